@@ -1,0 +1,268 @@
+//! The worker thread: a tokio runtime named `api` that owns the SDK client (and, in demo mode,
+//! the embedded mock server). One task per request; every answer is sent back as an
+//! `ApiEvent` and wakes the UI with `request_repaint`.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::sync::mpsc as std_mpsc;
+
+use aws_sdk_pinpoint::Client;
+use aws_sdk_pinpoint::types::ApplicationResponse;
+use tokio::sync::mpsc;
+
+use super::connection::{ConnectionSpec, Timeouts, build_client};
+use super::{ApiError, ApiEvent, ApiRequest, ApiResponse, AppSummary, RequestId};
+use crate::mock::backend::Backend;
+use crate::mock::demo::{self, Seed};
+use crate::mock::MockServer;
+
+enum Command {
+    Connect { id: RequestId, generation: u64, spec: ConnectionSpec },
+    Call { id: RequestId, generation: u64, request: ApiRequest },
+}
+
+/// Wakes the UI when an event is ready (an `egui::Context` in the app, a no-op in tests that
+/// poll).
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// The UI's end of the worker. Dropping it stops the worker (and the demo mock).
+pub struct ApiHandle {
+    commands: mpsc::UnboundedSender<Command>,
+    events: std_mpsc::Receiver<ApiEvent>,
+    next_id: RequestId,
+    generation: u64,
+}
+
+impl std::fmt::Debug for ApiHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiHandle").field("generation", &self.generation).finish_non_exhaustive()
+    }
+}
+
+impl ApiHandle {
+    /// Starts the worker thread. `waker` is called after every event.
+    pub fn spawn(timeouts: Timeouts, demo_seed: Seed, waker: Waker) -> std::io::Result<Self> {
+        let (commands, command_rx) = mpsc::unbounded_channel();
+        let (event_tx, events) = std_mpsc::channel();
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("api-worker")
+            .enable_all()
+            .build()?;
+        std::thread::Builder::new().name("api".to_owned()).spawn(move || {
+            runtime.block_on(run(command_rx, event_tx, waker, timeouts, demo_seed));
+        })?;
+        Ok(Self { commands, events, next_id: 0, generation: 0 })
+    }
+
+    /// Switches to a connection; answers with `ApiResponse::Connected` or an error. Answers to
+    /// requests made on the previous connection become stale.
+    pub fn connect(&mut self, spec: ConnectionSpec) -> RequestId {
+        self.generation += 1;
+        let id = self.fresh_id();
+        self.send(Command::Connect { id, generation: self.generation, spec });
+        id
+    }
+
+    /// Sends a request on the current connection.
+    pub fn request(&mut self, request: ApiRequest) -> RequestId {
+        let id = self.fresh_id();
+        self.send(Command::Call { id, generation: self.generation, request });
+        id
+    }
+
+    /// The current connection generation.
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The next event, if one is waiting (never blocks).
+    pub fn try_recv(&self) -> Option<ApiEvent> {
+        self.events.try_recv().ok()
+    }
+
+    fn fresh_id(&mut self) -> RequestId {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    fn send(&self, command: Command) {
+        if self.commands.send(command).is_err() {
+            tracing::error!("the api worker has stopped; request dropped");
+        }
+    }
+}
+
+struct Session {
+    client: Client,
+    generation: u64,
+}
+
+async fn run(
+    mut commands: mpsc::UnboundedReceiver<Command>,
+    events: std_mpsc::Sender<ApiEvent>,
+    waker: Waker,
+    timeouts: Timeouts,
+    demo_seed: Seed,
+) {
+    let emit = {
+        let waker = Arc::clone(&waker);
+        move |event: ApiEvent| {
+            if events.send(event).is_ok() {
+                waker();
+            }
+        }
+    };
+    let emit = Arc::new(emit);
+    let mut session: Option<Session> = None;
+    let mut demo_backend: Option<Arc<Backend>> = None;
+    let mut demo_server: Option<MockServer> = None;
+    while let Some(command) = commands.recv().await {
+        match command {
+            Command::Connect { id, generation, spec } => {
+                session = None;
+                let mut mock_url = None;
+                if spec == ConnectionSpec::Demo {
+                    match ensure_demo(&mut demo_backend, &mut demo_server, demo_seed).await {
+                        Ok(url) => mock_url = Some(url),
+                        Err(error) => {
+                            emit(ApiEvent { id, generation, result: Err(error) });
+                            continue;
+                        }
+                    }
+                } else if let Some(mut server) = demo_server.take() {
+                    server.stop();
+                }
+                let result = build_client(&spec, mock_url.as_deref(), timeouts).await.map(
+                    |(client, info)| {
+                        session = Some(Session { client, generation });
+                        ApiResponse::Connected(info)
+                    },
+                );
+                emit(ApiEvent { id, generation, result });
+            }
+            Command::Call { id, generation, request } => {
+                let Some(current) = session.as_ref().filter(|s| s.generation == generation) else {
+                    emit(ApiEvent {
+                        id,
+                        generation,
+                        result: Err(ApiError::configuration("Not connected")),
+                    });
+                    continue;
+                };
+                let client = current.client.clone();
+                let emit = Arc::clone(&emit);
+                tokio::spawn(async move {
+                    let result = call(&client, request).await;
+                    emit(ApiEvent { id, generation, result });
+                });
+            }
+        }
+    }
+}
+
+async fn ensure_demo(
+    backend: &mut Option<Arc<Backend>>,
+    server: &mut Option<MockServer>,
+    seed: Seed,
+) -> Result<String, ApiError> {
+    if let Some(server) = server {
+        return Ok(server.endpoint_url());
+    }
+    let backend = if let Some(existing) = backend {
+        Arc::clone(existing)
+    } else {
+        let fresh = Arc::new(Backend::default());
+        demo::seed(&fresh, seed)
+            .map_err(|e| ApiError::configuration(format!("demo data: {}", e.message)))?;
+        *backend = Some(Arc::clone(&fresh));
+        fresh
+    };
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
+    let started = MockServer::start(addr, backend)
+        .await
+        .map_err(|e| ApiError::configuration(format!("could not start the demo mock: {e}")))?;
+    let url = started.endpoint_url();
+    tracing::info!(%url, "demo mock listening");
+    *server = Some(started);
+    Ok(url)
+}
+
+fn summary(app: &ApplicationResponse) -> AppSummary {
+    let mut tags: Vec<(String, String)> = app
+        .tags()
+        .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+        .unwrap_or_default();
+    tags.sort();
+    AppSummary {
+        id: app.id().unwrap_or_default().to_owned(),
+        name: app.name().unwrap_or_default().to_owned(),
+        arn: app.arn().unwrap_or_default().to_owned(),
+        creation_date: app.creation_date().map(str::to_owned),
+        tags,
+    }
+}
+
+/// Runs one request through the SDK.
+async fn call(client: &Client, request: ApiRequest) -> Result<ApiResponse, ApiError> {
+    match request {
+        ApiRequest::ListApps => {
+            let mut apps = Vec::new();
+            let mut token: Option<String> = None;
+            loop {
+                let page = client
+                    .get_apps()
+                    .page_size("100")
+                    .set_token(token.take())
+                    .send()
+                    .await?;
+                if let Some(list) = page.applications_response() {
+                    apps.extend(list.item().iter().map(summary));
+                    token = list.next_token().map(str::to_owned);
+                }
+                if token.is_none() {
+                    break;
+                }
+            }
+            Ok(ApiResponse::Apps(apps))
+        }
+        ApiRequest::CreateApp { name } => {
+            let body = aws_sdk_pinpoint::types::CreateApplicationRequest::builder()
+                .name(name)
+                .build();
+            let out = client.create_app().create_application_request(body).send().await?;
+            let app = out.application_response().map(summary).ok_or_else(empty_answer)?;
+            Ok(ApiResponse::AppCreated(app))
+        }
+        ApiRequest::DeleteApp { app_id } => {
+            let out = client.delete_app().application_id(app_id).send().await?;
+            let app = out.application_response().map(summary).ok_or_else(empty_answer)?;
+            Ok(ApiResponse::AppDeleted(app))
+        }
+        ApiRequest::GetSettings { app_id } => {
+            let out = client.get_application_settings().application_id(&app_id).send().await?;
+            let settings = out.application_settings_resource().cloned().ok_or_else(empty_answer)?;
+            Ok(ApiResponse::Settings { app_id, settings })
+        }
+        ApiRequest::UpdateSettings { app_id, request } => {
+            let out = client
+                .update_application_settings()
+                .application_id(&app_id)
+                .write_application_settings_request(request)
+                .send()
+                .await?;
+            let settings = out.application_settings_resource().cloned().ok_or_else(empty_answer)?;
+            Ok(ApiResponse::Settings { app_id, settings })
+        }
+    }
+}
+
+fn empty_answer() -> ApiError {
+    ApiError {
+        kind: "EmptyResponse".to_owned(),
+        message: "The service answered without a body".to_owned(),
+        request_id: None,
+        unreachable: false,
+    }
+}

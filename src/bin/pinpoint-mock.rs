@@ -1,0 +1,33 @@
+//! `pinpoint-mock`: the Pinpoint-compatible mock server on its own, for the AWS CLI, other
+//! SDKs and test suites. `aws pinpoint get-apps --endpoint-url http://127.0.0.1:4566`.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use clap::Parser;
+use pinpoint_console::cli::MockArgs;
+use pinpoint_console::mock::backend::Backend;
+use pinpoint_console::mock::clock::SystemClock;
+use pinpoint_console::mock::{MockServer, demo};
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let args = MockArgs::parse();
+    let backend = Arc::new(Backend::new(Arc::new(SystemClock), &args.region));
+    let seeded = demo::seed(&backend, args.seed())?;
+    let server = MockServer::start(SocketAddr::new(args.bind, args.port), backend).await?;
+    tracing::info!(
+        url = %server.endpoint_url(),
+        projects = seeded,
+        "pinpoint-mock listening; try: aws pinpoint get-apps --endpoint-url {}",
+        server.endpoint_url()
+    );
+    tokio::signal::ctrl_c().await?;
+    tracing::info!("stopping");
+    Ok(())
+}

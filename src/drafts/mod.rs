@@ -1,0 +1,64 @@
+//! Form state as plain data (no egui): each draft converts to and from the SDK types in one
+//! place and validates itself into field-level messages that the form shows inline.
+
+pub mod settings;
+
+use std::collections::BTreeMap;
+
+/// Field name → message, for inline display next to each field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(BTreeMap<&'static str, String>);
+
+impl FieldErrors {
+    /// Records a message for a field (the first one wins).
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.entry(field).or_insert_with(|| message.into());
+    }
+
+    /// Records the error of a rule check, if any.
+    pub fn check(&mut self, field: &'static str, result: Result<(), String>) {
+        if let Err(message) = result {
+            self.add(field, message);
+        }
+    }
+
+    /// The message for a field.
+    #[must_use]
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.get(field).map(String::as_str)
+    }
+
+    /// True when no field has a message.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Number of fields with a message.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Removes all messages.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// Parses an optional whole-number field: empty is `None`, anything else must be an integer.
+pub fn parse_optional_int(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    text: &str,
+) -> Option<i32> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let parsed = trimmed.replace(['_', ','], "").parse::<i32>().ok();
+    if parsed.is_none() {
+        errors.add(field, format!("'{trimmed}' is not a whole number"));
+    }
+    parsed
+}

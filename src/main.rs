@@ -1,0 +1,32 @@
+//! `pinpoint-console`: opens the console window (demo mode unless told otherwise).
+
+use clap::Parser;
+use pinpoint_console::cli::ConsoleArgs;
+use pinpoint_console::ui::{AppOptions, ConsoleApp, theme};
+
+fn main() -> eframe::Result {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,aws_smithy_runtime=warn,aws_config=warn".into()),
+        )
+        .init();
+    let args = ConsoleArgs::parse();
+    let options = AppOptions {
+        connection: args.connection(),
+        demo_seed: args.demo_seed(),
+        ..AppOptions::default()
+    };
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Pinpoint Console")
+            .with_inner_size(theme::WINDOW_SIZE)
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Pinpoint Console",
+        native,
+        Box::new(move |cc| Ok(Box::new(ConsoleApp::new(&cc.egui_ctx, options)?))),
+    )
+}

@@ -1,0 +1,252 @@
+//! The mock's backend: the store and the service's rules. HTTP never reaches here; routes
+//! parse and validate the wire, then call one method per operation.
+
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use super::clock::{Clock, SystemClock, iso8601};
+use super::collection::{Collection, PageRequest};
+use super::error::{MockError, MockResult};
+use super::wire::{
+    ApplicationResponse, ApplicationSettingsResource, ApplicationsResponse, CampaignHook,
+    CampaignLimits, CreateApplicationRequest, QuietTime, WriteApplicationSettingsRequest,
+};
+use crate::rules;
+
+/// The account id the mock reports in ARNs.
+pub const MOCK_ACCOUNT: &str = "000000000000";
+
+/// Everything stored for one project.
+#[derive(Debug, Clone)]
+pub struct AppRecord {
+    /// The project as the service returns it.
+    pub app: ApplicationResponse,
+    /// Its settings resource.
+    pub settings: ApplicationSettingsResource,
+    /// Write-only settings flags, remembered for completeness.
+    pub cloud_watch_metrics_enabled: bool,
+    /// Write-only settings flag.
+    pub event_tagging_enabled: bool,
+}
+
+#[derive(Debug, Default)]
+struct Store {
+    apps: Collection<AppRecord>,
+}
+
+/// The mock service: store, clock and region. Cheap to share behind an `Arc`.
+#[derive(Debug)]
+pub struct Backend {
+    store: RwLock<Store>,
+    clock: Arc<dyn Clock>,
+    region: String,
+}
+
+impl Default for Backend {
+    fn default() -> Self {
+        Self::new(Arc::new(SystemClock), "us-east-1")
+    }
+}
+
+impl Backend {
+    /// An empty backend with this clock, reporting ARNs in `region`.
+    #[must_use]
+    pub fn new(clock: Arc<dyn Clock>, region: &str) -> Self {
+        Self { store: RwLock::default(), clock, region: region.to_owned() }
+    }
+
+    fn read(&self) -> RwLockReadGuard<'_, Store> {
+        // A panic while holding the lock cannot leave the store half-written: every write
+        // below computes first and assigns last.
+        self.store.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn write(&self) -> RwLockWriteGuard<'_, Store> {
+        self.store.write().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn now(&self) -> String {
+        iso8601(self.clock.now())
+    }
+
+    fn app_arn(&self, id: &str) -> String {
+        format!("arn:aws:mobiletargeting:{}:{MOCK_ACCOUNT}:apps/{id}", self.region)
+    }
+
+    // ---- Apps ----
+
+    /// CreateApp.
+    pub fn create_app(&self, request: CreateApplicationRequest) -> MockResult<ApplicationResponse> {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        self.insert_app(&id, request, None)
+    }
+
+    /// Creates a project with a given id and creation date (the demo data set's fixed ids).
+    pub fn insert_app(
+        &self,
+        id: &str,
+        request: CreateApplicationRequest,
+        creation_date: Option<String>,
+    ) -> MockResult<ApplicationResponse> {
+        rules::project_name(&request.name).map_err(MockError::bad_request)?;
+        let now = self.now();
+        let app = ApplicationResponse {
+            arn: self.app_arn(id),
+            id: id.to_owned(),
+            name: request.name.trim().to_owned(),
+            creation_date: creation_date.unwrap_or_else(|| now.clone()),
+            tags: request.tags,
+        };
+        let settings = ApplicationSettingsResource {
+            application_id: id.to_owned(),
+            last_modified_date: Some(now),
+            ..ApplicationSettingsResource::default()
+        };
+        let record = AppRecord {
+            app: app.clone(),
+            settings,
+            cloud_watch_metrics_enabled: false,
+            event_tagging_enabled: false,
+        };
+        self.write().apps.insert(id, record);
+        Ok(app)
+    }
+
+    /// GetApp.
+    pub fn get_app(&self, id: &str) -> MockResult<ApplicationResponse> {
+        self.read().apps.get(id).map(|r| r.app.clone()).ok_or_else(|| app_not_found(id))
+    }
+
+    /// DeleteApp: removes the project and everything under it, returning it as it was.
+    pub fn delete_app(&self, id: &str) -> MockResult<ApplicationResponse> {
+        self.write().apps.remove(id).map(|r| r.app).ok_or_else(|| app_not_found(id))
+    }
+
+    /// GetApps.
+    pub fn list_apps(&self, page: PageRequest) -> ApplicationsResponse {
+        let store = self.read();
+        let (items, next_token) = store.apps.page(page);
+        ApplicationsResponse { item: items.into_iter().map(|r| r.app.clone()).collect(), next_token }
+    }
+
+    /// Number of projects (for the status line of `pinpoint-mock`).
+    #[must_use]
+    pub fn app_count(&self) -> usize {
+        self.read().apps.len()
+    }
+
+    // ---- Settings ----
+
+    /// GetApplicationSettings.
+    pub fn get_settings(&self, app_id: &str) -> MockResult<ApplicationSettingsResource> {
+        self.read().apps.get(app_id).map(|r| r.settings.clone()).ok_or_else(|| app_not_found(app_id))
+    }
+
+    /// UpdateApplicationSettings: members present in the request replace the stored ones,
+    /// member by member inside `Limits`, `QuietTime` and `CampaignHook`; absent ones are kept.
+    /// An empty string clears a quiet-time bound or a hook member.
+    pub fn update_settings(
+        &self,
+        app_id: &str,
+        request: WriteApplicationSettingsRequest,
+    ) -> MockResult<ApplicationSettingsResource> {
+        let mut store = self.write();
+        let record = store.apps.get_mut(app_id).ok_or_else(|| app_not_found(app_id))?;
+        let mut settings = record.settings.clone();
+        if let Some(limits) = request.limits {
+            settings.limits = Some(merge_limits(settings.limits.unwrap_or_default(), &limits)?);
+        }
+        if let Some(quiet) = request.quiet_time {
+            settings.quiet_time = merge_quiet_time(settings.quiet_time.unwrap_or_default(), quiet)?;
+        }
+        if let Some(hook) = request.campaign_hook {
+            settings.campaign_hook = merge_hook(settings.campaign_hook.unwrap_or_default(), hook)?;
+        }
+        if let Some(journey) = request.journey_limits {
+            settings.journey_limits = Some(journey);
+        }
+        settings.last_modified_date = Some(self.now());
+        record.settings = settings.clone();
+        if let Some(v) = request.cloud_watch_metrics_enabled {
+            record.cloud_watch_metrics_enabled = v;
+        }
+        if let Some(v) = request.event_tagging_enabled {
+            record.event_tagging_enabled = v;
+        }
+        Ok(settings)
+    }
+}
+
+fn app_not_found(id: &str) -> MockError {
+    MockError::resource_not_found("Application", id)
+}
+
+/// Merges a limits update into the stored limits, validating each value given.
+pub fn merge_limits(mut stored: CampaignLimits, update: &CampaignLimits) -> MockResult<CampaignLimits> {
+    let bad = MockError::bad_request;
+    if let Some(v) = update.daily {
+        rules::endpoint_cap("Limits.Daily", v).map_err(bad)?;
+        stored.daily = Some(v);
+    }
+    if let Some(v) = update.total {
+        rules::endpoint_cap("Limits.Total", v).map_err(bad)?;
+        stored.total = Some(v);
+    }
+    if let Some(v) = update.messages_per_second {
+        rules::messages_per_second("Limits.MessagesPerSecond", v).map_err(bad)?;
+        stored.messages_per_second = Some(v);
+    }
+    if let Some(v) = update.maximum_duration {
+        rules::maximum_duration("Limits.MaximumDuration", v).map_err(bad)?;
+        stored.maximum_duration = Some(v);
+    }
+    if let Some(v) = update.session {
+        if v < 0 {
+            return Err(bad("Limits.Session must not be negative".to_owned()));
+        }
+        stored.session = Some(v);
+    }
+    Ok(stored)
+}
+
+fn non_empty(v: Option<String>) -> Option<String> {
+    v.filter(|s| !s.is_empty())
+}
+
+fn merge_quiet_time(stored: QuietTime, update: QuietTime) -> MockResult<Option<QuietTime>> {
+    let start = match update.start {
+        Some(v) => non_empty(Some(v)),
+        None => stored.start,
+    };
+    let end = match update.end {
+        Some(v) => non_empty(Some(v)),
+        None => stored.end,
+    };
+    for (member, value) in [("QuietTime.Start", &start), ("QuietTime.End", &end)] {
+        if let Some(v) = value {
+            rules::quiet_time_bound(member, v).map_err(MockError::bad_request)?;
+        }
+    }
+    rules::quiet_time_pair(start.as_deref(), end.as_deref()).map_err(MockError::bad_request)?;
+    Ok((start.is_some() || end.is_some()).then_some(QuietTime { end, start }))
+}
+
+fn merge_hook(stored: CampaignHook, update: CampaignHook) -> MockResult<Option<CampaignHook>> {
+    let pick = |new: Option<String>, old: Option<String>| match new {
+        Some(v) => non_empty(Some(v)),
+        None => old,
+    };
+    let hook = CampaignHook {
+        lambda_function_name: pick(update.lambda_function_name, stored.lambda_function_name),
+        mode: pick(update.mode, stored.mode),
+        web_url: pick(update.web_url, stored.web_url),
+    };
+    if let Some(name) = &hook.lambda_function_name {
+        rules::lambda_function_name("CampaignHook.LambdaFunctionName", name)
+            .map_err(MockError::bad_request)?;
+    }
+    if let Some(url) = &hook.web_url {
+        rules::hook_web_url("CampaignHook.WebUrl", url).map_err(MockError::bad_request)?;
+    }
+    let empty = hook == CampaignHook::default();
+    Ok((!empty).then_some(hook))
+}

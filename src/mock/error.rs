@@ -1,0 +1,98 @@
+//! The one error type of the mock server: status, `x-amzn-ErrorType` header and a
+//! `{"Message", "RequestID"}` body, as the Pinpoint service answers.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+/// The error types Pinpoint declares on every operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// 400: malformed JSON, missing or wrongly typed members, violated rules.
+    BadRequest,
+    /// 403: access denied (fault injection only).
+    Forbidden,
+    /// 404: an unknown id or an unknown route.
+    NotFound,
+    /// 405: a known path with a method it does not serve.
+    MethodNotAllowed,
+    /// 413: a body over the size limit.
+    PayloadTooLarge,
+    /// 429: throttled (fault injection only).
+    TooManyRequests,
+    /// 500: only ever for fault injection; real faults are bugs.
+    InternalServerError,
+}
+
+impl ErrorKind {
+    /// The HTTP status of this error type.
+    #[must_use]
+    pub fn status(self) -> StatusCode {
+        match self {
+            Self::BadRequest => StatusCode::BAD_REQUEST,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Self::InternalServerError => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The name the SDK reads from `x-amzn-ErrorType`.
+    #[must_use]
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Self::BadRequest => "BadRequestException",
+            Self::Forbidden => "ForbiddenException",
+            Self::NotFound => "NotFoundException",
+            Self::MethodNotAllowed => "MethodNotAllowedException",
+            Self::PayloadTooLarge => "PayloadTooLargeException",
+            Self::TooManyRequests => "TooManyRequestsException",
+            Self::InternalServerError => "InternalServerErrorException",
+        }
+    }
+}
+
+/// An error answer of the mock. The request id is added by the request-id middleware
+/// (`super::request_id`), which owns the body format, so handlers never build error JSON.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {message}", kind.type_name())]
+pub struct MockError {
+    /// The error type.
+    pub kind: ErrorKind,
+    /// The human-readable message.
+    pub message: String,
+}
+
+impl MockError {
+    /// A 400 BadRequestException.
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self { kind: ErrorKind::BadRequest, message: message.into() }
+    }
+
+    /// A 404 NotFoundException.
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self { kind: ErrorKind::NotFound, message: message.into() }
+    }
+
+    /// A 404 for a resource that does not exist, worded as the service words it.
+    pub fn resource_not_found(resource: &str, id: &str) -> Self {
+        Self::not_found(format!("{resource} not found: {id}"))
+    }
+
+    /// A 405 MethodNotAllowedException.
+    pub fn method_not_allowed(message: impl Into<String>) -> Self {
+        Self { kind: ErrorKind::MethodNotAllowed, message: message.into() }
+    }
+}
+
+/// The result type of every backend call.
+pub type MockResult<T> = Result<T, MockError>;
+
+impl IntoResponse for MockError {
+    fn into_response(self) -> Response {
+        let mut response = self.kind.status().into_response();
+        response.extensions_mut().insert(self);
+        response
+    }
+}

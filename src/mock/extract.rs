@@ -1,0 +1,79 @@
+//! Request extractors that answer in the service's error format: a validated JSON body, the
+//! pagination query, and the request id given to every request by the middleware.
+
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+
+use super::collection::PageRequest;
+use super::error::{ErrorKind, MockError};
+use super::model::model;
+
+/// A request body type tied to its shape in the service model.
+pub trait WireRequest: DeserializeOwned {
+    /// The model shape the body is checked against.
+    const SHAPE: &'static str;
+}
+
+/// A JSON body checked against the service model (required members, types, enums) and then
+/// parsed; every failure is a 400 naming the member.
+#[derive(Debug)]
+pub struct Body<T>(pub T);
+
+impl<S: Send + Sync, T: WireRequest> FromRequest<S> for Body<T> {
+    type Rejection = MockError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                MockError { kind: ErrorKind::PayloadTooLarge, message: "Request body too large".into() }
+            } else {
+                MockError::bad_request(format!("Could not read the request body: {rejection}"))
+            }
+        })?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(MockError::bad_request(format!("A {} body is required", T::SHAPE)));
+        }
+        let value: serde_json::Value = serde_json::from_slice(&bytes)
+            .map_err(|e| MockError::bad_request(format!("The request body is not valid JSON: {e}")))?;
+        model().validate(T::SHAPE, &value)?;
+        serde_json::from_value(value)
+            .map(Body)
+            .map_err(|e| MockError::bad_request(format!("Invalid {}: {e}", T::SHAPE)))
+    }
+}
+
+/// `page-size` and `token` of a list operation.
+#[derive(Debug, Clone, Copy)]
+pub struct Page(pub PageRequest);
+
+impl<S: Send + Sync> FromRequestParts<S> for Page {
+    type Rejection = MockError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Query(query) = Query::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| MockError::bad_request(format!("Invalid query string: {e}")))?;
+        PageRequest::parse(
+            query.get("page-size").map(String::as_str),
+            query.get("token").map(String::as_str),
+        )
+        .map(Page)
+    }
+}
+
+/// The id of this request, as sent in `x-amzn-RequestId`.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestId {
+    type Rejection = MockError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts.extensions.get::<Self>().cloned().unwrap_or_else(|| Self(String::new())))
+    }
+}

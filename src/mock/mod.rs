@@ -1,0 +1,145 @@
+//! A Pinpoint-compatible mock server (axum). `router` builds the service for tests
+//! (`tower::ServiceExt::oneshot`, no socket); `MockServer::start` serves it on a socket for the
+//! console's demo mode and the `pinpoint-mock` binary.
+//!
+//! Layers: `routes/` (one file per API resource, HTTP only) → `backend` (store and rules) with
+//! `wire` (serde types of the service model) and `model` (the model itself, which validates
+//! every request body). `error` is the one error type.
+
+pub mod backend;
+pub mod clock;
+pub mod collection;
+pub mod demo;
+pub mod error;
+pub mod extract;
+pub mod model;
+pub mod routes;
+pub mod wire;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::{HeaderName, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+use backend::Backend;
+use error::MockError;
+use extract::RequestId;
+use wire::MessageBody;
+
+/// The service's request-id header.
+pub const REQUEST_ID_HEADER: &str = "x-amzn-requestid";
+/// The header the SDK reads the error type from.
+pub const ERROR_TYPE_HEADER: &str = "x-amzn-errortype";
+
+/// The whole mock service over a backend.
+pub fn router(backend: Arc<Backend>) -> Router {
+    Router::new()
+        .merge(routes::apps::routes())
+        .merge(routes::settings::routes())
+        .fallback(unknown_route)
+        .method_not_allowed_fallback(wrong_method)
+        .with_state(backend)
+        .layer(middleware::from_fn(request_id))
+}
+
+async fn unknown_route(request: Request) -> MockError {
+    MockError::not_found(format!("No such resource: {} {}", request.method(), request.uri().path()))
+}
+
+async fn wrong_method(request: Request) -> MockError {
+    MockError::method_not_allowed(format!(
+        "{} is not allowed on {}",
+        request.method(),
+        request.uri().path()
+    ))
+}
+
+/// Gives every request a fresh id (in the `x-amzn-RequestId` header and to handlers), and
+/// renders every `MockError` as the service does: `x-amzn-ErrorType` plus
+/// `{"Message", "RequestID"}`.
+async fn request_id(mut request: Request, next: Next) -> Response {
+    let id = uuid::Uuid::new_v4().to_string();
+    request.extensions_mut().insert(RequestId(id.clone()));
+    let mut response = next.run(request).await;
+    if let Some(error) = response.extensions_mut().remove::<MockError>() {
+        let body = MessageBody { message: error.message, request_id: id.clone() };
+        let mut rendered = (error.kind.status(), axum::Json(body)).into_response();
+        rendered.headers_mut().insert(
+            HeaderName::from_static(ERROR_TYPE_HEADER),
+            HeaderValue::from_static(error.kind.type_name()),
+        );
+        response = rendered;
+    }
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
+    }
+    response
+}
+
+/// A running mock server; dropping it (or calling `stop`) shuts it down.
+#[derive(Debug)]
+pub struct MockServer {
+    addr: SocketAddr,
+    backend: Arc<Backend>,
+    shutdown: Option<oneshot::Sender<()>>,
+}
+
+impl MockServer {
+    /// Binds `addr` (port 0 picks a free port) and serves `backend` on the current tokio
+    /// runtime until stopped.
+    pub async fn start(addr: SocketAddr, backend: Arc<Backend>) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(addr).await?;
+        let addr = listener.local_addr()?;
+        let (tx, rx) = oneshot::channel::<()>();
+        let app = router(Arc::clone(&backend));
+        tokio::spawn(async move {
+            let served = axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _stopped = rx.await;
+                })
+                .await;
+            if let Err(error) = served {
+                tracing::error!(%error, "mock server stopped with an error");
+            }
+        });
+        Ok(Self { addr, backend, shutdown: Some(tx) })
+    }
+
+    /// The bound address.
+    #[must_use]
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The endpoint URL to give the SDK.
+    #[must_use]
+    pub fn endpoint_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The backend it serves.
+    #[must_use]
+    pub fn backend(&self) -> &Arc<Backend> {
+        &self.backend
+    }
+
+    /// Stops serving (in-flight requests finish).
+    pub fn stop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            // The server task may already be gone; either way it is stopped.
+            let _already_stopped = tx.send(());
+        }
+    }
+}
+
+impl Drop for MockServer {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}

@@ -1,0 +1,250 @@
+//! The Pinpoint service model (the JSON the SDK is generated from), loaded once, and a
+//! validator that checks a request body against its input shape: required members, JSON
+//! types and enum values, naming the member that is wrong. The model is the single source of
+//! truth for the wire, so the rules are never typed twice.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::error::{MockError, MockResult};
+
+/// The service model as shipped in `assets/` (copied from the model the SDK is built from).
+const MODEL_JSON: &str = include_str!("../../assets/pinpoint-2016-12-01.service-model.json");
+
+/// One shape of the model, reduced to what validation needs.
+#[derive(Debug, Deserialize)]
+pub struct Shape {
+    /// `structure`, `list`, `map`, `string`, `integer`, `long`, `double`, `boolean`,
+    /// `timestamp` or `blob`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Members of a structure, by wire name.
+    #[serde(default)]
+    pub members: HashMap<String, MemberRef>,
+    /// Required members of a structure.
+    #[serde(default)]
+    pub required: Vec<String>,
+    /// Allowed values of an enum string.
+    #[serde(rename = "enum")]
+    pub values: Option<Vec<String>>,
+    /// The member that is the whole HTTP body, for operation inputs.
+    pub payload: Option<String>,
+    /// Element shape of a list.
+    pub member: Option<MemberRef>,
+    /// Value shape of a map.
+    pub value: Option<MemberRef>,
+}
+
+/// A reference from a member to its shape.
+#[derive(Debug, Deserialize)]
+pub struct MemberRef {
+    /// The shape name.
+    pub shape: String,
+    /// `uri`, `querystring` or `header` for members outside the body.
+    pub location: Option<String>,
+    /// The wire name where it differs from the member name.
+    #[serde(rename = "locationName")]
+    pub location_name: Option<String>,
+}
+
+/// One operation's HTTP binding and shapes.
+#[derive(Debug, Deserialize)]
+pub struct Operation {
+    /// The operation name, e.g. `GetApps`.
+    pub name: String,
+    /// Method and URI template.
+    pub http: Http,
+    /// The input shape.
+    pub input: Option<ShapeRef>,
+    /// The output shape.
+    pub output: Option<ShapeRef>,
+}
+
+/// The HTTP binding of an operation.
+#[derive(Debug, Deserialize)]
+pub struct Http {
+    /// `GET`, `POST`, `PUT` or `DELETE`.
+    pub method: String,
+    /// The URI template, e.g. `/v1/apps/{application-id}`.
+    #[serde(rename = "requestUri")]
+    pub request_uri: String,
+    /// The success status.
+    #[serde(rename = "responseCode")]
+    pub response_code: Option<u16>,
+}
+
+/// A bare shape reference.
+#[derive(Debug, Deserialize)]
+pub struct ShapeRef {
+    /// The shape name.
+    pub shape: String,
+}
+
+/// The parts of the model the mock uses.
+#[derive(Debug, Deserialize)]
+pub struct ServiceModel {
+    /// Operations by name.
+    pub operations: HashMap<String, Operation>,
+    /// Shapes by name.
+    pub shapes: HashMap<String, Shape>,
+}
+
+static MODEL: LazyLock<ServiceModel> = LazyLock::new(|| {
+    // The model is compiled in and checked by the test suite, so a parse failure is a build bug.
+    #[allow(clippy::expect_used)]
+    serde_json::from_str(MODEL_JSON).expect("the embedded service model is valid JSON")
+});
+
+/// The service model, parsed on first use.
+#[must_use]
+pub fn model() -> &'static ServiceModel {
+    &MODEL
+}
+
+impl ServiceModel {
+    /// The body shape of an operation's input (its payload member's shape), if it has a body.
+    #[must_use]
+    pub fn body_shape(&self, operation: &str) -> Option<&str> {
+        let input = self.shapes.get(&self.operations.get(operation)?.input.as_ref()?.shape)?;
+        let payload = input.payload.as_ref()?;
+        Some(input.members.get(payload)?.shape.as_str())
+    }
+
+    /// Checks `value` against `shape`, returning a 400 that names the first member at fault.
+    pub fn validate(&self, shape: &str, value: &Value) -> MockResult<()> {
+        self.check(shape, value, "").map_err(MockError::bad_request)
+    }
+
+    fn check(&self, shape_name: &str, value: &Value, path: &str) -> Result<(), String> {
+        let Some(shape) = self.shapes.get(shape_name) else {
+            return Ok(());
+        };
+        let what = if path.is_empty() { "The request body".to_owned() } else { path.to_owned() };
+        if value.is_null() {
+            // JSON null reads as "absent" for the SDKs; required checks happen one level up.
+            return Ok(());
+        }
+        match shape.kind.as_str() {
+            "structure" => {
+                let Value::Object(map) = value else {
+                    return Err(format!("{what} must be a JSON object"));
+                };
+                for name in &shape.required {
+                    let wire = wire_name(shape, name);
+                    if shape.members[name].location.is_none()
+                        && map.get(wire).is_none_or(Value::is_null)
+                    {
+                        return Err(format!("{} is required", join(path, wire)));
+                    }
+                }
+                for (name, member) in &shape.members {
+                    let wire = member.location_name.as_deref().unwrap_or(name);
+                    if let Some(v) = map.get(wire) {
+                        self.check(&member.shape, v, &join(path, wire))?;
+                    }
+                }
+                Ok(())
+            }
+            "list" => {
+                let Value::Array(items) = value else {
+                    return Err(format!("{what} must be a list"));
+                };
+                let Some(member) = &shape.member else { return Ok(()) };
+                for (i, item) in items.iter().enumerate() {
+                    self.check(&member.shape, item, &format!("{what}[{i}]"))?;
+                }
+                Ok(())
+            }
+            "map" => {
+                let Value::Object(map) = value else {
+                    return Err(format!("{what} must be a JSON object (a map)"));
+                };
+                let Some(member) = &shape.value else { return Ok(()) };
+                for (key, v) in map {
+                    self.check(&member.shape, v, &format!("{what}.{key}"))?;
+                }
+                Ok(())
+            }
+            "string" => {
+                let Value::String(s) = value else {
+                    return Err(format!("{what} must be a string"));
+                };
+                match &shape.values {
+                    Some(allowed) if !allowed.iter().any(|a| a == s) => Err(format!(
+                        "{what} has the value '{s}', which is not one of: {}",
+                        allowed.join(", ")
+                    )),
+                    _ => Ok(()),
+                }
+            }
+            "integer" | "long" => match value {
+                Value::Number(n) if n.is_i64() || n.is_u64() => {
+                    if shape.kind == "integer" && n.as_i64().and_then(|v| i32::try_from(v).ok()).is_none() {
+                        Err(format!("{what} is out of range for a 32-bit integer"))
+                    } else {
+                        Ok(())
+                    }
+                }
+                _ => Err(format!("{what} must be a whole number")),
+            },
+            "double" => match value {
+                Value::Number(_) => Ok(()),
+                _ => Err(format!("{what} must be a number")),
+            },
+            "boolean" => match value {
+                Value::Bool(_) => Ok(()),
+                _ => Err(format!("{what} must be true or false")),
+            },
+            "timestamp" | "blob" => match value {
+                Value::String(_) => Ok(()),
+                _ => Err(format!("{what} must be a string")),
+            },
+            _ => Ok(()),
+        }
+    }
+}
+
+fn wire_name<'a>(shape: &'a Shape, member: &'a str) -> &'a str {
+    shape.members.get(member).and_then(|m| m.location_name.as_deref()).unwrap_or(member)
+}
+
+fn join(path: &str, member: &str) -> String {
+    if path.is_empty() { member.to_owned() } else { format!("{path}.{member}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn body_shapes_come_from_the_payload_member() {
+        assert_eq!(model().body_shape("CreateApp"), Some("CreateApplicationRequest"));
+        assert_eq!(
+            model().body_shape("UpdateApplicationSettings"),
+            Some("WriteApplicationSettingsRequest")
+        );
+        assert_eq!(model().body_shape("GetApps"), None);
+    }
+
+    #[test]
+    fn validation_names_the_member_at_fault() {
+        let m = model();
+        let err = m.validate("CreateApplicationRequest", &json!({})).unwrap_err();
+        assert_eq!(err.message, "Name is required");
+        let err = m.validate("CreateApplicationRequest", &json!({"Name": 3})).unwrap_err();
+        assert_eq!(err.message, "Name must be a string");
+        let err = m
+            .validate("WriteApplicationSettingsRequest", &json!({"Limits": {"Daily": "x"}}))
+            .unwrap_err();
+        assert_eq!(err.message, "Limits.Daily must be a whole number");
+        let err = m
+            .validate("WriteApplicationSettingsRequest", &json!({"CampaignHook": {"Mode": "NOPE"}}))
+            .unwrap_err();
+        assert!(err.message.starts_with("CampaignHook.Mode has the value 'NOPE'"), "{}", err.message);
+        m.validate("CreateApplicationRequest", &json!({"Name": "a", "tags": {"k": "v"}})).unwrap();
+    }
+}

@@ -1,0 +1,144 @@
+//! Value rules of the Pinpoint service, shared by the mock (which answers 400 when they are
+//! broken) and the console's drafts (which show the same message inline before sending).
+
+/// Largest `Daily` and `Total` per-endpoint caps the service accepts.
+pub const MAX_ENDPOINT_CAP: i32 = 100;
+/// Smallest `MessagesPerSecond`.
+pub const MIN_MESSAGES_PER_SECOND: i32 = 1;
+/// Largest `MessagesPerSecond`.
+pub const MAX_MESSAGES_PER_SECOND: i32 = 20_000;
+/// Smallest non-zero `MaximumDuration`, in seconds.
+pub const MIN_MAXIMUM_DURATION: i32 = 60;
+
+/// Checks a per-endpoint cap (`Daily`, `Total`): 0 (no cap) to 100.
+pub fn endpoint_cap(member: &str, value: i32) -> Result<(), String> {
+    if (0..=MAX_ENDPOINT_CAP).contains(&value) {
+        Ok(())
+    } else {
+        Err(format!("{member} must be between 0 and {MAX_ENDPOINT_CAP} (0 means no cap)"))
+    }
+}
+
+/// Checks `MessagesPerSecond`: 1 to 20,000.
+pub fn messages_per_second(member: &str, value: i32) -> Result<(), String> {
+    if (MIN_MESSAGES_PER_SECOND..=MAX_MESSAGES_PER_SECOND).contains(&value) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{member} must be between {MIN_MESSAGES_PER_SECOND} and {MAX_MESSAGES_PER_SECOND}"
+        ))
+    }
+}
+
+/// Checks `MaximumDuration`: 0 (no limit) or at least 60 seconds.
+pub fn maximum_duration(member: &str, value: i32) -> Result<(), String> {
+    if value == 0 || value >= MIN_MAXIMUM_DURATION {
+        Ok(())
+    } else {
+        Err(format!("{member} must be at least {MIN_MAXIMUM_DURATION} seconds (or 0 for no limit)"))
+    }
+}
+
+/// Parses an `HH:MM` 24-hour time into minutes after midnight.
+#[must_use]
+pub fn parse_hh_mm(text: &str) -> Option<u16> {
+    let (h, m) = text.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let h: u16 = h.parse().ok()?;
+    let m: u16 = m.parse().ok()?;
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+/// Checks one quiet-time bound.
+pub fn quiet_time_bound(member: &str, value: &str) -> Result<(), String> {
+    if parse_hh_mm(value).is_some() {
+        Ok(())
+    } else {
+        Err(format!("{member} must be a 24-hour time as HH:MM, e.g. 22:00 (got '{value}')"))
+    }
+}
+
+/// Checks that a quiet time has both bounds or neither (empty strings count as absent).
+pub fn quiet_time_pair(start: Option<&str>, end: Option<&str>) -> Result<(), String> {
+    let present = |v: Option<&str>| v.is_some_and(|s| !s.is_empty());
+    match (present(start), present(end)) {
+        (true, false) => Err("QuietTime.End is required when QuietTime.Start is set".to_owned()),
+        (false, true) => Err("QuietTime.Start is required when QuietTime.End is set".to_owned()),
+        _ => Ok(()),
+    }
+}
+
+/// Checks a campaign hook's web URL: it must be an `https://` URL with a host.
+pub fn hook_web_url(member: &str, value: &str) -> Result<(), String> {
+    match value.strip_prefix("https://") {
+        Some(rest) if !rest.is_empty() && !rest.starts_with('/') => Ok(()),
+        _ => Err(format!("{member} must be an https:// URL")),
+    }
+}
+
+/// Checks a Lambda function name or ARN (the service's pattern, simplified: 1-140 characters of
+/// letters, digits, `-`, `_`, or a full `arn:aws:lambda:` ARN).
+pub fn lambda_function_name(member: &str, value: &str) -> Result<(), String> {
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 140
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    if plain(value) || value.starts_with("arn:aws:lambda:") {
+        Ok(())
+    } else {
+        Err(format!(
+            "{member} must be a function name (letters, digits, - and _) or an arn:aws:lambda: ARN"
+        ))
+    }
+}
+
+/// Checks a project name: non-empty after trimming, at most 64 characters.
+pub fn project_name(value: &str) -> Result<(), String> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        Err("Name must not be empty".to_owned())
+    } else if trimmed.chars().count() > 64 {
+        Err("Name must be at most 64 characters".to_owned())
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hh_mm_is_strict() {
+        assert_eq!(parse_hh_mm("00:00"), Some(0));
+        assert_eq!(parse_hh_mm("23:59"), Some(23 * 60 + 59));
+        for bad in ["24:00", "7:00", "07:60", "0700", "", "ab:cd", "07:0"] {
+            assert_eq!(parse_hh_mm(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn limits_follow_the_model_documentation() {
+        assert!(endpoint_cap("Daily", 0).is_ok());
+        assert!(endpoint_cap("Daily", 100).is_ok());
+        assert!(endpoint_cap("Daily", 101).is_err());
+        assert!(messages_per_second("MessagesPerSecond", 0).is_err());
+        assert!(messages_per_second("MessagesPerSecond", 20_000).is_ok());
+        assert!(maximum_duration("MaximumDuration", 59).is_err());
+        assert!(maximum_duration("MaximumDuration", 0).is_ok());
+    }
+
+    #[test]
+    fn hooks_and_names() {
+        assert!(hook_web_url("WebUrl", "https://example.com/hook").is_ok());
+        assert!(hook_web_url("WebUrl", "http://example.com").is_err());
+        assert!(lambda_function_name("L", "my-fn_1").is_ok());
+        assert!(lambda_function_name("L", "bad name").is_err());
+        assert!(project_name("  ").is_err());
+        assert!(quiet_time_pair(Some("22:00"), None).is_err());
+        assert!(quiet_time_pair(Some(""), Some("")).is_ok());
+    }
+}

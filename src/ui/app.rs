@@ -1,0 +1,371 @@
+//! The shell: owns the worker handle and every screen's state, drains worker events once per
+//! frame, and turns the actions that panels return into requests.
+
+use std::collections::HashMap;
+
+use aws_sdk_pinpoint::types::{ApplicationSettingsResource, WriteApplicationSettingsRequest};
+
+use super::tasks::{Pending, Task};
+use super::toasts::{ToastKind, Toasts};
+use super::widgets::Light;
+use super::{connection_dialog, project_view, projects, theme, top_bar};
+use crate::api::{
+    ApiError, ApiEvent, ApiHandle, ApiRequest, ApiResponse, AppSummary, ConnectionInfo,
+    ConnectionSpec, Timeouts,
+};
+use crate::drafts::FieldErrors;
+use crate::drafts::settings::SettingsDraft;
+use crate::mock::demo::Seed;
+
+/// How the app starts.
+#[derive(Debug, Clone)]
+pub struct AppOptions {
+    /// The first connection.
+    pub connection: ConnectionSpec,
+    /// Timeouts and retries of every call.
+    pub timeouts: Timeouts,
+    /// The demo mock's data set.
+    pub demo_seed: Seed,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        Self { connection: ConnectionSpec::Demo, timeouts: Timeouts::default(), demo_seed: Seed::Demo }
+    }
+}
+
+/// What a panel asks the shell to do. Panels never send requests themselves.
+#[derive(Debug, Clone)]
+#[must_use]
+pub enum Action {
+    /// Switch to a connection.
+    Connect(ConnectionSpec),
+    /// Reload the project list.
+    ReloadApps,
+    /// Select a project.
+    Select(String),
+    /// Create a project.
+    CreateApp(String),
+    /// Delete a project.
+    DeleteApp(String),
+    /// Reload the selected project's settings.
+    ReloadSettings,
+    /// Save the selected project's settings.
+    SaveSettings(WriteApplicationSettingsRequest),
+}
+
+/// The active connection as the top bar shows it.
+#[derive(Debug, Clone)]
+pub struct ConnectionState {
+    /// What was asked for.
+    pub spec: ConnectionSpec,
+    /// What answered, once connected.
+    pub info: Option<ConnectionInfo>,
+    /// Health.
+    pub light: Light,
+    /// Why it is offline.
+    pub problem: Option<String>,
+}
+
+/// The project list and its forms.
+#[derive(Debug, Default)]
+pub struct ProjectsState {
+    /// All projects, in the service's order.
+    pub apps: Vec<AppSummary>,
+    /// True once a list arrived on this connection.
+    pub loaded: bool,
+    /// The filter text.
+    pub filter: String,
+    /// The selected project's id.
+    pub selected: Option<String>,
+    /// The "new project" form, when open.
+    pub new_project: Option<NewProjectForm>,
+}
+
+/// The "new project" form.
+#[derive(Debug, Default, Clone)]
+pub struct NewProjectForm {
+    /// The name as typed.
+    pub name: String,
+    /// Why the last attempt failed.
+    pub error: Option<String>,
+}
+
+/// The selected project's screen.
+#[derive(Debug, Default)]
+pub struct ProjectScreen {
+    /// The settings as the service last reported them.
+    pub loaded: Option<ApplicationSettingsResource>,
+    /// The form.
+    pub draft: SettingsDraft,
+    /// Inline messages per field.
+    pub errors: FieldErrors,
+    /// The service's answer to the last save, when it failed.
+    pub save_error: Option<ApiError>,
+    /// Why loading failed.
+    pub load_error: Option<ApiError>,
+    /// Shown after a successful save.
+    pub saved_note: Option<String>,
+    /// The project awaiting delete confirmation.
+    pub confirm_delete: Option<AppSummary>,
+    /// Unsaved edits of projects the user switched away from, by project id.
+    pub unsaved: HashMap<String, SettingsDraft>,
+}
+
+impl ProjectScreen {
+    /// True when the form differs from what the service stored.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.loaded.as_ref().is_some_and(|l| SettingsDraft::from(l) != self.draft)
+    }
+}
+
+/// The Pinpoint Console application.
+pub struct ConsoleApp {
+    api: ApiHandle,
+    pending: Pending,
+    /// The connection.
+    pub connection: ConnectionState,
+    /// The connection dialog.
+    pub dialog: connection_dialog::ConnectionDialog,
+    /// The project list.
+    pub projects: ProjectsState,
+    /// The selected project's screen.
+    pub project: ProjectScreen,
+    /// Toasts.
+    pub toasts: Toasts,
+}
+
+impl std::fmt::Debug for ConsoleApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConsoleApp").field("connection", &self.connection).finish_non_exhaustive()
+    }
+}
+
+impl ConsoleApp {
+    /// Starts the worker and connects as `options` say.
+    pub fn new(ctx: &egui::Context, options: AppOptions) -> std::io::Result<Self> {
+        let repaint = ctx.clone();
+        let api = ApiHandle::spawn(
+            options.timeouts,
+            options.demo_seed,
+            std::sync::Arc::new(move || repaint.request_repaint()),
+        )?;
+        let mut app = Self {
+            api,
+            pending: Pending::default(),
+            connection: ConnectionState {
+                spec: options.connection.clone(),
+                info: None,
+                light: Light::Pending,
+                problem: None,
+            },
+            dialog: connection_dialog::ConnectionDialog::from_spec(&options.connection),
+            projects: ProjectsState::default(),
+            project: ProjectScreen::default(),
+            toasts: Toasts::default(),
+        };
+        app.handle(Action::Connect(options.connection));
+        Ok(app)
+    }
+
+    /// True while a request of `task` runs.
+    #[must_use]
+    pub fn is_busy(&self, task: Task) -> bool {
+        self.pending.is_busy(task)
+    }
+
+    /// The selected project, if any.
+    #[must_use]
+    pub fn selected_app(&self) -> Option<&AppSummary> {
+        let id = self.projects.selected.as_deref()?;
+        self.projects.apps.iter().find(|a| a.id == id)
+    }
+
+    fn send(&mut self, task: Task, request: ApiRequest) {
+        if self.pending.is_busy(task) && !matches!(task, Task::LoadSettings | Task::ListApps) {
+            // A second click on a busy button does nothing.
+            return;
+        }
+        let id = self.api.request(request);
+        self.pending.start(task, id);
+    }
+
+    /// Carries out an action.
+    pub fn handle(&mut self, action: Action) {
+        match action {
+            Action::Connect(spec) => {
+                self.pending.clear();
+                self.projects = ProjectsState { filter: std::mem::take(&mut self.projects.filter), ..Default::default() };
+                self.project = ProjectScreen::default();
+                self.connection =
+                    ConnectionState { spec: spec.clone(), info: None, light: Light::Pending, problem: None };
+                let id = self.api.connect(spec);
+                self.pending.start(Task::Connect, id);
+            }
+            Action::ReloadApps => self.send(Task::ListApps, ApiRequest::ListApps),
+            Action::Select(id) => self.select(Some(id)),
+            Action::CreateApp(name) => self.send(Task::CreateApp, ApiRequest::CreateApp { name }),
+            Action::DeleteApp(app_id) => self.send(Task::DeleteApp, ApiRequest::DeleteApp { app_id }),
+            Action::ReloadSettings => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.project.unsaved.remove(&app_id);
+                    self.send(Task::LoadSettings, ApiRequest::GetSettings { app_id });
+                }
+            }
+            Action::SaveSettings(request) => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.project.save_error = None;
+                    self.project.saved_note = None;
+                    self.send(Task::SaveSettings, ApiRequest::UpdateSettings { app_id, request });
+                }
+            }
+        }
+    }
+
+    fn select(&mut self, id: Option<String>) {
+        if self.projects.selected == id {
+            return;
+        }
+        if let Some(previous) = self.projects.selected.take()
+            && self.project.is_dirty()
+        {
+            self.project.unsaved.insert(previous, self.project.draft.clone());
+        }
+        let unsaved = std::mem::take(&mut self.project.unsaved);
+        self.project = ProjectScreen { unsaved, ..ProjectScreen::default() };
+        self.projects.selected.clone_from(&id);
+        if let Some(app_id) = id {
+            self.send(Task::LoadSettings, ApiRequest::GetSettings { app_id });
+        }
+    }
+
+    /// Applies every waiting worker event; answers that are stale are dropped.
+    pub fn drain_events(&mut self) {
+        while let Some(ApiEvent { id, generation, result }) = self.api.try_recv() {
+            if generation != self.api.generation() {
+                continue;
+            }
+            let Some(task) = self.pending.finish(id) else { continue };
+            match result {
+                Ok(response) => self.apply(task, response),
+                Err(error) => self.fail(task, error),
+            }
+        }
+    }
+
+    fn apply(&mut self, task: Task, response: ApiResponse) {
+        if task != Task::Connect {
+            self.connection.light = Light::Online;
+            self.connection.problem = None;
+        }
+        match response {
+            ApiResponse::Connected(info) => {
+                self.connection.info = Some(info);
+                self.send(Task::ListApps, ApiRequest::ListApps);
+            }
+            ApiResponse::Apps(apps) => {
+                self.projects.apps = apps;
+                self.projects.loaded = true;
+                let still_there = self
+                    .projects
+                    .selected
+                    .as_ref()
+                    .is_some_and(|id| self.projects.apps.iter().any(|a| &a.id == id));
+                if !still_there {
+                    self.select(None);
+                }
+            }
+            ApiResponse::AppCreated(app) => {
+                self.projects.new_project = None;
+                self.toasts.push(ToastKind::Success, format!("Created project “{}”", app.name));
+                let id = app.id.clone();
+                self.projects.apps.push(app);
+                self.select(Some(id));
+            }
+            ApiResponse::AppDeleted(app) => {
+                self.project.confirm_delete = None;
+                self.projects.apps.retain(|a| a.id != app.id);
+                self.project.unsaved.remove(&app.id);
+                if self.projects.selected.as_deref() == Some(app.id.as_str()) {
+                    self.select(None);
+                }
+                self.toasts.push(ToastKind::Success, format!("Deleted project “{}”", app.name));
+            }
+            ApiResponse::Settings { app_id, settings } => {
+                if self.projects.selected.as_deref() != Some(app_id.as_str()) {
+                    return;
+                }
+                self.project.load_error = None;
+                self.project.errors.clear();
+                self.project.draft = match (task, self.project.unsaved.remove(&app_id)) {
+                    (Task::LoadSettings, Some(unsaved)) => unsaved,
+                    _ => SettingsDraft::from(&settings),
+                };
+                if task == Task::SaveSettings {
+                    self.project.saved_note = Some(format!(
+                        "Saved · last modified {}",
+                        settings.last_modified_date().unwrap_or("now")
+                    ));
+                }
+                self.project.loaded = Some(settings);
+            }
+        }
+    }
+
+    fn fail(&mut self, task: Task, error: ApiError) {
+        if error.unreachable {
+            self.connection.light = Light::Offline;
+            self.connection.problem = Some(error.to_string());
+        }
+        match task {
+            Task::CreateApp => {
+                if let Some(form) = &mut self.projects.new_project {
+                    form.error = Some(error.to_string());
+                } else {
+                    self.toasts.push(ToastKind::Error, error.to_string());
+                }
+            }
+            Task::SaveSettings => self.project.save_error = Some(error),
+            Task::LoadSettings => self.project.load_error = Some(error),
+            Task::DeleteApp => {
+                self.project.confirm_delete = None;
+                self.toasts.push(ToastKind::Error, format!("Could not delete: {error}"));
+            }
+            Task::Connect | Task::ListApps => {
+                self.connection.light = Light::Offline;
+                self.connection.problem = Some(error.to_string());
+                self.toasts.push(ToastKind::Error, error.to_string());
+            }
+        }
+    }
+}
+
+impl eframe::App for ConsoleApp {
+    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain_events();
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let mut actions = Vec::new();
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            actions.extend(top_bar::show(ui, self));
+        });
+        egui::Panel::left("projects")
+            .default_size(theme::NAV_WIDTH)
+            .resizable(true)
+            .show(ui, |ui| {
+                actions.extend(projects::show(ui, self));
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            actions.extend(project_view::show(ui, self));
+        });
+        let ctx = ui.ctx().clone();
+        actions.extend(self.dialog.show(&ctx));
+        actions.extend(project_view::delete_confirmation(&ctx, self));
+        self.toasts.show(&ctx);
+        for action in actions {
+            self.handle(action);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! The console's screens. The shell (`app`) owns state and the worker; each screen is a file
+//! named after what the user sees and returns `Action`s instead of sending requests.
+
+pub mod app;
+pub mod connection_dialog;
+pub mod project_view;
+pub mod projects;
+pub mod settings_form;
+pub mod tasks;
+pub mod theme;
+pub mod toasts;
+pub mod top_bar;
+pub mod widgets;
+
+pub use app::{AppOptions, ConsoleApp};

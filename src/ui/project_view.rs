@@ -1,0 +1,95 @@
+//! The central area for the selected project: its identity, its settings, and delete.
+
+use egui::RichText;
+
+use super::app::{Action, ConsoleApp};
+use super::tasks::Task;
+use super::widgets::{busy_button, error_label};
+use super::{settings_form, theme};
+
+/// Draws the selected project, or a welcome when none is selected.
+pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let Some(summary) = app.selected_app().cloned() else {
+        ui.vertical_centered(|ui| {
+            ui.add_space(80.0);
+            ui.heading("Select a project");
+            ui.label(
+                RichText::new(if app.projects.loaded {
+                    "Choose a project on the left, or create one."
+                } else {
+                    "Waiting for the project list…"
+                })
+                .color(theme::MUTED),
+            );
+        });
+        return actions;
+    };
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading(&summary.name);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let busy = app.is_busy(Task::DeleteApp);
+                if ui.add_enabled(!busy, egui::Button::new("Delete project…")).clicked() {
+                    app.project.confirm_delete = Some(summary.clone());
+                }
+            });
+        });
+        egui::Grid::new("project_identity").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
+            ui.label(RichText::new("Project id").color(theme::MUTED));
+            ui.label(RichText::new(&summary.id).monospace());
+            ui.end_row();
+            ui.label(RichText::new("ARN").color(theme::MUTED));
+            ui.label(RichText::new(&summary.arn).monospace());
+            ui.end_row();
+            ui.label(RichText::new("Created").color(theme::MUTED));
+            ui.label(summary.creation_date.as_deref().unwrap_or("—"));
+            ui.end_row();
+            ui.label(RichText::new("Tags").color(theme::MUTED));
+            let tags: Vec<String> = summary.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            ui.label(if tags.is_empty() { "—".to_owned() } else { tags.join(", ") });
+            ui.end_row();
+        });
+        ui.separator();
+        actions.extend(settings_form::show(ui, app));
+    });
+    actions
+}
+
+/// The delete confirmation, naming the project.
+pub fn delete_confirmation(ctx: &egui::Context, app: &mut ConsoleApp) -> Option<Action> {
+    let target = app.project.confirm_delete.clone()?;
+    let busy = app.is_busy(Task::DeleteApp);
+    let mut action = None;
+    let mut cancel = false;
+    egui::Modal::new(egui::Id::unique("confirm_delete_project")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading(format!("Delete project “{}”?", target.name));
+        ui.label(format!(
+            "This deletes the project {} and everything in it: campaigns, segments, endpoints, \
+             channels and settings. It cannot be undone.",
+            target.id
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if busy_button(ui, &format!("Delete “{}”", target.name), busy) {
+                action = Some(Action::DeleteApp(target.id.clone()));
+            }
+            if ui.add_enabled(!busy, egui::Button::new("Cancel")).clicked() {
+                cancel = true;
+            }
+        });
+        if busy {
+            ui.label(RichText::new("Deleting…").color(theme::MUTED));
+        }
+    });
+    if cancel {
+        app.project.confirm_delete = None;
+    }
+    action
+}
+
+/// Shows a failed call inline.
+pub fn api_error(ui: &mut egui::Ui, error: &crate::api::ApiError) {
+    error_label(ui, &error.to_string());
+}

@@ -1,0 +1,68 @@
+//! In-flight requests by task: a task is busy while its request runs, a second click on a
+//! busy task does nothing, and an answer that is not the latest for its task is stale.
+
+use std::collections::HashMap;
+
+use crate::api::RequestId;
+
+/// The things the console can be waiting for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Task {
+    /// Switching connection.
+    Connect,
+    /// Loading the project list.
+    ListApps,
+    /// Creating a project.
+    CreateApp,
+    /// Deleting a project.
+    DeleteApp,
+    /// Loading the selected project's settings.
+    LoadSettings,
+    /// Saving the selected project's settings.
+    SaveSettings,
+}
+
+/// Latest request id per task.
+#[derive(Debug, Default)]
+pub struct Pending(HashMap<Task, RequestId>);
+
+impl Pending {
+    /// Records `id` as the latest request of `task` (an earlier one becomes stale).
+    pub fn start(&mut self, task: Task, id: RequestId) {
+        self.0.insert(task, id);
+    }
+
+    /// True while a request of `task` runs.
+    #[must_use]
+    pub fn is_busy(&self, task: Task) -> bool {
+        self.0.contains_key(&task)
+    }
+
+    /// Takes the task this answer belongs to, or `None` when the answer is stale.
+    pub fn finish(&mut self, id: RequestId) -> Option<Task> {
+        let task = self.0.iter().find(|(_, pending)| **pending == id).map(|(task, _)| *task)?;
+        self.0.remove(&task);
+        Some(task)
+    }
+
+    /// Forgets every request (after a connection switch, all answers are stale).
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_latest_answer_of_a_task_counts() {
+        let mut p = Pending::default();
+        p.start(Task::LoadSettings, 1);
+        p.start(Task::LoadSettings, 2);
+        assert!(p.is_busy(Task::LoadSettings));
+        assert_eq!(p.finish(1), None);
+        assert_eq!(p.finish(2), Some(Task::LoadSettings));
+        assert!(!p.is_busy(Task::LoadSettings));
+    }
+}

@@ -1,0 +1,27 @@
+//! Design tokens: the only place with colour literals and spacing numbers.
+
+use egui::Color32;
+
+/// Healthy connection, success.
+pub const OK: Color32 = Color32::from_rgb(0x3f, 0xb9, 0x50);
+/// In progress, attention.
+pub const WARN: Color32 = Color32::from_rgb(0xe3, 0xa0, 0x08);
+/// Failure, an invalid field.
+pub const ERROR: Color32 = Color32::from_rgb(0xf0, 0x52, 0x4f);
+/// Secondary text (ids, dates).
+pub const MUTED: Color32 = Color32::from_rgb(0x8b, 0x94, 0x9e);
+/// Accent for the product name.
+pub const ACCENT: Color32 = Color32::from_rgb(0x6c, 0x8c, 0xff);
+
+/// Width of form labels, so fields line up.
+pub const LABEL_WIDTH: f32 = 170.0;
+/// Width of single-line form fields.
+pub const FIELD_WIDTH: f32 = 240.0;
+/// Space between form sections.
+pub const SECTION_GAP: f32 = 14.0;
+/// Default width of the project list.
+pub const NAV_WIDTH: f32 = 270.0;
+/// Initial window size.
+pub const WINDOW_SIZE: [f32; 2] = [1200.0, 760.0];
+/// How long a toast stays, in seconds.
+pub const TOAST_SECONDS: f64 = 8.0;

@@ -1,0 +1,53 @@
+//! The top bar: product name, the active connection with its status light, and the buttons to
+//! reload or switch connection.
+
+use egui::RichText;
+
+use super::app::{Action, ConsoleApp};
+use super::tasks::Task;
+use super::theme;
+use super::widgets::{Light, status_light};
+
+/// Draws the top bar.
+pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Pinpoint Console").strong().color(theme::ACCENT));
+        ui.separator();
+        let label = match &app.connection.info {
+            Some(info) => info.label.clone(),
+            None => format!("Connecting to {} …", describe(&app.connection.spec)),
+        };
+        ui.label(RichText::new(label).monospace());
+        let light = status_light(ui, app.connection.light);
+        if let (Light::Offline, Some(problem)) = (app.connection.light, &app.connection.problem) {
+            light.on_hover_text(problem);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Connection…").clicked() {
+                app.dialog.open = true;
+            }
+            let busy = app.is_busy(Task::ListApps) || app.is_busy(Task::Connect);
+            if ui.add_enabled(!busy, egui::Button::new("⟳ Reload")).clicked() {
+                action = Some(if app.connection.info.is_some() {
+                    Action::ReloadApps
+                } else {
+                    Action::Connect(app.connection.spec.clone())
+                });
+            }
+        });
+    });
+    action
+}
+
+fn describe(spec: &crate::api::ConnectionSpec) -> String {
+    match spec {
+        crate::api::ConnectionSpec::Demo => "the demo mock".to_owned(),
+        crate::api::ConnectionSpec::Aws { profile, region } => format!(
+            "AWS ({}, {})",
+            profile.as_deref().unwrap_or("default profile"),
+            region.as_deref().unwrap_or("default region")
+        ),
+        crate::api::ConnectionSpec::Custom { endpoint_url, .. } => endpoint_url.clone(),
+    }
+}
