@@ -25,10 +25,7 @@ fn the_demo_data_set_loads_with_settings() {
     assert!(count >= 6, "a realistic data set has several projects, got {count}");
     let page = backend.list_apps(PageRequest::parse(Some("100"), None).unwrap());
     assert_eq!(page.item.len(), count);
-    let with_limits = page
-        .item
-        .iter()
-        .filter(|a| backend.get_settings(&a.id).unwrap().limits.is_some())
-        .count();
+    let with_limits =
+        page.item.iter().filter(|a| backend.get_settings(&a.id).unwrap().limits.is_some()).count();
     assert!(with_limits >= 4, "most demo projects set default limits");
 }

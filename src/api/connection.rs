@@ -132,7 +132,8 @@ pub async fn build_client(
         |name: &'static str| Credentials::new("pinpoint-console", "mock-secret", None, None, name);
     match spec {
         ConnectionSpec::Demo => {
-            let url = mock_url.ok_or_else(|| ApiError::configuration("the demo mock is not running"))?;
+            let url =
+                mock_url.ok_or_else(|| ApiError::configuration("the demo mock is not running"))?;
             loader = loader
                 .region(Region::new(MOCK_REGION))
                 .endpoint_url(url)

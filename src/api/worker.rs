@@ -12,9 +12,9 @@ use tokio::sync::mpsc;
 
 use super::connection::{ConnectionSpec, Timeouts, build_client};
 use super::{ApiError, ApiEvent, ApiRequest, ApiResponse, AppSummary, RequestId};
+use crate::mock::MockServer;
 use crate::mock::backend::Backend;
 use crate::mock::demo::{self, Seed};
-use crate::mock::MockServer;
 
 enum Command {
     Connect { id: RequestId, generation: u64, spec: ConnectionSpec },
@@ -211,12 +211,8 @@ async fn call(client: &Client, request: ApiRequest) -> Result<ApiResponse, ApiEr
             let mut apps = Vec::new();
             let mut token: Option<String> = None;
             loop {
-                let page = client
-                    .get_apps()
-                    .page_size("100")
-                    .set_token(token.take())
-                    .send()
-                    .await?;
+                let page =
+                    client.get_apps().page_size("100").set_token(token.take()).send().await?;
                 if let Some(list) = page.applications_response() {
                     apps.extend(list.item().iter().map(summary));
                     token = list.next_token().map(str::to_owned);
@@ -228,9 +224,8 @@ async fn call(client: &Client, request: ApiRequest) -> Result<ApiResponse, ApiEr
             Ok(ApiResponse::Apps(apps))
         }
         ApiRequest::CreateApp { name } => {
-            let body = aws_sdk_pinpoint::types::CreateApplicationRequest::builder()
-                .name(name)
-                .build();
+            let body =
+                aws_sdk_pinpoint::types::CreateApplicationRequest::builder().name(name).build();
             let out = client.create_app().create_application_request(body).send().await?;
             let app = out.application_response().map(summary).ok_or_else(empty_answer)?;
             Ok(ApiResponse::AppCreated(app))

@@ -144,8 +144,12 @@ impl SettingsDraft {
             errors.check(field::QUIET_END, rules::quiet_time_bound("End", quiet_end));
         }
         match (quiet_start.is_empty(), quiet_end.is_empty()) {
-            (false, true) => errors.add(field::QUIET_END, "Set an end time too, or clear the start"),
-            (true, false) => errors.add(field::QUIET_START, "Set a start time too, or clear the end"),
+            (false, true) => {
+                errors.add(field::QUIET_END, "Set an end time too, or clear the start");
+            }
+            (true, false) => {
+                errors.add(field::QUIET_START, "Set a start time too, or clear the end");
+            }
             _ => {}
         }
         let lambda = self.lambda_function_name.trim();

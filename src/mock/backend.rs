@@ -125,7 +125,10 @@ impl Backend {
     pub fn list_apps(&self, page: PageRequest) -> ApplicationsResponse {
         let store = self.read();
         let (items, next_token) = store.apps.page(page);
-        ApplicationsResponse { item: items.into_iter().map(|r| r.app.clone()).collect(), next_token }
+        ApplicationsResponse {
+            item: items.into_iter().map(|r| r.app.clone()).collect(),
+            next_token,
+        }
     }
 
     /// Number of projects (for the status line of `pinpoint-mock`).
@@ -138,7 +141,11 @@ impl Backend {
 
     /// GetApplicationSettings.
     pub fn get_settings(&self, app_id: &str) -> MockResult<ApplicationSettingsResource> {
-        self.read().apps.get(app_id).map(|r| r.settings.clone()).ok_or_else(|| app_not_found(app_id))
+        self.read()
+            .apps
+            .get(app_id)
+            .map(|r| r.settings.clone())
+            .ok_or_else(|| app_not_found(app_id))
     }
 
     /// UpdateApplicationSettings: members present in the request replace the stored ones,
@@ -181,7 +188,10 @@ fn app_not_found(id: &str) -> MockError {
 }
 
 /// Merges a limits update into the stored limits, validating each value given.
-pub fn merge_limits(mut stored: CampaignLimits, update: &CampaignLimits) -> MockResult<CampaignLimits> {
+pub fn merge_limits(
+    mut stored: CampaignLimits,
+    update: &CampaignLimits,
+) -> MockResult<CampaignLimits> {
     let bad = MockError::bad_request;
     if let Some(v) = update.daily {
         rules::endpoint_cap("Limits.Daily", v).map_err(bad)?;

@@ -30,7 +30,10 @@ impl<S: Send + Sync, T: WireRequest> FromRequest<S> for Body<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                MockError { kind: ErrorKind::PayloadTooLarge, message: "Request body too large".into() }
+                MockError {
+                    kind: ErrorKind::PayloadTooLarge,
+                    message: "Request body too large".into(),
+                }
             } else {
                 MockError::bad_request(format!("Could not read the request body: {rejection}"))
             }
@@ -38,8 +41,9 @@ impl<S: Send + Sync, T: WireRequest> FromRequest<S> for Body<T> {
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(MockError::bad_request(format!("A {} body is required", T::SHAPE)));
         }
-        let value: serde_json::Value = serde_json::from_slice(&bytes)
-            .map_err(|e| MockError::bad_request(format!("The request body is not valid JSON: {e}")))?;
+        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+            MockError::bad_request(format!("The request body is not valid JSON: {e}"))
+        })?;
         model().validate(T::SHAPE, &value)?;
         serde_json::from_value(value)
             .map(Body)

@@ -182,7 +182,9 @@ impl ServiceModel {
             }
             "integer" | "long" => match value {
                 Value::Number(n) if n.is_i64() || n.is_u64() => {
-                    if shape.kind == "integer" && n.as_i64().and_then(|v| i32::try_from(v).ok()).is_none() {
+                    if shape.kind == "integer"
+                        && n.as_i64().and_then(|v| i32::try_from(v).ok()).is_none()
+                    {
                         Err(format!("{what} is out of range for a 32-bit integer"))
                     } else {
                         Ok(())
@@ -244,7 +246,11 @@ mod tests {
         let err = m
             .validate("WriteApplicationSettingsRequest", &json!({"CampaignHook": {"Mode": "NOPE"}}))
             .unwrap_err();
-        assert!(err.message.starts_with("CampaignHook.Mode has the value 'NOPE'"), "{}", err.message);
+        assert!(
+            err.message.starts_with("CampaignHook.Mode has the value 'NOPE'"),
+            "{}",
+            err.message
+        );
         m.validate("CreateApplicationRequest", &json!({"Name": "a", "tags": {"k": "v"}})).unwrap();
     }
 }

@@ -30,7 +30,11 @@ pub struct AppOptions {
 
 impl Default for AppOptions {
     fn default() -> Self {
-        Self { connection: ConnectionSpec::Demo, timeouts: Timeouts::default(), demo_seed: Seed::Demo }
+        Self {
+            connection: ConnectionSpec::Demo,
+            timeouts: Timeouts::default(),
+            demo_seed: Seed::Demo,
+        }
     }
 }
 
@@ -196,17 +200,26 @@ impl ConsoleApp {
         match action {
             Action::Connect(spec) => {
                 self.pending.clear();
-                self.projects = ProjectsState { filter: std::mem::take(&mut self.projects.filter), ..Default::default() };
+                self.projects = ProjectsState {
+                    filter: std::mem::take(&mut self.projects.filter),
+                    ..Default::default()
+                };
                 self.project = ProjectScreen::default();
-                self.connection =
-                    ConnectionState { spec: spec.clone(), info: None, light: Light::Pending, problem: None };
+                self.connection = ConnectionState {
+                    spec: spec.clone(),
+                    info: None,
+                    light: Light::Pending,
+                    problem: None,
+                };
                 let id = self.api.connect(spec);
                 self.pending.start(Task::Connect, id);
             }
             Action::ReloadApps => self.send(Task::ListApps, ApiRequest::ListApps),
             Action::Select(id) => self.select(Some(id)),
             Action::CreateApp(name) => self.send(Task::CreateApp, ApiRequest::CreateApp { name }),
-            Action::DeleteApp(app_id) => self.send(Task::DeleteApp, ApiRequest::DeleteApp { app_id }),
+            Action::DeleteApp(app_id) => {
+                self.send(Task::DeleteApp, ApiRequest::DeleteApp { app_id });
+            }
             Action::ReloadSettings => {
                 if let Some(app_id) = self.projects.selected.clone() {
                     self.project.unsaved.remove(&app_id);
@@ -351,12 +364,12 @@ impl eframe::App for ConsoleApp {
         egui::Panel::top("top_bar").show(ui, |ui| {
             actions.extend(top_bar::show(ui, self));
         });
-        egui::Panel::left("projects")
-            .default_size(theme::NAV_WIDTH)
-            .resizable(true)
-            .show(ui, |ui| {
+        egui::Panel::left("projects").default_size(theme::NAV_WIDTH).resizable(true).show(
+            ui,
+            |ui| {
                 actions.extend(projects::show(ui, self));
-            });
+            },
+        );
         egui::CentralPanel::default().show(ui, |ui| {
             actions.extend(project_view::show(ui, self));
         });

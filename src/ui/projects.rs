@@ -16,7 +16,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
         ui.heading("Projects");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let enabled = app.connection.info.is_some() && app.projects.new_project.is_none();
-            if ui.add_enabled(enabled, egui::Button::new("＋ New project")).clicked() {
+            if ui.add_enabled(enabled, egui::Button::new("+ New project")).clicked() {
                 app.projects.new_project = Some(NewProjectForm::default());
             }
         });

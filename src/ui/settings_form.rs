@@ -5,8 +5,8 @@ use egui::RichText;
 use super::app::{Action, ConsoleApp};
 use super::project_view::api_error;
 use super::tasks::Task;
-use super::widgets::{busy_button, field_label, form_row, section};
 use super::theme;
+use super::widgets::{busy_button, field_label, form_row, section};
 use crate::drafts::settings::{HookMode, field};
 
 /// Draws the settings form of the selected project.
@@ -30,7 +30,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {
     let draft = &mut screen.draft;
 
     section(ui, "Default limits");
-    ui.label(RichText::new("Apply to every campaign that sets none of its own. Empty = no limit.").color(theme::MUTED));
+    ui.label(
+        RichText::new("Apply to every campaign that sets none of its own. Empty = no limit.")
+            .color(theme::MUTED),
+    );
     form_row(ui, "Daily limit", &mut draft.daily, "0-100 per endpoint", errors.get(field::DAILY));
     form_row(ui, "Total limit", &mut draft.total, "0-100 per endpoint", errors.get(field::TOTAL));
     form_row(
@@ -49,8 +52,19 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {
     );
 
     section(ui, "Quiet time");
-    ui.label(RichText::new("No messages in this window, in each endpoint's own time zone (HH:MM, 24-hour).").color(theme::MUTED));
-    form_row(ui, "Quiet time start", &mut draft.quiet_start, "22:00", errors.get(field::QUIET_START));
+    ui.label(
+        RichText::new(
+            "No messages in this window, in each endpoint's own time zone (HH:MM, 24-hour).",
+        )
+        .color(theme::MUTED),
+    );
+    form_row(
+        ui,
+        "Quiet time start",
+        &mut draft.quiet_start,
+        "22:00",
+        errors.get(field::QUIET_START),
+    );
     form_row(ui, "Quiet time end", &mut draft.quiet_end, "07:00", errors.get(field::QUIET_END));
 
     section(ui, "Campaign hook");
@@ -100,8 +114,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {
     });
     if !screen.errors.is_empty() {
         ui.label(
-            RichText::new(format!("{} field(s) need attention; nothing was sent.", screen.errors.len()))
-                .color(theme::ERROR),
+            RichText::new(format!(
+                "{} field(s) need attention; nothing was sent.",
+                screen.errors.len()
+            ))
+            .color(theme::ERROR),
         );
     }
     if let Some(error) = &screen.save_error {

@@ -55,7 +55,7 @@ impl Toasts {
                         ui.set_max_width(420.0);
                         ui.horizontal(|ui| {
                             ui.label(RichText::new(&toast.text).color(color));
-                            if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                            if ui.small_button("x").on_hover_text("Dismiss").clicked() {
                                 dismissed = Some(index);
                             }
                         });

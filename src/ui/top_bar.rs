@@ -28,7 +28,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {
                 app.dialog.open = true;
             }
             let busy = app.is_busy(Task::ListApps) || app.is_busy(Task::Connect);
-            if ui.add_enabled(!busy, egui::Button::new("⟳ Reload")).clicked() {
+            if ui.add_enabled(!busy, egui::Button::new("Reload")).clicked() {
                 action = Some(if app.connection.info.is_some() {
                     Action::ReloadApps
                 } else {

@@ -17,7 +17,8 @@ pub fn form_row(
     let response = ui
         .horizontal(|ui| {
             let label_response = field_label(ui, label);
-            let mut edit = TextEdit::singleline(value).hint_text(hint).desired_width(theme::FIELD_WIDTH);
+            let mut edit =
+                TextEdit::singleline(value).hint_text(hint).desired_width(theme::FIELD_WIDTH);
             if error.is_some() {
                 edit = edit.text_color(theme::ERROR);
             }

@@ -17,7 +17,8 @@ impl WireRequest for WriteApplicationSettingsRequest {
 
 /// The routes of this resource.
 pub fn routes() -> Router<Arc<Backend>> {
-    Router::new().route("/v1/apps/{application_id}/settings", get(get_settings).put(update_settings))
+    Router::new()
+        .route("/v1/apps/{application_id}/settings", get(get_settings).put(update_settings))
 }
 
 async fn get_settings(

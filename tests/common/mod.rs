@@ -1,0 +1,55 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use pinpoint_console::api::connection::build_client;
+use pinpoint_console::api::{ConnectionSpec, Timeouts};
+use pinpoint_console::mock::MockServer;
+use pinpoint_console::mock::backend::Backend;
+use pinpoint_console::mock::demo::{self, Seed};
+
+/// Timeouts short enough for tests, long enough for a loaded two-core machine.
+pub fn test_timeouts() -> Timeouts {
+    Timeouts {
+        connect: Duration::from_secs(2),
+        attempt: Duration::from_secs(5),
+        operation: Duration::from_secs(10),
+        max_attempts: 1,
+    }
+}
+
+/// Starts a mock on 127.0.0.1:0 with the given data set.
+pub async fn start_mock(seed: Seed) -> MockServer {
+    let backend = Arc::new(Backend::default());
+    demo::seed(&backend, seed).unwrap();
+    MockServer::start(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), backend).await.unwrap()
+}
+
+/// The real SDK client pointed at a mock.
+pub async fn sdk_client(server: &MockServer) -> aws_sdk_pinpoint::Client {
+    let spec =
+        ConnectionSpec::Custom { endpoint_url: server.endpoint_url(), region: None, profile: None };
+    build_client(&spec, None, test_timeouts()).await.unwrap().0
+}
+
+/// Steps the harness until `done` holds, failing after `limit`.
+pub fn wait_until<S>(
+    harness: &mut egui_kittest::Harness<'_, S>,
+    what: &str,
+    limit: Duration,
+    mut done: impl FnMut(&mut egui_kittest::Harness<'_, S>) -> bool,
+) {
+    let start = Instant::now();
+    loop {
+        harness.step();
+        if done(harness) {
+            harness.run_ok();
+            return;
+        }
+        assert!(start.elapsed() < limit, "timed out after {limit:?} waiting for {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
