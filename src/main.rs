@@ -5,6 +5,7 @@ use pinpoint_console::cli::ConsoleArgs;
 use pinpoint_console::ui::{AppOptions, ConsoleApp, theme};
 
 fn main() -> eframe::Result {
+    let started = std::time::Instant::now();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -15,6 +16,7 @@ fn main() -> eframe::Result {
     let options = AppOptions {
         connection: args.connection(),
         demo_seed: args.demo_seed(),
+        started: Some(started),
         ..AppOptions::default()
     };
     let native = eframe::NativeOptions {

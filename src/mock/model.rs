@@ -118,6 +118,40 @@ impl ServiceModel {
         self.check(shape, value, "").map_err(MockError::bad_request)
     }
 
+    /// Keeps only what `shape` declares, recursively: members a shape does not have (such as
+    /// the secrets of a channel request, absent from its response shape) never reach the wire.
+    #[must_use]
+    pub fn project(&self, shape_name: &str, value: &Value) -> Value {
+        let Some(shape) = self.shapes.get(shape_name) else {
+            return value.clone();
+        };
+        match (shape.kind.as_str(), value) {
+            ("structure", Value::Object(map)) => Value::Object(
+                shape
+                    .members
+                    .iter()
+                    .filter(|(_, m)| m.location.is_none())
+                    .filter_map(|(name, member)| {
+                        let wire = member.location_name.as_deref().unwrap_or(name);
+                        let v = map.get(wire).filter(|v| !v.is_null())?;
+                        Some((wire.to_owned(), self.project(&member.shape, v)))
+                    })
+                    .collect(),
+            ),
+            ("list", Value::Array(items)) => match &shape.member {
+                Some(m) => Value::Array(items.iter().map(|i| self.project(&m.shape, i)).collect()),
+                None => value.clone(),
+            },
+            ("map", Value::Object(map)) => match &shape.value {
+                Some(m) => Value::Object(
+                    map.iter().map(|(k, v)| (k.clone(), self.project(&m.shape, v))).collect(),
+                ),
+                None => value.clone(),
+            },
+            _ => value.clone(),
+        }
+    }
+
     fn check(&self, shape_name: &str, value: &Value, path: &str) -> Result<(), String> {
         let Some(shape) = self.shapes.get(shape_name) else {
             return Ok(());
@@ -230,6 +264,14 @@ mod tests {
             Some("WriteApplicationSettingsRequest")
         );
         assert_eq!(model().body_shape("GetApps"), None);
+    }
+
+    #[test]
+    fn projection_drops_members_the_shape_lacks() {
+        let stored =
+            json!({"ClientId": "id", "ClientSecret": "secret", "Enabled": true, "Platform": "ADM"});
+        let shown = model().project("ADMChannelResponse", &stored);
+        assert_eq!(shown, json!({"Enabled": true, "Platform": "ADM"}));
     }
 
     #[test]

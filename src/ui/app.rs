@@ -26,6 +26,8 @@ pub struct AppOptions {
     pub timeouts: Timeouts,
     /// The demo mock's data set.
     pub demo_seed: Seed,
+    /// When the process started, to log the cold-start figures (first frame, first list).
+    pub started: Option<std::time::Instant>,
 }
 
 impl Default for AppOptions {
@@ -34,6 +36,7 @@ impl Default for AppOptions {
             connection: ConnectionSpec::Demo,
             timeouts: Timeouts::default(),
             demo_seed: Seed::Demo,
+            started: None,
         }
     }
 }
@@ -138,6 +141,29 @@ pub struct ConsoleApp {
     pub project: ProjectScreen,
     /// Toasts.
     pub toasts: Toasts,
+    startup: Startup,
+}
+
+/// Cold-start milestones, logged once each.
+#[derive(Debug, Default)]
+struct Startup {
+    started: Option<std::time::Instant>,
+    first_frame_logged: bool,
+    first_list_logged: bool,
+}
+
+impl Startup {
+    fn log(&mut self, frame: bool, list: bool) {
+        let Some(started) = self.started else { return };
+        if frame && !self.first_frame_logged {
+            self.first_frame_logged = true;
+            tracing::info!(ms = started.elapsed().as_millis(), "startup: first frame");
+        }
+        if list && !self.first_list_logged {
+            self.first_list_logged = true;
+            tracing::info!(ms = started.elapsed().as_millis(), "startup: project list shown");
+        }
+    }
 }
 
 impl std::fmt::Debug for ConsoleApp {
@@ -168,6 +194,7 @@ impl ConsoleApp {
             projects: ProjectsState::default(),
             project: ProjectScreen::default(),
             toasts: Toasts::default(),
+            startup: Startup { started: options.started, ..Startup::default() },
         };
         app.handle(Action::Connect(options.connection));
         Ok(app)
@@ -377,6 +404,7 @@ impl eframe::App for ConsoleApp {
         actions.extend(self.dialog.show(&ctx));
         actions.extend(project_view::delete_confirmation(&ctx, self));
         self.toasts.show(&ctx);
+        self.startup.log(true, self.projects.loaded);
         for action in actions {
             self.handle(action);
         }

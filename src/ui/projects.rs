@@ -59,7 +59,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
             let selected = app.projects.selected.as_deref() == Some(app_summary.id.as_str());
             let response = ui.add_sized(
                 [ui.available_width(), ui.spacing().interact_size.y],
-                egui::Button::selectable(selected, &app_summary.name),
+                // The growing atom after the name keeps it left-aligned in the full-width row.
+                egui::Button::selectable(selected, (app_summary.name.as_str(), egui::Atom::grow())),
             );
             if response.clicked() {
                 actions.push(Action::Select(app_summary.id.clone()));
