@@ -107,6 +107,74 @@ pub fn project_name(value: &str) -> Result<(), String> {
     }
 }
 
+/// The values `Schedule.Timezone` takes (the service's list).
+pub const SCHEDULE_TIMEZONES: [&str; 31] = [
+    "UTC",
+    "UTC+01",
+    "UTC+02",
+    "UTC+03",
+    "UTC+03:30",
+    "UTC+04",
+    "UTC+04:30",
+    "UTC+05",
+    "UTC+05:30",
+    "UTC+05:45",
+    "UTC+06",
+    "UTC+06:30",
+    "UTC+07",
+    "UTC+08",
+    "UTC+09",
+    "UTC+09:30",
+    "UTC+10",
+    "UTC+10:30",
+    "UTC+11",
+    "UTC+12",
+    "UTC+13",
+    "UTC-02",
+    "UTC-03",
+    "UTC-04",
+    "UTC-05",
+    "UTC-06",
+    "UTC-07",
+    "UTC-08",
+    "UTC-09",
+    "UTC-10",
+    "UTC-11",
+];
+
+/// Most additional treatments a campaign may have.
+pub const MAX_ADDITIONAL_TREATMENTS: usize = 5;
+
+/// A light check that a text is an email address (`local@domain.tld`, no spaces).
+#[must_use]
+pub fn looks_like_email(text: &str) -> bool {
+    let Some((local, domain)) = text.rsplit_once('@') else { return false };
+    !local.is_empty()
+        && !text.chars().any(char::is_whitespace)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+}
+
+/// A check that a text is an E.164 phone number: `+` and 8-15 digits.
+#[must_use]
+pub fn looks_like_e164(text: &str) -> bool {
+    text.strip_prefix('+').is_some_and(|digits| {
+        (8..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// Checks an ISO-8601 timestamp (RFC 3339, e.g. `2026-11-26T09:00:00Z`).
+pub fn iso_timestamp(member: &str, value: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    chrono::DateTime::parse_from_rfc3339(value).map(|t| t.with_timezone(&chrono::Utc)).map_err(
+        |_| {
+            format!(
+                "{member} must be an ISO-8601 time such as 2026-11-26T09:00:00Z (got '{value}')"
+            )
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +197,17 @@ mod tests {
         assert!(messages_per_second("MessagesPerSecond", 20_000).is_ok());
         assert!(maximum_duration("MaximumDuration", 59).is_err());
         assert!(maximum_duration("MaximumDuration", 0).is_ok());
+    }
+
+    #[test]
+    fn addresses() {
+        assert!(looks_like_email("a@b.co"));
+        assert!(!looks_like_email("a b@c.d"));
+        assert!(!looks_like_email("nobody"));
+        assert!(looks_like_e164("+12065550199"));
+        assert!(!looks_like_e164("2065550199"));
+        assert!(iso_timestamp("T", "2026-11-26T09:00:00Z").is_ok());
+        assert!(iso_timestamp("T", "tomorrow").is_err());
     }
 
     #[test]

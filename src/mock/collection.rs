@@ -125,6 +125,15 @@ impl<T> Collection<T> {
     }
 }
 
+/// One page of a slice (for lists that only grow, such as versions and activities).
+#[must_use]
+pub fn page_slice<T>(items: &[T], request: PageRequest) -> (Vec<&T>, Option<String>) {
+    let start = usize::try_from(request.after).unwrap_or(usize::MAX).min(items.len());
+    let end = start.saturating_add(request.size).min(items.len());
+    let next = (end < items.len()).then(|| encode_token(end as u64));
+    (items[start..end].iter().collect(), next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

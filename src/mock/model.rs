@@ -115,6 +115,9 @@ impl ServiceModel {
 
     /// Checks `value` against `shape`, returning a 400 that names the first member at fault.
     pub fn validate(&self, shape: &str, value: &Value) -> MockResult<()> {
+        if value.is_null() {
+            return Err(MockError::bad_request(format!("A {shape} body is required, not null")));
+        }
         self.check(shape, value, "").map_err(MockError::bad_request)
     }
 

@@ -1,4 +1,11 @@
 //! One file per API resource, HTTP only: parse, call the backend, answer.
 
 pub mod apps;
+pub mod campaigns;
+pub mod channels;
+pub mod endpoints;
+pub mod events;
+pub mod jobs;
+pub mod messages;
+pub mod segments;
 pub mod settings;

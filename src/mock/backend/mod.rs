@@ -1,7 +1,24 @@
 //! The mock's backend: the store and the service's rules. HTTP never reaches here; routes
-//! parse and validate the wire, then call one method per operation.
+//! parse and validate the wire, then call one method per operation. One file per resource
+//! adds its `impl Backend` block; this file holds the store, apps and settings.
 
+mod campaigns;
+mod channels;
+mod endpoints;
+mod events;
+mod jobs;
+mod messages;
+mod phone;
+mod segments;
+
+pub use channels::ChannelKind;
+pub use jobs::JobKind;
+
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
 
 use super::clock::{Clock, SystemClock, iso8601};
 use super::collection::{Collection, PageRequest};
@@ -15,7 +32,9 @@ use crate::rules;
 /// The account id the mock reports in ARNs.
 pub const MOCK_ACCOUNT: &str = "000000000000";
 
-/// Everything stored for one project.
+/// Everything stored for one project. Deep resources are kept as JSON values in their
+/// response shape (checked against the service model on the way in, projected onto the
+/// response shape on the way out).
 #[derive(Debug, Clone)]
 pub struct AppRecord {
     /// The project as the service returns it.
@@ -26,7 +45,30 @@ pub struct AppRecord {
     pub cloud_watch_metrics_enabled: bool,
     /// Write-only settings flag.
     pub event_tagging_enabled: bool,
+    /// Campaigns, each with every stored version (oldest first).
+    pub campaigns: Collection<Vec<Value>>,
+    /// Campaign activities by campaign id (oldest first).
+    pub activities: HashMap<String, Vec<Value>>,
+    /// Segments, each with every stored version (oldest first).
+    pub segments: Collection<Vec<Value>>,
+    /// Channels by kind, as stored (secrets included; never sent back).
+    pub channels: BTreeMap<ChannelKind, Value>,
+    /// Endpoints as `EndpointResponse` values.
+    pub endpoints: Collection<Value>,
+    /// When each endpoint last sent an event (for recency segments).
+    pub last_active: HashMap<String, DateTime<Utc>>,
+    /// Events received, newest last, bounded.
+    pub events: Vec<Value>,
+    /// The event stream, if configured.
+    pub event_stream: Option<Value>,
+    /// Export jobs as `ExportJobResponse` values.
+    pub export_jobs: Collection<Value>,
+    /// Import jobs as `ImportJobResponse` values.
+    pub import_jobs: Collection<Value>,
 }
+
+/// Events kept per project (older ones are dropped).
+pub const MAX_STORED_EVENTS: usize = 10_000;
 
 #[derive(Debug, Default)]
 struct Store {
@@ -68,16 +110,44 @@ impl Backend {
         iso8601(self.clock.now())
     }
 
+    /// The clock's current time.
+    #[must_use]
+    pub fn clock_now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
     fn app_arn(&self, id: &str) -> String {
         format!("arn:aws:mobiletargeting:{}:{MOCK_ACCOUNT}:apps/{id}", self.region)
+    }
+
+    /// Runs `f` on a project, read-only; 404 for an unknown project.
+    fn with_app<T>(
+        &self,
+        app_id: &str,
+        f: impl FnOnce(&AppRecord) -> MockResult<T>,
+    ) -> MockResult<T> {
+        let store = self.read();
+        let record = store.apps.get(app_id).ok_or_else(|| app_not_found(app_id))?;
+        f(record)
+    }
+
+    /// Runs `f` on a project for writing; 404 for an unknown project. `f` must check before it
+    /// changes anything, so a rejected request leaves no trace.
+    fn with_app_mut<T>(
+        &self,
+        app_id: &str,
+        f: impl FnOnce(&mut AppRecord) -> MockResult<T>,
+    ) -> MockResult<T> {
+        let mut store = self.write();
+        let record = store.apps.get_mut(app_id).ok_or_else(|| app_not_found(app_id))?;
+        f(record)
     }
 
     // ---- Apps ----
 
     /// CreateApp.
     pub fn create_app(&self, request: CreateApplicationRequest) -> MockResult<ApplicationResponse> {
-        let id = uuid::Uuid::new_v4().simple().to_string();
-        self.insert_app(&id, request, None)
+        self.insert_app(&new_id(), request, None)
     }
 
     /// Creates a project with a given id and creation date (the demo data set's fixed ids).
@@ -106,6 +176,16 @@ impl Backend {
             settings,
             cloud_watch_metrics_enabled: false,
             event_tagging_enabled: false,
+            campaigns: Collection::default(),
+            activities: HashMap::new(),
+            segments: Collection::default(),
+            channels: BTreeMap::new(),
+            endpoints: Collection::default(),
+            last_active: HashMap::new(),
+            events: Vec::new(),
+            event_stream: None,
+            export_jobs: Collection::default(),
+            import_jobs: Collection::default(),
         };
         self.write().apps.insert(id, record);
         Ok(app)
@@ -216,6 +296,11 @@ pub fn merge_limits(
         stored.session = Some(v);
     }
     Ok(stored)
+}
+
+/// A new server-side id: 32 lowercase hex characters, as the service makes them.
+fn new_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
 }
 
 fn non_empty(v: Option<String>) -> Option<String> {

@@ -1,0 +1,235 @@
+//! Direct messages: SendMessages (addresses and endpoint ids) and SendUsersMessages (every
+//! endpoint of each user). Each recipient gets its own result with a `DeliveryStatus` from the
+//! SDK's value set: a channel that is not enabled, an address that is not valid for its
+//! channel, a channel with no message, or an opted-out or inactive endpoint is a failure.
+
+use serde_json::{Map, Value, json};
+
+use super::{AppRecord, Backend, ChannelKind, MockError, MockResult, new_id};
+use crate::rules;
+
+/// Most recipients (addresses and endpoints together, or users) in one request.
+pub const MAX_RECIPIENTS: usize = 100;
+
+/// What happened to one recipient.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    /// `SUCCESSFUL`, `PERMANENT_FAILURE`, `OPT_OUT`, …
+    pub status: &'static str,
+    /// The HTTP-like status code.
+    pub code: u16,
+    /// Why, in words.
+    pub message: String,
+    /// The message id, when sent.
+    pub message_id: Option<String>,
+}
+
+impl Delivery {
+    fn failed(status: &'static str, code: u16, message: impl Into<String>) -> Self {
+        Self { status, code, message: message.into(), message_id: None }
+    }
+
+    fn result(&self, address: Option<&str>) -> Value {
+        let mut v = json!({
+            "DeliveryStatus": self.status,
+            "StatusCode": self.code,
+            "StatusMessage": self.message,
+        });
+        if let Some(id) = &self.message_id {
+            v["MessageId"] = json!(id);
+        }
+        if let Some(address) = address {
+            v["Address"] = json!(address);
+        }
+        v
+    }
+}
+
+/// The message member of a `DirectMessageConfiguration` that serves a channel, with the
+/// fallbacks the service applies.
+fn message_for(config: &Value, kind: ChannelKind) -> Option<&Value> {
+    let pick = |k: &str| config.get(k).filter(|v| v.is_object());
+    let specific = match kind {
+        ChannelKind::Sms => pick("SMSMessage"),
+        ChannelKind::Email => pick("EmailMessage"),
+        ChannelKind::Gcm => pick("GCMMessage"),
+        ChannelKind::Adm => pick("ADMMessage"),
+        ChannelKind::Baidu => pick("BaiduMessage"),
+        _ => pick("APNSMessage"),
+    };
+    let push = !matches!(kind, ChannelKind::Sms | ChannelKind::Email);
+    specific
+        .or_else(|| if push { pick("DefaultPushNotificationMessage") } else { None })
+        .or_else(|| pick("DefaultMessage"))
+}
+
+/// Decides the delivery of one message to one address on one channel type.
+pub fn decide(app: &AppRecord, channel_type: &str, address: &str, config: &Value) -> Delivery {
+    let Some(kind) = ChannelKind::for_channel_type(channel_type) else {
+        return Delivery::failed(
+            "PERMANENT_FAILURE",
+            400,
+            format!("Channel type {channel_type} cannot be used for direct messages in the mock"),
+        );
+    };
+    let enabled = app.channels.get(&kind).and_then(|c| c.get("Enabled")).and_then(Value::as_bool);
+    match enabled {
+        None => {
+            return Delivery::failed(
+                "PERMANENT_FAILURE",
+                400,
+                format!("The {} is not configured", kind.title()),
+            );
+        }
+        Some(false) => {
+            return Delivery::failed(
+                "PERMANENT_FAILURE",
+                400,
+                format!("The {} is disabled", kind.title()),
+            );
+        }
+        Some(true) => {}
+    }
+    let valid = match kind {
+        ChannelKind::Sms => rules::looks_like_e164(address),
+        ChannelKind::Email => rules::looks_like_email(address),
+        _ => !address.is_empty() && !address.chars().any(char::is_whitespace),
+    };
+    if !valid {
+        let what = match kind {
+            ChannelKind::Sms => "an E.164 phone number (+ and 8-15 digits)",
+            ChannelKind::Email => "an email address",
+            _ => "a device token",
+        };
+        return Delivery::failed(
+            "PERMANENT_FAILURE",
+            400,
+            format!("Address '{address}' is not {what}"),
+        );
+    }
+    if message_for(config, kind).is_none() {
+        return Delivery::failed(
+            "PERMANENT_FAILURE",
+            400,
+            format!("MessageConfiguration has no message for {channel_type}"),
+        );
+    }
+    Delivery {
+        status: "SUCCESSFUL",
+        code: 200,
+        message: "Accepted".into(),
+        message_id: Some(new_id()),
+    }
+}
+
+fn endpoint_delivery(app: &AppRecord, endpoint: Option<&Value>, id: &str, config: &Value) -> Value {
+    let Some(endpoint) = endpoint else {
+        return Delivery::failed("PERMANENT_FAILURE", 404, format!("Endpoint {id} not found"))
+            .result(None);
+    };
+    let address = endpoint.get("Address").and_then(Value::as_str).unwrap_or_default();
+    let delivery = if endpoint.get("OptOut").and_then(Value::as_str) == Some("ALL") {
+        Delivery::failed("OPT_OUT", 400, "The endpoint has opted out of all messages")
+    } else if endpoint.get("EndpointStatus").and_then(Value::as_str) == Some("INACTIVE") {
+        Delivery::failed("PERMANENT_FAILURE", 400, "The endpoint is inactive")
+    } else {
+        let channel_type = endpoint.get("ChannelType").and_then(Value::as_str).unwrap_or_default();
+        decide(app, channel_type, address, config)
+    };
+    delivery.result(Some(address))
+}
+
+impl Backend {
+    /// SendMessages.
+    pub fn send_messages(
+        &self,
+        app_id: &str,
+        request: &Value,
+        request_id: &str,
+    ) -> MockResult<Value> {
+        let addresses = request.get("Addresses").and_then(Value::as_object);
+        let endpoints = request.get("Endpoints").and_then(Value::as_object);
+        let count = addresses.map_or(0, Map::len) + endpoints.map_or(0, Map::len);
+        if count == 0 {
+            return Err(MockError::bad_request(
+                "Give at least one recipient in Addresses or Endpoints",
+            ));
+        }
+        if count > MAX_RECIPIENTS {
+            return Err(MockError::bad_request(format!(
+                "{count} recipients; a request takes at most {MAX_RECIPIENTS} (Addresses and Endpoints together)"
+            )));
+        }
+        let config = request.get("MessageConfiguration").cloned().unwrap_or(Value::Null);
+        self.with_app(app_id, |app| {
+            let mut body = json!({ "ApplicationId": app_id, "RequestId": request_id });
+            if let Some(addresses) = addresses {
+                let mut result = Map::new();
+                for (address, conf) in addresses {
+                    let channel_type =
+                        conf.get("ChannelType").and_then(Value::as_str).unwrap_or_default();
+                    let delivery = if channel_type.is_empty() {
+                        Delivery::failed(
+                            "PERMANENT_FAILURE",
+                            400,
+                            "ChannelType is required for an address",
+                        )
+                    } else {
+                        decide(app, channel_type, address, &config)
+                    };
+                    result.insert(address.clone(), delivery.result(None));
+                }
+                body["Result"] = Value::Object(result);
+            }
+            if let Some(endpoints) = endpoints {
+                let mut result = Map::new();
+                for id in endpoints.keys() {
+                    result.insert(
+                        id.clone(),
+                        endpoint_delivery(app, app.endpoints.get(id), id, &config),
+                    );
+                }
+                body["EndpointResult"] = Value::Object(result);
+            }
+            Ok(body)
+        })
+    }
+
+    /// SendUsersMessages.
+    pub fn send_users_messages(
+        &self,
+        app_id: &str,
+        request: &Value,
+        request_id: &str,
+    ) -> MockResult<Value> {
+        let users = request.get("Users").and_then(Value::as_object).cloned().unwrap_or_default();
+        if users.is_empty() {
+            return Err(MockError::bad_request("Users must name at least one user id"));
+        }
+        if users.len() > MAX_RECIPIENTS {
+            return Err(MockError::bad_request(format!(
+                "{} users; a request takes at most {MAX_RECIPIENTS}",
+                users.len()
+            )));
+        }
+        let config = request.get("MessageConfiguration").cloned().unwrap_or(Value::Null);
+        self.with_app(app_id, |app| {
+            let mut result = Map::new();
+            for user in users.keys() {
+                let mut per_endpoint = Map::new();
+                for endpoint in app.endpoints.iter() {
+                    if endpoint.pointer("/User/UserId").and_then(Value::as_str)
+                        != Some(user.as_str())
+                    {
+                        continue;
+                    }
+                    let id = endpoint.get("Id").and_then(Value::as_str).unwrap_or_default();
+                    per_endpoint
+                        .insert(id.to_owned(), endpoint_delivery(app, Some(endpoint), id, &config));
+                }
+                result.insert(user.clone(), Value::Object(per_endpoint));
+            }
+            Ok(json!({ "ApplicationId": app_id, "RequestId": request_id, "Result": result }))
+        })
+    }
+}
