@@ -96,6 +96,9 @@ pub struct MockArgs {
     /// AWS region reported in ARNs.
     #[arg(long, default_value = "us-east-1")]
     pub region: String,
+    /// Worker threads serving requests (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 impl MockArgs {

@@ -10,14 +10,21 @@ use pinpoint_console::mock::backend::Backend;
 use pinpoint_console::mock::clock::SystemClock;
 use pinpoint_console::mock::{MockServer, demo};
 
-#[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .init();
     let args = MockArgs::parse();
+    let mut runtime = tokio::runtime::Builder::new_multi_thread();
+    if let Some(threads) = args.threads {
+        runtime.worker_threads(threads.max(1));
+    }
+    runtime.enable_all().build()?.block_on(serve(args))
+}
+
+async fn serve(args: MockArgs) -> Result<(), Box<dyn std::error::Error>> {
     let backend = Arc::new(Backend::new(Arc::new(SystemClock), &args.region));
     let seeded = demo::seed(&backend, args.seed())?;
     let server = MockServer::start(SocketAddr::new(args.bind, args.port), backend).await?;
