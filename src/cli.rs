@@ -99,9 +99,28 @@ pub struct MockArgs {
     /// Worker threads serving requests (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Folder for the mock's files: `buckets/` (what s3:// URLs map to) and the event-stream
+    /// log `event-stream.jsonl`. Default: `pinpoint-mock` in the system temp folder.
+    #[arg(long)]
+    pub data_dir: Option<std::path::PathBuf>,
+    /// Folder that s3://BUCKET/KEY URLs map to (as BUCKET/KEY). Default: DATA_DIR/buckets.
+    #[arg(long)]
+    pub buckets: Option<std::path::PathBuf>,
 }
 
 impl MockArgs {
+    /// Where the mock keeps its files.
+    #[must_use]
+    pub fn files(&self) -> crate::mock::engine::Files {
+        let dir =
+            self.data_dir.clone().unwrap_or_else(|| std::env::temp_dir().join("pinpoint-mock"));
+        let mut files = crate::mock::engine::Files::under(&dir);
+        if let Some(buckets) = &self.buckets {
+            files.buckets.clone_from(buckets);
+        }
+        files
+    }
+
     /// The seed as the mock takes it.
     #[must_use]
     pub fn seed(&self) -> Seed {

@@ -25,7 +25,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 async fn serve(args: MockArgs) -> Result<(), Box<dyn std::error::Error>> {
-    let backend = Arc::new(Backend::new(Arc::new(SystemClock), &args.region));
+    let files = args.files();
+    let backend =
+        Arc::new(Backend::new(Arc::new(SystemClock), &args.region).with_files(files.clone()));
     let seeded = demo::seed(&backend, args.seed())?;
     let server = MockServer::start(SocketAddr::new(args.bind, args.port), backend).await?;
     tracing::info!(
@@ -34,7 +36,13 @@ async fn serve(args: MockArgs) -> Result<(), Box<dyn std::error::Error>> {
         "pinpoint-mock listening; try: aws pinpoint get-apps --endpoint-url {}",
         server.endpoint_url()
     );
+    tracing::info!(
+        buckets = %files.buckets.display(),
+        event_log = %files.event_log.display(),
+        "s3:// URLs map to the buckets folder; event-stream records are appended to the event log"
+    );
     tokio::signal::ctrl_c().await?;
     tracing::info!("stopping");
+    drop(server);
     Ok(())
 }

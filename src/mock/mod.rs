@@ -10,6 +10,7 @@ pub mod backend;
 pub mod clock;
 pub mod collection;
 pub mod demo;
+pub mod engine;
 pub mod error;
 pub mod extract;
 pub mod model;
@@ -49,6 +50,7 @@ pub fn router(backend: Arc<Backend>) -> Router {
         .merge(routes::events::routes())
         .merge(routes::jobs::routes())
         .merge(routes::messages::routes())
+        .merge(routes::extensions::routes())
         .fallback(unknown_route)
         .method_not_allowed_fallback(wrong_method)
         .with_state(backend)
@@ -95,6 +97,7 @@ pub struct MockServer {
     addr: SocketAddr,
     backend: Arc<Backend>,
     shutdown: Option<oneshot::Sender<()>>,
+    stop_tick: Option<oneshot::Sender<()>>,
 }
 
 impl MockServer {
@@ -105,6 +108,18 @@ impl MockServer {
         let addr = listener.local_addr()?;
         let (tx, rx) = oneshot::channel::<()>();
         let app = router(Arc::clone(&backend));
+        let ticking = Arc::clone(&backend);
+        let (stop_tick, mut stopped) = oneshot::channel::<()>();
+        tokio::spawn(async move {
+            // The engine's heartbeat: campaigns and jobs run when their time comes.
+            let mut interval = tokio::time::interval(std::time::Duration::from_secs(1));
+            loop {
+                tokio::select! {
+                    _ = interval.tick() => ticking.run_due(),
+                    _ = &mut stopped => break,
+                }
+            }
+        });
         tokio::spawn(async move {
             let served = axum::serve(listener, app)
                 .with_graceful_shutdown(async {
@@ -115,7 +130,7 @@ impl MockServer {
                 tracing::error!(%error, "mock server stopped with an error");
             }
         });
-        Ok(Self { addr, backend, shutdown: Some(tx) })
+        Ok(Self { addr, backend, shutdown: Some(tx), stop_tick: Some(stop_tick) })
     }
 
     /// The bound address.
@@ -138,6 +153,10 @@ impl MockServer {
 
     /// Stops serving (in-flight requests finish).
     pub fn stop(&mut self) {
+        if let Some(tx) = self.stop_tick.take() {
+            // The ticker may already be gone; either way it stops.
+            let _already_stopped = tx.send(());
+        }
         if let Some(tx) = self.shutdown.take() {
             // The server task may already be gone; either way it is stopped.
             let _already_stopped = tx.send(());

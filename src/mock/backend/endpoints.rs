@@ -79,7 +79,7 @@ fn check_endpoint(id: &str, endpoint: &Map<String, Value>) -> MockResult<()> {
 
 /// Merges `update` (an `EndpointRequest`-like object) into the endpoint `id`, creating it if
 /// needed. Checks before it writes.
-pub(super) fn upsert(
+pub fn upsert(
     endpoints: &mut Collection<Value>,
     app_id: &str,
     id: &str,

@@ -6,6 +6,8 @@ use serde_json::{Map, Value, json};
 
 use super::endpoints::upsert;
 use super::{Backend, MAX_STORED_EVENTS, MockError, MockResult};
+use crate::mock::engine::campaigns::{self, Sinks};
+use crate::mock::engine::stream_record;
 use crate::mock::model::model;
 use crate::rules;
 
@@ -30,7 +32,8 @@ impl Backend {
         }
         let now = self.now();
         let received = self.clock_now();
-        self.with_app_mut(app_id, |app| {
+        let mut sinks = Sinks::default();
+        let answer = self.with_app_mut(app_id, |app| {
             let mut results = Map::new();
             for (endpoint_id, entry) in batch {
                 let endpoint_result = match entry.get("Endpoint") {
@@ -63,8 +66,13 @@ impl Backend {
                                 map.insert("EventId".into(), json!(event_id));
                                 map.insert("EndpointId".into(), json!(endpoint_id));
                             }
+                            if app.event_stream.is_some() {
+                                let event_type = event.get("EventType").and_then(Value::as_str).unwrap_or_default();
+                                sinks.stream.push(stream_record(app_id, event_type, &now, &stored));
+                            }
                             app.events.push(stored);
                             app.last_active.insert(endpoint_id.clone(), received);
+                            campaigns::trigger(app, app_id, endpoint_id, event, received, &mut sinks);
                             item(202, "Accepted")
                         }
                     };
@@ -78,7 +86,9 @@ impl Backend {
             let overflow = app.events.len().saturating_sub(MAX_STORED_EVENTS);
             app.events.drain(..overflow);
             Ok(json!({ "Results": results }))
-        })
+        })?;
+        self.emit(sinks);
+        Ok(answer)
     }
 
     /// PutEventStream: creates or replaces the project's stream.

@@ -6,6 +6,10 @@
 use serde_json::{Map, Value, json};
 
 use super::{AppRecord, Backend, ChannelKind, MockError, MockResult, new_id};
+use crate::mock::clock::iso8601;
+use crate::mock::engine::campaigns::Sinks;
+use crate::mock::engine::render::{Substitutions, message_for, render};
+use crate::mock::engine::{OutboxEntry, stream_record};
 use crate::rules;
 
 /// Most recipients (addresses and endpoints together, or users) in one request.
@@ -43,24 +47,6 @@ impl Delivery {
         }
         v
     }
-}
-
-/// The message member of a `DirectMessageConfiguration` that serves a channel, with the
-/// fallbacks the service applies.
-fn message_for(config: &Value, kind: ChannelKind) -> Option<&Value> {
-    let pick = |k: &str| config.get(k).filter(|v| v.is_object());
-    let specific = match kind {
-        ChannelKind::Sms => pick("SMSMessage"),
-        ChannelKind::Email => pick("EmailMessage"),
-        ChannelKind::Gcm => pick("GCMMessage"),
-        ChannelKind::Adm => pick("ADMMessage"),
-        ChannelKind::Baidu => pick("BaiduMessage"),
-        _ => pick("APNSMessage"),
-    };
-    let push = !matches!(kind, ChannelKind::Sms | ChannelKind::Email);
-    specific
-        .or_else(|| if push { pick("DefaultPushNotificationMessage") } else { None })
-        .or_else(|| pick("DefaultMessage"))
 }
 
 /// Decides the delivery of one message to one address on one channel type.
@@ -122,10 +108,72 @@ pub fn decide(app: &AppRecord, channel_type: &str, address: &str, config: &Value
     }
 }
 
-fn endpoint_delivery(app: &AppRecord, endpoint: Option<&Value>, id: &str, config: &Value) -> Value {
+/// One direct send in progress: the request's shared parts and where deliveries go.
+struct Send<'a> {
+    app_id: &'a str,
+    request_id: &'a str,
+    config: &'a Value,
+    context: Option<&'a Value>,
+    at: String,
+    sinks: Sinks,
+}
+
+impl Send<'_> {
+    /// Records a successful delivery: the rendered message in the outbox and, when the project
+    /// streams events, its event-stream records.
+    fn record(
+        &mut self,
+        app: &AppRecord,
+        delivery: &Delivery,
+        channel_type: &str,
+        address: &str,
+        endpoint: Option<(&str, &Value)>,
+        recipient: &Value,
+    ) {
+        let (Some(message_id), Some(kind)) =
+            (&delivery.message_id, ChannelKind::for_channel_type(channel_type))
+        else {
+            return;
+        };
+        let Some(message) = message_for(self.config, kind) else { return };
+        let context = recipient.get("Context").or(self.context);
+        let subs = Substitutions::from_maps(recipient.get("Substitutions"), context);
+        let rendered = render(message, kind, endpoint.map(|(_, e)| e), &subs, Some(recipient));
+        self.sinks.outbox.push(OutboxEntry {
+            time: self.at.clone(),
+            application_id: self.app_id.to_owned(),
+            channel: channel_type.to_owned(),
+            address: address.to_owned(),
+            endpoint_id: endpoint.map(|(id, _)| id.to_owned()),
+            title: rendered.title,
+            body: rendered.body,
+            campaign_id: None,
+            treatment_id: None,
+            request_id: Some(self.request_id.to_owned()),
+            message_id: message_id.clone(),
+        });
+        if app.event_stream.is_some() {
+            let attrs = json!({"message_id": message_id, "address": address, "request_id": self.request_id});
+            let event = match kind {
+                ChannelKind::Sms => "_SMS.SUCCESS",
+                ChannelKind::Email => "_email.send",
+                _ => "_push.send",
+            };
+            self.sinks.stream.push(stream_record(self.app_id, event, &self.at, &attrs));
+        }
+    }
+}
+
+fn endpoint_delivery(
+    app: &AppRecord,
+    endpoint: Option<&Value>,
+    id: &str,
+    config: &Value,
+) -> (Delivery, String) {
     let Some(endpoint) = endpoint else {
-        return Delivery::failed("PERMANENT_FAILURE", 404, format!("Endpoint {id} not found"))
-            .result(None);
+        let missing =
+            Delivery::failed("PERMANENT_FAILURE", 404, format!("Endpoint {id} not found"));
+        return (missing, String::new());
     };
     let address = endpoint.get("Address").and_then(Value::as_str).unwrap_or_default();
     let delivery = if endpoint.get("OptOut").and_then(Value::as_str) == Some("ALL") {
@@ -136,7 +184,7 @@ fn endpoint_delivery(app: &AppRecord, endpoint: Option<&Value>, id: &str, config
         let channel_type = endpoint.get("ChannelType").and_then(Value::as_str).unwrap_or_default();
         decide(app, channel_type, address, config)
     };
-    delivery.result(Some(address))
+    (delivery, address.to_owned())
 }
 
 impl Backend {
@@ -161,7 +209,15 @@ impl Backend {
             )));
         }
         let config = request.get("MessageConfiguration").cloned().unwrap_or(Value::Null);
-        self.with_app(app_id, |app| {
+        let mut send = Send {
+            app_id,
+            request_id,
+            config: &config,
+            context: request.get("Context"),
+            at: iso8601(self.clock_now()),
+            sinks: Sinks::default(),
+        };
+        let body = self.with_app(app_id, |app| {
             let mut body = json!({ "ApplicationId": app_id, "RequestId": request_id });
             if let Some(addresses) = addresses {
                 let mut result = Map::new();
@@ -177,22 +233,36 @@ impl Backend {
                     } else {
                         decide(app, channel_type, address, &config)
                     };
+                    send.record(app, &delivery, channel_type, address, None, conf);
                     result.insert(address.clone(), delivery.result(None));
                 }
                 body["Result"] = Value::Object(result);
             }
             if let Some(endpoints) = endpoints {
                 let mut result = Map::new();
-                for id in endpoints.keys() {
-                    result.insert(
-                        id.clone(),
-                        endpoint_delivery(app, app.endpoints.get(id), id, &config),
-                    );
+                for (id, conf) in endpoints {
+                    let endpoint = app.endpoints.get(id);
+                    let (delivery, address) = endpoint_delivery(app, endpoint, id, &config);
+                    if let Some(endpoint) = endpoint {
+                        let channel_type =
+                            endpoint.get("ChannelType").and_then(Value::as_str).unwrap_or_default();
+                        send.record(
+                            app,
+                            &delivery,
+                            channel_type,
+                            &address,
+                            Some((id, endpoint)),
+                            conf,
+                        );
+                    }
+                    result.insert(id.clone(), delivery.result(Some(&address)));
                 }
                 body["EndpointResult"] = Value::Object(result);
             }
             Ok(body)
-        })
+        })?;
+        self.emit(send.sinks);
+        Ok(body)
     }
 
     /// SendUsersMessages.
@@ -213,9 +283,17 @@ impl Backend {
             )));
         }
         let config = request.get("MessageConfiguration").cloned().unwrap_or(Value::Null);
-        self.with_app(app_id, |app| {
+        let mut send = Send {
+            app_id,
+            request_id,
+            config: &config,
+            context: request.get("Context"),
+            at: iso8601(self.clock_now()),
+            sinks: Sinks::default(),
+        };
+        let body = self.with_app(app_id, |app| {
             let mut result = Map::new();
-            for user in users.keys() {
+            for (user, conf) in &users {
                 let mut per_endpoint = Map::new();
                 for endpoint in app.endpoints.iter() {
                     if endpoint.pointer("/User/UserId").and_then(Value::as_str)
@@ -224,12 +302,17 @@ impl Backend {
                         continue;
                     }
                     let id = endpoint.get("Id").and_then(Value::as_str).unwrap_or_default();
-                    per_endpoint
-                        .insert(id.to_owned(), endpoint_delivery(app, Some(endpoint), id, &config));
+                    let (delivery, address) = endpoint_delivery(app, Some(endpoint), id, &config);
+                    let channel_type =
+                        endpoint.get("ChannelType").and_then(Value::as_str).unwrap_or_default();
+                    send.record(app, &delivery, channel_type, &address, Some((id, endpoint)), conf);
+                    per_endpoint.insert(id.to_owned(), delivery.result(Some(&address)));
                 }
                 result.insert(user.clone(), Value::Object(per_endpoint));
             }
             Ok(json!({ "ApplicationId": app_id, "RequestId": request_id, "Result": result }))
-        })
+        })?;
+        self.emit(send.sinks);
+        Ok(body)
     }
 }

@@ -6,22 +6,28 @@ mod campaigns;
 mod channels;
 mod endpoints;
 mod events;
+mod extensions;
 mod jobs;
 mod messages;
 mod phone;
 mod segments;
 
 pub use channels::ChannelKind;
+pub use endpoints::upsert as upsert_endpoint;
+pub use extensions::count_matching;
 pub use jobs::JobKind;
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::io::Write;
+use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::clock::{Clock, SystemClock, iso8601};
 use super::collection::{Collection, PageRequest};
+use super::engine::campaigns::Sinks;
+use super::engine::{CampaignRuntime, Files, OUTBOX_CAPACITY, OutboxEntry};
 use super::error::{MockError, MockResult};
 use super::wire::{
     ApplicationResponse, ApplicationSettingsResource, ApplicationsResponse, CampaignHook,
@@ -65,6 +71,10 @@ pub struct AppRecord {
     pub export_jobs: Collection<Value>,
     /// Import jobs as `ImportJobResponse` values.
     pub import_jobs: Collection<Value>,
+    /// What the engine knows of each campaign's runs.
+    pub campaign_runtime: HashMap<String, CampaignRuntime>,
+    /// Members of imported segments, by segment id.
+    pub imported_members: HashMap<String, HashSet<String>>,
 }
 
 /// Events kept per project (older ones are dropped).
@@ -81,6 +91,8 @@ pub struct Backend {
     store: RwLock<Store>,
     clock: Arc<dyn Clock>,
     region: String,
+    files: Files,
+    outbox: Mutex<VecDeque<OutboxEntry>>,
 }
 
 impl Default for Backend {
@@ -93,7 +105,100 @@ impl Backend {
     /// An empty backend with this clock, reporting ARNs in `region`.
     #[must_use]
     pub fn new(clock: Arc<dyn Clock>, region: &str) -> Self {
-        Self { store: RwLock::default(), clock, region: region.to_owned() }
+        Self {
+            store: RwLock::default(),
+            clock,
+            region: region.to_owned(),
+            files: Files::default(),
+            outbox: Mutex::default(),
+        }
+    }
+
+    /// The same backend with its files (bucket folder, event-stream log) elsewhere.
+    #[must_use]
+    pub fn with_files(mut self, files: Files) -> Self {
+        self.files = files;
+        self
+    }
+
+    /// Where this backend keeps its files.
+    #[must_use]
+    pub fn files(&self) -> &Files {
+        &self.files
+    }
+
+    /// Records what an operation or a tick delivered: outbox entries, and event-stream
+    /// records appended as JSON lines to the event log.
+    fn emit(&self, sinks: Sinks) {
+        if !sinks.outbox.is_empty() {
+            let mut outbox = self.outbox.lock().unwrap_or_else(PoisonError::into_inner);
+            outbox.extend(sinks.outbox);
+            let overflow = outbox.len().saturating_sub(OUTBOX_CAPACITY);
+            outbox.drain(..overflow);
+        }
+        if sinks.stream.is_empty() {
+            return;
+        }
+        let written =
+            self.files.event_log.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| {
+                let mut file = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(&self.files.event_log)?;
+                for record in &sinks.stream {
+                    writeln!(file, "{record}")?;
+                }
+                Ok(())
+            });
+        if let Err(error) = written {
+            tracing::warn!(%error, path = %self.files.event_log.display(), "could not append to the event log");
+        }
+    }
+
+    /// Runs everything that is due at the clock's "now": campaign runs and the zones of open
+    /// local-time runs, and jobs that were created. Called every second by a running server;
+    /// tests call it after moving a manual clock.
+    pub fn run_due(&self) {
+        let now = self.clock.now();
+        let mut sinks = Sinks::default();
+        {
+            let mut store = self.write();
+            let ids: Vec<String> = store.apps.iter().map(|a| a.app.id.clone()).collect();
+            for id in ids {
+                let Some(app) = store.apps.get_mut(&id) else { continue };
+                for job_id in created_jobs(&app.import_jobs) {
+                    super::engine::jobs::run_import(app, &id, &job_id, &self.files, now, &job_id);
+                }
+                for job_id in created_jobs(&app.export_jobs) {
+                    super::engine::jobs::run_export(app, &job_id, &self.files, now);
+                }
+                super::engine::campaigns::run_project(app, &id, now, &mut sinks);
+            }
+        }
+        self.emit(sinks);
+    }
+
+    /// The outbox, newest first, filtered by project, channel, campaign and recipient
+    /// (address or endpoint id, substring), at most `limit` entries.
+    pub fn outbox(&self, filter: &OutboxFilter) -> Vec<OutboxEntry> {
+        let outbox = self.outbox.lock().unwrap_or_else(PoisonError::into_inner);
+        outbox
+            .iter()
+            .rev()
+            .filter(|e| filter.app_id.as_deref().is_none_or(|a| e.application_id == a))
+            .filter(|e| filter.channel.as_deref().is_none_or(|c| e.channel.eq_ignore_ascii_case(c)))
+            .filter(|e| {
+                filter.campaign_id.as_deref().is_none_or(|c| e.campaign_id.as_deref() == Some(c))
+            })
+            .filter(|e| {
+                filter.recipient.as_deref().is_none_or(|r| {
+                    e.address.contains(r)
+                        || e.endpoint_id.as_deref().is_some_and(|id| id.contains(r))
+                })
+            })
+            .take(filter.limit.unwrap_or(1000))
+            .cloned()
+            .collect()
     }
 
     fn read(&self) -> RwLockReadGuard<'_, Store> {
@@ -186,6 +291,8 @@ impl Backend {
             event_stream: None,
             export_jobs: Collection::default(),
             import_jobs: Collection::default(),
+            campaign_runtime: HashMap::new(),
+            imported_members: HashMap::new(),
         };
         self.write().apps.insert(id, record);
         Ok(app)
@@ -296,6 +403,30 @@ pub fn merge_limits(
         stored.session = Some(v);
     }
     Ok(stored)
+}
+
+/// Which outbox entries to list.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct OutboxFilter {
+    /// Only this project.
+    #[serde(rename = "application-id")]
+    pub app_id: Option<String>,
+    /// Only this channel type.
+    pub channel: Option<String>,
+    /// Only this campaign.
+    #[serde(rename = "campaign-id")]
+    pub campaign_id: Option<String>,
+    /// Address or endpoint id containing this.
+    pub recipient: Option<String>,
+    /// At most this many.
+    pub limit: Option<usize>,
+}
+
+fn created_jobs(jobs: &Collection<Value>) -> Vec<String> {
+    jobs.iter()
+        .filter(|j| j.get("JobStatus").and_then(Value::as_str) == Some("CREATED"))
+        .filter_map(|j| j.get("Id").and_then(Value::as_str).map(str::to_owned))
+        .collect()
 }
 
 /// A new server-side id: 32 lowercase hex characters, as the service makes them.

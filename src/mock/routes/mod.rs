@@ -5,6 +5,7 @@ pub mod campaigns;
 pub mod channels;
 pub mod endpoints;
 pub mod events;
+pub mod extensions;
 pub mod jobs;
 pub mod messages;
 pub mod segments;

@@ -1,0 +1,118 @@
+//! The engine: what the mock does beyond answering requests. It evaluates segments, runs
+//! campaigns on their schedules (holdout and treatments by cohort, quiet time and local time
+//! in each endpoint's zone, caps and rate limits, enabled channels), delivers direct messages
+//! into an outbox, appends event-stream records, and does the work of import and export jobs.
+//! Everything takes "now" from the backend's clock, so tests drive it deterministically.
+
+pub mod campaigns;
+pub mod jobs;
+pub mod render;
+pub mod segment;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::Value;
+
+/// Most outbox entries kept (older ones are dropped first).
+pub const OUTBOX_CAPACITY: usize = 100_000;
+
+/// One message the mock "delivered".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct OutboxEntry {
+    /// ISO-8601 delivery time.
+    pub time: String,
+    /// The project.
+    pub application_id: String,
+    /// The channel type (`SMS`, `EMAIL`, `APNS`, …).
+    pub channel: String,
+    /// The address it went to.
+    pub address: String,
+    /// The endpoint, when sent to one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint_id: Option<String>,
+    /// Rendered title or subject.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Rendered body.
+    pub body: String,
+    /// The campaign, for campaign sends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaign_id: Option<String>,
+    /// The treatment, for campaign sends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub treatment_id: Option<String>,
+    /// The request id, for direct sends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    /// The message id.
+    pub message_id: String,
+}
+
+/// Where the mock keeps files: mapped S3 buckets and the event-stream log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Files {
+    /// `s3://BUCKET/KEY` maps to `buckets/BUCKET/KEY`.
+    pub buckets: PathBuf,
+    /// Event-stream records are appended here as JSON lines.
+    pub event_log: PathBuf,
+}
+
+impl Files {
+    /// Files under one data folder: `DIR/buckets/` and `DIR/event-stream.jsonl`.
+    #[must_use]
+    pub fn under(dir: &std::path::Path) -> Self {
+        Self { buckets: dir.join("buckets"), event_log: dir.join("event-stream.jsonl") }
+    }
+
+    /// The local path of an `s3://` or `file://` URL.
+    #[must_use]
+    pub fn local_path(&self, url: &str) -> Option<PathBuf> {
+        if let Some(path) = url.strip_prefix("file://") {
+            return Some(PathBuf::from(path));
+        }
+        let rest = url.strip_prefix("s3://")?;
+        let (bucket, key) = rest.split_once('/').unwrap_or((rest, ""));
+        if bucket.is_empty() || bucket.contains("..") || key.split('/').any(|p| p == "..") {
+            return None;
+        }
+        Some(self.buckets.join(bucket).join(key))
+    }
+}
+
+impl Default for Files {
+    fn default() -> Self {
+        Self::under(&std::env::temp_dir().join(format!("pinpoint-mock-{}", std::process::id())))
+    }
+}
+
+/// Runtime state of one campaign (not part of any version).
+#[derive(Debug, Clone, Default)]
+pub struct CampaignRuntime {
+    /// The version the schedule was computed from.
+    pub version: i64,
+    /// Runs done.
+    pub runs: u32,
+    /// When the next run is due.
+    pub next: Option<DateTime<Utc>>,
+    /// A run that is still going (local-time runs wait for each zone).
+    pub open: Option<campaigns::OpenRun>,
+    /// Messages sent per endpoint, for the daily and total caps.
+    pub sent: HashMap<String, Vec<DateTime<Utc>>>,
+    /// True once nothing more will run.
+    pub finished: bool,
+}
+
+/// An event-stream record as the service would stream it.
+#[must_use]
+pub fn stream_record(app_id: &str, event_type: &str, at: &str, attributes: &Value) -> Value {
+    serde_json::json!({
+        "event_type": event_type,
+        "event_timestamp": at,
+        "application": { "app_id": app_id },
+        "attributes": attributes,
+    })
+}

@@ -1,0 +1,59 @@
+//! Mock-only extensions under `/_mock/` (not part of Pinpoint; documented in the README):
+//! the outbox, an audience estimate, an endpoint listing, values seen, and a manual tick.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::{Value, json};
+
+use crate::mock::backend::{Backend, OutboxFilter};
+use crate::mock::error::{MockError, MockResult};
+use crate::mock::extract::{AnyJson, Page};
+
+/// The routes of the extensions.
+pub fn routes() -> Router<Arc<Backend>> {
+    Router::new()
+        .route("/_mock/outbox", get(outbox))
+        .route("/_mock/tick", post(tick))
+        .route("/_mock/apps/{application_id}/estimate", post(estimate))
+        .route("/_mock/apps/{application_id}/endpoints", get(endpoints))
+        .route("/_mock/apps/{application_id}/values", get(values))
+}
+
+async fn outbox(
+    State(b): State<Arc<Backend>>,
+    query: Result<Query<OutboxFilter>, axum::extract::rejection::QueryRejection>,
+) -> MockResult<Json<Value>> {
+    let Query(filter) = query.map_err(|e| MockError::bad_request(format!("Invalid query: {e}")))?;
+    Ok(Json(json!({ "Item": b.outbox(&filter) })))
+}
+
+/// Runs what is due now (a running server also does this every second).
+async fn tick(State(b): State<Arc<Backend>>) -> Json<Value> {
+    b.run_due();
+    Json(json!({ "Message": "Ran what was due" }))
+}
+
+async fn estimate(
+    State(b): State<Arc<Backend>>,
+    Path(app): Path<String>,
+    AnyJson(body): AnyJson,
+) -> MockResult<Json<Value>> {
+    b.estimate(&app, &body).map(Json)
+}
+
+async fn endpoints(
+    State(b): State<Arc<Backend>>,
+    Path(app): Path<String>,
+    Page(page): Page,
+    Query(query): Query<HashMap<String, String>>,
+) -> MockResult<Json<Value>> {
+    b.list_endpoints(&app, page, query.get("filter").map(String::as_str)).map(Json)
+}
+
+async fn values(State(b): State<Arc<Backend>>, Path(app): Path<String>) -> MockResult<Json<Value>> {
+    b.seen_values(&app).map(Json)
+}
