@@ -3,6 +3,7 @@
 //! core) and the resident memory per stored endpoint.
 //!
 //!   cargo bench --bench segment_eval            (ENDPOINTS=N to change the count)
+#![allow(clippy::expect_used)]
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -10,6 +11,7 @@ use std::time::Instant;
 use chrono::Utc;
 use pinpoint_console::mock::collection::Collection;
 use pinpoint_console::mock::engine::segment::{Candidate, Context, compile};
+use pinpoint_console::mock::wire::Endpoint;
 use serde_json::{Value, json};
 
 fn resident_bytes() -> u64 {
@@ -46,9 +48,11 @@ fn main() {
     let count: u64 =
         std::env::var("ENDPOINTS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
     let before = resident_bytes();
-    let mut store: Collection<Value> = Collection::default();
+    let mut store: Collection<Endpoint> = Collection::default();
     for i in 0..count {
-        store.insert(&format!("ep-{i}"), endpoint(i));
+        let typed: Endpoint =
+            serde_json::from_value(endpoint(i)).expect("a generated endpoint is valid");
+        store.insert(&format!("ep-{i}"), typed);
     }
     let after = resident_bytes();
     let per_endpoint = after.saturating_sub(before) as f64 / count as f64;
@@ -70,8 +74,7 @@ fn main() {
         matched = store
             .iter()
             .filter(|e| {
-                let id = e.get("Id").and_then(Value::as_str).unwrap_or_default();
-                filter.matches(&Candidate { id, endpoint: e, last_active: None }, now)
+                filter.matches(&Candidate { id: e.id(), endpoint: e, last_active: None }, now)
             })
             .count();
         best = best.min(start.elapsed().as_secs_f64());

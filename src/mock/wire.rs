@@ -159,3 +159,163 @@ pub struct MessageBody {
     #[serde(rename = "RequestID")]
     pub request_id: String,
 }
+
+/// A list-of-strings map (`Attributes`, `UserAttributes`).
+pub type StringLists = BTreeMap<String, Vec<String>>;
+
+/// `EndpointDemographic`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct EndpointDemographic {
+    /// App version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app_version: Option<String>,
+    /// Locale, `ll_CC`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// Manufacturer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub make: Option<String>,
+    /// Model.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// Model version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_version: Option<String>,
+    /// Platform, e.g. `iOS`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    /// Platform version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform_version: Option<String>,
+    /// IANA time zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+}
+
+/// `EndpointLocation`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct EndpointLocation {
+    /// City.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// ISO 3166-1 alpha-2 country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Latitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<f64>,
+    /// Longitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<f64>,
+    /// Postal code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// Region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+}
+
+/// `EndpointUser`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct EndpointUser {
+    /// User attributes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_attributes: Option<StringLists>,
+    /// The user id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+}
+
+/// `EndpointResponse`: an endpoint as stored (typed, so a million of them fit in memory and
+/// segments evaluate by field access rather than map look-ups).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Endpoint {
+    /// Address (token, phone number, email).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// The project id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub application_id: Option<String>,
+    /// Custom attributes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<StringLists>,
+    /// Channel type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel_type: Option<String>,
+    /// Cohort, "0"-"99".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cohort_id: Option<String>,
+    /// First write.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creation_date: Option<String>,
+    /// Demographic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub demographic: Option<EndpointDemographic>,
+    /// Last update.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_date: Option<String>,
+    /// `ACTIVE` or `INACTIVE`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint_status: Option<String>,
+    /// The id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Location.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<EndpointLocation>,
+    /// Custom metrics.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<BTreeMap<String, f64>>,
+    /// `ALL` or `NONE`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opt_out: Option<String>,
+    /// The request that last wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    /// The user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<EndpointUser>,
+}
+
+impl Endpoint {
+    /// The endpoint as JSON, in the `EndpointResponse` shape.
+    #[must_use]
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The id, or "".
+    #[must_use]
+    pub fn id(&self) -> &str {
+        self.id.as_deref().unwrap_or_default()
+    }
+
+    /// The user id, if any.
+    #[must_use]
+    pub fn user_id(&self) -> Option<&str> {
+        self.user.as_ref()?.user_id.as_deref()
+    }
+
+    /// True when it may be messaged (not opted out of everything, not inactive).
+    #[must_use]
+    pub fn is_messageable(&self) -> bool {
+        self.opt_out.as_deref() != Some("ALL")
+            && self.endpoint_status.as_deref() != Some("INACTIVE")
+    }
+
+    /// The cohort, 0-99.
+    #[must_use]
+    pub fn cohort(&self) -> u8 {
+        self.cohort_id.as_deref().and_then(|c| c.parse().ok()).unwrap_or(0)
+    }
+
+    /// The IANA time zone name, if set.
+    #[must_use]
+    pub fn timezone(&self) -> Option<&str> {
+        self.demographic.as_ref()?.timezone.as_deref()
+    }
+}

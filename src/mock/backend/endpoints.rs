@@ -6,7 +6,7 @@
 use serde_json::{Map, Value, json};
 
 use super::{Backend, Collection, MockError, MockResult};
-use crate::mock::model::model;
+use crate::mock::wire::Endpoint;
 
 /// Most items in one UpdateEndpointsBatch.
 pub const MAX_BATCH: usize = 100;
@@ -80,28 +80,29 @@ fn check_endpoint(id: &str, endpoint: &Map<String, Value>) -> MockResult<()> {
 /// Merges `update` (an `EndpointRequest`-like object) into the endpoint `id`, creating it if
 /// needed. Checks before it writes.
 pub fn upsert(
-    endpoints: &mut Collection<Value>,
+    endpoints: &mut Collection<Endpoint>,
     app_id: &str,
     id: &str,
     update: &Map<String, Value>,
     now: &str,
     request_id: &str,
-) -> MockResult<Value> {
+) -> MockResult<Endpoint> {
     if id.trim().is_empty() {
         return Err(MockError::bad_request("An endpoint Id is required"));
     }
-    let mut endpoint = if let Some(Value::Object(existing)) = endpoints.get(id) {
-        existing.clone()
-    } else {
-        let mut fresh = Map::new();
-        fresh.insert("Id".into(), json!(id));
-        fresh.insert("ApplicationId".into(), json!(app_id));
-        fresh.insert("CreationDate".into(), json!(now));
-        fresh.insert("CohortId".into(), json!(cohort_of(id).to_string()));
-        fresh.insert("OptOut".into(), json!("NONE"));
-        fresh.insert("EndpointStatus".into(), json!("ACTIVE"));
-        fresh
-    };
+    let mut endpoint =
+        if let Some(Value::Object(existing)) = endpoints.get(id).map(Endpoint::to_value) {
+            existing
+        } else {
+            let mut fresh = Map::new();
+            fresh.insert("Id".into(), json!(id));
+            fresh.insert("ApplicationId".into(), json!(app_id));
+            fresh.insert("CreationDate".into(), json!(now));
+            fresh.insert("CohortId".into(), json!(cohort_of(id).to_string()));
+            fresh.insert("OptOut".into(), json!("NONE"));
+            fresh.insert("EndpointStatus".into(), json!("ACTIVE"));
+            fresh
+        };
     for (key, value) in update {
         match key.as_str() {
             "Id" | "ApplicationId" | "CohortId" | "CreationDate" | "RequestId"
@@ -130,17 +131,14 @@ pub fn upsert(
     check_endpoint(id, &endpoint)?;
     endpoint.insert("EffectiveDate".into(), json!(now));
     endpoint.insert("RequestId".into(), json!(request_id));
-    let value = Value::Object(endpoint);
-    endpoints.insert(id, value.clone());
-    Ok(value)
+    let stored: Endpoint = serde_json::from_value(Value::Object(endpoint))
+        .map_err(|e| MockError::bad_request(format!("Endpoint {id}: {e}")))?;
+    endpoints.insert(id, stored.clone());
+    Ok(stored)
 }
 
-fn user_id(endpoint: &Value) -> Option<&str> {
-    endpoint.get("User")?.get("UserId")?.as_str()
-}
-
-fn shown(endpoint: &Value) -> Value {
-    model().project("EndpointResponse", endpoint)
+fn shown(endpoint: &Endpoint) -> Value {
+    endpoint.to_value()
 }
 
 impl Backend {
@@ -232,7 +230,7 @@ impl Backend {
     pub fn get_user_endpoints(&self, app_id: &str, user: &str) -> MockResult<Value> {
         self.with_app(app_id, |app| {
             let items: Vec<Value> =
-                app.endpoints.iter().filter(|e| user_id(e) == Some(user)).map(shown).collect();
+                app.endpoints.iter().filter(|e| e.user_id() == Some(user)).map(shown).collect();
             if items.is_empty() {
                 return Err(MockError::resource_not_found("User", user));
             }
@@ -246,8 +244,8 @@ impl Backend {
             let ids: Vec<String> = app
                 .endpoints
                 .iter()
-                .filter(|e| user_id(e) == Some(user))
-                .filter_map(|e| e.get("Id").and_then(Value::as_str).map(str::to_owned))
+                .filter(|e| e.user_id() == Some(user))
+                .map(|e| e.id().to_owned())
                 .collect();
             if ids.is_empty() {
                 return Err(MockError::resource_not_found("User", user));
@@ -264,8 +262,8 @@ impl Backend {
         })
     }
 
-    /// Every endpoint of a project (for the engine and the `/_mock/` listing).
-    pub fn endpoints(&self, app_id: &str) -> MockResult<Vec<Value>> {
+    /// Every endpoint of a project.
+    pub fn endpoints(&self, app_id: &str) -> MockResult<Vec<Endpoint>> {
         self.with_app(app_id, |app| Ok(app.endpoints.iter().cloned().collect()))
     }
 }

@@ -11,13 +11,24 @@ use super::{Backend, MockResult};
 use crate::mock::collection::PageRequest;
 use crate::mock::engine::segment::{Candidate, Context, compile, compile_dimensions};
 use crate::mock::model::model;
+use crate::mock::wire::Endpoint;
 
 /// Values listed per member at most.
 const MAX_VALUES: usize = 50;
 
-fn messageable(endpoint: &Value) -> bool {
-    endpoint.get("OptOut").and_then(Value::as_str) != Some("ALL")
-        && endpoint.get("EndpointStatus").and_then(Value::as_str) != Some("INACTIVE")
+/// True when an endpoint's id, address, user id or any attribute value contains `needle`
+/// (already lower-case).
+fn mentions(e: &Endpoint, needle: &str) -> bool {
+    let has = |s: &str| s.to_lowercase().contains(needle);
+    let in_lists = |m: Option<&crate::mock::wire::StringLists>| {
+        m.is_some_and(|m| m.iter().any(|(k, vs)| has(k) || vs.iter().any(|v| has(v))))
+    };
+    has(e.id())
+        || e.address.as_deref().is_some_and(has)
+        || e.user_id().is_some_and(has)
+        || e.channel_type.as_deref().is_some_and(has)
+        || in_lists(e.attributes.as_ref())
+        || in_lists(e.user.as_ref().and_then(|u| u.user_attributes.as_ref()))
 }
 
 impl Backend {
@@ -42,7 +53,7 @@ impl Backend {
             let mut per_group = vec![0u64; groups.len()];
             for endpoint in app.endpoints.iter() {
                 total += 1;
-                let id = endpoint.get("Id").and_then(Value::as_str).unwrap_or_default();
+                let id = endpoint.id();
                 let c = Candidate { id, endpoint, last_active: app.last_active.get(id).copied() };
                 for (count, group) in per_group.iter_mut().zip(&groups) {
                     if group.matches(&c, now) {
@@ -51,7 +62,7 @@ impl Backend {
                 }
                 if filter.matches(&c, now) {
                     matching += 1;
-                    if messageable(endpoint) {
+                    if endpoint.is_messageable() {
                         reachable += 1;
                     }
                 }
@@ -70,20 +81,17 @@ impl Backend {
     ) -> MockResult<Value> {
         let needle = filter.map(str::to_lowercase).filter(|n| !n.is_empty());
         self.with_app(app_id, |app| {
-            let Some(needle) = needle else {
+            let (items, next, total) = if let Some(needle) = needle {
+                let matching: Vec<&Endpoint> =
+                    app.endpoints.iter().filter(|e| mentions(e, &needle)).collect();
+                let (items, next) = crate::mock::collection::page_slice(&matching, page);
+                (items.into_iter().map(|e| e.to_value()).collect::<Vec<_>>(), next, matching.len())
+            } else {
                 let (items, next) = app.endpoints.page(page);
-                let mut body = list(&items, next);
-                body["Total"] = json!(app.endpoints.len());
-                return Ok(body);
+                (items.into_iter().map(Endpoint::to_value).collect(), next, app.endpoints.len())
             };
-            let matching: Vec<&Value> = app
-                .endpoints
-                .iter()
-                .filter(|e| e.to_string().to_lowercase().contains(&needle))
-                .collect();
-            let (items, next) = crate::mock::collection::page_slice(&matching, page);
-            let mut body = list(&items.into_iter().copied().collect::<Vec<_>>(), next);
-            body["Total"] = json!(matching.len());
+            let mut body = list(&items.iter().collect::<Vec<_>>(), next);
+            body["Total"] = json!(total);
             Ok(body)
         })
     }
@@ -100,37 +108,35 @@ impl Backend {
                 }
             };
             for e in app.endpoints.iter() {
-                for member in ["AppVersion", "Make", "Model", "Platform"] {
-                    if let Some(v) =
-                        e.pointer(&format!("/Demographic/{member}")).and_then(Value::as_str)
-                    {
-                        add(format!("Demographic.{member}"), v);
+                if let Some(d) = &e.demographic {
+                    for (member, value) in [
+                        ("AppVersion", &d.app_version),
+                        ("Make", &d.make),
+                        ("Model", &d.model),
+                        ("Platform", &d.platform),
+                    ] {
+                        if let Some(v) = value {
+                            add(format!("Demographic.{member}"), v);
+                        }
                     }
                 }
-                if let Some(v) = e.pointer("/Location/Country").and_then(Value::as_str) {
+                if let Some(v) = e.location.as_ref().and_then(|l| l.country.as_deref()) {
                     add("Location.Country".into(), v);
                 }
-                if let Some(v) = e.get("ChannelType").and_then(Value::as_str) {
+                if let Some(v) = e.channel_type.as_deref() {
                     add("Demographic.Channel".into(), v);
                 }
+                let user_attributes = e.user.as_ref().and_then(|u| u.user_attributes.as_ref());
                 for (map, prefix) in
-                    [("/Attributes", "Attributes"), ("/User/UserAttributes", "UserAttributes")]
+                    [(e.attributes.as_ref(), "Attributes"), (user_attributes, "UserAttributes")]
                 {
-                    for (name, values) in
-                        e.pointer(map).and_then(Value::as_object).into_iter().flatten()
-                    {
-                        for v in values.as_array().into_iter().flatten().filter_map(Value::as_str) {
+                    for (name, values) in map.into_iter().flatten() {
+                        for v in values {
                             add(format!("{prefix}.{name}"), v);
                         }
                     }
                 }
-                for name in e
-                    .get("Metrics")
-                    .and_then(Value::as_object)
-                    .into_iter()
-                    .flatten()
-                    .map(|(k, _)| k)
-                {
+                for name in e.metrics.iter().flat_map(|m| m.keys()) {
                     add("Metrics".into(), name);
                 }
             }
@@ -142,16 +148,13 @@ impl Backend {
 /// Counts the endpoints one `SegmentDimensions` matches (for tests and benchmarks).
 #[must_use]
 pub fn count_matching(
-    endpoints: &[Value],
+    endpoints: &[Endpoint],
     dimensions: &Value,
     now: chrono::DateTime<chrono::Utc>,
 ) -> usize {
     let filter = compile_dimensions(dimensions);
     endpoints
         .iter()
-        .filter(|e| {
-            let id = e.get("Id").and_then(Value::as_str).unwrap_or_default();
-            filter.matches(&Candidate { id, endpoint: e, last_active: None }, now)
-        })
+        .filter(|e| filter.matches(&Candidate { id: e.id(), endpoint: e, last_active: None }, now))
         .count()
 }

@@ -10,6 +10,7 @@ use crate::mock::clock::iso8601;
 use crate::mock::engine::campaigns::Sinks;
 use crate::mock::engine::render::{Substitutions, message_for, render};
 use crate::mock::engine::{OutboxEntry, stream_record};
+use crate::mock::wire::Endpoint;
 use crate::rules;
 
 /// Most recipients (addresses and endpoints together, or users) in one request.
@@ -127,7 +128,7 @@ impl Send<'_> {
         delivery: &Delivery,
         channel_type: &str,
         address: &str,
-        endpoint: Option<(&str, &Value)>,
+        endpoint: Option<(&str, &Endpoint)>,
         recipient: &Value,
     ) {
         let (Some(message_id), Some(kind)) =
@@ -138,7 +139,8 @@ impl Send<'_> {
         let Some(message) = message_for(self.config, kind) else { return };
         let context = recipient.get("Context").or(self.context);
         let subs = Substitutions::from_maps(recipient.get("Substitutions"), context);
-        let rendered = render(message, kind, endpoint.map(|(_, e)| e), &subs, Some(recipient));
+        let endpoint_json = endpoint.map(|(_, e)| e.to_value());
+        let rendered = render(message, kind, endpoint_json.as_ref(), &subs, Some(recipient));
         self.sinks.outbox.push(OutboxEntry {
             time: self.at.clone(),
             application_id: self.app_id.to_owned(),
@@ -166,7 +168,7 @@ impl Send<'_> {
 
 fn endpoint_delivery(
     app: &AppRecord,
-    endpoint: Option<&Value>,
+    endpoint: Option<&Endpoint>,
     id: &str,
     config: &Value,
 ) -> (Delivery, String) {
@@ -175,13 +177,13 @@ fn endpoint_delivery(
             Delivery::failed("PERMANENT_FAILURE", 404, format!("Endpoint {id} not found"));
         return (missing, String::new());
     };
-    let address = endpoint.get("Address").and_then(Value::as_str).unwrap_or_default();
-    let delivery = if endpoint.get("OptOut").and_then(Value::as_str) == Some("ALL") {
+    let address = endpoint.address.as_deref().unwrap_or_default();
+    let delivery = if endpoint.opt_out.as_deref() == Some("ALL") {
         Delivery::failed("OPT_OUT", 400, "The endpoint has opted out of all messages")
-    } else if endpoint.get("EndpointStatus").and_then(Value::as_str) == Some("INACTIVE") {
+    } else if endpoint.endpoint_status.as_deref() == Some("INACTIVE") {
         Delivery::failed("PERMANENT_FAILURE", 400, "The endpoint is inactive")
     } else {
-        let channel_type = endpoint.get("ChannelType").and_then(Value::as_str).unwrap_or_default();
+        let channel_type = endpoint.channel_type.as_deref().unwrap_or_default();
         decide(app, channel_type, address, config)
     };
     (delivery, address.to_owned())
@@ -244,8 +246,7 @@ impl Backend {
                     let endpoint = app.endpoints.get(id);
                     let (delivery, address) = endpoint_delivery(app, endpoint, id, &config);
                     if let Some(endpoint) = endpoint {
-                        let channel_type =
-                            endpoint.get("ChannelType").and_then(Value::as_str).unwrap_or_default();
+                        let channel_type = endpoint.channel_type.as_deref().unwrap_or_default();
                         send.record(
                             app,
                             &delivery,
@@ -296,15 +297,12 @@ impl Backend {
             for (user, conf) in &users {
                 let mut per_endpoint = Map::new();
                 for endpoint in app.endpoints.iter() {
-                    if endpoint.pointer("/User/UserId").and_then(Value::as_str)
-                        != Some(user.as_str())
-                    {
+                    if endpoint.user_id() != Some(user.as_str()) {
                         continue;
                     }
-                    let id = endpoint.get("Id").and_then(Value::as_str).unwrap_or_default();
+                    let id = endpoint.id();
                     let (delivery, address) = endpoint_delivery(app, Some(endpoint), id, &config);
-                    let channel_type =
-                        endpoint.get("ChannelType").and_then(Value::as_str).unwrap_or_default();
+                    let channel_type = endpoint.channel_type.as_deref().unwrap_or_default();
                     send.record(app, &delivery, channel_type, &address, Some((id, endpoint)), conf);
                     per_endpoint.insert(id.to_owned(), delivery.result(Some(&address)));
                 }

@@ -31,7 +31,7 @@ use super::engine::{CampaignRuntime, Files, OUTBOX_CAPACITY, OutboxEntry};
 use super::error::{MockError, MockResult};
 use super::wire::{
     ApplicationResponse, ApplicationSettingsResource, ApplicationsResponse, CampaignHook,
-    CampaignLimits, CreateApplicationRequest, QuietTime, WriteApplicationSettingsRequest,
+    CampaignLimits, CreateApplicationRequest, Endpoint, QuietTime, WriteApplicationSettingsRequest,
 };
 use crate::rules;
 
@@ -59,8 +59,8 @@ pub struct AppRecord {
     pub segments: Collection<Vec<Value>>,
     /// Channels by kind, as stored (secrets included; never sent back).
     pub channels: BTreeMap<ChannelKind, Value>,
-    /// Endpoints as `EndpointResponse` values.
-    pub endpoints: Collection<Value>,
+    /// Endpoints.
+    pub endpoints: Collection<Endpoint>,
     /// When each endpoint last sent an event (for recency segments).
     pub last_active: HashMap<String, DateTime<Utc>>,
     /// Events received, newest last, bounded.

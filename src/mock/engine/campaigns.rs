@@ -18,6 +18,7 @@ use super::segment::{Candidate, Context, compile};
 use super::{CampaignRuntime, OutboxEntry, stream_record};
 use crate::mock::backend::{AppRecord, ChannelKind};
 use crate::mock::clock::iso8601;
+use crate::mock::wire::Endpoint;
 use crate::rules;
 
 /// What a tick produced outside the store.
@@ -136,8 +137,8 @@ pub fn in_quiet_time(window: (u16, u16), tz: Tz, at: DateTime<Utc>) -> bool {
     if start <= end { minute >= start && minute <= end } else { minute >= start || minute <= end }
 }
 
-fn endpoint_zone(endpoint: &Value) -> Option<Tz> {
-    text(endpoint, "/Demographic/Timezone").and_then(|z| Tz::from_str(z).ok())
+fn endpoint_zone(endpoint: &Endpoint) -> Option<Tz> {
+    endpoint.timezone().and_then(|z| Tz::from_str(z).ok())
 }
 
 /// Why a delivery did not happen, as counted in `ExecutionMetrics`.
@@ -164,13 +165,13 @@ fn deliver(
     sinks: &mut Sinks,
 ) -> Result<(), &'static str> {
     let endpoint = app.endpoints.get(endpoint_id).ok_or("ENDPOINT_DELETED")?;
-    if text(endpoint, "/OptOut") == Some("ALL") {
+    if endpoint.opt_out.as_deref() == Some("ALL") {
         return Err("OPT_OUT");
     }
-    if text(endpoint, "/EndpointStatus") == Some("INACTIVE") {
+    if endpoint.endpoint_status.as_deref() == Some("INACTIVE") {
         return Err("INACTIVE");
     }
-    let channel_type = text(endpoint, "/ChannelType").unwrap_or_default();
+    let channel_type = endpoint.channel_type.as_deref().unwrap_or_default();
     let kind = ChannelKind::for_channel_type(channel_type).ok_or("UNSUPPORTED_CHANNEL")?;
     let enabled = app.channels.get(&kind).and_then(|c| c.get("Enabled")).and_then(Value::as_bool);
     if enabled != Some(true) {
@@ -211,14 +212,15 @@ fn deliver(
     {
         return Err("EXPIRED");
     }
-    let rendered = render(message, kind, Some(endpoint), &Substitutions::default(), None);
+    let rendered =
+        render(message, kind, Some(&endpoint.to_value()), &Substitutions::default(), None);
     let message_id = uuid::Uuid::new_v4().simple().to_string();
     let at = iso8601(d.at);
     sinks.outbox.push(OutboxEntry {
         time: at.clone(),
         application_id: d.app_id.to_owned(),
         channel: channel_type.to_owned(),
-        address: text(endpoint, "/Address").unwrap_or_default().to_owned(),
+        address: endpoint.address.clone().unwrap_or_default(),
         endpoint_id: Some(endpoint_id.to_owned()),
         title: rendered.title,
         body: rendered.body,
@@ -293,13 +295,13 @@ fn open_run(
         let ctx = Context { now, segments: &segments, imported: &app.imported_members };
         let filter = compile(&definition, &ctx);
         for endpoint in app.endpoints.iter() {
-            let id = text(endpoint, "/Id").unwrap_or_default();
+            let id = endpoint.id();
             let candidate =
                 Candidate { id, endpoint, last_active: app.last_active.get(id).copied() };
             if !filter.matches(&candidate, now) {
                 continue;
             }
-            let cohort = text(endpoint, "/CohortId").and_then(|c| c.parse().ok()).unwrap_or(0);
+            let cohort = endpoint.cohort();
             let Some(treatment) = allocate(campaign, cohort) else { continue };
             let zone = if local {
                 endpoint_zone(endpoint).map_or_else(|| "UTC".to_owned(), |z| z.name().to_owned())

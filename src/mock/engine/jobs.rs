@@ -256,11 +256,11 @@ pub fn run_export(app: &mut AppRecord, job_id: &str, files: &Files, now: DateTim
         });
         let filter = definition.map(|d| compile(&d, &ctx));
         for endpoint in app.endpoints.iter() {
-            let id = endpoint.get("Id").and_then(Value::as_str).unwrap_or_default();
+            let id = endpoint.id();
             let candidate =
                 Candidate { id, endpoint, last_active: app.last_active.get(id).copied() };
             if filter.as_ref().is_none_or(|f| f.matches(&candidate, now)) {
-                lines.push(model().project("EndpointResponse", endpoint).to_string());
+                lines.push(endpoint.to_value().to_string());
             }
         }
     }

@@ -7,13 +7,15 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Duration, Utc};
 use serde_json::Value;
 
-/// What an endpoint looks like to a filter: its stored JSON and when it was last active.
+use crate::mock::wire::{Endpoint, EndpointDemographic};
+
+/// What an endpoint looks like to a filter: the stored endpoint and when it was last active.
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate<'a> {
     /// The endpoint id.
     pub id: &'a str,
-    /// The stored `EndpointResponse` value.
-    pub endpoint: &'a Value,
+    /// The stored endpoint.
+    pub endpoint: &'a Endpoint,
     /// When it last sent an event, if ever.
     pub last_active: Option<DateTime<Utc>>,
 }
@@ -305,27 +307,24 @@ fn source(reference: &Value, ctx: &Context<'_>, depth: u8) -> Filter {
 
 /// Calls `f` with each value of an endpoint field, stopping when it returns true; no
 /// allocation, as this runs for every endpoint of every evaluation.
-fn any_field_value(endpoint: &Value, field: Field, f: impl FnMut(&str) -> bool) -> bool {
-    let member = |group: &str, name: &str| {
-        endpoint.get(group).and_then(|g| g.get(name)).and_then(Value::as_str)
+fn any_field_value(endpoint: &Endpoint, field: Field, f: impl FnMut(&str) -> bool) -> bool {
+    let demographic = |pick: fn(&EndpointDemographic) -> Option<&String>| {
+        endpoint.demographic.as_ref().and_then(pick).map(String::as_str)
     };
     let one = match field {
-        Field::AppVersion => member("Demographic", "AppVersion"),
-        Field::Channel => endpoint.get("ChannelType").and_then(Value::as_str),
-        Field::Make => member("Demographic", "Make"),
-        Field::Model => member("Demographic", "Model"),
-        Field::Platform => member("Demographic", "Platform"),
-        Field::Country => member("Location", "Country"),
+        Field::AppVersion => demographic(|d| d.app_version.as_ref()),
+        Field::Channel => endpoint.channel_type.as_deref(),
+        Field::Make => demographic(|d| d.make.as_ref()),
+        Field::Model => demographic(|d| d.model.as_ref()),
+        Field::Platform => demographic(|d| d.platform.as_ref()),
+        Field::Country => endpoint.location.as_ref().and_then(|l| l.country.as_deref()),
         Field::DeviceType => {
-            let attr = endpoint
-                .get("Attributes")
-                .and_then(|a| a.get("DeviceType"))
-                .and_then(Value::as_array);
+            let attr = endpoint.attributes.as_ref().and_then(|a| a.get("DeviceType"));
             match attr {
                 Some(values) if !values.is_empty() => {
-                    return values.iter().filter_map(Value::as_str).any(f);
+                    return values.iter().map(String::as_str).any(f);
                 }
-                _ => member("Demographic", "Model"),
+                _ => demographic(|d| d.model.as_ref()),
             }
         }
     };
@@ -341,9 +340,9 @@ fn parse_time(text: &str) -> Option<DateTime<Utc>> {
     })
 }
 
-fn attribute_matches(kind: AttributeKind, have: &[Value], want: &[String]) -> bool {
+fn attribute_matches(kind: AttributeKind, have: &[String], want: &[String]) -> bool {
     let first_time = || want.first().and_then(|w| parse_time(w));
-    let strings = || have.iter().filter_map(Value::as_str);
+    let strings = || have.iter().map(String::as_str);
     let times = || strings().filter_map(parse_time);
     match kind {
         AttributeKind::Inclusive => strings().any(|h| want.iter().any(|w| w == h)),
@@ -392,19 +391,15 @@ impl Filter {
             }
             Self::Attribute { user, name, kind, values } => {
                 let map = if *user {
-                    c.endpoint.get("User").and_then(|u| u.get("UserAttributes"))
+                    c.endpoint.user.as_ref().and_then(|u| u.user_attributes.as_ref())
                 } else {
-                    c.endpoint.get("Attributes")
+                    c.endpoint.attributes.as_ref()
                 };
-                let have = map
-                    .and_then(|m| m.get(name))
-                    .and_then(Value::as_array)
-                    .map_or(&[][..], Vec::as_slice);
+                let have = map.and_then(|m| m.get(name)).map_or(&[][..], Vec::as_slice);
                 attribute_matches(*kind, have, values)
             }
             Self::Metric { name, op, value } => {
-                let Some(have) =
-                    c.endpoint.get("Metrics").and_then(|m| m.get(name)).and_then(Value::as_f64)
+                let Some(have) = c.endpoint.metrics.as_ref().and_then(|m| m.get(name)).copied()
                 else {
                     return false;
                 };
@@ -417,10 +412,8 @@ impl Filter {
                 }
             }
             Self::Near { lat, lon, km } => {
-                let coord = |k: &str| {
-                    c.endpoint.get("Location").and_then(|l| l.get(k)).and_then(Value::as_f64)
-                };
-                match (coord("Latitude"), coord("Longitude")) {
+                let location = c.endpoint.location.as_ref();
+                match (location.and_then(|l| l.latitude), location.and_then(|l| l.longitude)) {
                     (Some(a), Some(b)) => haversine_km(*lat, *lon, a, b) <= *km,
                     _ => false,
                 }
@@ -440,6 +433,8 @@ mod tests {
     use serde_json::json;
 
     fn matches(definition: &Value, endpoint: &Value) -> bool {
+        let endpoint: Endpoint = serde_json::from_value(endpoint.clone()).unwrap();
+        let endpoint = &endpoint;
         let imported = HashMap::new();
         let none = |_: &str| -> Option<&[Value]> { None };
         let ctx = Context { now: Utc::now(), segments: &none, imported: &imported };
