@@ -9,11 +9,21 @@ fn main() -> eframe::Result {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,aws_smithy_runtime=warn,aws_config=warn".into()),
+                .unwrap_or_else(|_| pinpoint_console::DEFAULT_LOG_FILTER.into()),
         )
         .init();
     let args = ConsoleArgs::parse();
+    // Opened here, before the UI runs: it may talk to D-Bus or the Keychain.
+    let secrets: std::sync::Arc<dyn pinpoint_console::secrets::SecretStore> =
+        match pinpoint_console::secrets::KeyringStore::open() {
+            Ok(store) => std::sync::Arc::new(store),
+            Err(error) => {
+                tracing::warn!(%error, "no OS keyring; channel secrets will not be stored");
+                std::sync::Arc::new(pinpoint_console::secrets::UnavailableStore(error.to_string()))
+            }
+        };
     let options = AppOptions {
+        secrets: Some(secrets),
         connection: args.connection(),
         demo_seed: args.demo_seed(),
         started: Some(started),

@@ -175,6 +175,95 @@ pub fn iso_timestamp(member: &str, value: &str) -> Result<chrono::DateTime<chron
     )
 }
 
+/// Checks that a channel record (what is stored merged with the update, as the wire names the
+/// members) carries the credentials its kind needs.
+pub fn channel_credentials(
+    kind: crate::mock::backend::ChannelKind,
+    record: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), String> {
+    use crate::mock::backend::ChannelKind;
+    use serde_json::Value;
+    let has =
+        |key: &str| record.get(key).and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty());
+    let missing = |what: &str| Err(what.to_owned());
+    match kind {
+        ChannelKind::Adm => {
+            if !has("ClientId") || !has("ClientSecret") {
+                return missing("ClientId and ClientSecret are required");
+            }
+        }
+        ChannelKind::Baidu => {
+            if !has("ApiKey") || !has("SecretKey") {
+                return missing("ApiKey and SecretKey are required");
+            }
+        }
+        ChannelKind::Gcm => {
+            if !has("ApiKey") && !has("ServiceJson") {
+                return missing("ApiKey or ServiceJson is required");
+            }
+            if let Some(json) = record.get("ServiceJson").and_then(Value::as_str)
+                && serde_json::from_str::<Value>(json).map_or(true, |v| !v.is_object())
+            {
+                return missing("ServiceJson must be the JSON of a service account key");
+            }
+        }
+        ChannelKind::Email => {
+            if !has("FromAddress") || !has("Identity") {
+                return missing("FromAddress and Identity are required");
+            }
+            let from = record.get("FromAddress").and_then(Value::as_str).unwrap_or_default();
+            if !looks_like_email(from) {
+                return missing("FromAddress must be an email address");
+            }
+            let identity = record.get("Identity").and_then(Value::as_str).unwrap_or_default();
+            if !identity.starts_with("arn:aws:ses:") {
+                return missing("Identity must be an SES identity ARN (arn:aws:ses:…)");
+            }
+        }
+        ChannelKind::Sms => {
+            if let Some(sender) = record.get("SenderId").and_then(Value::as_str) {
+                let ok = (1..=11).contains(&sender.len())
+                    && sender.chars().all(|c| c.is_ascii_alphanumeric())
+                    && sender.chars().any(|c| c.is_ascii_alphabetic());
+                if !ok {
+                    return missing(
+                        "SenderId must be 1-11 letters and digits with at least one letter",
+                    );
+                }
+            }
+        }
+        _ => {
+            let certificate = has("Certificate") && has("PrivateKey");
+            let token = ["TokenKey", "TokenKeyId", "TeamId", "BundleId"].iter().all(|k| has(k));
+            if !certificate && !token {
+                return missing(
+                    "give a Certificate and PrivateKey, or a TokenKey with TokenKeyId, TeamId and BundleId",
+                );
+            }
+            if let Some(method) = record.get("DefaultAuthenticationMethod").and_then(Value::as_str)
+            {
+                match method {
+                    "CERTIFICATE" if !certificate => {
+                        return missing(
+                            "DefaultAuthenticationMethod CERTIFICATE needs a Certificate",
+                        );
+                    }
+                    "TOKEN" if !token => {
+                        return missing("DefaultAuthenticationMethod TOKEN needs a TokenKey");
+                    }
+                    "CERTIFICATE" | "TOKEN" => {}
+                    other => {
+                        return missing(&format!(
+                            "DefaultAuthenticationMethod must be CERTIFICATE or TOKEN (got '{other}')"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

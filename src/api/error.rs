@@ -31,6 +31,18 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// A failure on this machine (a file, the keyring) that says nothing about the connection.
+    pub fn local(kind: &str, message: impl Into<String>) -> Self {
+        Self {
+            kind: kind.to_owned(),
+            message: message.into(),
+            request_id: None,
+            unreachable: false,
+        }
+    }
+}
+
 impl<E, R> From<SdkError<E, R>> for ApiError
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,

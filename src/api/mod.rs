@@ -1,6 +1,7 @@
 //! The API worker: typed requests from the UI, typed events back. The UI never awaits;
 //! the worker (a tokio runtime on its own thread) calls `aws-sdk-pinpoint` and wakes the UI.
 
+pub mod channels;
 pub mod connection;
 pub mod error;
 pub mod worker;
@@ -9,7 +10,14 @@ pub use connection::{ConnectionInfo, ConnectionKind, ConnectionSpec, Timeouts};
 pub use error::ApiError;
 pub use worker::ApiHandle;
 
+use std::path::PathBuf;
+
 use aws_sdk_pinpoint::types::{ApplicationSettingsResource, WriteApplicationSettingsRequest};
+
+use crate::drafts::channels::{ChannelRequest, KeyFile};
+use crate::mock::backend::ChannelKind;
+use crate::secrets::{Redacted, SecretError, SecretFields};
+pub use channels::ChannelInfo;
 
 /// Identifies one request, so its answer can be matched (and a stale one dropped).
 pub type RequestId = u64;
@@ -40,6 +48,48 @@ pub enum ApiRequest {
         app_id: String,
         /// The body, built by `drafts::settings`.
         request: WriteApplicationSettingsRequest,
+    },
+    /// The nine channels of a project.
+    ListChannels {
+        /// The project id.
+        app_id: String,
+    },
+    /// Saves a channel, then keeps its secrets in the OS keyring.
+    SaveChannel {
+        /// The project id.
+        app_id: String,
+        /// The update.
+        request: Redacted<ChannelRequest>,
+        /// What to keep in the keyring.
+        secrets: Redacted<SecretFields>,
+    },
+    /// Deletes a channel and forgets its secrets.
+    DeleteChannel {
+        /// The project id.
+        app_id: String,
+        /// The channel.
+        kind: ChannelKind,
+    },
+    /// Reads a channel's secrets from the keyring.
+    LoadChannelSecrets {
+        /// The project id.
+        app_id: String,
+        /// The channel.
+        kind: ChannelKind,
+    },
+    /// Reads a key or certificate file for a form member.
+    ReadKeyFile {
+        /// The member it is for.
+        member: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// What it should be.
+        expect: KeyFile,
+    },
+    /// Opens the native file dialog for a form member.
+    PickFile {
+        /// The member it is for.
+        member: &'static str,
     },
 }
 
@@ -75,6 +125,54 @@ pub enum ApiResponse {
         app_id: String,
         /// The resource.
         settings: ApplicationSettingsResource,
+    },
+    /// The nine channels, `None` where not configured.
+    Channels {
+        /// The project id.
+        app_id: String,
+        /// Each channel.
+        channels: Vec<(ChannelKind, Option<ChannelInfo>)>,
+    },
+    /// A channel was saved.
+    ChannelSaved {
+        /// The project id.
+        app_id: String,
+        /// The channel as the service reports it now.
+        info: ChannelInfo,
+        /// Whether its secrets were kept in the keyring.
+        stored: Result<(), SecretError>,
+    },
+    /// A channel was deleted.
+    ChannelDeleted {
+        /// The project id.
+        app_id: String,
+        /// The channel.
+        kind: ChannelKind,
+        /// Whether its secrets were removed from the keyring.
+        forgotten: Result<(), SecretError>,
+    },
+    /// A channel's secrets from the keyring.
+    ChannelSecrets {
+        /// The project id.
+        app_id: String,
+        /// The channel.
+        kind: ChannelKind,
+        /// What is stored, or why the keyring could not be read.
+        secrets: Result<Option<Redacted<SecretFields>>, SecretError>,
+    },
+    /// A key file was read and is of the expected kind.
+    KeyFileRead {
+        /// The member it is for.
+        member: &'static str,
+        /// Its text.
+        contents: Redacted<String>,
+    },
+    /// The file dialog closed.
+    FilePicked {
+        /// The member it is for.
+        member: &'static str,
+        /// The chosen file, if any.
+        path: Option<PathBuf>,
     },
 }
 

@@ -14,7 +14,9 @@ use super::connection::{ConnectionSpec, Timeouts, build_client};
 use super::{ApiError, ApiEvent, ApiRequest, ApiResponse, AppSummary, RequestId};
 use crate::mock::MockServer;
 use crate::mock::backend::Backend;
+use crate::mock::backend::ChannelKind;
 use crate::mock::demo::{self, Seed};
+use crate::secrets::{Redacted, SecretError, SecretKey, SecretStore};
 
 enum Command {
     Connect { id: RequestId, generation: u64, spec: ConnectionSpec },
@@ -41,7 +43,12 @@ impl std::fmt::Debug for ApiHandle {
 
 impl ApiHandle {
     /// Starts the worker thread. `waker` is called after every event.
-    pub fn spawn(timeouts: Timeouts, demo_seed: Seed, waker: Waker) -> std::io::Result<Self> {
+    pub fn spawn(
+        timeouts: Timeouts,
+        demo_seed: Seed,
+        secrets: Arc<dyn SecretStore>,
+        waker: Waker,
+    ) -> std::io::Result<Self> {
         let (commands, command_rx) = mpsc::unbounded_channel();
         let (event_tx, events) = std_mpsc::channel();
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -50,7 +57,7 @@ impl ApiHandle {
             .enable_all()
             .build()?;
         std::thread::Builder::new().name("api".to_owned()).spawn(move || {
-            runtime.block_on(run(command_rx, event_tx, waker, timeouts, demo_seed));
+            runtime.block_on(run(command_rx, event_tx, waker, timeouts, demo_seed, secrets));
         })?;
         Ok(Self { commands, events, next_id: 0, generation: 0 })
     }
@@ -97,6 +104,27 @@ impl ApiHandle {
 struct Session {
     client: Client,
     generation: u64,
+    /// Keys secrets by connection, so a demo key never meets a production project.
+    connection_key: String,
+}
+
+/// What a call needs besides the client.
+#[derive(Clone)]
+struct CallContext {
+    secrets: Arc<dyn SecretStore>,
+    connection_key: String,
+}
+
+fn connection_key(spec: &ConnectionSpec) -> String {
+    match spec {
+        ConnectionSpec::Demo => "demo".to_owned(),
+        ConnectionSpec::Aws { profile, region } => format!(
+            "aws:{}:{}",
+            profile.as_deref().unwrap_or("default"),
+            region.as_deref().unwrap_or("default")
+        ),
+        ConnectionSpec::Custom { endpoint_url, .. } => format!("custom:{endpoint_url}"),
+    }
 }
 
 async fn run(
@@ -105,6 +133,7 @@ async fn run(
     waker: Waker,
     timeouts: Timeouts,
     demo_seed: Seed,
+    secrets: Arc<dyn SecretStore>,
 ) {
     let emit = {
         let waker = Arc::clone(&waker);
@@ -136,7 +165,8 @@ async fn run(
                 }
                 let result = build_client(&spec, mock_url.as_deref(), timeouts).await.map(
                     |(client, info)| {
-                        session = Some(Session { client, generation });
+                        let connection_key = connection_key(&spec);
+                        session = Some(Session { client, generation, connection_key });
                         ApiResponse::Connected(info)
                     },
                 );
@@ -152,9 +182,13 @@ async fn run(
                     continue;
                 };
                 let client = current.client.clone();
+                let context = CallContext {
+                    secrets: Arc::clone(&secrets),
+                    connection_key: current.connection_key.clone(),
+                };
                 let emit = Arc::clone(&emit);
                 tokio::spawn(async move {
-                    let result = call(&client, request).await;
+                    let result = call(&client, request, &context).await;
                     emit(ApiEvent { id, generation, result });
                 });
             }
@@ -204,8 +238,31 @@ fn summary(app: &ApplicationResponse) -> AppSummary {
     }
 }
 
-/// Runs one request through the SDK.
-async fn call(client: &Client, request: ApiRequest) -> Result<ApiResponse, ApiError> {
+/// Runs a keyring call off the async threads (it may block on D-Bus or the Keychain).
+async fn with_store<T: Send + 'static>(
+    context: &CallContext,
+    f: impl FnOnce(&dyn SecretStore) -> Result<T, SecretError> + Send + 'static,
+) -> Result<T, SecretError> {
+    let store = Arc::clone(&context.secrets);
+    tokio::task::spawn_blocking(move || f(store.as_ref()))
+        .await
+        .unwrap_or_else(|e| Err(SecretError::Failed(format!("the keyring task stopped: {e}"))))
+}
+
+fn channel_key(context: &CallContext, app_id: &str, kind: ChannelKind) -> SecretKey {
+    SecretKey {
+        connection: context.connection_key.clone(),
+        app_id: app_id.to_owned(),
+        item: format!("channel/{}", kind.path()),
+    }
+}
+
+/// Runs one request through the SDK (and the keyring or the file system where it says so).
+async fn call(
+    client: &Client,
+    request: ApiRequest,
+    context: &CallContext,
+) -> Result<ApiResponse, ApiError> {
     match request {
         ApiRequest::ListApps => {
             let mut apps = Vec::new();
@@ -249,6 +306,47 @@ async fn call(client: &Client, request: ApiRequest) -> Result<ApiResponse, ApiEr
                 .await?;
             let settings = out.application_settings_resource().cloned().ok_or_else(empty_answer)?;
             Ok(ApiResponse::Settings { app_id, settings })
+        }
+        ApiRequest::ListChannels { app_id } => {
+            let channels = super::channels::list(client, &app_id).await?;
+            Ok(ApiResponse::Channels { app_id, channels })
+        }
+        ApiRequest::SaveChannel { app_id, request, secrets } => {
+            let info = super::channels::update(client, &app_id, request.0).await?;
+            let key = channel_key(context, &app_id, info.kind);
+            let fields = secrets.0;
+            let stored = with_store(context, move |store| {
+                if fields.is_empty() { store.delete(&key) } else { store.set(&key, &fields) }
+            })
+            .await;
+            Ok(ApiResponse::ChannelSaved { app_id, info, stored })
+        }
+        ApiRequest::DeleteChannel { app_id, kind } => {
+            super::channels::delete(client, &app_id, kind).await?;
+            let key = channel_key(context, &app_id, kind);
+            let forgotten = with_store(context, move |store| store.delete(&key)).await;
+            Ok(ApiResponse::ChannelDeleted { app_id, kind, forgotten })
+        }
+        ApiRequest::LoadChannelSecrets { app_id, kind } => {
+            let key = channel_key(context, &app_id, kind);
+            let secrets =
+                with_store(context, move |store| store.get(&key)).await.map(|s| s.map(Redacted));
+            Ok(ApiResponse::ChannelSecrets { app_id, kind, secrets })
+        }
+        ApiRequest::ReadKeyFile { member, path, expect } => {
+            let bytes = tokio::fs::read(&path).await.map_err(|e| {
+                ApiError::local("FileError", format!("Cannot read {}: {e}", path.display()))
+            })?;
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            expect.check(&text).map_err(|message| ApiError::local("WrongFile", message))?;
+            Ok(ApiResponse::KeyFileRead { member, contents: Redacted(text) })
+        }
+        ApiRequest::PickFile { member } => {
+            let picked = rfd::AsyncFileDialog::new()
+                .set_title("Choose a key or certificate file")
+                .pick_file()
+                .await;
+            Ok(ApiResponse::FilePicked { member, path: picked.map(|f| f.path().to_path_buf()) })
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Form state as plain data (no egui): each draft converts to and from the SDK types in one
 //! place and validates itself into field-level messages that the form shows inline.
 
+pub mod channels;
 pub mod settings;
 
 use std::collections::BTreeMap;

@@ -13,9 +13,15 @@ use crate::api::{
     ApiError, ApiEvent, ApiHandle, ApiRequest, ApiResponse, AppSummary, ConnectionInfo,
     ConnectionSpec, Timeouts,
 };
+use std::sync::Arc;
+
+use super::channels::ChannelsScreen;
 use crate::drafts::FieldErrors;
+use crate::drafts::channels::{ChannelRequest, KeyFile};
 use crate::drafts::settings::SettingsDraft;
+use crate::mock::backend::ChannelKind;
 use crate::mock::demo::Seed;
+use crate::secrets::{Redacted, SecretFields, SecretStore, UnavailableStore};
 
 /// How the app starts.
 #[derive(Debug, Clone)]
@@ -28,6 +34,8 @@ pub struct AppOptions {
     pub demo_seed: Seed,
     /// When the process started, to log the cold-start figures (first frame, first list).
     pub started: Option<std::time::Instant>,
+    /// Where channel secrets live (the OS keyring in the app); `None` means no store.
+    pub secrets: Option<Arc<dyn SecretStore>>,
 }
 
 impl Default for AppOptions {
@@ -37,6 +45,7 @@ impl Default for AppOptions {
             timeouts: Timeouts::default(),
             demo_seed: Seed::Demo,
             started: None,
+            secrets: None,
         }
     }
 }
@@ -59,6 +68,40 @@ pub enum Action {
     ReloadSettings,
     /// Save the selected project's settings.
     SaveSettings(WriteApplicationSettingsRequest),
+    /// Show a section of the selected project.
+    ShowSection(Section),
+    /// Read a channel's secrets from the keyring.
+    LoadChannelSecrets(ChannelKind),
+    /// Save a channel and keep its secrets.
+    SaveChannel {
+        /// The update.
+        request: ChannelRequest,
+        /// What to keep in the keyring.
+        secrets: SecretFields,
+    },
+    /// Delete a channel and its secrets.
+    DeleteChannel(ChannelKind),
+    /// Read a key file into a form member.
+    ReadKeyFile {
+        /// The member.
+        member: &'static str,
+        /// The file.
+        path: std::path::PathBuf,
+        /// What it should be.
+        expect: KeyFile,
+    },
+    /// Open the native file dialog for a member.
+    PickFile(&'static str),
+}
+
+/// The sections of a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Section {
+    /// Project settings.
+    #[default]
+    Settings,
+    /// The nine channels.
+    Channels,
 }
 
 /// The active connection as the top bar shows it.
@@ -117,6 +160,10 @@ pub struct ProjectScreen {
     pub confirm_delete: Option<AppSummary>,
     /// Unsaved edits of projects the user switched away from, by project id.
     pub unsaved: HashMap<String, SettingsDraft>,
+    /// The section shown.
+    pub section: Section,
+    /// The Channels section.
+    pub channels: ChannelsScreen,
 }
 
 impl ProjectScreen {
@@ -176,10 +223,14 @@ impl ConsoleApp {
     /// Starts the worker and connects as `options` say.
     pub fn new(ctx: &egui::Context, options: AppOptions) -> std::io::Result<Self> {
         let repaint = ctx.clone();
+        let secrets = options.secrets.clone().unwrap_or_else(|| {
+            Arc::new(UnavailableStore("no keyring was opened".to_owned())) as Arc<dyn SecretStore>
+        });
         let api = ApiHandle::spawn(
             options.timeouts,
             options.demo_seed,
-            std::sync::Arc::new(move || repaint.request_repaint()),
+            secrets,
+            Arc::new(move || repaint.request_repaint()),
         )?;
         let mut app = Self {
             api,
@@ -253,6 +304,34 @@ impl ConsoleApp {
                     self.send(Task::LoadSettings, ApiRequest::GetSettings { app_id });
                 }
             }
+            Action::ShowSection(section) => {
+                self.project.section = section;
+                self.load_section();
+            }
+            Action::LoadChannelSecrets(kind) => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.send(Task::LoadSecrets, ApiRequest::LoadChannelSecrets { app_id, kind });
+                }
+            }
+            Action::SaveChannel { request, secrets } => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    let request = ApiRequest::SaveChannel {
+                        app_id,
+                        request: Redacted(request),
+                        secrets: Redacted(secrets),
+                    };
+                    self.send(Task::SaveChannel, request);
+                }
+            }
+            Action::DeleteChannel(kind) => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.send(Task::DeleteChannel, ApiRequest::DeleteChannel { app_id, kind });
+                }
+            }
+            Action::ReadKeyFile { member, path, expect } => {
+                self.send(Task::ReadKeyFile, ApiRequest::ReadKeyFile { member, path, expect });
+            }
+            Action::PickFile(member) => self.send(Task::PickFile, ApiRequest::PickFile { member }),
             Action::SaveSettings(request) => {
                 if let Some(app_id) = self.projects.selected.clone() {
                     self.project.save_error = None;
@@ -273,10 +352,24 @@ impl ConsoleApp {
             self.project.unsaved.insert(previous, self.project.draft.clone());
         }
         let unsaved = std::mem::take(&mut self.project.unsaved);
-        self.project = ProjectScreen { unsaved, ..ProjectScreen::default() };
+        let section = self.project.section;
+        self.project = ProjectScreen { unsaved, section, ..ProjectScreen::default() };
         self.projects.selected.clone_from(&id);
         if let Some(app_id) = id {
             self.send(Task::LoadSettings, ApiRequest::GetSettings { app_id });
+            self.load_section();
+        }
+    }
+
+    /// Loads what the shown section needs, once per project.
+    fn load_section(&mut self) {
+        let Some(app_id) = self.projects.selected.clone() else { return };
+        if self.project.section == Section::Channels
+            && self.project.channels.app_id.as_ref() != Some(&app_id)
+        {
+            self.project.channels =
+                ChannelsScreen { app_id: Some(app_id.clone()), ..ChannelsScreen::default() };
+            self.send(Task::ListChannels, ApiRequest::ListChannels { app_id });
         }
     }
 
@@ -332,6 +425,16 @@ impl ConsoleApp {
                 }
                 self.toasts.push(ToastKind::Success, format!("Deleted project “{}”", app.name));
             }
+            channel @ (ApiResponse::Channels { .. }
+            | ApiResponse::ChannelSaved { .. }
+            | ApiResponse::ChannelDeleted { .. }
+            | ApiResponse::ChannelSecrets { .. }
+            | ApiResponse::KeyFileRead { .. }
+            | ApiResponse::FilePicked { .. }) => {
+                for action in self.project.channels.apply(channel) {
+                    self.handle(action);
+                }
+            }
             ApiResponse::Settings { app_id, settings } => {
                 if self.projects.selected.as_deref() != Some(app_id.as_str()) {
                     return;
@@ -372,6 +475,12 @@ impl ConsoleApp {
                 self.project.confirm_delete = None;
                 self.toasts.push(ToastKind::Error, format!("Could not delete: {error}"));
             }
+            Task::ListChannels
+            | Task::SaveChannel
+            | Task::DeleteChannel
+            | Task::LoadSecrets
+            | Task::ReadKeyFile
+            | Task::PickFile => self.project.channels.fail(task, error),
             Task::Connect | Task::ListApps => {
                 self.connection.light = Light::Offline;
                 self.connection.problem = Some(error.to_string());

@@ -2,6 +2,7 @@
 //! named after what the user sees and returns `Action`s instead of sending requests.
 
 pub mod app;
+pub mod channels;
 pub mod connection_dialog;
 pub mod project_view;
 pub mod projects;

@@ -2,10 +2,10 @@
 
 use egui::RichText;
 
-use super::app::{Action, ConsoleApp};
+use super::app::{Action, ConsoleApp, Section};
 use super::tasks::Task;
 use super::widgets::{busy_button, error_label};
-use super::{settings_form, theme};
+use super::{channels, settings_form, theme};
 
 /// Draws the selected project, or a welcome when none is selected.
 pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
@@ -51,7 +51,27 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
             ui.end_row();
         });
         ui.separator();
-        actions.extend(settings_form::show(ui, app));
+        ui.horizontal(|ui| {
+            for (section, label) in
+                [(Section::Settings, "Settings"), (Section::Channels, "Channels")]
+            {
+                if ui.selectable_label(app.project.section == section, label).clicked() {
+                    actions.push(Action::ShowSection(section));
+                }
+            }
+        });
+        ui.separator();
+        match app.project.section {
+            Section::Settings => actions.extend(settings_form::show(ui, app)),
+            Section::Channels => {
+                let pending: Vec<Task> = [Task::SaveChannel, Task::DeleteChannel]
+                    .into_iter()
+                    .filter(|t| app.is_busy(*t))
+                    .collect();
+                let busy = move |t: Task| pending.contains(&t);
+                actions.extend(channels::show(ui, &mut app.project.channels, &busy));
+            }
+        }
     });
     actions
 }

@@ -20,6 +20,18 @@ pub enum Task {
     LoadSettings,
     /// Saving the selected project's settings.
     SaveSettings,
+    /// Loading the project's channels.
+    ListChannels,
+    /// Saving a channel.
+    SaveChannel,
+    /// Deleting a channel.
+    DeleteChannel,
+    /// Reading a channel's secrets from the keyring.
+    LoadSecrets,
+    /// Reading a key file.
+    ReadKeyFile,
+    /// The native file dialog.
+    PickFile,
 }
 
 /// Latest request id per task.

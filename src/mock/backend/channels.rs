@@ -6,6 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Backend, MockError, MockResult};
 use crate::mock::model::model;
+use crate::rules;
 
 /// The nine channel kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -141,84 +142,8 @@ fn has(record: &Map<String, Value>, key: &str) -> bool {
 
 /// Checks that a merged channel record carries the credentials its kind needs.
 fn check_credentials(kind: ChannelKind, record: &Map<String, Value>) -> MockResult<()> {
-    let missing = |what: &str| Err(MockError::bad_request(format!("{}: {what}", kind.title())));
-    match kind {
-        ChannelKind::Adm => {
-            if !has(record, "ClientId") || !has(record, "ClientSecret") {
-                return missing("ClientId and ClientSecret are required");
-            }
-        }
-        ChannelKind::Baidu => {
-            if !has(record, "ApiKey") || !has(record, "SecretKey") {
-                return missing("ApiKey and SecretKey are required");
-            }
-        }
-        ChannelKind::Gcm => {
-            if !has(record, "ApiKey") && !has(record, "ServiceJson") {
-                return missing("ApiKey or ServiceJson is required");
-            }
-            if let Some(json) = record.get("ServiceJson").and_then(Value::as_str)
-                && serde_json::from_str::<Value>(json).map_or(true, |v| !v.is_object())
-            {
-                return missing("ServiceJson must be the JSON of a service account key");
-            }
-        }
-        ChannelKind::Email => {
-            if !has(record, "FromAddress") || !has(record, "Identity") {
-                return missing("FromAddress and Identity are required");
-            }
-            let from = record.get("FromAddress").and_then(Value::as_str).unwrap_or_default();
-            if !crate::rules::looks_like_email(from) {
-                return missing("FromAddress must be an email address");
-            }
-            let identity = record.get("Identity").and_then(Value::as_str).unwrap_or_default();
-            if !identity.starts_with("arn:aws:ses:") {
-                return missing("Identity must be an SES identity ARN (arn:aws:ses:…)");
-            }
-        }
-        ChannelKind::Sms => {
-            if let Some(sender) = record.get("SenderId").and_then(Value::as_str) {
-                let ok = (1..=11).contains(&sender.len())
-                    && sender.chars().all(|c| c.is_ascii_alphanumeric())
-                    && sender.chars().any(|c| c.is_ascii_alphabetic());
-                if !ok {
-                    return missing(
-                        "SenderId must be 1-11 letters and digits with at least one letter",
-                    );
-                }
-            }
-        }
-        _ => {
-            let certificate = has(record, "Certificate") && has(record, "PrivateKey");
-            let token =
-                ["TokenKey", "TokenKeyId", "TeamId", "BundleId"].iter().all(|k| has(record, k));
-            if !certificate && !token {
-                return missing(
-                    "give a Certificate and PrivateKey, or a TokenKey with TokenKeyId, TeamId and BundleId",
-                );
-            }
-            if let Some(method) = record.get("DefaultAuthenticationMethod").and_then(Value::as_str)
-            {
-                match method {
-                    "CERTIFICATE" if !certificate => {
-                        return missing(
-                            "DefaultAuthenticationMethod CERTIFICATE needs a Certificate",
-                        );
-                    }
-                    "TOKEN" if !token => {
-                        return missing("DefaultAuthenticationMethod TOKEN needs a TokenKey");
-                    }
-                    "CERTIFICATE" | "TOKEN" => {}
-                    other => {
-                        return missing(&format!(
-                            "DefaultAuthenticationMethod must be CERTIFICATE or TOKEN (got '{other}')"
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    Ok(())
+    rules::channel_credentials(kind, record)
+        .map_err(|message| MockError::bad_request(format!("{}: {message}", kind.title())))
 }
 
 /// The response a stored channel record gets: server fields added, then projected onto the
