@@ -35,6 +35,9 @@ pub struct ConsoleArgs {
     /// Endpoint URL of a Pinpoint-compatible service, e.g. a `pinpoint-mock`.
     #[arg(long, env = "AWS_ENDPOINT_URL")]
     pub endpoint_url: Option<String>,
+    /// AWS: use the static access keys saved in the OS keyring (from the connection dialog).
+    #[arg(long)]
+    pub keyring_keys: bool,
     /// Start the demo mock empty instead of with the demo data set.
     #[arg(long)]
     pub empty_demo: bool,
@@ -46,16 +49,19 @@ impl ConsoleArgs {
     pub fn connection(&self) -> ConnectionSpec {
         let choice = self.connection.unwrap_or(if self.endpoint_url.is_some() {
             ConnectionChoice::Custom
-        } else if self.profile.is_some() || self.region.is_some() {
+        } else if self.profile.is_some() || self.region.is_some() || self.keyring_keys {
             ConnectionChoice::Aws
         } else {
             ConnectionChoice::Demo
         });
         match choice {
             ConnectionChoice::Demo => ConnectionSpec::Demo,
-            ConnectionChoice::Aws => {
-                ConnectionSpec::Aws { profile: self.profile.clone(), region: self.region.clone() }
-            }
+            ConnectionChoice::Aws => ConnectionSpec::Aws {
+                profile: self.profile.clone(),
+                region: self.region.clone(),
+                keyring_keys: self.keyring_keys,
+                new_keys: None,
+            },
             ConnectionChoice::Custom => ConnectionSpec::Custom {
                 endpoint_url: self.endpoint_url.clone().unwrap_or_default(),
                 region: self.region.clone(),

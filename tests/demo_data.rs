@@ -10,7 +10,7 @@ const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo-data.json")
 
 #[test]
 fn assets_match_the_generator() {
-    let generated = serde_json::to_string_pretty(&demo::generate()).unwrap() + "\n";
+    let generated = serde_json::to_string(&demo::generate()).unwrap() + "\n";
     if std::env::var_os("UPDATE_DEMO_DATA").is_some() {
         std::fs::write(PATH, &generated).unwrap();
     }

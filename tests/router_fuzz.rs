@@ -10,8 +10,6 @@ use axum::body::Body;
 use axum::http::{Method, Request};
 use http_body_util::BodyExt;
 use pinpoint_console::mock::backend::Backend;
-use pinpoint_console::mock::collection::PageRequest;
-use pinpoint_console::mock::demo::{self, Seed};
 use pinpoint_console::mock::model::model;
 use pinpoint_console::mock::router;
 use proptest::prelude::*;
@@ -36,9 +34,13 @@ static RUNTIME: LazyLock<tokio::runtime::Runtime> =
 /// A fresh mock per case, so one case's deletes do not hide the next case's paths and a
 /// failure reproduces from its inputs alone.
 fn fixture() -> Fixture {
+    // A small world per case (the demo data set would make each case slow).
     let backend = Arc::new(Backend::default());
-    demo::seed(&backend, Seed::Demo).unwrap();
-    let app_id = backend.list_apps(PageRequest::parse(None, None).unwrap()).item[0].id.clone();
+    let app = pinpoint_console::mock::wire::CreateApplicationRequest {
+        name: "Fuzz".into(),
+        tags: std::collections::BTreeMap::default(),
+    };
+    let app_id = backend.create_app(app).unwrap().id;
     let segment = backend
         .create_segment(&app_id, json!({"Name": "All", "Dimensions": {"Demographic": {"Platform": {"Values": ["iOS"]}}}}))
         .unwrap();

@@ -10,6 +10,7 @@ use aws_config::timeout::TimeoutConfig;
 use aws_sdk_pinpoint::config::{Credentials, Region};
 
 use super::error::ApiError;
+use crate::secrets::Redacted;
 
 /// Region used where none is given and none is needed (mock connections).
 pub const MOCK_REGION: &str = "us-east-1";
@@ -36,6 +37,10 @@ pub enum ConnectionSpec {
         profile: Option<String>,
         /// Region.
         region: Option<String>,
+        /// Use static access keys kept in the OS keyring instead of the profile chain.
+        keyring_keys: bool,
+        /// Access keys to save in the keyring first (key id, secret); never kept in app state.
+        new_keys: Option<Redacted<(String, String)>>,
     },
     /// A custom endpoint, e.g. `http://127.0.0.1:4566`.
     Custom {
@@ -50,6 +55,20 @@ pub enum ConnectionSpec {
 }
 
 impl ConnectionSpec {
+    /// The same connection without keys waiting to be saved (what the UI keeps).
+    #[must_use]
+    pub fn without_new_keys(&self) -> Self {
+        match self {
+            Self::Aws { profile, region, keyring_keys, .. } => Self::Aws {
+                profile: profile.clone(),
+                region: region.clone(),
+                keyring_keys: *keyring_keys,
+                new_keys: None,
+            },
+            other => other.clone(),
+        }
+    }
+
     /// The kind of this connection.
     #[must_use]
     pub fn kind(&self) -> ConnectionKind {
@@ -118,6 +137,7 @@ pub async fn build_client(
     spec: &ConnectionSpec,
     mock_url: Option<&str>,
     timeouts: Timeouts,
+    static_keys: Option<(String, String)>,
 ) -> Result<(aws_sdk_pinpoint::Client, ConnectionInfo), ApiError> {
     let timeout_config = TimeoutConfig::builder()
         .connect_timeout(timeouts.connect)
@@ -139,8 +159,11 @@ pub async fn build_client(
                 .endpoint_url(url)
                 .credentials_provider(static_credentials("demo"));
         }
-        ConnectionSpec::Aws { profile, region } => {
-            if let Some(profile) = profile {
+        ConnectionSpec::Aws { profile, region, .. } => {
+            if let Some((id, secret)) = static_keys {
+                loader = loader
+                    .credentials_provider(Credentials::new(id, secret, None, None, "keyring"));
+            } else if let Some(profile) = profile {
                 loader = loader.profile_name(profile);
             }
             if let Some(region) = region {
@@ -178,6 +201,9 @@ pub async fn build_client(
             "Demo · mock at {}",
             endpoint_url.as_deref().unwrap_or_default().trim_start_matches("http://")
         ),
+        ConnectionSpec::Aws { keyring_keys: true, .. } => {
+            format!("AWS · access keys from the keyring · {region}")
+        }
         ConnectionSpec::Aws { profile, .. } => {
             format!("AWS · {} · {region}", profile.as_deref().unwrap_or("default credentials"))
         }

@@ -16,7 +16,7 @@ use crate::mock::MockServer;
 use crate::mock::backend::Backend;
 use crate::mock::backend::ChannelKind;
 use crate::mock::demo::{self, Seed};
-use crate::secrets::{Redacted, SecretError, SecretKey, SecretStore};
+use crate::secrets::{Redacted, SecretError, SecretFields, SecretKey, SecretStore};
 
 enum Command {
     Connect { id: RequestId, generation: u64, spec: ConnectionSpec },
@@ -118,7 +118,7 @@ struct CallContext {
 fn connection_key(spec: &ConnectionSpec) -> String {
     match spec {
         ConnectionSpec::Demo => "demo".to_owned(),
-        ConnectionSpec::Aws { profile, region } => format!(
+        ConnectionSpec::Aws { profile, region, .. } => format!(
             "aws:{}:{}",
             profile.as_deref().unwrap_or("default"),
             region.as_deref().unwrap_or("default")
@@ -163,7 +163,14 @@ async fn run(
                 } else if let Some(mut server) = demo_server.take() {
                     server.stop();
                 }
-                let result = build_client(&spec, mock_url.as_deref(), timeouts).await.map(
+                let keys = match aws_keys(&spec, &secrets).await {
+                    Ok(keys) => keys,
+                    Err(error) => {
+                        emit(ApiEvent { id, generation, result: Err(error) });
+                        continue;
+                    }
+                };
+                let result = build_client(&spec, mock_url.as_deref(), timeouts, keys).await.map(
                     |(client, info)| {
                         let connection_key = connection_key(&spec);
                         session = Some(Session { client, generation, connection_key });
@@ -193,6 +200,47 @@ async fn run(
                 });
             }
         }
+    }
+}
+
+/// The keyring entry of the AWS access keys.
+fn aws_keys_key() -> SecretKey {
+    SecretKey { connection: "aws".into(), app_id: "-".into(), item: "access-keys".into() }
+}
+
+/// For an AWS connection on keyring keys: saves new keys if given, then reads them.
+async fn aws_keys(
+    spec: &ConnectionSpec,
+    secrets: &Arc<dyn SecretStore>,
+) -> Result<Option<(String, String)>, ApiError> {
+    let ConnectionSpec::Aws { keyring_keys: true, new_keys, .. } = spec else { return Ok(None) };
+    let store = Arc::clone(secrets);
+    let new_keys = new_keys.clone();
+    let keyring = |e: SecretError| ApiError::configuration(e.to_string());
+    let stored = tokio::task::spawn_blocking(move || {
+        let key = aws_keys_key();
+        if let Some(Redacted((id, secret))) = new_keys {
+            let fields = SecretFields::from([
+                ("AccessKeyId".to_owned(), id),
+                ("SecretAccessKey".to_owned(), secret),
+            ]);
+            store.set(&key, &fields)?;
+        }
+        store.get(&key)
+    })
+    .await
+    .map_err(|e| ApiError::configuration(format!("the keyring task stopped: {e}")))?
+    .map_err(keyring)?;
+    let fields = stored.ok_or_else(|| {
+        ApiError::configuration(
+            "No AWS access keys are saved in the keyring yet: enter them in the connection dialog",
+        )
+    })?;
+    match (fields.get("AccessKeyId"), fields.get("SecretAccessKey")) {
+        (Some(id), Some(secret)) => Ok(Some((id.clone(), secret.clone()))),
+        _ => Err(ApiError::configuration(
+            "The access keys in the keyring are incomplete: enter them again",
+        )),
     }
 }
 

@@ -5,10 +5,12 @@
 //! The file is a list of API request bodies per project, so loading it goes through the same
 //! validation as any client's request.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::backend::Backend;
+use super::backend::{Backend, ChannelKind};
 use super::error::{MockError, MockResult};
 use super::model::model;
 use super::wire::{CreateApplicationRequest, WriteApplicationSettingsRequest};
@@ -39,6 +41,18 @@ struct DemoApp {
     creation_date: String,
     create: Value,
     settings: Value,
+    /// Channel requests by path (`sms`, `email`, …).
+    #[serde(default)]
+    channels: BTreeMap<String, Value>,
+    /// `EndpointBatchItem`s.
+    #[serde(default)]
+    endpoints: Vec<Value>,
+    /// `WriteSegmentRequest`s.
+    #[serde(default)]
+    segments: Vec<Value>,
+    /// `WriteCampaignRequest`s naming their segment by name in `SegmentId`.
+    #[serde(default)]
+    campaigns: Vec<Value>,
 }
 
 /// Loads a data set (in the format of `assets/demo-data.json`) into `backend`.
@@ -53,7 +67,35 @@ pub fn load(backend: &Backend, text: &str) -> MockResult<usize> {
         let settings: WriteApplicationSettingsRequest = parse(app.settings)?;
         backend.insert_app(&app.id, create, Some(app.creation_date))?;
         backend.update_settings(&app.id, settings)?;
+        for (path, request) in app.channels {
+            let kind = ChannelKind::ALL
+                .into_iter()
+                .find(|k| k.path() == path)
+                .ok_or_else(|| MockError::bad_request(format!("demo data: no channel {path}")))?;
+            model().validate(kind.request_shape(), &request)?;
+            backend.update_channel(&app.id, kind, request)?;
+        }
+        for chunk in app.endpoints.chunks(100) {
+            backend.update_endpoints_batch(&app.id, chunk, "demo-data")?;
+        }
+        let mut segment_ids = BTreeMap::new();
+        for request in app.segments {
+            model().validate("WriteSegmentRequest", &request)?;
+            let name = request.get("Name").and_then(Value::as_str).unwrap_or_default().to_owned();
+            let created = backend.create_segment(&app.id, request)?;
+            segment_ids.insert(name, created["Id"].clone());
+        }
+        for mut request in app.campaigns {
+            let segment =
+                request.get("SegmentId").and_then(Value::as_str).unwrap_or_default().to_owned();
+            request["SegmentId"] = segment_ids.get(&segment).cloned().ok_or_else(|| {
+                MockError::bad_request(format!("demo data: no segment named {segment}"))
+            })?;
+            model().validate("WriteCampaignRequest", &request)?;
+            backend.create_campaign(&app.id, request)?;
+        }
     }
+    backend.run_due();
     Ok(count)
 }
 
@@ -88,6 +130,39 @@ impl Rng {
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[(self.next() % items.len() as u64) as usize]
     }
+}
+
+/// One generated endpoint of project `project`.
+fn demo_endpoint(rng: &mut Rng, project: usize, n: usize) -> Value {
+    let first =
+        ["Ada", "Grace", "Alan", "Linus", "Margaret", "Ken", "Barbara", "Dennis", "Frances", "Tim"];
+    let zones = [
+        ("US", "America/New_York"),
+        ("US", "America/Los_Angeles"),
+        ("DE", "Europe/Berlin"),
+        ("FR", "Europe/Paris"),
+        ("JP", "Asia/Tokyo"),
+        ("BR", "America/Sao_Paulo"),
+        ("GB", "Europe/London"),
+    ];
+    let interests = ["hiking", "science", "news", "music", "travel", "cooking"];
+    let (country, zone) = *rng.pick(&zones);
+    let platform = *rng.pick(&["iOS", "Android", "Android", "iOS", "Web"]);
+    let sms = !rng.next().is_multiple_of(3);
+    let user = format!("user-{project}-{:03}", n / 2);
+    json!({
+        "Id": format!("ep-{project}-{n:03}"),
+        "ChannelType": if sms { "SMS" } else { "EMAIL" },
+        "Address": if sms { format!("+1206555{:04}", (project * 1000 + n) % 10_000) } else { format!("{user}.{n}@example.com") },
+        "OptOut": if n.is_multiple_of(17) { "ALL" } else { "NONE" },
+        "Demographic": { "Platform": platform, "AppVersion": *rng.pick(&["2.0.1", "2.1.0", "3.0.0"]),
+                         "Make": if platform == "iOS" { "Apple" } else { "Google" }, "Timezone": zone,
+                         "Locale": "en_US" },
+        "Location": { "Country": country },
+        "Attributes": { "interests": [*rng.pick(&interests), *rng.pick(&interests)] },
+        "Metrics": { "orders": (rng.next() % 12) as f64 },
+        "User": { "UserId": user, "UserAttributes": { "FirstName": [*rng.pick(&first)], "tier": [*rng.pick(&["basic", "basic", "gold"])] } },
+    })
 }
 
 /// Generates the demo data set.
@@ -138,12 +213,46 @@ pub fn generate() -> Value {
             } else {
                 json!({})
             };
-            json!({
+            let mut app = json!({
                 "Id": id,
                 "CreationDate": creation,
                 "Create": { "Name": name, "tags": { "team": team, "environment": env } },
                 "Settings": settings,
-            })
+            });
+            if *defaults {
+                app["Channels"] = json!({
+                    "sms": { "Enabled": true, "SenderId": team.to_uppercase().chars().filter(char::is_ascii_alphabetic).take(11).collect::<String>() },
+                    "email": { "Enabled": true, "FromAddress": format!("hello@{team}.example.com"),
+                               "Identity": format!("arn:aws:ses:us-east-1:000000000000:identity/{team}.example.com") },
+                });
+                app["Endpoints"] = Value::Array((0..120).map(|n| demo_endpoint(&mut rng, i, n)).collect());
+                app["Segments"] = json!([
+                    { "Name": "iOS users", "Dimensions": { "Demographic": { "Platform": { "DimensionType": "INCLUSIVE", "Values": ["iOS"] } } } },
+                    { "Name": "Active hikers in the US", "SegmentGroups": { "Include": "ALL", "Groups": [ { "Type": "ALL", "Dimensions": [
+                        { "Location": { "Country": { "DimensionType": "INCLUSIVE", "Values": ["US"] } } },
+                        { "Attributes": { "interests": { "AttributeType": "INCLUSIVE", "Values": ["hiking"] } } }
+                    ] } ] } },
+                ]);
+                app["Campaigns"] = json!([
+                    { "Name": "Welcome series", "SegmentId": "iOS users", "HoldoutPercent": 10,
+                      "TreatmentName": "Friendly", "AdditionalTreatments": [
+                        { "SizePercent": 30, "TreatmentName": "Direct",
+                          "MessageConfiguration": { "SMSMessage": { "Body": "Welcome, {{User.UserAttributes.FirstName|friend}}! Your first order ships free." } } } ],
+                      "MessageConfiguration": {
+                        "SMSMessage": { "Body": "Hi {{User.UserAttributes.FirstName|there}}, welcome to {}!" },
+                        "DefaultMessage": { "Body": "Welcome!" } },
+                      "Schedule": { "StartTime": "IMMEDIATE", "Frequency": "ONCE" } },
+                    { "Name": "Weekend trail picks", "SegmentId": "Active hikers in the US",
+                      "MessageConfiguration": { "EmailMessage": { "Title": "Trails for this weekend", "HtmlBody": "<p>Hi {{User.UserAttributes.FirstName}}, here are three trails near you.</p>" } },
+                      "Schedule": { "StartTime": "2026-12-05T16:00:00Z", "Frequency": "WEEKLY", "IsLocalTime": true,
+                                    "Timezone": "UTC", "QuietTime": { "Start": "21:00", "End": "08:00" } },
+                      "Limits": { "Daily": 1, "Total": 10 } },
+                ]);
+                if let Some(body) = app.pointer_mut("/Campaigns/0/MessageConfiguration/SMSMessage/Body") {
+                    *body = json!(format!("Hi {{{{User.UserAttributes.FirstName|there}}}}, welcome to {name}!"));
+                }
+            }
+            app
         })
         .collect();
     json!({ "Apps": apps })

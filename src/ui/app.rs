@@ -284,7 +284,7 @@ impl ConsoleApp {
                 };
                 self.project = ProjectScreen::default();
                 self.connection = ConnectionState {
-                    spec: spec.clone(),
+                    spec: spec.without_new_keys(),
                     info: None,
                     light: Light::Pending,
                     problem: None,

@@ -3,6 +3,7 @@
 use super::app::Action;
 use super::widgets::{error_label, form_row};
 use crate::api::{ConnectionKind, ConnectionSpec};
+use crate::secrets::Redacted;
 
 /// The dialog's state; fields keep what was typed across openings.
 #[derive(Debug, Clone, Default)]
@@ -17,6 +18,12 @@ pub struct ConnectionDialog {
     pub region: String,
     /// Custom endpoint URL.
     pub endpoint_url: String,
+    /// AWS: use access keys from the OS keyring.
+    pub keyring_keys: bool,
+    /// AWS: an access key id to save in the keyring.
+    pub access_key_id: String,
+    /// AWS: a secret access key to save in the keyring (cleared once sent).
+    pub secret_access_key: String,
     /// Why the last Connect was refused.
     pub error: Option<String>,
 }
@@ -33,9 +40,10 @@ impl ConnectionDialog {
         let mut dialog = Self { kind: Some(spec.kind()), ..Self::default() };
         match spec {
             ConnectionSpec::Demo => {}
-            ConnectionSpec::Aws { profile, region } => {
+            ConnectionSpec::Aws { profile, region, keyring_keys, .. } => {
                 dialog.profile = profile.clone().unwrap_or_default();
                 dialog.region = region.clone().unwrap_or_default();
+                dialog.keyring_keys = *keyring_keys;
             }
             ConnectionSpec::Custom { endpoint_url, region, profile } => {
                 dialog.endpoint_url.clone_from(endpoint_url);
@@ -51,7 +59,19 @@ impl ConnectionDialog {
         match self.kind.unwrap_or(ConnectionKind::Demo) {
             ConnectionKind::Demo => Ok(ConnectionSpec::Demo),
             ConnectionKind::Aws => {
-                Ok(ConnectionSpec::Aws { profile: opt(&self.profile), region: opt(&self.region) })
+                let id = self.access_key_id.trim();
+                let secret = self.secret_access_key.trim();
+                let new_keys = match (self.keyring_keys, id.is_empty(), secret.is_empty()) {
+                    (true, false, false) => Some(Redacted((id.to_owned(), secret.to_owned()))),
+                    (true, true, true) | (false, _, _) => None,
+                    (true, _, _) => return Err("Enter both the access key id and the secret access key (or neither, to use the saved ones)".to_owned()),
+                };
+                Ok(ConnectionSpec::Aws {
+                    profile: opt(&self.profile),
+                    region: opt(&self.region),
+                    keyring_keys: self.keyring_keys,
+                    new_keys,
+                })
             }
             ConnectionKind::Custom => {
                 let url = self.endpoint_url.trim();
@@ -92,7 +112,20 @@ impl ConnectionDialog {
                         ui.label("A Pinpoint mock inside the app with a demo data set. No credentials needed.");
                     }
                     ConnectionKind::Aws => {
-                        form_row(ui, "Profile", &mut self.profile, "default chain", None);
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut self.keyring_keys, false, "Profile / environment");
+                            ui.radio_value(&mut self.keyring_keys, true, "Access keys (OS keyring)");
+                        });
+                        if self.keyring_keys {
+                            form_row(ui, "Access key id", &mut self.access_key_id, "empty: use the saved keys", None);
+                            ui.horizontal(|ui| {
+                                let label = super::widgets::field_label(ui, "Secret access key");
+                                ui.add(egui::TextEdit::singleline(&mut self.secret_access_key).password(true).desired_width(super::theme::FIELD_WIDTH))
+                                    .labelled_by(label.id);
+                            });
+                        } else {
+                            form_row(ui, "Profile", &mut self.profile, "default chain", None);
+                        }
                         form_row(ui, "Region", &mut self.region, "e.g. us-east-1", None);
                         ui.label("Credentials come from aws-config: the profile (SSO works), or AWS_* variables.");
                     }
@@ -112,6 +145,9 @@ impl ConnectionDialog {
                             Ok(spec) => {
                                 self.error = None;
                                 self.open = false;
+                                // The secret goes to the keyring through the worker; the dialog
+                                // does not keep it.
+                                self.secret_access_key.clear();
                                 action = Some(Action::Connect(spec));
                             }
                             Err(message) => self.error = Some(message),

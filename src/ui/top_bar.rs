@@ -43,7 +43,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {
 fn describe(spec: &crate::api::ConnectionSpec) -> String {
     match spec {
         crate::api::ConnectionSpec::Demo => "the demo mock".to_owned(),
-        crate::api::ConnectionSpec::Aws { profile, region } => format!(
+        crate::api::ConnectionSpec::Aws { profile, region, .. } => format!(
             "AWS ({}, {})",
             profile.as_deref().unwrap_or("default profile"),
             region.as_deref().unwrap_or("default region")

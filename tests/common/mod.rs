@@ -32,7 +32,7 @@ pub async fn start_mock(seed: Seed) -> MockServer {
 pub async fn sdk_client(server: &MockServer) -> aws_sdk_pinpoint::Client {
     let spec =
         ConnectionSpec::Custom { endpoint_url: server.endpoint_url(), region: None, profile: None };
-    build_client(&spec, None, test_timeouts()).await.unwrap().0
+    build_client(&spec, None, test_timeouts(), None).await.unwrap().0
 }
 
 /// Steps the harness until `done` holds, failing after `limit`.
