@@ -19,7 +19,9 @@ fn main() -> eframe::Result {
             Ok(store) => std::sync::Arc::new(store),
             Err(error) => {
                 tracing::warn!(%error, "no OS keyring; channel secrets will not be stored");
-                std::sync::Arc::new(pinpoint_console::secrets::UnavailableStore(error.to_string()))
+                std::sync::Arc::new(pinpoint_console::secrets::UnavailableStore(
+                    error.reason().to_owned(),
+                ))
             }
         };
     let options = AppOptions {

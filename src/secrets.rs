@@ -49,12 +49,22 @@ pub type SecretFields = BTreeMap<String, String>;
 pub enum SecretError {
     /// No keyring, a locked one, or no session bus: the user can still save once.
     #[error(
-        "the OS keyring is not available ({0}); secrets are used for this save only and not stored"
+        "The OS keyring is not available ({0}). Secrets are sent for this save only and not stored."
     )]
     Unavailable(String),
     /// The keyring answered with an error.
-    #[error("the OS keyring failed: {0}")]
+    #[error("The OS keyring failed: {0}")]
     Failed(String),
+}
+
+impl SecretError {
+    /// The underlying reason, without the explanation around it.
+    #[must_use]
+    pub fn reason(&self) -> &str {
+        match self {
+            Self::Unavailable(r) | Self::Failed(r) => r,
+        }
+    }
 }
 
 /// A store of secrets. Calls may block (D-Bus, Keychain): call them off the UI thread.
@@ -82,8 +92,13 @@ fn map_error(error: keyring_core::Error) -> SecretError {
 }
 
 impl KeyringStore {
-    /// Opens the platform's credential store and makes it keyring-core's default.
+    /// Opens the platform's credential store and makes it keyring-core's default. Any failure
+    /// here means the keyring is not available.
     pub fn open() -> Result<Self, SecretError> {
+        Self::open_store().map_err(|e| SecretError::Unavailable(e.reason().to_owned()))
+    }
+
+    fn open_store() -> Result<Self, SecretError> {
         #[cfg(target_os = "linux")]
         let store = zbus_secret_service_keyring_store::Store::new().map_err(map_error)?;
         #[cfg(target_os = "macos")]

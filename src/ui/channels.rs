@@ -187,7 +187,8 @@ pub fn show(
                 let selected = screen.draft.as_ref().is_some_and(|d| d.kind == *kind);
                 if ui.add(egui::Button::selectable(selected, kind.title())).clicked() && !selected {
                     screen.open(*kind);
-                    if info.is_some() {
+                    let has_stored = members(*kind).iter().any(|m| m.stored);
+                    if info.is_some() && has_stored {
                         actions.push(Action::LoadChannelSecrets(*kind));
                     }
                 }
