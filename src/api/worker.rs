@@ -266,7 +266,13 @@ async fn ensure_demo(
         .await
         .map_err(|e| ApiError::configuration(format!("could not start the demo mock: {e}")))?;
     let url = started.endpoint_url();
-    tracing::info!(%url, "demo mock listening");
+    let files = started.backend().files();
+    tracing::info!(
+        %url,
+        buckets = %files.buckets.display(),
+        event_log = %files.event_log.display(),
+        "demo mock listening"
+    );
     *server = Some(started);
     Ok(url)
 }
