@@ -4,6 +4,7 @@
 pub mod channels;
 pub mod connection;
 pub mod error;
+pub mod mock_ext;
 pub mod worker;
 
 pub use connection::{ConnectionInfo, ConnectionKind, ConnectionSpec, Timeouts};
@@ -15,6 +16,7 @@ use std::path::PathBuf;
 use aws_sdk_pinpoint::types::{ApplicationSettingsResource, WriteApplicationSettingsRequest};
 
 use crate::drafts::channels::{ChannelRequest, KeyFile};
+use crate::drafts::message::Batch;
 use crate::mock::backend::ChannelKind;
 use crate::secrets::{Redacted, SecretError, SecretFields};
 pub use channels::ChannelInfo;
@@ -91,6 +93,57 @@ pub enum ApiRequest {
         /// The member it is for.
         member: &'static str,
     },
+    /// Sends one batch of a direct message (SendMessages or SendUsersMessages).
+    SendBatch {
+        /// The project id.
+        app_id: String,
+        /// The request (boxed: it is far larger than the other requests).
+        batch: Box<Batch>,
+        /// Its position in the send.
+        index: usize,
+    },
+    /// PhoneNumberValidate.
+    ValidatePhone {
+        /// The number as typed.
+        number: String,
+        /// ISO country hint.
+        country: Option<String>,
+    },
+    /// The mock's outbox (mock connections only).
+    Outbox {
+        /// The project id.
+        app_id: String,
+        /// Only this channel type.
+        channel: Option<String>,
+        /// Address or endpoint id containing this.
+        recipient: Option<String>,
+    },
+    /// Writes a text file (a CSV export).
+    WriteTextFile {
+        /// Where.
+        path: PathBuf,
+        /// What.
+        contents: String,
+    },
+}
+
+/// One recipient's result of a direct send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultRow {
+    /// The address, endpoint id or user id as sent.
+    pub recipient: String,
+    /// The endpoint, for endpoint and user sends.
+    pub endpoint: Option<String>,
+    /// The address the message went to.
+    pub address: String,
+    /// `SUCCESSFUL`, `PERMANENT_FAILURE`, `OPT_OUT`, …
+    pub status: String,
+    /// The status code.
+    pub code: i32,
+    /// The status message.
+    pub message: String,
+    /// The message id, when sent.
+    pub message_id: String,
 }
 
 /// A project as the console lists it.
@@ -174,6 +227,19 @@ pub enum ApiResponse {
         /// The chosen file, if any.
         path: Option<PathBuf>,
     },
+    /// One batch of a direct send answered.
+    BatchSent {
+        /// Its position in the send.
+        index: usize,
+        /// One row per recipient (per endpoint for users).
+        rows: Vec<ResultRow>,
+    },
+    /// PhoneNumberValidate answered.
+    PhoneValidated(aws_sdk_pinpoint::types::NumberValidateResponse),
+    /// The mock's outbox, newest first.
+    Outbox(Vec<crate::mock::engine::OutboxEntry>),
+    /// A file was written.
+    FileWritten(PathBuf),
 }
 
 /// One answer from the worker.

@@ -11,7 +11,8 @@ use aws_sdk_pinpoint::types::ApplicationResponse;
 use tokio::sync::mpsc;
 
 use super::connection::{ConnectionSpec, Timeouts, build_client};
-use super::{ApiError, ApiEvent, ApiRequest, ApiResponse, AppSummary, RequestId};
+use super::{ApiError, ApiEvent, ApiRequest, ApiResponse, AppSummary, RequestId, ResultRow};
+use crate::drafts::message::Batch;
 use crate::mock::MockServer;
 use crate::mock::backend::Backend;
 use crate::mock::backend::ChannelKind;
@@ -20,7 +21,7 @@ use crate::secrets::{Redacted, SecretError, SecretFields, SecretKey, SecretStore
 
 enum Command {
     Connect { id: RequestId, generation: u64, spec: ConnectionSpec },
-    Call { id: RequestId, generation: u64, request: ApiRequest },
+    Call { id: RequestId, generation: u64, request: Box<ApiRequest> },
 }
 
 /// Wakes the UI when an event is ready (an `egui::Context` in the app, a no-op in tests that
@@ -74,7 +75,7 @@ impl ApiHandle {
     /// Sends a request on the current connection.
     pub fn request(&mut self, request: ApiRequest) -> RequestId {
         let id = self.fresh_id();
-        self.send(Command::Call { id, generation: self.generation, request });
+        self.send(Command::Call { id, generation: self.generation, request: Box::new(request) });
         id
     }
 
@@ -104,6 +105,7 @@ impl ApiHandle {
 struct Session {
     client: Client,
     generation: u64,
+    mock_url: Option<String>,
     /// Keys secrets by connection, so a demo key never meets a production project.
     connection_key: String,
 }
@@ -113,6 +115,8 @@ struct Session {
 struct CallContext {
     secrets: Arc<dyn SecretStore>,
     connection_key: String,
+    /// The mock's URL, when the connection is a mock (for the `/_mock/` extensions).
+    mock_url: Option<String>,
 }
 
 fn connection_key(spec: &ConnectionSpec) -> String {
@@ -173,7 +177,8 @@ async fn run(
                 let result = build_client(&spec, mock_url.as_deref(), timeouts, keys).await.map(
                     |(client, info)| {
                         let connection_key = connection_key(&spec);
-                        session = Some(Session { client, generation, connection_key });
+                        let mock_url = info.is_mock().then(|| info.endpoint_url.clone()).flatten();
+                        session = Some(Session { client, generation, mock_url, connection_key });
                         ApiResponse::Connected(info)
                     },
                 );
@@ -192,10 +197,12 @@ async fn run(
                 let context = CallContext {
                     secrets: Arc::clone(&secrets),
                     connection_key: current.connection_key.clone(),
+                    mock_url: current.mock_url.clone(),
                 };
                 let emit = Arc::clone(&emit);
                 tokio::spawn(async move {
-                    let result = call(&client, request, &context).await;
+                    // Boxed: the SDK's futures are large, and this one holds any of them.
+                    let result = Box::pin(call(&client, *request, &context)).await;
                     emit(ApiEvent { id, generation, result });
                 });
             }
@@ -395,6 +402,75 @@ async fn call(
             expect.check(&text).map_err(|message| ApiError::local("WrongFile", message))?;
             Ok(ApiResponse::KeyFileRead { member, contents: Redacted(text) })
         }
+        ApiRequest::SendBatch { app_id, batch, index } => {
+            let rows = match *batch {
+                Batch::Messages(request) => {
+                    let send = client
+                        .send_messages()
+                        .application_id(app_id)
+                        .message_request(request)
+                        .send();
+                    let out = Box::pin(send).await?;
+                    out.message_response().map(message_rows).unwrap_or_default()
+                }
+                Batch::Users(request) => {
+                    let send = client
+                        .send_users_messages()
+                        .application_id(app_id)
+                        .send_users_message_request(request)
+                        .send();
+                    let out = Box::pin(send).await?;
+                    out.send_users_message_response().map(user_rows).unwrap_or_default()
+                }
+            };
+            Ok(ApiResponse::BatchSent { index, rows })
+        }
+        ApiRequest::ValidatePhone { number, country } => {
+            let request = aws_sdk_pinpoint::types::NumberValidateRequest::builder()
+                .phone_number(number)
+                .set_iso_country_code(country)
+                .build();
+            let out =
+                client.phone_number_validate().number_validate_request(request).send().await?;
+            Ok(ApiResponse::PhoneValidated(
+                out.number_validate_response().cloned().ok_or_else(empty_answer)?,
+            ))
+        }
+        ApiRequest::Outbox { app_id, channel, recipient } => {
+            let base = context.mock_url.as_deref().ok_or_else(|| {
+                ApiError::local(
+                    "NotAMock",
+                    "The outbox is a mock extension: connect to a mock to see it",
+                )
+            })?;
+            let mut query = format!("/_mock/outbox?application-id={app_id}&limit=500");
+            for (key, value) in [("channel", channel), ("recipient", recipient)] {
+                if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+                    let encoded: String = v
+                        .trim()
+                        .chars()
+                        .map(|c| {
+                            if c.is_ascii_alphanumeric() || "-_.@".contains(c) {
+                                c.to_string()
+                            } else {
+                                format!("%{:02X}", c as u32)
+                            }
+                        })
+                        .collect();
+                    query = format!("{query}&{key}={encoded}");
+                }
+            }
+            let answer = super::mock_ext::call(base, "GET", &query, None).await?;
+            let items = serde_json::from_value(answer["Item"].clone())
+                .map_err(|e| ApiError::local("MockExtensionError", e.to_string()))?;
+            Ok(ApiResponse::Outbox(items))
+        }
+        ApiRequest::WriteTextFile { path, contents } => {
+            tokio::fs::write(&path, contents).await.map_err(|e| {
+                ApiError::local("FileError", format!("Cannot write {}: {e}", path.display()))
+            })?;
+            Ok(ApiResponse::FileWritten(path))
+        }
         ApiRequest::PickFile { member } => {
             let picked = rfd::AsyncFileDialog::new()
                 .set_title("Choose a key or certificate file")
@@ -403,6 +479,66 @@ async fn call(
             Ok(ApiResponse::FilePicked { member, path: picked.map(|f| f.path().to_path_buf()) })
         }
     }
+}
+
+fn row(
+    recipient: &str,
+    endpoint: Option<&str>,
+    r: &aws_sdk_pinpoint::types::EndpointMessageResult,
+) -> ResultRow {
+    ResultRow {
+        recipient: recipient.to_owned(),
+        endpoint: endpoint.map(str::to_owned),
+        address: r.address().unwrap_or_default().to_owned(),
+        status: r.delivery_status().map(|s| s.as_str().to_owned()).unwrap_or_default(),
+        code: r.status_code().unwrap_or_default(),
+        message: r.status_message().unwrap_or_default().to_owned(),
+        message_id: r.message_id().unwrap_or_default().to_owned(),
+    }
+}
+
+fn message_rows(response: &aws_sdk_pinpoint::types::MessageResponse) -> Vec<ResultRow> {
+    let mut rows: Vec<ResultRow> = response
+        .result()
+        .into_iter()
+        .flatten()
+        .map(|(address, r)| ResultRow {
+            recipient: address.clone(),
+            endpoint: None,
+            address: address.clone(),
+            status: r.delivery_status().map(|s| s.as_str().to_owned()).unwrap_or_default(),
+            code: r.status_code().unwrap_or_default(),
+            message: r.status_message().unwrap_or_default().to_owned(),
+            message_id: r.message_id().unwrap_or_default().to_owned(),
+        })
+        .collect();
+    rows.extend(
+        response.endpoint_result().into_iter().flatten().map(|(id, r)| row(id, Some(id), r)),
+    );
+    rows.sort_by(|a, b| a.recipient.cmp(&b.recipient));
+    rows
+}
+
+fn user_rows(response: &aws_sdk_pinpoint::types::SendUsersMessageResponse) -> Vec<ResultRow> {
+    let mut rows = Vec::new();
+    for (user, endpoints) in response.result().into_iter().flatten() {
+        if endpoints.is_empty() {
+            rows.push(ResultRow {
+                recipient: user.clone(),
+                endpoint: None,
+                address: String::new(),
+                status: "NO_ENDPOINTS".into(),
+                code: 0,
+                message: "The user has no endpoints".into(),
+                message_id: String::new(),
+            });
+        }
+        for (endpoint, r) in endpoints {
+            rows.push(row(user, Some(endpoint), r));
+        }
+    }
+    rows.sort_by(|a, b| (&a.recipient, &a.endpoint).cmp(&(&b.recipient, &b.endpoint)));
+    rows
 }
 
 fn empty_answer() -> ApiError {

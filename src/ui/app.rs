@@ -16,8 +16,10 @@ use crate::api::{
 use std::sync::Arc;
 
 use super::channels::ChannelsScreen;
+use super::messaging::MessagingScreen;
 use crate::drafts::FieldErrors;
 use crate::drafts::channels::{ChannelRequest, KeyFile};
+use crate::drafts::message::Batch;
 use crate::drafts::settings::SettingsDraft;
 use crate::mock::backend::ChannelKind;
 use crate::mock::demo::Seed;
@@ -74,8 +76,8 @@ pub enum Action {
     LoadChannelSecrets(ChannelKind),
     /// Save a channel and keep its secrets.
     SaveChannel {
-        /// The update.
-        request: ChannelRequest,
+        /// The update (boxed: the largest action by far).
+        request: Box<ChannelRequest>,
         /// What to keep in the keyring.
         secrets: SecretFields,
     },
@@ -92,6 +94,31 @@ pub enum Action {
     },
     /// Open the native file dialog for a member.
     PickFile(&'static str),
+    /// Start a direct send of these batches.
+    StartSend(Vec<Batch>),
+    /// Send the next batch of a direct send.
+    SendBatch {
+        /// The request (boxed: large).
+        batch: Box<Batch>,
+        /// Its position.
+        index: usize,
+    },
+    /// Check a phone number.
+    ValidatePhone {
+        /// The number.
+        number: String,
+        /// ISO country hint.
+        country: Option<String>,
+    },
+    /// Load the mock's outbox.
+    LoadOutbox,
+    /// Write a text file.
+    WriteTextFile {
+        /// Where.
+        path: std::path::PathBuf,
+        /// What.
+        contents: String,
+    },
 }
 
 /// The sections of a project.
@@ -102,6 +129,8 @@ pub enum Section {
     Settings,
     /// The nine channels.
     Channels,
+    /// Direct messages, phone check, outbox.
+    Messaging,
 }
 
 /// The active connection as the top bar shows it.
@@ -164,6 +193,8 @@ pub struct ProjectScreen {
     pub section: Section,
     /// The Channels section.
     pub channels: ChannelsScreen,
+    /// The Messaging section.
+    pub messaging: MessagingScreen,
 }
 
 impl ProjectScreen {
@@ -317,7 +348,7 @@ impl ConsoleApp {
                 if let Some(app_id) = self.projects.selected.clone() {
                     let request = ApiRequest::SaveChannel {
                         app_id,
-                        request: Redacted(request),
+                        request: Redacted(*request),
                         secrets: Redacted(secrets),
                     };
                     self.send(Task::SaveChannel, request);
@@ -332,6 +363,42 @@ impl ConsoleApp {
                 self.send(Task::ReadKeyFile, ApiRequest::ReadKeyFile { member, path, expect });
             }
             Action::PickFile(member) => self.send(Task::PickFile, ApiRequest::PickFile { member }),
+            Action::StartSend(batches) => {
+                let m = &mut self.project.messaging;
+                m.rows.clear();
+                m.note = None;
+                m.error = None;
+                m.cancelled = false;
+                m.total = batches.len();
+                m.done = 0;
+                m.queue = batches.into();
+                if let Some(first) = m.queue.pop_front() {
+                    self.handle(Action::SendBatch { batch: Box::new(first), index: 0 });
+                }
+            }
+            Action::SendBatch { batch, index } => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.send(Task::SendBatch, ApiRequest::SendBatch { app_id, batch, index });
+                }
+            }
+            Action::ValidatePhone { number, country } => {
+                self.project.messaging.phone = None;
+                self.send(Task::ValidatePhone, ApiRequest::ValidatePhone { number, country });
+            }
+            Action::LoadOutbox => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    let m = &self.project.messaging;
+                    let request = ApiRequest::Outbox {
+                        app_id,
+                        channel: Some(m.outbox_channel.clone()),
+                        recipient: Some(m.outbox_recipient.clone()),
+                    };
+                    self.send(Task::Outbox, request);
+                }
+            }
+            Action::WriteTextFile { path, contents } => {
+                self.send(Task::WriteFile, ApiRequest::WriteTextFile { path, contents });
+            }
             Action::SaveSettings(request) => {
                 if let Some(app_id) = self.projects.selected.clone() {
                     self.project.save_error = None;
@@ -435,6 +502,14 @@ impl ConsoleApp {
                     self.handle(action);
                 }
             }
+            messaging @ (ApiResponse::BatchSent { .. }
+            | ApiResponse::PhoneValidated(_)
+            | ApiResponse::Outbox(_)
+            | ApiResponse::FileWritten(_)) => {
+                for action in self.project.messaging.apply(messaging) {
+                    self.handle(action);
+                }
+            }
             ApiResponse::Settings { app_id, settings } => {
                 if self.projects.selected.as_deref() != Some(app_id.as_str()) {
                     return;
@@ -481,6 +556,9 @@ impl ConsoleApp {
             | Task::LoadSecrets
             | Task::ReadKeyFile
             | Task::PickFile => self.project.channels.fail(task, error),
+            Task::SendBatch | Task::ValidatePhone | Task::Outbox | Task::WriteFile => {
+                self.project.messaging.fail(error);
+            }
             Task::Connect | Task::ListApps => {
                 self.connection.light = Light::Offline;
                 self.connection.problem = Some(error.to_string());

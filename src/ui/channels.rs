@@ -309,7 +309,10 @@ fn form(
                     screen.errors.clear();
                     screen.error = None;
                     screen.note = None;
-                    actions.push(Action::SaveChannel { request, secrets: draft.stored_fields() });
+                    actions.push(Action::SaveChannel {
+                        request: Box::new(request),
+                        secrets: draft.stored_fields(),
+                    });
                 }
                 Err(errors) => screen.errors = errors,
             }

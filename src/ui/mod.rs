@@ -4,6 +4,7 @@
 pub mod app;
 pub mod channels;
 pub mod connection_dialog;
+pub mod messaging;
 pub mod project_view;
 pub mod projects;
 pub mod settings_form;

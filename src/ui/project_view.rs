@@ -5,7 +5,7 @@ use egui::RichText;
 use super::app::{Action, ConsoleApp, Section};
 use super::tasks::Task;
 use super::widgets::{busy_button, error_label};
-use super::{channels, settings_form, theme};
+use super::{channels, messaging, settings_form, theme};
 
 /// Draws the selected project, or a welcome when none is selected.
 pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
@@ -52,9 +52,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
         });
         ui.separator();
         ui.horizontal(|ui| {
-            for (section, label) in
-                [(Section::Settings, "Settings"), (Section::Channels, "Channels")]
-            {
+            for (section, label) in [
+                (Section::Settings, "Settings"),
+                (Section::Channels, "Channels"),
+                (Section::Messaging, "Messaging"),
+            ] {
                 if ui.selectable_label(app.project.section == section, label).clicked() {
                     actions.push(Action::ShowSection(section));
                 }
@@ -70,6 +72,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                     .collect();
                 let busy = move |t: Task| pending.contains(&t);
                 actions.extend(channels::show(ui, &mut app.project.channels, &busy));
+            }
+            Section::Messaging => {
+                let pending: Vec<Task> = [Task::SendBatch, Task::ValidatePhone, Task::Outbox]
+                    .into_iter()
+                    .filter(|t| app.is_busy(*t))
+                    .collect();
+                let busy = move |t: Task| pending.contains(&t);
+                let is_mock =
+                    app.connection.info.as_ref().is_some_and(crate::api::ConnectionInfo::is_mock);
+                actions.extend(messaging::show(ui, &mut app.project.messaging, is_mock, &busy));
             }
         }
     });

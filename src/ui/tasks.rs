@@ -32,6 +32,14 @@ pub enum Task {
     ReadKeyFile,
     /// The native file dialog.
     PickFile,
+    /// One batch of a direct send.
+    SendBatch,
+    /// The phone check.
+    ValidatePhone,
+    /// The mock's outbox.
+    Outbox,
+    /// Writing an export file.
+    WriteFile,
 }
 
 /// Latest request id per task.

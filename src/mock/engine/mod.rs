@@ -20,7 +20,7 @@ use serde_json::Value;
 pub const OUTBOX_CAPACITY: usize = 100_000;
 
 /// One message the mock "delivered".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct OutboxEntry {
     /// ISO-8601 delivery time.

@@ -1,0 +1,128 @@
+//! Whole-app flows of the Messaging section in demo mode: direct sends with per-recipient
+//! statuses (an invalid address, an unconfigured push channel, an opted-out endpoint), the
+//! outbox showing what was delivered, and the phone-number check.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::{test_timeouts, wait_until};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pinpoint_console::ui::{AppOptions, ConsoleApp};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn type_into(harness: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run_ok();
+    harness.get_by_label(label).type_text(text);
+    harness.run_ok();
+}
+
+fn clear(harness: &mut Harness<'_, ConsoleApp>, label: &str) {
+    harness.get_by_label(label).focus();
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run_ok();
+}
+
+fn status_of(harness: &Harness<'_, ConsoleApp>, recipient: &str) -> String {
+    harness
+        .state()
+        .project
+        .messaging
+        .rows
+        .iter()
+        .find(|r| r.recipient == recipient)
+        .map(|r| r.status.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn direct_sends_show_per_recipient_statuses_and_reach_the_outbox() {
+    let mut harness = Harness::builder().with_size([1200.0, 900.0]).build_eframe(|cc| {
+        ConsoleApp::new(
+            &cc.egui_ctx,
+            AppOptions { timeouts: test_timeouts(), ..AppOptions::default() },
+        )
+        .unwrap()
+    });
+    wait_until(&mut harness, "the demo projects", WAIT, |h| {
+        h.query_by_role_and_label(Role::Button, "Acme Retail (iOS)").is_some()
+    });
+    harness.get_by_role_and_label(Role::Button, "Acme Retail (iOS)").click();
+    harness.run_ok();
+    wait_until(&mut harness, "the project", WAIT, |h| h.query_by_label("Messaging").is_some());
+    harness.get_by_label("Messaging").click();
+    harness.run_ok();
+
+    // Nothing to send yet: refused inline, nothing sent.
+    harness.get_by_label("Send").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("Add at least one recipient").is_some());
+
+    // Addresses: a good SMS number, a bad one, and a push token on a channel not configured.
+    type_into(&mut harness, "Recipients", "+12065550123\nnot-a-number\ndevice-token-1,GCM");
+    type_into(&mut harness, "SMS body", "Hi {{name}}, your code is {{code}}");
+    harness.get_by_label("Push (all push channels)").click();
+    harness.run_ok();
+    type_into(&mut harness, "Push body", "Your order shipped");
+    type_into(&mut harness, "Substitutions", "name=Ada\ncode=4711");
+    assert!(
+        harness.query_by_label_contains("Hi Ada, your code is 4711").is_some(),
+        "the preview resolves substitutions"
+    );
+    harness.get_by_label("Send").click();
+    wait_until(&mut harness, "the results", WAIT, |h| h.state().project.messaging.note.is_some());
+    assert_eq!(status_of(&harness, "+12065550123"), "SUCCESSFUL");
+    assert_eq!(status_of(&harness, "not-a-number"), "PERMANENT_FAILURE");
+    assert_eq!(status_of(&harness, "device-token-1"), "PERMANENT_FAILURE");
+    assert!(harness.state().project.messaging.note.as_deref().unwrap().contains("1 of 3"));
+
+    // Endpoint ids: one opted out, one unknown, one good.
+    harness.get_by_label("Endpoint ids").click();
+    harness.run_ok();
+    clear(&mut harness, "Recipients");
+    type_into(&mut harness, "Recipients", "ep-0-001\nep-0-017\nno-such-endpoint");
+    harness.get_by_label("Send").click();
+    wait_until(&mut harness, "the endpoint results", WAIT, |h| {
+        h.state().project.messaging.rows.iter().any(|r| r.recipient == "ep-0-017")
+    });
+    assert_eq!(status_of(&harness, "ep-0-001"), "SUCCESSFUL");
+    assert_eq!(status_of(&harness, "ep-0-017"), "OPT_OUT");
+    assert_eq!(status_of(&harness, "no-such-endpoint"), "PERMANENT_FAILURE");
+    let csv = pinpoint_console::ui::messaging::csv_text(&harness.state().project.messaging.rows);
+    assert!(csv.starts_with("recipient,endpoint,address,delivery_status"));
+    assert_eq!(csv.lines().count(), 4);
+
+    // The outbox shows the rendered message.
+    harness.get_by_label("Outbox").click();
+    wait_until(&mut harness, "the outbox", WAIT, |h| h.state().project.messaging.outbox.is_some());
+    let outbox = harness.state().project.messaging.outbox.clone().unwrap();
+    assert!(
+        outbox.iter().any(|e| e.address == "+12065550123" && e.body == "Hi Ada, your code is 4711"),
+        "{outbox:?}"
+    );
+    assert!(outbox.iter().any(|e| e.endpoint_id.as_deref() == Some("ep-0-001")));
+    assert!(
+        !outbox.iter().any(|e| e.endpoint_id.as_deref() == Some("ep-0-017")),
+        "opted-out endpoints get nothing"
+    );
+
+    // Phone check.
+    harness.get_by_label("Phone check").click();
+    harness.run_ok();
+    type_into(&mut harness, "Phone number", "+44 20 7946 0958");
+    harness.get_by_label("Validate").click();
+    wait_until(&mut harness, "the phone answer", WAIT, |h| {
+        h.state().project.messaging.phone.is_some()
+    });
+    let phone = harness.state().project.messaging.phone.clone().unwrap();
+    assert_eq!(phone.cleansed_phone_number_e164(), Some("+442079460958"));
+    assert_eq!(phone.phone_type(), Some("LANDLINE"));
+    assert!(harness.query_by_label("United Kingdom").is_some());
+}
