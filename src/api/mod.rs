@@ -118,6 +118,71 @@ pub enum ApiRequest {
         /// Address or endpoint id containing this.
         recipient: Option<String>,
     },
+    /// GetEndpoint.
+    GetEndpoint {
+        /// The project id.
+        app_id: String,
+        /// The endpoint id.
+        endpoint_id: String,
+    },
+    /// UpdateEndpoint, then GetEndpoint to read it back.
+    SaveEndpoint {
+        /// The project id.
+        app_id: String,
+        /// The endpoint id.
+        endpoint_id: String,
+        /// The update.
+        request: Box<aws_sdk_pinpoint::types::EndpointRequest>,
+    },
+    /// DeleteEndpoint.
+    DeleteEndpoint {
+        /// The project id.
+        app_id: String,
+        /// The endpoint id.
+        endpoint_id: String,
+    },
+    /// GetUserEndpoints.
+    GetUserEndpoints {
+        /// The project id.
+        app_id: String,
+        /// The user id.
+        user_id: String,
+    },
+    /// DeleteUserEndpoints.
+    DeleteUserEndpoints {
+        /// The project id.
+        app_id: String,
+        /// The user id.
+        user_id: String,
+    },
+    /// PutEvents with one event for one endpoint.
+    PutEvent {
+        /// The project id.
+        app_id: String,
+        /// The endpoint id.
+        endpoint_id: String,
+        /// The event.
+        event: Box<aws_sdk_pinpoint::types::Event>,
+    },
+    /// GetEventStream.
+    GetEventStream {
+        /// The project id.
+        app_id: String,
+    },
+    /// PutEventStream.
+    PutEventStream {
+        /// The project id.
+        app_id: String,
+        /// Kinesis or Firehose ARN.
+        destination: String,
+        /// IAM role ARN.
+        role: String,
+    },
+    /// DeleteEventStream.
+    DeleteEventStream {
+        /// The project id.
+        app_id: String,
+    },
     /// Writes a text file (a CSV export).
     WriteTextFile {
         /// Where.
@@ -240,6 +305,28 @@ pub enum ApiResponse {
     Outbox(Vec<crate::mock::engine::OutboxEntry>),
     /// A file was written.
     FileWritten(PathBuf),
+    /// An endpoint (read, or read back after a save).
+    Endpoint {
+        /// True when this answers a save.
+        saved: bool,
+        /// The endpoint.
+        endpoint: Box<aws_sdk_pinpoint::types::EndpointResponse>,
+    },
+    /// An endpoint was deleted.
+    EndpointDeleted(String),
+    /// A user's endpoints.
+    UserEndpoints {
+        /// The user id.
+        user_id: String,
+        /// Its endpoints.
+        endpoints: Vec<aws_sdk_pinpoint::types::EndpointResponse>,
+        /// True when they were just deleted.
+        deleted: bool,
+    },
+    /// PutEvents answered: (item, status code, message) for the endpoint and the event.
+    EventResults(Vec<(String, i32, String)>),
+    /// The event stream (`None`: none configured, or just deleted).
+    EventStream(Option<aws_sdk_pinpoint::types::EventStream>),
 }
 
 /// One answer from the worker.

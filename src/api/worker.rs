@@ -465,6 +465,119 @@ async fn call(
                 .map_err(|e| ApiError::local("MockExtensionError", e.to_string()))?;
             Ok(ApiResponse::Outbox(items))
         }
+        ApiRequest::GetEndpoint { app_id, endpoint_id } => {
+            let out = client
+                .get_endpoint()
+                .application_id(app_id)
+                .endpoint_id(endpoint_id)
+                .send()
+                .await?;
+            let endpoint = out.endpoint_response().cloned().ok_or_else(empty_answer)?;
+            Ok(ApiResponse::Endpoint { saved: false, endpoint: Box::new(endpoint) })
+        }
+        ApiRequest::SaveEndpoint { app_id, endpoint_id, request } => {
+            client
+                .update_endpoint()
+                .application_id(&app_id)
+                .endpoint_id(&endpoint_id)
+                .endpoint_request(*request)
+                .send()
+                .await?;
+            let out = client
+                .get_endpoint()
+                .application_id(app_id)
+                .endpoint_id(endpoint_id)
+                .send()
+                .await?;
+            let endpoint = out.endpoint_response().cloned().ok_or_else(empty_answer)?;
+            Ok(ApiResponse::Endpoint { saved: true, endpoint: Box::new(endpoint) })
+        }
+        ApiRequest::DeleteEndpoint { app_id, endpoint_id } => {
+            client
+                .delete_endpoint()
+                .application_id(app_id)
+                .endpoint_id(&endpoint_id)
+                .send()
+                .await?;
+            Ok(ApiResponse::EndpointDeleted(endpoint_id))
+        }
+        ApiRequest::GetUserEndpoints { app_id, user_id } => {
+            let out =
+                client.get_user_endpoints().application_id(app_id).user_id(&user_id).send().await?;
+            let endpoints = out.endpoints_response().map(|r| r.item().to_vec()).unwrap_or_default();
+            Ok(ApiResponse::UserEndpoints { user_id, endpoints, deleted: false })
+        }
+        ApiRequest::DeleteUserEndpoints { app_id, user_id } => {
+            let out = client
+                .delete_user_endpoints()
+                .application_id(app_id)
+                .user_id(&user_id)
+                .send()
+                .await?;
+            let endpoints = out.endpoints_response().map(|r| r.item().to_vec()).unwrap_or_default();
+            Ok(ApiResponse::UserEndpoints { user_id, endpoints, deleted: true })
+        }
+        ApiRequest::PutEvent { app_id, endpoint_id, event } => {
+            let batch = aws_sdk_pinpoint::types::EventsBatch::builder()
+                .endpoint(aws_sdk_pinpoint::types::PublicEndpoint::builder().build())
+                .events("event-1", *event)
+                .build();
+            let request = aws_sdk_pinpoint::types::EventsRequest::builder()
+                .batch_item(&endpoint_id, batch)
+                .build();
+            let out =
+                client.put_events().application_id(app_id).events_request(request).send().await?;
+            let mut rows = Vec::new();
+            if let Some(item) =
+                out.events_response().and_then(|r| r.results()).and_then(|r| r.get(&endpoint_id))
+            {
+                if let Some(e) = item.endpoint_item_response() {
+                    rows.push((
+                        format!("endpoint {endpoint_id}"),
+                        e.status_code().unwrap_or_default(),
+                        e.message().unwrap_or_default().to_owned(),
+                    ));
+                }
+                for (id, e) in item.events_item_response().into_iter().flatten() {
+                    rows.push((
+                        format!("event {id}"),
+                        e.status_code().unwrap_or_default(),
+                        e.message().unwrap_or_default().to_owned(),
+                    ));
+                }
+            }
+            Ok(ApiResponse::EventResults(rows))
+        }
+        ApiRequest::GetEventStream { app_id } => {
+            match client.get_event_stream().application_id(app_id).send().await {
+                Ok(out) => Ok(ApiResponse::EventStream(out.event_stream().cloned())),
+                Err(e) => {
+                    let e = ApiError::from(e);
+                    if e.kind == "NotFoundException" {
+                        Ok(ApiResponse::EventStream(None))
+                    } else {
+                        Err(e)
+                    }
+                }
+            }
+        }
+        ApiRequest::PutEventStream { app_id, destination, role } => {
+            let body = aws_sdk_pinpoint::types::WriteEventStream::builder()
+                .destination_stream_arn(destination)
+                .role_arn(role)
+                .build();
+            let out = client
+                .put_event_stream()
+                .application_id(app_id)
+                .write_event_stream(body)
+                .send()
+                .await?;
+            Ok(ApiResponse::EventStream(out.event_stream().cloned()))
+        }
+        ApiRequest::DeleteEventStream { app_id } => {
+            client.delete_event_stream().application_id(app_id).send().await?;
+            Ok(ApiResponse::EventStream(None))
+        }
         ApiRequest::WriteTextFile { path, contents } => {
             tokio::fs::write(&path, contents).await.map_err(|e| {
                 ApiError::local("FileError", format!("Cannot write {}: {e}", path.display()))

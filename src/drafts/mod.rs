@@ -2,6 +2,7 @@
 //! place and validates itself into field-level messages that the form shows inline.
 
 pub mod channels;
+pub mod endpoint;
 pub mod message;
 pub mod settings;
 

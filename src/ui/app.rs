@@ -15,6 +15,7 @@ use crate::api::{
 };
 use std::sync::Arc;
 
+use super::audience::{AudienceAction, AudienceScreen};
 use super::channels::ChannelsScreen;
 use super::messaging::MessagingScreen;
 use crate::drafts::FieldErrors;
@@ -112,6 +113,8 @@ pub enum Action {
     },
     /// Load the mock's outbox.
     LoadOutbox,
+    /// An Audience-section request.
+    Audience(AudienceAction),
     /// Write a text file.
     WriteTextFile {
         /// Where.
@@ -131,6 +134,8 @@ pub enum Section {
     Channels,
     /// Direct messages, phone check, outbox.
     Messaging,
+    /// Endpoints, users, events, event stream.
+    Audience,
 }
 
 /// The active connection as the top bar shows it.
@@ -195,6 +200,8 @@ pub struct ProjectScreen {
     pub channels: ChannelsScreen,
     /// The Messaging section.
     pub messaging: MessagingScreen,
+    /// The Audience section.
+    pub audience: AudienceScreen,
 }
 
 impl ProjectScreen {
@@ -396,6 +403,35 @@ impl ConsoleApp {
                     self.send(Task::Outbox, request);
                 }
             }
+            Action::Audience(request) => {
+                let Some(app_id) = self.projects.selected.clone() else { return };
+                let request = match request {
+                    AudienceAction::GetEndpoint(endpoint_id) => {
+                        ApiRequest::GetEndpoint { app_id, endpoint_id }
+                    }
+                    AudienceAction::SaveEndpoint(endpoint_id, request) => {
+                        ApiRequest::SaveEndpoint { app_id, endpoint_id, request }
+                    }
+                    AudienceAction::DeleteEndpoint(endpoint_id) => {
+                        ApiRequest::DeleteEndpoint { app_id, endpoint_id }
+                    }
+                    AudienceAction::GetUser(user_id) => {
+                        ApiRequest::GetUserEndpoints { app_id, user_id }
+                    }
+                    AudienceAction::DeleteUser(user_id) => {
+                        ApiRequest::DeleteUserEndpoints { app_id, user_id }
+                    }
+                    AudienceAction::PutEvent(endpoint_id, event) => {
+                        ApiRequest::PutEvent { app_id, endpoint_id, event }
+                    }
+                    AudienceAction::GetEventStream => ApiRequest::GetEventStream { app_id },
+                    AudienceAction::PutEventStream(destination, role) => {
+                        ApiRequest::PutEventStream { app_id, destination, role }
+                    }
+                    AudienceAction::DeleteEventStream => ApiRequest::DeleteEventStream { app_id },
+                };
+                self.send(Task::Audience, request);
+            }
             Action::WriteTextFile { path, contents } => {
                 self.send(Task::WriteFile, ApiRequest::WriteTextFile { path, contents });
             }
@@ -510,6 +546,11 @@ impl ConsoleApp {
                     self.handle(action);
                 }
             }
+            audience @ (ApiResponse::Endpoint { .. }
+            | ApiResponse::EndpointDeleted(_)
+            | ApiResponse::UserEndpoints { .. }
+            | ApiResponse::EventResults(_)
+            | ApiResponse::EventStream(_)) => self.project.audience.apply(audience),
             ApiResponse::Settings { app_id, settings } => {
                 if self.projects.selected.as_deref() != Some(app_id.as_str()) {
                     return;
@@ -556,6 +597,7 @@ impl ConsoleApp {
             | Task::LoadSecrets
             | Task::ReadKeyFile
             | Task::PickFile => self.project.channels.fail(task, error),
+            Task::Audience => self.project.audience.fail(error),
             Task::SendBatch | Task::ValidatePhone | Task::Outbox | Task::WriteFile => {
                 self.project.messaging.fail(error);
             }

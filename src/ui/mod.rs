@@ -2,6 +2,7 @@
 //! named after what the user sees and returns `Action`s instead of sending requests.
 
 pub mod app;
+pub mod audience;
 pub mod channels;
 pub mod connection_dialog;
 pub mod messaging;

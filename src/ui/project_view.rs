@@ -5,7 +5,7 @@ use egui::RichText;
 use super::app::{Action, ConsoleApp, Section};
 use super::tasks::Task;
 use super::widgets::{busy_button, error_label};
-use super::{channels, messaging, settings_form, theme};
+use super::{audience, channels, messaging, settings_form, theme};
 
 /// Draws the selected project, or a welcome when none is selected.
 pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
@@ -56,6 +56,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                 (Section::Settings, "Settings"),
                 (Section::Channels, "Channels"),
                 (Section::Messaging, "Messaging"),
+                (Section::Audience, "Audience"),
             ] {
                 if ui.selectable_label(app.project.section == section, label).clicked() {
                     actions.push(Action::ShowSection(section));
@@ -82,6 +83,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                 let is_mock =
                     app.connection.info.as_ref().is_some_and(crate::api::ConnectionInfo::is_mock);
                 actions.extend(messaging::show(ui, &mut app.project.messaging, is_mock, &busy));
+            }
+            Section::Audience => {
+                let pending = app.is_busy(Task::Audience);
+                let busy = move |t: Task| t == Task::Audience && pending;
+                actions.extend(audience::show(ui, &mut app.project.audience, &busy));
             }
         }
     });

@@ -40,6 +40,8 @@ pub enum Task {
     Outbox,
     /// Writing an export file.
     WriteFile,
+    /// An endpoint, user, event or event-stream call.
+    Audience,
 }
 
 /// Latest request id per task.

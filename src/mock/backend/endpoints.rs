@@ -31,7 +31,8 @@ fn merge_map(target: &mut Map<String, Value>, key: &str, update: &Value) {
     }
     if let Value::Object(stored) = entry {
         for (k, v) in update {
-            if v.is_null() {
+            // A null, or an empty list (what the SDKs can send), clears the member.
+            if v.is_null() || v.as_array().is_some_and(Vec::is_empty) {
                 stored.remove(k);
             } else {
                 stored.insert(k.clone(), v.clone());

@@ -1,0 +1,118 @@
+//! Whole-app flow of the Audience section in demo mode: look up an endpoint, edit its
+//! attributes and opt-out, save, and read the change back from the service; send a test event;
+//! configure the event stream; find and delete a user's endpoints.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::{test_timeouts, wait_until};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pinpoint_console::ui::{AppOptions, ConsoleApp};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn type_into(harness: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run_ok();
+    harness.get_by_label(label).type_text(text);
+    harness.run_ok();
+}
+
+#[test]
+fn edit_an_endpoint_and_read_it_back_then_events_and_users() {
+    let mut harness = Harness::builder().with_size([1200.0, 1100.0]).build_eframe(|cc| {
+        ConsoleApp::new(
+            &cc.egui_ctx,
+            AppOptions { timeouts: test_timeouts(), ..AppOptions::default() },
+        )
+        .unwrap()
+    });
+    wait_until(&mut harness, "the demo projects", WAIT, |h| {
+        h.query_by_role_and_label(Role::Button, "Acme Retail (iOS)").is_some()
+    });
+    harness.get_by_role_and_label(Role::Button, "Acme Retail (iOS)").click();
+    wait_until(&mut harness, "the project", WAIT, |h| h.query_by_label("Audience").is_some());
+    harness.get_by_label("Audience").click();
+    harness.run_ok();
+
+    type_into(&mut harness, "Endpoint id", "ep-0-002");
+    harness.get_by_label("Look up").click();
+    wait_until(&mut harness, "the endpoint", WAIT, |h| h.state().project.audience.draft.is_some());
+    let draft = harness.state().project.audience.draft.clone().unwrap();
+    assert_eq!(draft.address, "+12065550002");
+    assert!(draft.attributes.contains("interests="));
+
+    // A bad metric is refused inline; the rest is kept.
+    type_into(&mut harness, "Metrics", "\nscore=high");
+    harness.get_by_label("Save endpoint").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("'score=high' is not name=number").is_some());
+    let draft = harness.state_mut().project.audience.draft.as_mut().unwrap();
+    draft.metrics = draft.metrics.replace("\nscore=high", "\nscore=9");
+    harness.run_ok();
+    type_into(&mut harness, "Attributes", "\nloyalty=gold;vip");
+    harness.get_by_label("ALL (opted out)").click();
+    harness.run_ok();
+    harness.get_by_label("Save endpoint").click();
+    wait_until(&mut harness, "the save", WAIT, |h| {
+        h.state().project.audience.note.as_deref() == Some("Saved and read back from the service.")
+    });
+    let back = harness.state().project.audience.draft.clone().unwrap();
+    assert!(back.attributes.contains("loyalty=gold;vip"), "{}", back.attributes);
+    assert!(back.metrics.contains("score=9"), "{}", back.metrics);
+    assert_eq!(back.opt_out, "ALL");
+
+    // A test event, accepted for the endpoint and the event.
+    harness.get_by_label("Events").click();
+    wait_until(&mut harness, "the event stream state", WAIT, |h| {
+        h.state().project.audience.stream_loaded.is_some()
+    });
+    type_into(&mut harness, "Event endpoint id", "ep-0-002");
+    type_into(&mut harness, "Event type", "purchase");
+    type_into(&mut harness, "Event attributes", "sku=BOOT-42");
+    harness.get_by_label("Send event").click();
+    wait_until(&mut harness, "the event results", WAIT, |h| {
+        !h.state().project.audience.event_results.is_empty()
+    });
+    assert!(harness.state().project.audience.event_results.iter().all(|(_, code, _)| *code == 202));
+
+    // The event stream: a bad ARN is a 400 with the service's message; a good one saves.
+    type_into(&mut harness, "Destination ARN", "arn:aws:s3:::not-a-stream");
+    type_into(&mut harness, "Role ARN", "arn:aws:iam::000000000000:role/events");
+    harness.get_by_label("Save stream").click();
+    wait_until(&mut harness, "the refusal", WAIT, |h| h.state().project.audience.error.is_some());
+    assert_eq!(
+        harness.state().project.audience.error.as_ref().unwrap().kind,
+        "BadRequestException"
+    );
+    harness.state_mut().project.audience.stream[0] =
+        "arn:aws:kinesis:us-east-1:000000000000:stream/events".into();
+    harness.get_by_label("Save stream").click();
+    wait_until(&mut harness, "the stream", WAIT, |h| {
+        matches!(h.state().project.audience.stream_loaded, Some(Some(_)))
+    });
+
+    // A user's endpoints, then all deleted.
+    harness.get_by_label("User").click();
+    harness.run_ok();
+    type_into(&mut harness, "User id", "user-0-001");
+    harness.get_by_label("Find endpoints").click();
+    wait_until(&mut harness, "the user's endpoints", WAIT, |h| {
+        h.state().project.audience.user_endpoints.is_some()
+    });
+    assert_eq!(harness.state().project.audience.user_endpoints.as_ref().unwrap().len(), 2);
+    harness.get_by_label("Delete all endpoints of this user…").click();
+    harness.run_ok();
+    harness.get_by_label("Delete all of user-0-001").click();
+    wait_until(&mut harness, "the delete", WAIT, |h| {
+        h.state().project.audience.note.as_deref().is_some_and(|n| n.starts_with("Deleted the 2"))
+    });
+    harness.get_by_label("Find endpoints").click();
+    wait_until(&mut harness, "the 404", WAIT, |h| {
+        h.state().project.audience.error.as_ref().is_some_and(|e| e.kind == "NotFoundException")
+    });
+}
