@@ -183,6 +183,11 @@ pub enum ApiRequest {
         /// The project id.
         app_id: String,
     },
+    /// Every endpoint of a project, through the mock's listing extension.
+    ListAllEndpoints {
+        /// The project id.
+        app_id: String,
+    },
     /// Writes a text file (a CSV export).
     WriteTextFile {
         /// Where.
@@ -325,6 +330,8 @@ pub enum ApiResponse {
     },
     /// PutEvents answered: (item, status code, message) for the endpoint and the event.
     EventResults(Vec<(String, i32, String)>),
+    /// Every endpoint of a project (mock listing).
+    AllEndpoints(Vec<crate::ui::endpoints_table::EndpointRow>),
     /// The event stream (`None`: none configured, or just deleted).
     EventStream(Option<aws_sdk_pinpoint::types::EventStream>),
 }

@@ -578,6 +578,35 @@ async fn call(
             client.delete_event_stream().application_id(app_id).send().await?;
             Ok(ApiResponse::EventStream(None))
         }
+        ApiRequest::ListAllEndpoints { app_id } => {
+            let base = context.mock_url.as_deref().ok_or_else(|| {
+                ApiError::local(
+                    "NotAMock",
+                    "Listing all endpoints is a mock extension: connect to a mock",
+                )
+            })?;
+            let mut rows = Vec::new();
+            let mut token: Option<String> = None;
+            loop {
+                let mut path = format!("/_mock/apps/{app_id}/endpoints?page-size=1000");
+                if let Some(t) = &token {
+                    path = format!("{path}&token={t}");
+                }
+                let page = super::mock_ext::call(base, "GET", &path, None).await?;
+                rows.extend(
+                    page["Item"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(crate::ui::endpoints_table::EndpointRow::from_json),
+                );
+                token = page.get("NextToken").and_then(|t| t.as_str()).map(str::to_owned);
+                if token.is_none() {
+                    break;
+                }
+            }
+            Ok(ApiResponse::AllEndpoints(rows))
+        }
         ApiRequest::WriteTextFile { path, contents } => {
             tokio::fs::write(&path, contents).await.map_err(|e| {
                 ApiError::local("FileError", format!("Cannot write {}: {e}", path.display()))

@@ -429,6 +429,7 @@ impl ConsoleApp {
                         ApiRequest::PutEventStream { app_id, destination, role }
                     }
                     AudienceAction::DeleteEventStream => ApiRequest::DeleteEventStream { app_id },
+                    AudienceAction::ListAll => ApiRequest::ListAllEndpoints { app_id },
                 };
                 self.send(Task::Audience, request);
             }
@@ -550,6 +551,7 @@ impl ConsoleApp {
             | ApiResponse::EndpointDeleted(_)
             | ApiResponse::UserEndpoints { .. }
             | ApiResponse::EventResults(_)
+            | ApiResponse::AllEndpoints(_)
             | ApiResponse::EventStream(_)) => self.project.audience.apply(audience),
             ApiResponse::Settings { app_id, settings } => {
                 if self.projects.selected.as_deref() != Some(app_id.as_str()) {

@@ -5,6 +5,7 @@
 use egui::RichText;
 
 use super::app::Action;
+use super::endpoints_table::{self, EndpointRow};
 use super::tasks::Task;
 use super::theme;
 use super::widgets::{busy_button, error_label, field_label, form_row};
@@ -22,6 +23,8 @@ pub enum Tab {
     User,
     /// Test events and the event stream.
     Events,
+    /// Every endpoint (mock connections).
+    All,
 }
 
 /// State of the Audience section.
@@ -49,6 +52,10 @@ pub struct AudienceScreen {
     pub stream: [String; 2],
     /// The stream as the service reports it (`Some(None)`: none configured).
     pub stream_loaded: Option<Option<String>>,
+    /// All endpoints, once loaded (mock connections).
+    pub all: Option<Vec<EndpointRow>>,
+    /// Filter of the all-endpoints table.
+    pub all_filter: String,
     /// What happened last.
     pub note: Option<String>,
     /// A failed call.
@@ -92,6 +99,10 @@ impl AudienceScreen {
                 self.user_endpoints = if deleted { None } else { Some(rows) };
             }
             ApiResponse::EventResults(rows) => self.event_results = rows,
+            ApiResponse::AllEndpoints(rows) => {
+                self.note = Some(format!("{} endpoints", rows.len()));
+                self.all = Some(rows);
+            }
             ApiResponse::EventStream(stream) => {
                 self.stream_loaded = Some(
                     stream
@@ -120,17 +131,28 @@ impl AudienceScreen {
 pub fn show(
     ui: &mut egui::Ui,
     screen: &mut AudienceScreen,
+    is_mock: bool,
     busy: &dyn Fn(Task) -> bool,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
-        for (tab, label) in
-            [(Tab::Endpoint, "Endpoint"), (Tab::User, "User"), (Tab::Events, "Events")]
-        {
+        let tabs = [
+            (Tab::Endpoint, "Endpoint"),
+            (Tab::User, "User"),
+            (Tab::Events, "Events"),
+            (Tab::All, "All endpoints"),
+        ];
+        for (tab, label) in tabs {
+            if tab == Tab::All && !is_mock {
+                continue;
+            }
             if ui.selectable_label(screen.tab == tab, label).clicked() {
                 screen.tab = tab;
                 if tab == Tab::Events && screen.stream_loaded.is_none() {
                     actions.push(Action::Audience(AudienceAction::GetEventStream));
+                }
+                if tab == Tab::All && screen.all.is_none() {
+                    actions.push(Action::Audience(AudienceAction::ListAll));
                 }
             }
         }
@@ -140,6 +162,7 @@ pub fn show(
         Tab::Endpoint => endpoint(ui, screen, busy, &mut actions),
         Tab::User => user(ui, screen, busy, &mut actions),
         Tab::Events => events(ui, screen, busy, &mut actions),
+        Tab::All => all(ui, screen, busy, &mut actions),
     }
     if let Some(e) = &screen.error {
         error_label(ui, &e.to_string());
@@ -171,6 +194,42 @@ pub enum AudienceAction {
     PutEventStream(String, String),
     /// Delete the event stream.
     DeleteEventStream,
+    /// Load every endpoint (mock listing).
+    ListAll,
+}
+
+fn all(
+    ui: &mut egui::Ui,
+    screen: &mut AudienceScreen,
+    busy: &dyn Fn(Task) -> bool,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Filter endpoints");
+        ui.add(
+            egui::TextEdit::singleline(&mut screen.all_filter)
+                .hint_text("id, address, user, platform …")
+                .desired_width(260.0),
+        )
+        .labelled_by(label.id);
+        if busy_button(ui, "Reload endpoints", busy(Task::Audience)) {
+            actions.push(Action::Audience(AudienceAction::ListAll));
+        }
+    });
+    let Some(rows) = &screen.all else { return };
+    let needle = screen.all_filter.trim().to_lowercase();
+    let shown: Vec<&EndpointRow> =
+        rows.iter().filter(|r| needle.is_empty() || r.matches(&needle)).collect();
+    ui.label(
+        RichText::new(format!("{} of {} endpoints (a mock extension)", shown.len(), rows.len()))
+            .small()
+            .color(theme::MUTED),
+    );
+    if let Some(id) = endpoints_table::show(ui, &shown) {
+        screen.tab = Tab::Endpoint;
+        screen.lookup.clone_from(&id);
+        actions.push(Action::Audience(AudienceAction::GetEndpoint(id)));
+    }
 }
 
 fn endpoint(

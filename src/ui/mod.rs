@@ -5,6 +5,7 @@ pub mod app;
 pub mod audience;
 pub mod channels;
 pub mod connection_dialog;
+pub mod endpoints_table;
 pub mod messaging;
 pub mod project_view;
 pub mod projects;

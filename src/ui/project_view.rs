@@ -87,7 +87,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
             Section::Audience => {
                 let pending = app.is_busy(Task::Audience);
                 let busy = move |t: Task| t == Task::Audience && pending;
-                actions.extend(audience::show(ui, &mut app.project.audience, &busy));
+                let is_mock =
+                    app.connection.info.as_ref().is_some_and(crate::api::ConnectionInfo::is_mock);
+                actions.extend(audience::show(ui, &mut app.project.audience, is_mock, &busy));
             }
         }
     });

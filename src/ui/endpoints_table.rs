@@ -1,0 +1,102 @@
+//! The table of all endpoints of a project (a mock extension: the service has no listing).
+//! Rows are compact copies, and the table is virtualized: only the visible rows are laid out,
+//! so 100,000 rows scroll like 100.
+
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+use serde_json::Value;
+
+use super::theme;
+
+/// One endpoint as the table shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointRow {
+    /// Id.
+    pub id: String,
+    /// Channel type.
+    pub channel: String,
+    /// Address.
+    pub address: String,
+    /// User id.
+    pub user: String,
+    /// Platform.
+    pub platform: String,
+    /// Country.
+    pub country: String,
+    /// Opted out of everything.
+    pub opted_out: bool,
+}
+
+impl EndpointRow {
+    /// A row from an `EndpointResponse` JSON value.
+    #[must_use]
+    pub fn from_json(e: &Value) -> Self {
+        let s = |p: &str| e.pointer(p).and_then(Value::as_str).unwrap_or_default().to_owned();
+        Self {
+            id: s("/Id"),
+            channel: s("/ChannelType"),
+            address: s("/Address"),
+            user: s("/User/UserId"),
+            platform: s("/Demographic/Platform"),
+            country: s("/Location/Country"),
+            opted_out: s("/OptOut") == "ALL",
+        }
+    }
+
+    /// True when any shown value contains `needle` (lower-case).
+    #[must_use]
+    pub fn matches(&self, needle: &str) -> bool {
+        [&self.id, &self.address, &self.user, &self.channel, &self.platform, &self.country]
+            .iter()
+            .any(|v| v.to_lowercase().contains(needle))
+    }
+}
+
+/// Draws the table of `rows` (already filtered); returns the id of a row whose Open button
+/// was clicked.
+pub fn show(ui: &mut egui::Ui, rows: &[&EndpointRow]) -> Option<String> {
+    let mut open = None;
+    TableBuilder::new(ui)
+        .id_salt("all_endpoints")
+        .striped(true)
+        .column(Column::exact(60.0))
+        .columns(Column::initial(130.0).resizable(true), 3)
+        .columns(Column::initial(80.0).resizable(true), 3)
+        .column(Column::remainder())
+        .max_scroll_height(480.0)
+        .header(20.0, |mut h| {
+            for title in ["", "Id", "Address", "User", "Channel", "Platform", "Country", "Opt-out"]
+            {
+                h.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, rows.len(), |mut row| {
+                let r = rows[row.index()];
+                row.col(|ui| {
+                    if ui
+                        .small_button("Open")
+                        .on_hover_text(format!("Open endpoint {}", r.id))
+                        .clicked()
+                    {
+                        open = Some(r.id.clone());
+                    }
+                });
+                for text in [&r.id, &r.address, &r.user, &r.channel, &r.platform, &r.country] {
+                    row.col(|ui| {
+                        ui.label(text.as_str());
+                    });
+                }
+                row.col(|ui| {
+                    if r.opted_out {
+                        ui.label(RichText::new("ALL").color(theme::WARN));
+                    } else {
+                        ui.label("NONE");
+                    }
+                });
+            });
+        });
+    open
+}
