@@ -188,6 +188,20 @@ pub enum ApiRequest {
         /// The project id.
         app_id: String,
     },
+    /// Reads a text file (an endpoint upload).
+    ReadTextFile {
+        /// The file.
+        path: PathBuf,
+    },
+    /// UpdateEndpointsBatch with one chunk of an upload.
+    UploadChunk {
+        /// The project id.
+        app_id: String,
+        /// Up to 100 endpoints.
+        request: Box<aws_sdk_pinpoint::types::EndpointBatchRequest>,
+        /// Its position in the upload.
+        index: usize,
+    },
     /// Writes a text file (a CSV export).
     WriteTextFile {
         /// Where.
@@ -330,6 +344,20 @@ pub enum ApiResponse {
     },
     /// PutEvents answered: (item, status code, message) for the endpoint and the event.
     EventResults(Vec<(String, i32, String)>),
+    /// A text file was read.
+    TextFile {
+        /// The file.
+        path: PathBuf,
+        /// Its text.
+        text: String,
+    },
+    /// A chunk of an upload was accepted.
+    ChunkUploaded {
+        /// Its position.
+        index: usize,
+        /// Items in it.
+        items: usize,
+    },
     /// Every endpoint of a project (mock listing).
     AllEndpoints(Vec<crate::ui::endpoints_table::EndpointRow>),
     /// The event stream (`None`: none configured, or just deleted).

@@ -607,6 +607,25 @@ async fn call(
             }
             Ok(ApiResponse::AllEndpoints(rows))
         }
+        ApiRequest::ReadTextFile { path } => {
+            let bytes = tokio::fs::read(&path).await.map_err(|e| {
+                ApiError::local("FileError", format!("Cannot read {}: {e}", path.display()))
+            })?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                ApiError::local("FileError", format!("{} is not UTF-8 text", path.display()))
+            })?;
+            Ok(ApiResponse::TextFile { path, text })
+        }
+        ApiRequest::UploadChunk { app_id, request, index } => {
+            let items = request.item().len();
+            client
+                .update_endpoints_batch()
+                .application_id(app_id)
+                .endpoint_batch_request(*request)
+                .send()
+                .await?;
+            Ok(ApiResponse::ChunkUploaded { index, items })
+        }
         ApiRequest::WriteTextFile { path, contents } => {
             tokio::fs::write(&path, contents).await.map_err(|e| {
                 ApiError::local("FileError", format!("Cannot write {}: {e}", path.display()))

@@ -5,6 +5,7 @@ pub mod channels;
 pub mod endpoint;
 pub mod message;
 pub mod settings;
+pub mod upload;
 
 use std::collections::BTreeMap;
 

@@ -430,6 +430,11 @@ impl ConsoleApp {
                     }
                     AudienceAction::DeleteEventStream => ApiRequest::DeleteEventStream { app_id },
                     AudienceAction::ListAll => ApiRequest::ListAllEndpoints { app_id },
+                    AudienceAction::ReadFile(path) => ApiRequest::ReadTextFile { path },
+                    AudienceAction::PickFile => ApiRequest::PickFile { member: "upload" },
+                    AudienceAction::UploadChunk(request, index) => {
+                        ApiRequest::UploadChunk { app_id, request, index }
+                    }
                 };
                 self.send(Task::Audience, request);
             }
@@ -529,6 +534,11 @@ impl ConsoleApp {
                 }
                 self.toasts.push(ToastKind::Success, format!("Deleted project “{}”", app.name));
             }
+            upload @ ApiResponse::FilePicked { member: "upload", .. } => {
+                for action in self.project.audience.apply(upload) {
+                    self.handle(action);
+                }
+            }
             channel @ (ApiResponse::Channels { .. }
             | ApiResponse::ChannelSaved { .. }
             | ApiResponse::ChannelDeleted { .. }
@@ -552,7 +562,13 @@ impl ConsoleApp {
             | ApiResponse::UserEndpoints { .. }
             | ApiResponse::EventResults(_)
             | ApiResponse::AllEndpoints(_)
-            | ApiResponse::EventStream(_)) => self.project.audience.apply(audience),
+            | ApiResponse::TextFile { .. }
+            | ApiResponse::ChunkUploaded { .. }
+            | ApiResponse::EventStream(_)) => {
+                for action in self.project.audience.apply(audience) {
+                    self.handle(action);
+                }
+            }
             ApiResponse::Settings { app_id, settings } => {
                 if self.projects.selected.as_deref() != Some(app_id.as_str()) {
                     return;

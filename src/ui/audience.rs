@@ -12,6 +12,7 @@ use super::widgets::{busy_button, error_label, field_label, form_row};
 use crate::api::{ApiError, ApiResponse};
 use crate::drafts::FieldErrors;
 use crate::drafts::endpoint::{CHANNEL_TYPES, DEMOGRAPHIC, EndpointDraft, LOCATION};
+use crate::drafts::upload::{MEMBERS, RowProblem, Upload, chunks};
 
 /// The parts of the section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,6 +26,8 @@ pub enum Tab {
     Events,
     /// Every endpoint (mock connections).
     All,
+    /// Batch upload from a file.
+    Upload,
 }
 
 /// State of the Audience section.
@@ -52,6 +55,18 @@ pub struct AudienceScreen {
     pub stream: [String; 2],
     /// The stream as the service reports it (`Some(None)`: none configured).
     pub stream_loaded: Option<Option<String>>,
+    /// Upload: the file path.
+    pub upload_path: String,
+    /// Upload: the loaded file.
+    pub upload: Option<Upload>,
+    /// Upload: rows that cannot be uploaded.
+    pub upload_problems: Vec<RowProblem>,
+    /// Upload: chunks still to send.
+    pub upload_queue: std::collections::VecDeque<aws_sdk_pinpoint::types::EndpointBatchRequest>,
+    /// Upload: chunks in the upload and chunks done.
+    pub upload_progress: (usize, usize),
+    /// Upload: endpoints stored.
+    pub uploaded: usize,
     /// All endpoints, once loaded (mock connections).
     pub all: Option<Vec<EndpointRow>>,
     /// Filter of the all-endpoints table.
@@ -63,8 +78,8 @@ pub struct AudienceScreen {
 }
 
 impl AudienceScreen {
-    /// Applies a worker answer.
-    pub fn apply(&mut self, response: ApiResponse) {
+    /// Applies a worker answer; returns follow-up actions (the next upload chunk).
+    pub fn apply(&mut self, response: ApiResponse) -> Vec<Action> {
         self.error = None;
         match response {
             ApiResponse::Endpoint { saved, endpoint } => {
@@ -99,6 +114,40 @@ impl AudienceScreen {
                 self.user_endpoints = if deleted { None } else { Some(rows) };
             }
             ApiResponse::EventResults(rows) => self.event_results = rows,
+            ApiResponse::TextFile { path, text } => {
+                let json = path.extension().is_some_and(|e| {
+                    e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonl")
+                });
+                match Upload::parse(&text, json) {
+                    Ok(upload) => {
+                        self.note =
+                            Some(format!("{} rows in {}", upload.rows.len(), path.display()));
+                        self.upload = Some(upload);
+                        self.upload_problems.clear();
+                        self.upload_progress = (0, 0);
+                    }
+                    Err(message) => self.errors.add("upload", message),
+                }
+            }
+            ApiResponse::ChunkUploaded { items, .. } => {
+                self.uploaded += items;
+                self.upload_progress.1 += 1;
+                if let Some(next) = self.upload_queue.pop_front() {
+                    return vec![Action::Audience(AudienceAction::UploadChunk(
+                        Box::new(next),
+                        self.upload_progress.1,
+                    ))];
+                }
+                self.note = Some(format!(
+                    "Uploaded {} endpoints; {} rows had problems",
+                    self.uploaded,
+                    self.upload_problems.len()
+                ));
+            }
+            ApiResponse::FilePicked { path: Some(path), .. } => {
+                self.upload_path = path.display().to_string();
+                return vec![Action::Audience(AudienceAction::ReadFile(path))];
+            }
             ApiResponse::AllEndpoints(rows) => {
                 self.note = Some(format!("{} endpoints", rows.len()));
                 self.all = Some(rows);
@@ -118,6 +167,7 @@ impl AudienceScreen {
             }
             _ => {}
         }
+        Vec::new()
     }
 
     /// A failed call of this section.
@@ -163,6 +213,7 @@ pub fn show(
         Tab::User => user(ui, screen, busy, &mut actions),
         Tab::Events => events(ui, screen, busy, &mut actions),
         Tab::All => all(ui, screen, busy, &mut actions),
+        Tab::Upload => upload(ui, screen, busy, &mut actions),
     }
     if let Some(e) = &screen.error {
         error_label(ui, &e.to_string());
@@ -196,6 +247,104 @@ pub enum AudienceAction {
     DeleteEventStream,
     /// Load every endpoint (mock listing).
     ListAll,
+    /// Read an upload file.
+    ReadFile(std::path::PathBuf),
+    /// Choose an upload file with the native dialog.
+    PickFile,
+    /// Send one chunk of an upload.
+    UploadChunk(Box<aws_sdk_pinpoint::types::EndpointBatchRequest>, usize),
+}
+
+fn upload(
+    ui: &mut egui::Ui,
+    screen: &mut AudienceScreen,
+    busy: &dyn Fn(Task) -> bool,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(RichText::new("CSV with a header row naming members (Id, ChannelType, Address, Demographic.Platform, Attributes.NAME …), or JSON endpoints; list values separated by ;").small().color(theme::MUTED));
+    ui.horizontal(|ui| {
+        let label = field_label(ui, "Upload file");
+        ui.add(
+            egui::TextEdit::singleline(&mut screen.upload_path)
+                .hint_text("/path/to/endpoints.csv")
+                .desired_width(320.0),
+        )
+        .labelled_by(label.id);
+        if ui.button("Load file").clicked() && !screen.upload_path.trim().is_empty() {
+            screen.errors.clear();
+            actions
+                .push(Action::Audience(AudienceAction::ReadFile(screen.upload_path.trim().into())));
+        }
+        if ui.button("Browse…").on_hover_text("Choose the endpoints file").clicked() {
+            actions.push(Action::Audience(AudienceAction::PickFile));
+        }
+    });
+    if let Some(m) = screen.errors.get("upload") {
+        error_label(ui, m);
+    }
+    let Some(upload) = screen.upload.as_mut() else { return };
+    ui.label(RichText::new("Columns → members").strong());
+    egui::Grid::new("upload_mapping").num_columns(3).show(ui, |ui| {
+        for (i, column) in upload.columns.iter().enumerate() {
+            let label = ui.label(column);
+            let choice = &mut upload.mapping[i];
+            egui::ComboBox::from_id_salt(("map", i))
+                .selected_text(choice.clone())
+                .show_ui(ui, |ui| {
+                    for m in MEMBERS {
+                        ui.selectable_value(choice, m.to_owned(), m);
+                    }
+                    for prefix in ["Attributes.", "UserAttributes.", "Metrics."] {
+                        let custom =
+                            format!("{prefix}{}", column.rsplit('.').next().unwrap_or(column));
+                        ui.selectable_value(choice, custom.clone(), custom);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let sample = upload.rows.first().and_then(|r| r.get(i)).cloned().unwrap_or_default();
+            ui.label(RichText::new(sample).color(theme::MUTED));
+            ui.end_row();
+        }
+    });
+    let uploading =
+        screen.upload_progress.0 > 0 && screen.upload_progress.1 < screen.upload_progress.0;
+    ui.horizontal(|ui| {
+        if busy_button(ui, "Check and upload", uploading || busy(Task::Audience)) {
+            let (items, problems) = upload.items();
+            screen.upload_problems = problems;
+            screen.uploaded = 0;
+            let mut queue: std::collections::VecDeque<_> = chunks(&items).into();
+            screen.upload_progress = (queue.len(), 0);
+            if let Some(first) = queue.pop_front() {
+                actions.push(Action::Audience(AudienceAction::UploadChunk(Box::new(first), 0)));
+            } else {
+                screen.note = Some("No row can be uploaded".into());
+            }
+            screen.upload_queue = queue;
+        }
+        if screen.upload_progress.0 > 0 {
+            let (total, done) = screen.upload_progress;
+            ui.add(
+                egui::ProgressBar::new(done as f32 / total as f32)
+                    .desired_width(220.0)
+                    .text(format!("{done} / {total} chunks of 100")),
+            );
+        }
+    });
+    if !screen.upload_problems.is_empty() {
+        ui.label(
+            RichText::new(format!("{} rows not uploaded:", screen.upload_problems.len()))
+                .color(theme::ERROR),
+        );
+        egui::ScrollArea::vertical().id_salt("upload_problems").max_height(160.0).show(ui, |ui| {
+            for p in &screen.upload_problems {
+                ui.label(
+                    RichText::new(format!("Row {}: {}", p.row, p.message)).color(theme::ERROR),
+                );
+            }
+        });
+    }
 }
 
 fn all(
