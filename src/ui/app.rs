@@ -115,6 +115,8 @@ pub enum Action {
     LoadOutbox,
     /// An Audience-section request.
     Audience(AudienceAction),
+    /// Open the composer with these endpoint ids as recipients.
+    ComposeTo(Vec<String>),
     /// Write a text file.
     WriteTextFile {
         /// Where.
@@ -402,6 +404,13 @@ impl ConsoleApp {
                     };
                     self.send(Task::Outbox, request);
                 }
+            }
+            Action::ComposeTo(ids) => {
+                let m = &mut self.project.messaging;
+                m.draft.kind = crate::drafts::message::RecipientKind::Endpoints;
+                m.draft.recipients = ids.join("\n");
+                m.tab = super::messaging::Tab::Compose;
+                self.project.section = Section::Messaging;
             }
             Action::Audience(request) => {
                 let Some(app_id) = self.projects.selected.clone() else { return };

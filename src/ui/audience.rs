@@ -374,6 +374,12 @@ fn all(
             .small()
             .color(theme::MUTED),
     );
+    if !shown.is_empty()
+        && shown.len() <= 10_000
+        && ui.button(format!("Message these {} endpoints", shown.len())).clicked()
+    {
+        actions.push(Action::ComposeTo(shown.iter().map(|r| r.id.clone()).collect()));
+    }
     if let Some(id) = endpoints_table::show(ui, &shown) {
         screen.tab = Tab::Endpoint;
         screen.lookup.clone_from(&id);
