@@ -44,7 +44,7 @@ fn status_of(harness: &Harness<'_, ConsoleApp>, recipient: &str) -> String {
 
 #[test]
 fn direct_sends_show_per_recipient_statuses_and_reach_the_outbox() {
-    let mut harness = Harness::builder().with_size([1200.0, 900.0]).build_eframe(|cc| {
+    let mut harness = Harness::builder().with_size([1200.0, 2000.0]).build_eframe(|cc| {
         ConsoleApp::new(
             &cc.egui_ctx,
             AppOptions { timeouts: test_timeouts(), ..AppOptions::default() },
@@ -57,6 +57,15 @@ fn direct_sends_show_per_recipient_statuses_and_reach_the_outbox() {
     harness.get_by_role_and_label(Role::Button, "Acme Retail (iOS)").click();
     harness.run_ok();
     wait_until(&mut harness, "the project", WAIT, |h| h.query_by_label("Messaging").is_some());
+
+    // A GCM channel, so a push can be delivered.
+    harness.get_by_label("Channels").click();
+    wait_until(&mut harness, "the channels", WAIT, |h| h.state().project.channels.list.is_some());
+    harness.get_by_label("GCM channel").click();
+    harness.run_ok();
+    type_into(&mut harness, "API key", "AIza-test-key-1234");
+    harness.get_by_label("Save channel").click();
+    wait_until(&mut harness, "the GCM save", WAIT, |h| h.state().project.channels.note.is_some());
     harness.get_by_label("Messaging").click();
     harness.run_ok();
 
@@ -72,6 +81,14 @@ fn direct_sends_show_per_recipient_statuses_and_reach_the_outbox() {
     harness.run_ok();
     type_into(&mut harness, "Push body", "Your order shipped");
     type_into(&mut harness, "Substitutions", "name=Ada\ncode=4711");
+    type_into(
+        &mut harness,
+        "Per-recipient overrides",
+        "device-token-1 | Shipped, {{name}}! | Order 42",
+    );
+    harness.get_by_label("Channel-specific push members").click();
+    harness.run_ok();
+    type_into(&mut harness, "Sound", "ping.caf");
     assert!(
         harness.query_by_label_contains("Hi Ada, your code is 4711").is_some(),
         "the preview resolves substitutions"
@@ -80,8 +97,8 @@ fn direct_sends_show_per_recipient_statuses_and_reach_the_outbox() {
     wait_until(&mut harness, "the results", WAIT, |h| h.state().project.messaging.note.is_some());
     assert_eq!(status_of(&harness, "+12065550123"), "SUCCESSFUL");
     assert_eq!(status_of(&harness, "not-a-number"), "PERMANENT_FAILURE");
-    assert_eq!(status_of(&harness, "device-token-1"), "PERMANENT_FAILURE");
-    assert!(harness.state().project.messaging.note.as_deref().unwrap().contains("1 of 3"));
+    assert_eq!(status_of(&harness, "device-token-1"), "SUCCESSFUL");
+    assert!(harness.state().project.messaging.note.as_deref().unwrap().contains("2 of 3"));
 
     // Endpoint ids: one opted out, one unknown, one good.
     harness.get_by_label("Endpoint ids").click();
@@ -108,6 +125,8 @@ fn direct_sends_show_per_recipient_statuses_and_reach_the_outbox() {
         "{outbox:?}"
     );
     assert!(outbox.iter().any(|e| e.endpoint_id.as_deref() == Some("ep-0-001")));
+    let push = outbox.iter().find(|e| e.channel == "GCM").expect("the push is in the outbox");
+    assert_eq!((push.title.as_deref(), push.body.as_str()), (Some("Order 42"), "Shipped, Ada!"));
     assert!(
         !outbox.iter().any(|e| e.endpoint_id.as_deref() == Some("ep-0-017")),
         "opted-out endpoints get nothing"

@@ -117,6 +117,8 @@ pub enum ApiRequest {
         channel: Option<String>,
         /// Address or endpoint id containing this.
         recipient: Option<String>,
+        /// Only this campaign.
+        campaign: Option<String>,
     },
     /// GetEndpoint.
     GetEndpoint {

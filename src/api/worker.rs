@@ -436,7 +436,7 @@ async fn call(
                 out.number_validate_response().cloned().ok_or_else(empty_answer)?,
             ))
         }
-        ApiRequest::Outbox { app_id, channel, recipient } => {
+        ApiRequest::Outbox { app_id, channel, recipient, campaign } => {
             let base = context.mock_url.as_deref().ok_or_else(|| {
                 ApiError::local(
                     "NotAMock",
@@ -444,7 +444,9 @@ async fn call(
                 )
             })?;
             let mut query = format!("/_mock/outbox?application-id={app_id}&limit=500");
-            for (key, value) in [("channel", channel), ("recipient", recipient)] {
+            for (key, value) in
+                [("channel", channel), ("recipient", recipient), ("campaign-id", campaign)]
+            {
                 if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
                     let encoded: String = v
                         .trim()

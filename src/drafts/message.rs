@@ -28,6 +28,29 @@ pub enum RecipientKind {
     Users,
 }
 
+/// Channel-specific push members the composer offers: (wire name, label, channels using it).
+pub const PUSH_MEMBERS: [(&str, &str, &str); 19] = [
+    ("Sound", "Sound", "APNs, FCM, ADM, Baidu"),
+    ("ImageUrl", "Image URL", "FCM, ADM, Baidu"),
+    ("ImageIconUrl", "Image icon URL", "FCM, ADM, Baidu"),
+    ("SmallImageIconUrl", "Small icon URL", "FCM, ADM, Baidu"),
+    ("IconReference", "Icon reference", "FCM, ADM, Baidu"),
+    ("RawContent", "Raw content (JSON)", "all push"),
+    ("TimeToLive", "Time to live (s)", "APNs, FCM, Baidu"),
+    ("Priority", "Priority", "APNs, FCM"),
+    ("Badge", "Badge", "APNs"),
+    ("Category", "Category", "APNs"),
+    ("ThreadId", "Thread id", "APNs"),
+    ("CollapseId", "Collapse id", "APNs"),
+    ("APNSPushType", "APNs push type", "APNs"),
+    ("MediaUrl", "Media URL", "APNs"),
+    ("CollapseKey", "Collapse key", "FCM"),
+    ("RestrictedPackageName", "Restricted package", "FCM"),
+    ("ConsolidationKey", "Consolidation key", "ADM"),
+    ("ExpiresAfter", "Expires after", "ADM"),
+    ("MD5", "MD5", "ADM"),
+];
+
 /// Channel types an address can be sent on from the composer.
 pub const ADDRESS_CHANNELS: [&str; 7] =
     ["SMS", "EMAIL", "GCM", "APNS", "APNS_SANDBOX", "ADM", "BAIDU"];
@@ -67,6 +90,16 @@ pub struct ComposerDraft {
     pub push_silent: bool,
     /// Default message body (any channel without its own message).
     pub default_body: String,
+    /// SMS origination number, keyword, media URL, entity id, template id.
+    pub sms_more: [String; 5],
+    /// Email reply-to addresses (comma-separated) and feedback forwarding address.
+    pub email_more: [String; 2],
+    /// Channel-specific push members, by wire name (see `PUSH_MEMBERS`).
+    pub push_more: std::collections::BTreeMap<&'static str, String>,
+    /// `key=value` lines, sent as the push messages' `Data`.
+    pub push_data: String,
+    /// Per-recipient overrides: `recipient | body | title` lines.
+    pub overrides: String,
     /// `key=value` lines, sent as `Context`.
     pub context: String,
     /// `key=value` lines, sent as `Substitutions` (first value used in `{{key}}`).
@@ -92,6 +125,11 @@ impl Default for ComposerDraft {
             push_url: String::new(),
             push_silent: false,
             default_body: String::new(),
+            sms_more: Default::default(),
+            email_more: Default::default(),
+            push_more: std::collections::BTreeMap::new(),
+            push_data: String::new(),
+            overrides: String::new(),
             context: String::new(),
             substitutions: String::new(),
         }
@@ -179,11 +217,17 @@ impl ComposerDraft {
     pub fn configuration(&self, errors: &mut FieldErrors) -> DirectMessageConfiguration {
         let mut config = DirectMessageConfiguration::builder();
         if let Some(body) = text(&self.sms_body) {
+            let [origination, keyword, media, entity, template] = &self.sms_more;
             config = config.sms_message(
                 SmsMessage::builder()
                     .body(body)
                     .message_type(MessageType::from(self.sms_type))
                     .set_sender_id(text(&self.sms_sender_id))
+                    .set_origination_number(text(origination))
+                    .set_keyword(text(keyword))
+                    .set_media_url(text(media))
+                    .set_entity_id(text(entity))
+                    .set_template_id(text(template))
                     .build(),
             );
         }
@@ -225,6 +269,9 @@ impl ComposerDraft {
                     .build(),
             );
         }
+        if text(&self.push_body).is_some() || text(&self.push_title).is_some() || self.push_silent {
+            config = self.channel_push(config, errors);
+        }
         if let Some(body) = text(&self.default_body) {
             config = config.default_message(DefaultMessage::builder().body(body).build());
         }
@@ -246,6 +293,7 @@ impl ComposerDraft {
         let recipients = self.recipients(&mut errors);
         let config = self.configuration(&mut errors);
         let context = key_values(&mut errors, "context", &self.context);
+        let overrides = self.overrides(&mut errors);
         let substitutions = key_values(&mut errors, "substitutions", &self.substitutions);
         if !errors.is_empty() {
             return Err(errors);
@@ -262,9 +310,13 @@ impl ComposerDraft {
                             chunk
                                 .iter()
                                 .map(|r| {
+                                    let (body, title) =
+                                        overrides.get(&r.id).cloned().unwrap_or_default();
                                     let conf = AddressConfiguration::builder()
                                         .channel_type(ChannelType::from(r.channel.unwrap_or("SMS")))
                                         .set_substitutions((!subs.is_empty()).then(|| subs.clone()))
+                                        .set_body_override(body)
+                                        .set_title_override(title)
                                         .build();
                                     (r.id.clone(), conf)
                                 })
@@ -279,7 +331,9 @@ impl ComposerDraft {
                         .set_endpoints(Some(
                             chunk
                                 .iter()
-                                .map(|r| (r.id.clone(), Self::send_config(&subs)))
+                                .map(|r| {
+                                    (r.id.clone(), Self::send_config(&subs, overrides.get(&r.id)))
+                                })
                                 .collect(),
                         ))
                         .message_configuration(config.clone())
@@ -291,7 +345,9 @@ impl ComposerDraft {
                         .set_users(Some(
                             chunk
                                 .iter()
-                                .map(|r| (r.id.clone(), Self::send_config(&subs)))
+                                .map(|r| {
+                                    (r.id.clone(), Self::send_config(&subs, overrides.get(&r.id)))
+                                })
                                 .collect(),
                         ))
                         .message_configuration(config.clone())
@@ -303,9 +359,145 @@ impl ComposerDraft {
         Ok(batches)
     }
 
-    fn send_config(subs: &HashMap<String, Vec<String>>) -> EndpointSendConfiguration {
+    /// The channel-specific push messages (APNs, FCM, ADM, Baidu), each with the members it
+    /// has, when any channel-specific member or data is set.
+    fn channel_push(
+        &self,
+        config: aws_sdk_pinpoint::types::builders::DirectMessageConfigurationBuilder,
+        errors: &mut FieldErrors,
+    ) -> aws_sdk_pinpoint::types::builders::DirectMessageConfigurationBuilder {
+        let more = |k: &str| self.push_more.get(k).and_then(|v| text(v));
+        let data = key_values(errors, "push_data", &self.push_data);
+        if self.push_more.values().all(|v| v.trim().is_empty()) && data.is_empty() {
+            return config;
+        }
+        let int = |k: &'static str, errors: &mut FieldErrors| {
+            more(k).and_then(|v| {
+                if let Ok(n) = v.parse::<i32>() {
+                    Some(n)
+                } else {
+                    errors.add(k, format!("{k} must be a whole number"));
+                    None
+                }
+            })
+        };
+        if let Some(raw) = more("RawContent")
+            && serde_json::from_str::<serde_json::Value>(&raw).is_err()
+        {
+            errors.add("RawContent", "Raw content must be JSON");
+        }
+        let ttl = int("TimeToLive", errors);
+        let badge = int("Badge", errors);
+        let data = Some(data).filter(|d| !d.is_empty());
+        let (title, body, url) =
+            (text(&self.push_title), text(&self.push_body), text(&self.push_url));
+        let action = Action::from(self.push_action);
+        config
+            .apns_message(
+                aws_sdk_pinpoint::types::ApnsMessage::builder()
+                    .set_title(title.clone())
+                    .set_body(body.clone())
+                    .action(action.clone())
+                    .set_url(url.clone())
+                    .silent_push(self.push_silent)
+                    .set_data(data.clone())
+                    .set_sound(more("Sound"))
+                    .set_raw_content(more("RawContent"))
+                    .set_time_to_live(ttl)
+                    .set_priority(more("Priority"))
+                    .set_badge(badge)
+                    .set_category(more("Category"))
+                    .set_thread_id(more("ThreadId"))
+                    .set_collapse_id(more("CollapseId"))
+                    .set_apns_push_type(more("APNSPushType"))
+                    .set_media_url(more("MediaUrl"))
+                    .build(),
+            )
+            .gcm_message(
+                aws_sdk_pinpoint::types::GcmMessage::builder()
+                    .set_title(title.clone())
+                    .set_body(body.clone())
+                    .action(action.clone())
+                    .set_url(url.clone())
+                    .silent_push(self.push_silent)
+                    .set_data(data.clone())
+                    .set_sound(more("Sound"))
+                    .set_image_url(more("ImageUrl"))
+                    .set_image_icon_url(more("ImageIconUrl"))
+                    .set_small_image_icon_url(more("SmallImageIconUrl"))
+                    .set_icon_reference(more("IconReference"))
+                    .set_raw_content(more("RawContent"))
+                    .set_time_to_live(ttl)
+                    .set_priority(more("Priority"))
+                    .set_collapse_key(more("CollapseKey"))
+                    .set_restricted_package_name(more("RestrictedPackageName"))
+                    .build(),
+            )
+            .adm_message(
+                aws_sdk_pinpoint::types::AdmMessage::builder()
+                    .set_title(title.clone())
+                    .set_body(body.clone())
+                    .action(action.clone())
+                    .set_url(url.clone())
+                    .silent_push(self.push_silent)
+                    .set_data(data.clone())
+                    .set_sound(more("Sound"))
+                    .set_image_url(more("ImageUrl"))
+                    .set_image_icon_url(more("ImageIconUrl"))
+                    .set_small_image_icon_url(more("SmallImageIconUrl"))
+                    .set_icon_reference(more("IconReference"))
+                    .set_raw_content(more("RawContent"))
+                    .set_consolidation_key(more("ConsolidationKey"))
+                    .set_expires_after(more("ExpiresAfter"))
+                    .set_md5(more("MD5"))
+                    .build(),
+            )
+            .baidu_message(
+                aws_sdk_pinpoint::types::BaiduMessage::builder()
+                    .set_title(title)
+                    .set_body(body)
+                    .action(action)
+                    .set_url(url)
+                    .silent_push(self.push_silent)
+                    .set_data(data)
+                    .set_sound(more("Sound"))
+                    .set_image_url(more("ImageUrl"))
+                    .set_image_icon_url(more("ImageIconUrl"))
+                    .set_small_image_icon_url(more("SmallImageIconUrl"))
+                    .set_icon_reference(more("IconReference"))
+                    .set_raw_content(more("RawContent"))
+                    .set_time_to_live(ttl)
+                    .build(),
+            )
+    }
+
+    /// Per-recipient overrides: recipient → (body, title).
+    fn overrides(
+        &self,
+        errors: &mut FieldErrors,
+    ) -> HashMap<String, (Option<String>, Option<String>)> {
+        let mut out = HashMap::new();
+        for line in self.overrides.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let mut parts = line.split('|').map(str::trim);
+            match (parts.next().filter(|r| !r.is_empty()), parts.next(), parts.next()) {
+                (Some(recipient), body, title) => {
+                    out.insert(recipient.to_owned(), (body.and_then(text), title.and_then(text)));
+                }
+                _ => errors.add("overrides", format!("'{line}' is not recipient | body | title")),
+            }
+        }
+        out
+    }
+
+    fn send_config(
+        subs: &HashMap<String, Vec<String>>,
+        overrides: Option<&(Option<String>, Option<String>)>,
+    ) -> EndpointSendConfiguration {
+        let (body, title) = overrides.cloned().unwrap_or_default();
         EndpointSendConfiguration::builder()
             .set_substitutions((!subs.is_empty()).then(|| subs.clone()))
+            .set_body_override(body)
+            .set_title_override(title)
             .build()
     }
 }

@@ -401,6 +401,7 @@ impl ConsoleApp {
                         app_id,
                         channel: Some(m.outbox_channel.clone()),
                         recipient: Some(m.outbox_recipient.clone()),
+                        campaign: Some(m.outbox_campaign.clone()),
                     };
                     self.send(Task::Outbox, request);
                 }

@@ -14,7 +14,9 @@ use super::theme;
 use super::widgets::{busy_button, error_label, field_label, form_row};
 use crate::api::{ApiError, ApiResponse, ResultRow};
 use crate::drafts::FieldErrors;
-use crate::drafts::message::{ADDRESS_CHANNELS, Batch, ComposerDraft, RecipientKind, key_values};
+use crate::drafts::message::{
+    ADDRESS_CHANNELS, Batch, ComposerDraft, PUSH_MEMBERS, RecipientKind, key_values,
+};
 use crate::mock::engine::OutboxEntry;
 use crate::mock::engine::render::{Substitutions, fill};
 
@@ -67,6 +69,8 @@ pub struct MessagingScreen {
     pub outbox_channel: String,
     /// Outbox filter: recipient.
     pub outbox_recipient: String,
+    /// Outbox filter: campaign id.
+    pub outbox_campaign: String,
     /// The outbox, once loaded.
     pub outbox: Option<Vec<OutboxEntry>>,
 }
@@ -198,6 +202,20 @@ fn compose(
             ui.radio_value(&mut d.sms_type, "PROMOTIONAL", "Promotional");
         });
         form_row(ui, "SMS sender id", &mut d.sms_sender_id, "optional", None);
+        for (value, label, hint) in d
+            .sms_more
+            .iter_mut()
+            .zip([
+                ("Origination number", "+1… (optional)"),
+                ("Keyword", "optional"),
+                ("Media URL", "MMS media (optional)"),
+                ("Entity id", "DLT entity (India)"),
+                ("Template id", "DLT template (India)"),
+            ])
+            .map(|(v, (l, h))| (v, l, h))
+        {
+            form_row(ui, label, value, hint, None);
+        }
         let chars = d.sms_body.chars().count();
         let gsm = d.sms_body.is_ascii();
         let per = if gsm { 160 } else { 70 };
@@ -222,6 +240,15 @@ fn compose(
         form_row(ui, "Subject", &mut d.email_subject, "", None);
         form_row(ui, "HTML body", &mut d.email_html, "<p>Hello {{name}}</p>", None);
         form_row(ui, "Text body", &mut d.email_text, "", None);
+        let [reply_to, feedback] = &mut d.email_more;
+        form_row(
+            ui,
+            "Reply-to addresses",
+            reply_to,
+            "a@example.com, b@example.com",
+            errors.get("email_reply_to"),
+        );
+        form_row(ui, "Feedback forwarding", feedback, "bounces@example.com", None);
     });
     egui::CollapsingHeader::new("Push (all push channels)").show(ui, |ui| {
         form_row(ui, "Push title", &mut d.push_title, "", None);
@@ -234,6 +261,24 @@ fn compose(
         });
         form_row(ui, "URL", &mut d.push_url, "for URL and DEEP_LINK", errors.get("push_url"));
         ui.checkbox(&mut d.push_silent, "Silent push");
+        egui::CollapsingHeader::new("Channel-specific push members").show(ui, |ui| {
+            for (key, label, channels) in PUSH_MEMBERS {
+                let value = d.push_more.entry(key).or_default();
+                form_row(ui, label, value, channels, errors.get(key));
+            }
+            ui.horizontal(|ui| {
+                let label = field_label(ui, "Data");
+                ui.add(
+                    egui::TextEdit::multiline(&mut d.push_data)
+                        .hint_text("key=value per line")
+                        .desired_rows(2),
+                )
+                .labelled_by(label.id);
+            });
+            if let Some(m) = errors.get("push_data") {
+                error_label(ui, m);
+            }
+        });
     });
     form_row(ui, "Default message", &mut d.default_body, "for channels without their own", None);
     if let Some(m) = errors.get("message") {
@@ -255,7 +300,17 @@ fn compose(
         )
         .labelled_by(label.id);
     });
-    for field in ["context", "substitutions"] {
+    ui.horizontal(|ui| {
+        let label = field_label(ui, "Per-recipient overrides");
+        ui.add(
+            egui::TextEdit::multiline(&mut d.overrides)
+                .hint_text("recipient | body override | title override, one per line")
+                .desired_rows(2)
+                .desired_width(520.0),
+        )
+        .labelled_by(label.id);
+    });
+    for field in ["context", "substitutions", "overrides"] {
         if let Some(m) = errors.get(field) {
             error_label(ui, m);
         }
@@ -516,6 +571,13 @@ fn outbox(
         ui.add(
             egui::TextEdit::singleline(&mut screen.outbox_recipient)
                 .hint_text("address or endpoint")
+                .desired_width(160.0),
+        )
+        .labelled_by(label.id);
+        let label = ui.label("Campaign");
+        ui.add(
+            egui::TextEdit::singleline(&mut screen.outbox_campaign)
+                .hint_text("campaign id")
                 .desired_width(160.0),
         )
         .labelled_by(label.id);
