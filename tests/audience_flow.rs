@@ -115,4 +115,53 @@ fn edit_an_endpoint_and_read_it_back_then_events_and_users() {
     wait_until(&mut harness, "the 404", WAIT, |h| {
         h.state().project.audience.error.as_ref().is_some_and(|e| e.kind == "NotFoundException")
     });
+
+    // Upload a CSV with one bad row: the report names it, the good rows are stored.
+    let file = std::env::temp_dir().join(format!("pinpoint-upload-{}.csv", std::process::id()));
+    std::fs::write(
+        &file,
+        "Id,ChannelType,Address,Demographic.Platform,Attributes.interests,User.UserId\n\
+         up-1,SMS,+12065559001,iOS,hiking;news,uploader-1\n\
+         up-2,SMS,not-a-number,iOS,,uploader-2\n\
+         up-3,EMAIL,up3@example.com,Android,music,uploader-3\n",
+    )
+    .unwrap();
+    harness.get_by_label("Upload").click();
+    harness.run_ok();
+    type_into(&mut harness, "Upload file", file.to_str().unwrap());
+    harness.get_by_label("Load file").click();
+    wait_until(&mut harness, "the file", WAIT, |h| h.state().project.audience.upload.is_some());
+    harness.get_by_label("Check and upload").click();
+    wait_until(&mut harness, "the upload", WAIT, |h| {
+        h.state().project.audience.note.as_deref().is_some_and(|n| n.starts_with("Uploaded"))
+    });
+    assert_eq!(
+        harness.state().project.audience.note.as_deref(),
+        Some("Uploaded 2 endpoints; 1 rows had problems")
+    );
+    assert!(
+        harness.query_by_label("Row 3: Address 'not-a-number' is not an E.164 number").is_some()
+    );
+    let _cleanup = std::fs::remove_file(&file);
+    harness.get_by_label("Endpoint").click();
+    harness.run_ok();
+    harness.state_mut().project.audience.lookup = "up-3".into();
+    harness.get_by_label("Look up").click();
+    wait_until(&mut harness, "the uploaded endpoint", WAIT, |h| {
+        h.state().project.audience.draft.as_ref().is_some_and(|d| d.id == "up-3")
+    });
+    assert_eq!(harness.state().project.audience.draft.as_ref().unwrap().address, "up3@example.com");
+
+    // Every endpoint (the mock's listing): 120 in the demo project, less the user's 2, plus 2.
+    harness.get_by_label("All endpoints").click();
+    wait_until(&mut harness, "all endpoints", WAIT, |h| h.state().project.audience.all.is_some());
+    assert_eq!(harness.state().project.audience.all.as_ref().unwrap().len(), 120);
+    type_into(&mut harness, "Filter endpoints", "ep-0-01");
+    assert!(harness.query_by_label_contains("10 of 120 endpoints").is_some());
+    harness.get_by_label("Message these 10 endpoints").click();
+    harness.run_ok();
+    let recipients = harness.state().project.messaging.draft.recipients.clone();
+    assert_eq!(recipients.lines().count(), 10);
+    assert!(recipients.lines().all(|l| l.starts_with("ep-0-01")));
+    assert!(harness.query_by_label("Send").is_some(), "the composer is open");
 }

@@ -218,7 +218,7 @@ fn item(o: &Map<String, Value>) -> Result<EndpointBatchItem, String> {
                 v.parse::<f64>()
                     .ok()
                     .filter(|n| n.abs() <= range)
-                    .ok_or(format!("{k} '{v}' is not a number in ±{range}"))
+                    .ok_or(format!("{k} '{v}' is not a number between -{range} and {range}"))
             })
             .transpose()
     };

@@ -190,6 +190,7 @@ pub fn show(
             (Tab::Endpoint, "Endpoint"),
             (Tab::User, "User"),
             (Tab::Events, "Events"),
+            (Tab::Upload, "Upload"),
             (Tab::All, "All endpoints"),
         ];
         for (tab, label) in tabs {
@@ -283,7 +284,7 @@ fn upload(
         error_label(ui, m);
     }
     let Some(upload) = screen.upload.as_mut() else { return };
-    ui.label(RichText::new("Columns → members").strong());
+    ui.label(RichText::new("Columns to members").strong());
     egui::Grid::new("upload_mapping").num_columns(3).show(ui, |ui| {
         for (i, column) in upload.columns.iter().enumerate() {
             let label = ui.label(column);
