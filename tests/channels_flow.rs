@@ -10,7 +10,7 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{test_timeouts, wait_until};
+use common::{test_timeouts, type_into, wait_until};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -33,14 +33,6 @@ impl Write for LogSink {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
-}
-
-/// Types into a field found by its label (text and password fields alike).
-fn type_into(harness: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run_ok();
-    harness.get_by_label(label).type_text(text);
-    harness.run_ok();
 }
 
 fn status(

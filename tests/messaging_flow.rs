@@ -7,20 +7,13 @@ mod common;
 
 use std::time::Duration;
 
-use common::{test_timeouts, wait_until};
+use common::{test_timeouts, type_into, wait_until};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pinpoint_console::ui::{AppOptions, ConsoleApp};
 
 const WAIT: Duration = Duration::from_secs(20);
-
-fn type_into(harness: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run_ok();
-    harness.get_by_label(label).type_text(text);
-    harness.run_ok();
-}
 
 fn clear(harness: &mut Harness<'_, ConsoleApp>, label: &str) {
     harness.get_by_label(label).focus();

@@ -53,3 +53,12 @@ pub fn wait_until<S>(
         std::thread::sleep(Duration::from_millis(10));
     }
 }
+
+/// Types into a field found by its label (text and password fields alike).
+pub fn type_into<S>(harness: &mut egui_kittest::Harness<'_, S>, label: &str, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label(label).focus();
+    harness.run_ok();
+    harness.get_by_label(label).type_text(text);
+    harness.run_ok();
+}
