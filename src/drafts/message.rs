@@ -301,6 +301,13 @@ impl ComposerDraft {
         let subs: HashMap<String, Vec<String>> =
             substitutions.into_iter().map(|(k, v)| (k, vec![v])).collect();
         let context = (!context.is_empty()).then_some(context);
+        // Endpoint ids and user ids take the same per-recipient configuration.
+        let per_recipient = |chunk: &[Recipient]| -> HashMap<String, EndpointSendConfiguration> {
+            chunk
+                .iter()
+                .map(|r| (r.id.clone(), Self::send_config(&subs, overrides.get(&r.id))))
+                .collect()
+        };
         let batches = recipients
             .chunks(BATCH)
             .map(|chunk| match self.kind {
@@ -328,28 +335,14 @@ impl ComposerDraft {
                 ),
                 RecipientKind::Endpoints => Batch::Messages(
                     MessageRequest::builder()
-                        .set_endpoints(Some(
-                            chunk
-                                .iter()
-                                .map(|r| {
-                                    (r.id.clone(), Self::send_config(&subs, overrides.get(&r.id)))
-                                })
-                                .collect(),
-                        ))
+                        .set_endpoints(Some(per_recipient(chunk)))
                         .message_configuration(config.clone())
                         .set_context(context.clone())
                         .build(),
                 ),
                 RecipientKind::Users => Batch::Users(
                     SendUsersMessageRequest::builder()
-                        .set_users(Some(
-                            chunk
-                                .iter()
-                                .map(|r| {
-                                    (r.id.clone(), Self::send_config(&subs, overrides.get(&r.id)))
-                                })
-                                .collect(),
-                        ))
+                        .set_users(Some(per_recipient(chunk)))
                         .message_configuration(config.clone())
                         .set_context(context.clone())
                         .build(),

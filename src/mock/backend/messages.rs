@@ -119,7 +119,24 @@ struct Send<'a> {
     sinks: Sinks,
 }
 
-impl Send<'_> {
+impl<'a> Send<'a> {
+    fn new(
+        app_id: &'a str,
+        request_id: &'a str,
+        config: &'a Value,
+        request: &'a Value,
+        at: String,
+    ) -> Self {
+        Self {
+            app_id,
+            request_id,
+            config,
+            context: request.get("Context"),
+            at,
+            sinks: Sinks::default(),
+        }
+    }
+
     /// Records a successful delivery: the rendered message in the outbox and, when the project
     /// streams events, its event-stream records.
     fn record(
@@ -211,14 +228,7 @@ impl Backend {
             )));
         }
         let config = request.get("MessageConfiguration").cloned().unwrap_or(Value::Null);
-        let mut send = Send {
-            app_id,
-            request_id,
-            config: &config,
-            context: request.get("Context"),
-            at: iso8601(self.clock_now()),
-            sinks: Sinks::default(),
-        };
+        let mut send = Send::new(app_id, request_id, &config, request, iso8601(self.clock_now()));
         let body = self.with_app(app_id, |app| {
             let mut body = json!({ "ApplicationId": app_id, "RequestId": request_id });
             if let Some(addresses) = addresses {
@@ -284,14 +294,7 @@ impl Backend {
             )));
         }
         let config = request.get("MessageConfiguration").cloned().unwrap_or(Value::Null);
-        let mut send = Send {
-            app_id,
-            request_id,
-            config: &config,
-            context: request.get("Context"),
-            at: iso8601(self.clock_now()),
-            sinks: Sinks::default(),
-        };
+        let mut send = Send::new(app_id, request_id, &config, request, iso8601(self.clock_now()));
         let body = self.with_app(app_id, |app| {
             let mut result = Map::new();
             for (user, conf) in &users {
