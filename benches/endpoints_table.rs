@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use pinpoint_console::ui::endpoints_table::{EndpointRow, show};
+use pinpoint_console::api::EndpointRow;
+use pinpoint_console::ui::endpoints_table::show;
 
 fn resident_bytes() -> u64 {
     std::fs::read_to_string("/proc/self/statm")

@@ -213,6 +213,52 @@ pub enum ApiRequest {
     },
 }
 
+/// One endpoint as the endpoints table shows it (from the mock's listing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointRow {
+    /// Id.
+    pub id: String,
+    /// Channel type.
+    pub channel: String,
+    /// Address.
+    pub address: String,
+    /// User id.
+    pub user: String,
+    /// Platform.
+    pub platform: String,
+    /// Country.
+    pub country: String,
+    /// Opted out of everything.
+    pub opted_out: bool,
+}
+
+impl EndpointRow {
+    /// A row from an `EndpointResponse` JSON value.
+    #[must_use]
+    pub fn from_json(e: &serde_json::Value) -> Self {
+        let s = |p: &str| {
+            e.pointer(p).and_then(serde_json::Value::as_str).unwrap_or_default().to_owned()
+        };
+        Self {
+            id: s("/Id"),
+            channel: s("/ChannelType"),
+            address: s("/Address"),
+            user: s("/User/UserId"),
+            platform: s("/Demographic/Platform"),
+            country: s("/Location/Country"),
+            opted_out: s("/OptOut") == "ALL",
+        }
+    }
+
+    /// True when any shown value contains `needle` (lower-case).
+    #[must_use]
+    pub fn matches(&self, needle: &str) -> bool {
+        [&self.id, &self.address, &self.user, &self.channel, &self.platform, &self.country]
+            .iter()
+            .any(|v| v.to_lowercase().contains(needle))
+    }
+}
+
 /// One recipient's result of a direct send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResultRow {
@@ -361,7 +407,7 @@ pub enum ApiResponse {
         items: usize,
     },
     /// Every endpoint of a project (mock listing).
-    AllEndpoints(Vec<crate::ui::endpoints_table::EndpointRow>),
+    AllEndpoints(Vec<EndpointRow>),
     /// The event stream (`None`: none configured, or just deleted).
     EventStream(Option<aws_sdk_pinpoint::types::EventStream>),
 }

@@ -600,7 +600,7 @@ async fn call(
                         .as_array()
                         .into_iter()
                         .flatten()
-                        .map(crate::ui::endpoints_table::EndpointRow::from_json),
+                        .map(super::EndpointRow::from_json),
                 );
                 token = page.get("NextToken").and_then(|t| t.as_str()).map(str::to_owned);
                 if token.is_none() {

@@ -385,9 +385,10 @@ impl ComposerDraft {
         let (title, body, url) =
             (text(&self.push_title), text(&self.push_body), text(&self.push_url));
         let action = Action::from(self.push_action);
-        config
-            .apns_message(
-                aws_sdk_pinpoint::types::ApnsMessage::builder()
+        // The members every push message shares; each builder then adds its own.
+        macro_rules! common {
+            ($builder:expr) => {
+                $builder
                     .set_title(title.clone())
                     .set_body(body.clone())
                     .action(action.clone())
@@ -396,6 +397,11 @@ impl ComposerDraft {
                     .set_data(data.clone())
                     .set_sound(more("Sound"))
                     .set_raw_content(more("RawContent"))
+            };
+        }
+        config
+            .apns_message(
+                common!(aws_sdk_pinpoint::types::ApnsMessage::builder())
                     .set_time_to_live(ttl)
                     .set_priority(more("Priority"))
                     .set_badge(badge)
@@ -407,19 +413,11 @@ impl ComposerDraft {
                     .build(),
             )
             .gcm_message(
-                aws_sdk_pinpoint::types::GcmMessage::builder()
-                    .set_title(title.clone())
-                    .set_body(body.clone())
-                    .action(action.clone())
-                    .set_url(url.clone())
-                    .silent_push(self.push_silent)
-                    .set_data(data.clone())
-                    .set_sound(more("Sound"))
+                common!(aws_sdk_pinpoint::types::GcmMessage::builder())
                     .set_image_url(more("ImageUrl"))
                     .set_image_icon_url(more("ImageIconUrl"))
                     .set_small_image_icon_url(more("SmallImageIconUrl"))
                     .set_icon_reference(more("IconReference"))
-                    .set_raw_content(more("RawContent"))
                     .set_time_to_live(ttl)
                     .set_priority(more("Priority"))
                     .set_collapse_key(more("CollapseKey"))
@@ -427,38 +425,22 @@ impl ComposerDraft {
                     .build(),
             )
             .adm_message(
-                aws_sdk_pinpoint::types::AdmMessage::builder()
-                    .set_title(title.clone())
-                    .set_body(body.clone())
-                    .action(action.clone())
-                    .set_url(url.clone())
-                    .silent_push(self.push_silent)
-                    .set_data(data.clone())
-                    .set_sound(more("Sound"))
+                common!(aws_sdk_pinpoint::types::AdmMessage::builder())
                     .set_image_url(more("ImageUrl"))
                     .set_image_icon_url(more("ImageIconUrl"))
                     .set_small_image_icon_url(more("SmallImageIconUrl"))
                     .set_icon_reference(more("IconReference"))
-                    .set_raw_content(more("RawContent"))
                     .set_consolidation_key(more("ConsolidationKey"))
                     .set_expires_after(more("ExpiresAfter"))
                     .set_md5(more("MD5"))
                     .build(),
             )
             .baidu_message(
-                aws_sdk_pinpoint::types::BaiduMessage::builder()
-                    .set_title(title)
-                    .set_body(body)
-                    .action(action)
-                    .set_url(url)
-                    .silent_push(self.push_silent)
-                    .set_data(data)
-                    .set_sound(more("Sound"))
+                common!(aws_sdk_pinpoint::types::BaiduMessage::builder())
                     .set_image_url(more("ImageUrl"))
                     .set_image_icon_url(more("ImageIconUrl"))
                     .set_small_image_icon_url(more("SmallImageIconUrl"))
                     .set_icon_reference(more("IconReference"))
-                    .set_raw_content(more("RawContent"))
                     .set_time_to_live(ttl)
                     .build(),
             )

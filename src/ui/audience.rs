@@ -5,10 +5,11 @@
 use egui::RichText;
 
 use super::app::Action;
-use super::endpoints_table::{self, EndpointRow};
+use super::endpoints_table;
 use super::tasks::Task;
 use super::theme;
 use super::widgets::{busy_button, error_label, field_label, form_row};
+use crate::api::EndpointRow;
 use crate::api::{ApiError, ApiResponse};
 use crate::drafts::FieldErrors;
 use crate::drafts::endpoint::{CHANNEL_TYPES, DEMOGRAPHIC, EndpointDraft, LOCATION};

@@ -4,53 +4,9 @@
 
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
-use serde_json::Value;
 
 use super::theme;
-
-/// One endpoint as the table shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EndpointRow {
-    /// Id.
-    pub id: String,
-    /// Channel type.
-    pub channel: String,
-    /// Address.
-    pub address: String,
-    /// User id.
-    pub user: String,
-    /// Platform.
-    pub platform: String,
-    /// Country.
-    pub country: String,
-    /// Opted out of everything.
-    pub opted_out: bool,
-}
-
-impl EndpointRow {
-    /// A row from an `EndpointResponse` JSON value.
-    #[must_use]
-    pub fn from_json(e: &Value) -> Self {
-        let s = |p: &str| e.pointer(p).and_then(Value::as_str).unwrap_or_default().to_owned();
-        Self {
-            id: s("/Id"),
-            channel: s("/ChannelType"),
-            address: s("/Address"),
-            user: s("/User/UserId"),
-            platform: s("/Demographic/Platform"),
-            country: s("/Location/Country"),
-            opted_out: s("/OptOut") == "ALL",
-        }
-    }
-
-    /// True when any shown value contains `needle` (lower-case).
-    #[must_use]
-    pub fn matches(&self, needle: &str) -> bool {
-        [&self.id, &self.address, &self.user, &self.channel, &self.platform, &self.country]
-            .iter()
-            .any(|v| v.to_lowercase().contains(needle))
-    }
-}
+use crate::api::EndpointRow;
 
 /// Draws the table of `rows` (already filtered); returns the id of a row whose Open button
 /// was clicked.

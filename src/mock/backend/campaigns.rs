@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::segments::{list, newest_first, version_of};
+use super::segments::{history, list, newest_first, version_of};
 use super::{AppRecord, Backend, MOCK_ACCOUNT, MockError, MockResult, merge_limits, new_id};
 use crate::mock::collection::PageRequest;
 use crate::mock::model::model;
@@ -261,10 +261,7 @@ impl Backend {
         page: PageRequest,
     ) -> MockResult<Value> {
         self.with_app(app_id, |app| {
-            let versions = app
-                .campaigns
-                .get(id)
-                .ok_or_else(|| MockError::resource_not_found("Campaign", id))?;
+            let versions = history(&app.campaigns, "Campaign", id)?;
             Ok(newest_first(versions, page))
         })
     }
@@ -272,10 +269,7 @@ impl Backend {
     /// GetCampaignVersion.
     pub fn campaign_version(&self, app_id: &str, id: &str, version: &str) -> MockResult<Value> {
         self.with_app(app_id, |app| {
-            let versions = app
-                .campaigns
-                .get(id)
-                .ok_or_else(|| MockError::resource_not_found("Campaign", id))?;
+            let versions = history(&app.campaigns, "Campaign", id)?;
             version_of(versions, version).ok_or_else(|| {
                 MockError::not_found(format!("Campaign {id} has no version {version}"))
             })
@@ -290,9 +284,7 @@ impl Backend {
         page: PageRequest,
     ) -> MockResult<Value> {
         self.with_app(app_id, |app| {
-            if app.campaigns.get(id).is_none() {
-                return Err(MockError::resource_not_found("Campaign", id));
-            }
+            history(&app.campaigns, "Campaign", id)?;
             let history = app.activities.get(id).map_or(&[][..], Vec::as_slice);
             Ok(newest_first(history, page))
         })

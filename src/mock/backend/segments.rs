@@ -236,8 +236,7 @@ impl Backend {
     /// GetSegmentVersions: newest first.
     pub fn segment_versions(&self, app_id: &str, id: &str, page: PageRequest) -> MockResult<Value> {
         self.with_app(app_id, |app| {
-            let versions =
-                app.segments.get(id).ok_or_else(|| MockError::resource_not_found("Segment", id))?;
+            let versions = history(&app.segments, "Segment", id)?;
             Ok(newest_first(versions, page))
         })
     }
@@ -245,8 +244,7 @@ impl Backend {
     /// GetSegmentVersion.
     pub fn segment_version(&self, app_id: &str, id: &str, version: &str) -> MockResult<Value> {
         self.with_app(app_id, |app| {
-            let versions =
-                app.segments.get(id).ok_or_else(|| MockError::resource_not_found("Segment", id))?;
+            let versions = history(&app.segments, "Segment", id)?;
             version_of(versions, version).ok_or_else(|| {
                 MockError::not_found(format!("Segment {id} has no version {version}"))
             })
@@ -260,8 +258,7 @@ impl Backend {
         id: &str,
         version: Option<i64>,
     ) -> MockResult<i64> {
-        let versions =
-            app.segments.get(id).ok_or_else(|| MockError::resource_not_found("Segment", id))?;
+        let versions = history(&app.segments, "Segment", id)?;
         let latest = versions.len() as i64;
         match version {
             None => Ok(latest),
@@ -285,6 +282,15 @@ pub(super) fn newest_first(history: &[Value], page: PageRequest) -> Value {
     let newest: Vec<&Value> = history.iter().rev().collect();
     let (items, next) = page_slice(&newest, page);
     list(&items.into_iter().copied().collect::<Vec<_>>(), next)
+}
+
+/// Every stored version of a campaign or segment (oldest first); 404 naming `kind` otherwise.
+pub(super) fn history<'a>(
+    store: &'a crate::mock::collection::Collection<Vec<Value>>,
+    kind: &str,
+    id: &str,
+) -> MockResult<&'a [Value]> {
+    store.get(id).map(Vec::as_slice).ok_or_else(|| MockError::resource_not_found(kind, id))
 }
 
 /// The stored version named by a `version` path parameter.
