@@ -146,11 +146,7 @@ pub struct Recipient {
 }
 
 /// Parses `key=value` lines.
-pub fn key_values(
-    errors: &mut FieldErrors,
-    field: &'static str,
-    text: &str,
-) -> HashMap<String, String> {
+pub fn key_values(errors: &mut FieldErrors, field: &str, text: &str) -> HashMap<String, String> {
     let mut map = HashMap::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         match line.split_once('=') {
