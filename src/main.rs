@@ -29,6 +29,8 @@ fn main() -> eframe::Result {
         connection: args.connection(),
         demo_seed: args.demo_seed(),
         started: Some(started),
+        // Beside eframe's own state (per-user data folder of the OS).
+        drafts_dir: eframe::storage_dir("Pinpoint Console").map(|d| d.join("drafts")),
         ..AppOptions::default()
     };
     let native = eframe::NativeOptions {

@@ -3,6 +3,7 @@
 
 pub mod channels;
 pub mod connection;
+pub mod engagement;
 pub mod error;
 pub mod mock_ext;
 pub mod worker;
@@ -203,6 +204,104 @@ pub enum ApiRequest {
         request: Box<aws_sdk_pinpoint::types::EndpointBatchRequest>,
         /// Its position in the upload.
         index: usize,
+    },
+    /// Every campaign of a project.
+    ListCampaigns {
+        /// The project id.
+        app_id: String,
+    },
+    /// CreateCampaign (no id) or UpdateCampaign.
+    SaveCampaign {
+        /// The project id.
+        app_id: String,
+        /// The campaign, when it exists.
+        campaign_id: Option<String>,
+        /// The body.
+        request: Box<aws_sdk_pinpoint::types::WriteCampaignRequest>,
+    },
+    /// DeleteCampaign.
+    DeleteCampaign {
+        /// The project id.
+        app_id: String,
+        /// The campaign.
+        campaign_id: String,
+    },
+    /// GetCampaignVersions and GetCampaignActivities.
+    CampaignHistory {
+        /// The project id.
+        app_id: String,
+        /// The campaign.
+        campaign_id: String,
+    },
+    /// Every segment of a project.
+    ListSegments {
+        /// The project id.
+        app_id: String,
+    },
+    /// CreateSegment (no id) or UpdateSegment.
+    SaveSegment {
+        /// The project id.
+        app_id: String,
+        /// The segment, when it exists.
+        segment_id: Option<String>,
+        /// The body.
+        request: Box<aws_sdk_pinpoint::types::WriteSegmentRequest>,
+    },
+    /// DeleteSegment.
+    DeleteSegment {
+        /// The project id.
+        app_id: String,
+        /// The segment.
+        segment_id: String,
+    },
+    /// GetSegmentVersions.
+    SegmentVersions {
+        /// The project id.
+        app_id: String,
+        /// The segment.
+        segment_id: String,
+    },
+    /// The mock's audience estimate of a `WriteSegmentRequest` (mock connections only).
+    Estimate {
+        /// The project id.
+        app_id: String,
+        /// The definition as JSON.
+        definition: serde_json::Value,
+    },
+    /// Values seen in a project, for value pickers (mock connections only).
+    SeenValues {
+        /// The project id.
+        app_id: String,
+    },
+    /// An endpoint as JSON, for message previews.
+    PreviewEndpoint {
+        /// The project id.
+        app_id: String,
+        /// The endpoint.
+        endpoint_id: String,
+    },
+    /// CreateImportJob (after putting a local file into the mock's bucket).
+    StartImport {
+        /// The project id.
+        app_id: String,
+        /// What to import.
+        spec: Box<engagement::ImportSpec>,
+    },
+    /// CreateExportJob.
+    StartExport {
+        /// The project id.
+        app_id: String,
+        /// The segment (empty: every endpoint).
+        segment_id: String,
+        /// `s3://bucket/prefix/`.
+        s3_prefix: String,
+        /// IAM role ARN.
+        role_arn: String,
+    },
+    /// GetImportJobs and GetExportJobs.
+    ListJobs {
+        /// The project id.
+        app_id: String,
     },
     /// Writes a text file (a CSV export).
     WriteTextFile {
@@ -410,6 +509,44 @@ pub enum ApiResponse {
     AllEndpoints(Vec<EndpointRow>),
     /// The event stream (`None`: none configured, or just deleted).
     EventStream(Option<aws_sdk_pinpoint::types::EventStream>),
+    /// Every campaign of a project.
+    Campaigns(Vec<aws_sdk_pinpoint::types::CampaignResponse>),
+    /// A campaign was created or updated.
+    CampaignSaved(Box<aws_sdk_pinpoint::types::CampaignResponse>),
+    /// A campaign was deleted.
+    CampaignDeleted(String),
+    /// A campaign's versions (newest first) and activities.
+    CampaignHistory {
+        /// The campaign.
+        campaign_id: String,
+        /// Versions, newest first.
+        versions: Vec<aws_sdk_pinpoint::types::CampaignResponse>,
+        /// Runs per treatment.
+        activities: Vec<aws_sdk_pinpoint::types::ActivityResponse>,
+    },
+    /// Every segment of a project.
+    Segments(Vec<aws_sdk_pinpoint::types::SegmentResponse>),
+    /// A segment was created or updated.
+    SegmentSaved(Box<aws_sdk_pinpoint::types::SegmentResponse>),
+    /// A segment was deleted.
+    SegmentDeleted(String),
+    /// A segment's versions, newest first.
+    SegmentVersions {
+        /// The segment.
+        segment_id: String,
+        /// Versions, newest first.
+        versions: Vec<aws_sdk_pinpoint::types::SegmentResponse>,
+    },
+    /// The mock's estimate: `{Matching, Messageable, Total, Groups}`.
+    Estimate(serde_json::Value),
+    /// Values seen per member.
+    SeenValues(serde_json::Value),
+    /// An endpoint as JSON.
+    PreviewEndpoint(serde_json::Value),
+    /// A job started or refreshed.
+    Job(engagement::JobRow),
+    /// Every job of a project.
+    Jobs(Vec<engagement::JobRow>),
 }
 
 /// One answer from the worker.

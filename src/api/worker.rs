@@ -11,7 +11,10 @@ use aws_sdk_pinpoint::types::ApplicationResponse;
 use tokio::sync::mpsc;
 
 use super::connection::{ConnectionSpec, Timeouts, build_client};
-use super::{ApiError, ApiEvent, ApiRequest, ApiResponse, AppSummary, RequestId, ResultRow};
+use super::{
+    ApiError, ApiEvent, ApiRequest, ApiResponse, AppSummary, RequestId, ResultRow, engagement,
+    mock_ext,
+};
 use crate::drafts::message::Batch;
 use crate::mock::MockServer;
 use crate::mock::backend::Backend;
@@ -634,6 +637,71 @@ async fn call(
             })?;
             Ok(ApiResponse::FileWritten(path))
         }
+        ApiRequest::ListCampaigns { app_id } => {
+            Ok(ApiResponse::Campaigns(engagement::list_campaigns(client, &app_id).await?))
+        }
+        ApiRequest::SaveCampaign { app_id, campaign_id, request } => {
+            let saved =
+                engagement::save_campaign(client, &app_id, campaign_id.as_deref(), *request)
+                    .await?;
+            Ok(ApiResponse::CampaignSaved(Box::new(saved)))
+        }
+        ApiRequest::DeleteCampaign { app_id, campaign_id } => {
+            client
+                .delete_campaign()
+                .application_id(app_id)
+                .campaign_id(&campaign_id)
+                .send()
+                .await?;
+            Ok(ApiResponse::CampaignDeleted(campaign_id))
+        }
+        ApiRequest::CampaignHistory { app_id, campaign_id } => {
+            let (versions, activities) =
+                engagement::campaign_history(client, &app_id, &campaign_id).await?;
+            Ok(ApiResponse::CampaignHistory { campaign_id, versions, activities })
+        }
+        ApiRequest::ListSegments { app_id } => {
+            Ok(ApiResponse::Segments(engagement::list_segments(client, &app_id).await?))
+        }
+        ApiRequest::SaveSegment { app_id, segment_id, request } => {
+            let saved =
+                engagement::save_segment(client, &app_id, segment_id.as_deref(), *request).await?;
+            Ok(ApiResponse::SegmentSaved(Box::new(saved)))
+        }
+        ApiRequest::DeleteSegment { app_id, segment_id } => {
+            client.delete_segment().application_id(app_id).segment_id(&segment_id).send().await?;
+            Ok(ApiResponse::SegmentDeleted(segment_id))
+        }
+        ApiRequest::SegmentVersions { app_id, segment_id } => {
+            let versions = engagement::segment_versions(client, &app_id, &segment_id).await?;
+            Ok(ApiResponse::SegmentVersions { segment_id, versions })
+        }
+        ApiRequest::Estimate { app_id, definition } => {
+            let mock = mock_only(context)?;
+            let path = format!("/_mock/apps/{app_id}/estimate");
+            Ok(ApiResponse::Estimate(mock_ext::call(mock, "POST", &path, Some(&definition)).await?))
+        }
+        ApiRequest::SeenValues { app_id } => {
+            let mock = mock_only(context)?;
+            let path = format!("/_mock/apps/{app_id}/values");
+            Ok(ApiResponse::SeenValues(mock_ext::call(mock, "GET", &path, None).await?))
+        }
+        ApiRequest::PreviewEndpoint { app_id, endpoint_id } => Ok(ApiResponse::PreviewEndpoint(
+            engagement::endpoint_json(client, &app_id, &endpoint_id).await?,
+        )),
+        ApiRequest::StartImport { app_id, spec } => {
+            let job = engagement::start_import(client, context.mock_url.as_deref(), &app_id, *spec)
+                .await?;
+            Ok(ApiResponse::Job(job))
+        }
+        ApiRequest::StartExport { app_id, segment_id, s3_prefix, role_arn } => {
+            let job = engagement::start_export(client, &app_id, &segment_id, &s3_prefix, &role_arn)
+                .await?;
+            Ok(ApiResponse::Job(job))
+        }
+        ApiRequest::ListJobs { app_id } => {
+            Ok(ApiResponse::Jobs(engagement::list_jobs(client, &app_id).await?))
+        }
         ApiRequest::PickFile { member } => {
             let picked = rfd::AsyncFileDialog::new()
                 .set_title("Choose a key or certificate file")
@@ -704,7 +772,13 @@ fn user_rows(response: &aws_sdk_pinpoint::types::SendUsersMessageResponse) -> Ve
     rows
 }
 
-fn empty_answer() -> ApiError {
+fn mock_only(context: &CallContext) -> Result<&str, ApiError> {
+    context.mock_url.as_deref().ok_or_else(|| {
+        ApiError::local("NotAMock", "only the mock can estimate audiences and suggest values")
+    })
+}
+
+pub(crate) fn empty_answer() -> ApiError {
     ApiError {
         kind: "EmptyResponse".to_owned(),
         message: "The service answered without a body".to_owned(),

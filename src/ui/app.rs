@@ -16,12 +16,15 @@ use crate::api::{
 use std::sync::Arc;
 
 use super::audience::{AudienceAction, AudienceScreen};
+use super::campaigns::{CampaignAction, CampaignsScreen};
 use super::channels::ChannelsScreen;
 use super::messaging::MessagingScreen;
+use super::segments::{SegmentAction, SegmentsScreen};
 use crate::drafts::FieldErrors;
 use crate::drafts::channels::{ChannelRequest, KeyFile};
 use crate::drafts::message::Batch;
 use crate::drafts::settings::SettingsDraft;
+use crate::drafts::store::DraftStore;
 use crate::mock::backend::ChannelKind;
 use crate::mock::demo::Seed;
 use crate::secrets::{Redacted, SecretFields, SecretStore, UnavailableStore};
@@ -39,6 +42,8 @@ pub struct AppOptions {
     pub started: Option<std::time::Instant>,
     /// Where channel secrets live (the OS keyring in the app); `None` means no store.
     pub secrets: Option<Arc<dyn SecretStore>>,
+    /// Where unsaved campaign and segment drafts are kept; `None` keeps none.
+    pub drafts_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -49,6 +54,7 @@ impl Default for AppOptions {
             demo_seed: Seed::Demo,
             started: None,
             secrets: None,
+            drafts_dir: None,
         }
     }
 }
@@ -117,6 +123,10 @@ pub enum Action {
     Audience(AudienceAction),
     /// Open the composer with these endpoint ids as recipients.
     ComposeTo(Vec<String>),
+    /// A Campaigns-section request.
+    Campaigns(CampaignAction),
+    /// A Segments-section request.
+    Segments(SegmentAction),
     /// Write a text file.
     WriteTextFile {
         /// Where.
@@ -138,6 +148,10 @@ pub enum Section {
     Messaging,
     /// Endpoints, users, events, event stream.
     Audience,
+    /// Campaigns.
+    Campaigns,
+    /// Segments and import/export jobs.
+    Segments,
 }
 
 /// The active connection as the top bar shows it.
@@ -204,6 +218,10 @@ pub struct ProjectScreen {
     pub messaging: MessagingScreen,
     /// The Audience section.
     pub audience: AudienceScreen,
+    /// The Campaigns section.
+    pub campaigns: CampaignsScreen,
+    /// The Segments section.
+    pub segments: SegmentsScreen,
 }
 
 impl ProjectScreen {
@@ -228,6 +246,8 @@ pub struct ConsoleApp {
     pub project: ProjectScreen,
     /// Toasts.
     pub toasts: Toasts,
+    /// Unsaved campaign and segment drafts on disk.
+    pub drafts: Option<DraftStore>,
     startup: Startup,
 }
 
@@ -285,6 +305,7 @@ impl ConsoleApp {
             projects: ProjectsState::default(),
             project: ProjectScreen::default(),
             toasts: Toasts::default(),
+            drafts: options.drafts_dir.map(DraftStore::new),
             startup: Startup { started: options.started, ..Startup::default() },
         };
         app.handle(Action::Connect(options.connection));
@@ -305,7 +326,9 @@ impl ConsoleApp {
     }
 
     fn send(&mut self, task: Task, request: ApiRequest) {
-        if self.pending.is_busy(task) && !matches!(task, Task::LoadSettings | Task::ListApps) {
+        if self.pending.is_busy(task)
+            && !matches!(task, Task::LoadSettings | Task::ListApps | Task::Estimate)
+        {
             // A second click on a busy button does nothing.
             return;
         }
@@ -448,6 +471,8 @@ impl ConsoleApp {
                 };
                 self.send(Task::Audience, request);
             }
+            Action::Campaigns(request) => self.campaign_action(request),
+            Action::Segments(request) => self.segment_action(request),
             Action::WriteTextFile { path, contents } => {
                 self.send(Task::WriteFile, ApiRequest::WriteTextFile { path, contents });
             }
@@ -480,9 +505,90 @@ impl ConsoleApp {
         }
     }
 
+    fn campaign_action(&mut self, request: CampaignAction) {
+        let Some(app_id) = self.projects.selected.clone() else { return };
+        match request {
+            CampaignAction::Reload => {
+                self.send(Task::CampaignList, ApiRequest::ListCampaigns { app_id: app_id.clone() });
+                self.send(Task::SegmentList, ApiRequest::ListSegments { app_id });
+            }
+            CampaignAction::Save(campaign_id, request) => {
+                self.project.campaigns.note = None;
+                self.send(
+                    Task::CampaignSave,
+                    ApiRequest::SaveCampaign { app_id, campaign_id, request },
+                );
+            }
+            CampaignAction::Delete(campaign_id) => {
+                self.send(Task::CampaignSave, ApiRequest::DeleteCampaign { app_id, campaign_id });
+            }
+            CampaignAction::History(campaign_id) => {
+                self.send(
+                    Task::CampaignHistory,
+                    ApiRequest::CampaignHistory { app_id, campaign_id },
+                );
+            }
+            CampaignAction::PreviewEndpoint(endpoint_id) => {
+                self.send(Task::Preview, ApiRequest::PreviewEndpoint { app_id, endpoint_id });
+            }
+        }
+    }
+
+    fn segment_action(&mut self, request: SegmentAction) {
+        let Some(app_id) = self.projects.selected.clone() else { return };
+        match request {
+            SegmentAction::Reload => {
+                self.send(Task::SegmentList, ApiRequest::ListSegments { app_id })
+            }
+            SegmentAction::Save(segment_id, request) => {
+                self.project.segments.note = None;
+                self.send(
+                    Task::SegmentSave,
+                    ApiRequest::SaveSegment { app_id, segment_id, request },
+                );
+            }
+            SegmentAction::Delete(segment_id) => {
+                self.send(Task::SegmentSave, ApiRequest::DeleteSegment { app_id, segment_id });
+            }
+            SegmentAction::Versions(segment_id) => {
+                self.send(
+                    Task::SegmentVersions,
+                    ApiRequest::SegmentVersions { app_id, segment_id },
+                );
+            }
+            SegmentAction::Estimate(definition) => {
+                self.send(Task::Estimate, ApiRequest::Estimate { app_id, definition });
+            }
+            SegmentAction::Values => self.send(Task::SeenValues, ApiRequest::SeenValues { app_id }),
+            SegmentAction::Import(spec) => {
+                self.send(Task::Jobs, ApiRequest::StartImport { app_id, spec });
+            }
+            SegmentAction::Export { segment_id, s3_prefix, role_arn } => {
+                let request = ApiRequest::StartExport { app_id, segment_id, s3_prefix, role_arn };
+                self.send(Task::Jobs, request);
+            }
+            SegmentAction::Jobs => self.send(Task::JobPoll, ApiRequest::ListJobs { app_id }),
+            SegmentAction::PickFile => {
+                self.send(Task::PickFile, ApiRequest::PickFile { member: "segment-import" });
+            }
+        }
+    }
+
     /// Loads what the shown section needs, once per project.
     fn load_section(&mut self) {
         let Some(app_id) = self.projects.selected.clone() else { return };
+        let section = self.project.section;
+        if matches!(section, Section::Campaigns | Section::Segments)
+            && self.project.segments.app_id.as_ref() != Some(&app_id)
+        {
+            self.project.segments = SegmentsScreen::for_project(&app_id, self.drafts.as_ref());
+            self.send(Task::SegmentList, ApiRequest::ListSegments { app_id: app_id.clone() });
+        }
+        if section == Section::Campaigns && self.project.campaigns.app_id.as_ref() != Some(&app_id)
+        {
+            self.project.campaigns = CampaignsScreen::for_project(&app_id, self.drafts.as_ref());
+            self.send(Task::CampaignList, ApiRequest::ListCampaigns { app_id: app_id.clone() });
+        }
         if self.project.section == Section::Channels
             && self.project.channels.app_id.as_ref() != Some(&app_id)
         {
@@ -543,6 +649,32 @@ impl ConsoleApp {
                     self.select(None);
                 }
                 self.toasts.push(ToastKind::Success, format!("Deleted project “{}”", app.name));
+            }
+            picked @ ApiResponse::FilePicked { member: "segment-import", .. } => {
+                for action in self.project.segments.apply(picked, self.drafts.as_ref()) {
+                    self.handle(action);
+                }
+            }
+            campaign @ (ApiResponse::Campaigns(_)
+            | ApiResponse::CampaignSaved(_)
+            | ApiResponse::CampaignDeleted(_)
+            | ApiResponse::CampaignHistory { .. }
+            | ApiResponse::PreviewEndpoint(_)) => {
+                for action in self.project.campaigns.apply(campaign, self.drafts.as_ref()) {
+                    self.handle(action);
+                }
+            }
+            segment @ (ApiResponse::Segments(_)
+            | ApiResponse::SegmentSaved(_)
+            | ApiResponse::SegmentDeleted(_)
+            | ApiResponse::SegmentVersions { .. }
+            | ApiResponse::Estimate(_)
+            | ApiResponse::SeenValues(_)
+            | ApiResponse::Job(_)
+            | ApiResponse::Jobs(_)) => {
+                for action in self.project.segments.apply(segment, self.drafts.as_ref()) {
+                    self.handle(action);
+                }
             }
             upload @ ApiResponse::FilePicked { member: "upload", .. } => {
                 for action in self.project.audience.apply(upload) {
@@ -626,6 +758,16 @@ impl ConsoleApp {
             | Task::ReadKeyFile
             | Task::PickFile => self.project.channels.fail(task, error),
             Task::Audience => self.project.audience.fail(error),
+            Task::CampaignList | Task::CampaignSave | Task::CampaignHistory | Task::Preview => {
+                self.project.campaigns.fail(task, error);
+            }
+            Task::SegmentList
+            | Task::SegmentSave
+            | Task::SegmentVersions
+            | Task::Estimate
+            | Task::SeenValues
+            | Task::Jobs
+            | Task::JobPoll => self.project.segments.fail(task, error),
             Task::SendBatch | Task::ValidatePhone | Task::Outbox | Task::WriteFile => {
                 self.project.messaging.fail(error);
             }

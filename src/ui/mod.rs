@@ -3,12 +3,14 @@
 
 pub mod app;
 pub mod audience;
+pub mod campaigns;
 pub mod channels;
 pub mod connection_dialog;
 pub mod endpoints_table;
 pub mod messaging;
 pub mod project_view;
 pub mod projects;
+pub mod segments;
 pub mod settings_form;
 pub mod tasks;
 pub mod theme;

@@ -5,7 +5,7 @@ use egui::RichText;
 use super::app::{Action, ConsoleApp, Section};
 use super::tasks::Task;
 use super::widgets::{busy_button, error_label};
-use super::{audience, channels, messaging, settings_form, theme};
+use super::{audience, campaigns, channels, messaging, segments, settings_form, theme};
 
 /// Draws the selected project, or a welcome when none is selected.
 pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
@@ -57,6 +57,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                 (Section::Channels, "Channels"),
                 (Section::Messaging, "Messaging"),
                 (Section::Audience, "Audience"),
+                (Section::Campaigns, "Campaigns"),
+                (Section::Segments, "Segments"),
             ] {
                 if ui.selectable_label(app.project.section == section, label).clicked() {
                     actions.push(Action::ShowSection(section));
@@ -90,6 +92,45 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                 let is_mock =
                     app.connection.info.as_ref().is_some_and(crate::api::ConnectionInfo::is_mock);
                 actions.extend(audience::show(ui, &mut app.project.audience, is_mock, &busy));
+            }
+            Section::Campaigns => {
+                let pending: Vec<Task> =
+                    [Task::CampaignList, Task::CampaignSave, Task::CampaignHistory, Task::Preview]
+                        .into_iter()
+                        .filter(|t| app.is_busy(*t))
+                        .collect();
+                let busy = move |t: Task| pending.contains(&t);
+                let segments = app.project.segments.choices();
+                actions.extend(campaigns::show(
+                    ui,
+                    &mut app.project.campaigns,
+                    &segments,
+                    app.drafts.as_ref(),
+                    &busy,
+                ));
+            }
+            Section::Segments => {
+                let pending: Vec<Task> = [
+                    Task::SegmentList,
+                    Task::SegmentSave,
+                    Task::Estimate,
+                    Task::SeenValues,
+                    Task::Jobs,
+                    Task::JobPoll,
+                ]
+                .into_iter()
+                .filter(|t| app.is_busy(*t))
+                .collect();
+                let busy = move |t: Task| pending.contains(&t);
+                let is_mock =
+                    app.connection.info.as_ref().is_some_and(crate::api::ConnectionInfo::is_mock);
+                actions.extend(segments::show(
+                    ui,
+                    &mut app.project.segments,
+                    is_mock,
+                    app.drafts.as_ref(),
+                    &busy,
+                ));
             }
         }
     });

@@ -42,6 +42,28 @@ pub enum Task {
     WriteFile,
     /// An endpoint, user, event or event-stream call.
     Audience,
+    /// Loading the campaign list.
+    CampaignList,
+    /// Saving or deleting a campaign.
+    CampaignSave,
+    /// A campaign's versions and activities.
+    CampaignHistory,
+    /// The endpoint a message preview uses.
+    Preview,
+    /// Loading the segment list.
+    SegmentList,
+    /// Saving or deleting a segment.
+    SegmentSave,
+    /// A segment's versions.
+    SegmentVersions,
+    /// The mock's audience estimate.
+    Estimate,
+    /// Values seen in the project.
+    SeenValues,
+    /// Starting an import or export job.
+    Jobs,
+    /// Refreshing the jobs.
+    JobPoll,
 }
 
 /// Latest request id per task.

@@ -13,6 +13,18 @@ pub const MUTED: Color32 = Color32::from_rgb(0x8b, 0x94, 0x9e);
 /// Accent for the product name.
 pub const ACCENT: Color32 = Color32::from_rgb(0x6c, 0x8c, 0xff);
 
+/// Colours of the treatments in the split bar: control, then each additional treatment.
+pub const SPLIT: [Color32; 6] = [
+    Color32::from_rgb(0x6c, 0x8c, 0xff),
+    Color32::from_rgb(0x3f, 0xb9, 0x50),
+    Color32::from_rgb(0xe3, 0xa0, 0x08),
+    Color32::from_rgb(0xc0, 0x7b, 0xe0),
+    Color32::from_rgb(0x39, 0xc5, 0xcf),
+    Color32::from_rgb(0xf0, 0x88, 0x6a),
+];
+/// Holdout in the split bar.
+pub const HOLDOUT: Color32 = Color32::from_rgb(0x8b, 0x94, 0x9e);
+
 /// Width of form labels, so fields line up.
 pub const LABEL_WIDTH: f32 = 170.0;
 /// Width of single-line form fields.

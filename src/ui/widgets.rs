@@ -90,3 +90,102 @@ pub fn section(ui: &mut Ui, title: &str) {
     ui.add_space(theme::SECTION_GAP);
     ui.heading(title);
 }
+
+/// A labelled choice among wire values (`""` offered as `empty` when given), with its inline
+/// error. The combo box is tied to its label.
+pub fn choice_row(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    options: &[&str],
+    empty: Option<&str>,
+    error: Option<&str>,
+) -> bool {
+    let before = value.clone();
+    ui.horizontal(|ui| {
+        let label_response = field_label(ui, label);
+        let shown = if value.is_empty() { empty.unwrap_or("") } else { value.as_str() };
+        egui::ComboBox::from_id_salt(label)
+            .selected_text(shown.to_owned())
+            .width(theme::FIELD_WIDTH - 8.0)
+            .show_ui(ui, |ui| {
+                if let Some(empty) = empty {
+                    ui.selectable_value(value, String::new(), empty);
+                }
+                for option in options {
+                    ui.selectable_value(value, (*option).to_owned(), *option);
+                }
+            })
+            .response
+            .labelled_by(label_response.id);
+    });
+    if let Some(message) = error {
+        ui.horizontal(|ui| {
+            ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
+            error_label(ui, message);
+        });
+    }
+    *value != before
+}
+
+/// A labelled multi-line field with its inline error.
+pub fn text_area_row(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    rows: usize,
+    error: Option<&str>,
+) -> Response {
+    let response = ui
+        .horizontal(|ui| {
+            let label_response = field_label(ui, label);
+            TextEdit::multiline(value)
+                .desired_rows(rows)
+                .desired_width(theme::FIELD_WIDTH * 2.0)
+                .ui(ui)
+                .labelled_by(label_response.id)
+        })
+        .inner;
+    if let Some(message) = error {
+        ui.horizontal(|ui| {
+            ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
+            error_label(ui, message);
+        });
+    }
+    response
+}
+
+/// A percentage bar: labelled parts side by side (grey where unallocated, red past 100 %).
+pub fn split_bar(ui: &mut Ui, parts: &[(String, i32, egui::Color32)]) {
+    let width = ui.available_width().min(theme::FIELD_WIDTH * 3.0);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 22.0), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
+    let total: i32 = parts.iter().map(|p| p.1.max(0)).sum::<i32>().max(100);
+    let mut x = rect.left();
+    for (label, percent, color) in parts {
+        if *percent <= 0 {
+            continue;
+        }
+        let w = rect.width() * (*percent as f32) / total as f32;
+        let part =
+            egui::Rect::from_min_size(egui::pos2(x, rect.top()), egui::vec2(w, rect.height()));
+        painter.rect_filled(part.shrink(1.0), 2.0, *color);
+        if w > 40.0 {
+            painter.text(
+                part.center(),
+                egui::Align2::CENTER_CENTER,
+                format!("{label} {percent}%"),
+                egui::FontId::proportional(11.0),
+                egui::Color32::BLACK,
+            );
+        }
+        x += w;
+    }
+}
+
+/// Gives a widget an accessible name different from its visible text (a short visible word,
+/// a full name for screen readers and tests: "remove" reads as "Remove G1S1C2").
+pub fn name_for_a11y(ui: &Ui, response: &Response, name: &str) {
+    let _ = ui.ctx().accesskit_node_builder(response.id, |node| node.set_label(name));
+}

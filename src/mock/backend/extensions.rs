@@ -31,7 +31,28 @@ fn mentions(e: &Endpoint, needle: &str) -> bool {
         || in_lists(e.user.as_ref().and_then(|u| u.user_attributes.as_ref()))
 }
 
+/// The bucket console uploads go to.
+pub const UPLOAD_BUCKET: &str = "pinpoint-console-uploads";
+
 impl Backend {
+    /// Writes an uploaded file into the mapped bucket folder; its `s3://` URL.
+    pub fn put_upload(&self, name: &str, contents: &str) -> MockResult<String> {
+        let clean: String = name
+            .chars()
+            .map(
+                |c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' },
+            )
+            .collect();
+        let key = format!("{}-{clean}", uuid::Uuid::new_v4().simple());
+        let dir = self.files().buckets.join(UPLOAD_BUCKET);
+        std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(dir.join(&key), contents))
+            .map_err(|e| {
+                crate::mock::error::MockError::bad_request(format!("could not store the file: {e}"))
+            })?;
+        Ok(format!("s3://{UPLOAD_BUCKET}/{key}"))
+    }
+
     /// The audience of a segment definition (a `WriteSegmentRequest`): matching, messageable
     /// (not opted out, not inactive) and total endpoints, and for segment groups how many each
     /// group matches on its own.

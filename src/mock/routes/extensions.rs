@@ -1,5 +1,6 @@
 //! Mock-only extensions under `/_mock/` (not part of Pinpoint; documented in the README):
-//! the outbox, an audience estimate, an endpoint listing, values seen, and a manual tick.
+//! the outbox, an audience estimate, an endpoint listing, values seen, a manual tick, and a
+//! file upload into the mapped bucket folder (for imports from the console).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -21,6 +22,7 @@ pub fn routes() -> Router<Arc<Backend>> {
         .route("/_mock/apps/{application_id}/estimate", post(estimate))
         .route("/_mock/apps/{application_id}/endpoints", get(endpoints))
         .route("/_mock/apps/{application_id}/values", get(values))
+        .route("/_mock/files", post(put_file))
 }
 
 async fn outbox(
@@ -56,4 +58,17 @@ async fn endpoints(
 
 async fn values(State(b): State<Arc<Backend>>, Path(app): Path<String>) -> MockResult<Json<Value>> {
     b.seen_values(&app).map(Json)
+}
+
+/// Stores `{Name, Contents}` in the uploads bucket; answers `{S3Url}` for an import job.
+async fn put_file(
+    State(b): State<Arc<Backend>>,
+    AnyJson(body): AnyJson,
+) -> MockResult<Json<Value>> {
+    let name = body.get("Name").and_then(Value::as_str).unwrap_or("upload");
+    let contents = body
+        .get("Contents")
+        .and_then(Value::as_str)
+        .ok_or_else(|| MockError::bad_request("Contents is required (the file's text)"))?;
+    b.put_upload(name, contents).map(|url| Json(json!({ "S3Url": url })))
 }

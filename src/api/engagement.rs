@@ -1,0 +1,444 @@
+//! Campaign, segment and job calls for the worker: lists that follow `NextToken` to the end,
+//! saves, deletes, version histories, activities, import and export jobs, and the mock's
+//! audience estimate and value suggestions.
+
+use std::path::Path;
+
+use aws_sdk_pinpoint::Client;
+use aws_sdk_pinpoint::types::{
+    ActivityResponse, CampaignResponse, ExportJobRequest, ExportJobResponse, Format,
+    ImportJobRequest, ImportJobResponse, SegmentResponse, WriteCampaignRequest,
+    WriteSegmentRequest,
+};
+use serde_json::{Value, json};
+
+use super::{ApiError, mock_ext};
+
+/// Every campaign of a project.
+pub async fn list_campaigns(
+    client: &Client,
+    app_id: &str,
+) -> Result<Vec<CampaignResponse>, ApiError> {
+    let mut all = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let out = client
+            .get_campaigns()
+            .application_id(app_id)
+            .page_size("100")
+            .set_token(token.take())
+            .send()
+            .await?;
+        if let Some(page) = out.campaigns_response() {
+            all.extend(page.item().iter().cloned());
+            token = page.next_token().map(str::to_owned);
+        }
+        if token.is_none() {
+            return Ok(all);
+        }
+    }
+}
+
+/// Creates (no id) or updates a campaign.
+pub async fn save_campaign(
+    client: &Client,
+    app_id: &str,
+    campaign_id: Option<&str>,
+    request: WriteCampaignRequest,
+) -> Result<CampaignResponse, ApiError> {
+    let saved = if let Some(id) = campaign_id {
+        client
+            .update_campaign()
+            .application_id(app_id)
+            .campaign_id(id)
+            .write_campaign_request(request)
+            .send()
+            .await?
+            .campaign_response()
+            .cloned()
+    } else {
+        client
+            .create_campaign()
+            .application_id(app_id)
+            .write_campaign_request(request)
+            .send()
+            .await?
+            .campaign_response()
+            .cloned()
+    };
+    saved.ok_or_else(super::worker::empty_answer)
+}
+
+/// A campaign's versions (newest first) and activities (every page).
+pub async fn campaign_history(
+    client: &Client,
+    app_id: &str,
+    campaign_id: &str,
+) -> Result<(Vec<CampaignResponse>, Vec<ActivityResponse>), ApiError> {
+    let mut versions = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let out = client
+            .get_campaign_versions()
+            .application_id(app_id)
+            .campaign_id(campaign_id)
+            .page_size("100")
+            .set_token(token.take())
+            .send()
+            .await?;
+        if let Some(page) = out.campaigns_response() {
+            versions.extend(page.item().iter().cloned());
+            token = page.next_token().map(str::to_owned);
+        }
+        if token.is_none() {
+            break;
+        }
+    }
+    versions.sort_by_key(|v| std::cmp::Reverse(v.version().unwrap_or(0)));
+    let mut activities = Vec::new();
+    loop {
+        let out = client
+            .get_campaign_activities()
+            .application_id(app_id)
+            .campaign_id(campaign_id)
+            .page_size("100")
+            .set_token(token.take())
+            .send()
+            .await?;
+        if let Some(page) = out.activities_response() {
+            activities.extend(page.item().iter().cloned());
+            token = page.next_token().map(str::to_owned);
+        }
+        if token.is_none() {
+            break;
+        }
+    }
+    Ok((versions, activities))
+}
+
+/// Every segment of a project.
+pub async fn list_segments(
+    client: &Client,
+    app_id: &str,
+) -> Result<Vec<SegmentResponse>, ApiError> {
+    let mut all = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let out = client
+            .get_segments()
+            .application_id(app_id)
+            .page_size("100")
+            .set_token(token.take())
+            .send()
+            .await?;
+        if let Some(page) = out.segments_response() {
+            all.extend(page.item().iter().cloned());
+            token = page.next_token().map(str::to_owned);
+        }
+        if token.is_none() {
+            return Ok(all);
+        }
+    }
+}
+
+/// Creates (no id) or updates a segment.
+pub async fn save_segment(
+    client: &Client,
+    app_id: &str,
+    segment_id: Option<&str>,
+    request: WriteSegmentRequest,
+) -> Result<SegmentResponse, ApiError> {
+    let saved = if let Some(id) = segment_id {
+        client
+            .update_segment()
+            .application_id(app_id)
+            .segment_id(id)
+            .write_segment_request(request)
+            .send()
+            .await?
+            .segment_response()
+            .cloned()
+    } else {
+        client
+            .create_segment()
+            .application_id(app_id)
+            .write_segment_request(request)
+            .send()
+            .await?
+            .segment_response()
+            .cloned()
+    };
+    saved.ok_or_else(super::worker::empty_answer)
+}
+
+/// A segment's versions, newest first.
+pub async fn segment_versions(
+    client: &Client,
+    app_id: &str,
+    segment_id: &str,
+) -> Result<Vec<SegmentResponse>, ApiError> {
+    let mut versions = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let out = client
+            .get_segment_versions()
+            .application_id(app_id)
+            .segment_id(segment_id)
+            .page_size("100")
+            .set_token(token.take())
+            .send()
+            .await?;
+        if let Some(page) = out.segments_response() {
+            versions.extend(page.item().iter().cloned());
+            token = page.next_token().map(str::to_owned);
+        }
+        if token.is_none() {
+            break;
+        }
+    }
+    versions.sort_by_key(|v| std::cmp::Reverse(v.version().unwrap_or(0)));
+    Ok(versions)
+}
+
+/// An import or export job as the Jobs list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobRow {
+    /// Job id.
+    pub id: String,
+    /// True for imports.
+    pub import: bool,
+    /// `CREATED`, `PROCESSING`, `COMPLETED`, `FAILED`, …
+    pub status: String,
+    /// Pieces in the job.
+    pub total_pieces: i32,
+    /// Pieces done.
+    pub completed_pieces: i32,
+    /// Pieces that failed.
+    pub failed_pieces: i32,
+    /// Endpoints processed.
+    pub processed: i32,
+    /// Endpoints that failed.
+    pub failures: i32,
+    /// Failure messages.
+    pub messages: Vec<String>,
+    /// Created at.
+    pub created: String,
+    /// Completed at.
+    pub completed: String,
+    /// The S3 URL read or written.
+    pub url: String,
+    /// The segment imported into or exported.
+    pub segment: String,
+}
+
+impl JobRow {
+    /// True once the job stopped (completed or failed).
+    #[must_use]
+    pub fn finished(&self) -> bool {
+        matches!(self.status.as_str(), "COMPLETED" | "FAILED")
+    }
+
+    /// Progress from 0 to 1.
+    #[must_use]
+    pub fn progress(&self) -> f32 {
+        if self.finished() {
+            1.0
+        } else if self.total_pieces > 0 {
+            (self.completed_pieces + self.failed_pieces) as f32 / self.total_pieces as f32
+        } else {
+            0.0
+        }
+    }
+
+    fn from_import(j: &ImportJobResponse) -> Self {
+        let d = j.definition();
+        Self {
+            id: j.id().unwrap_or_default().to_owned(),
+            import: true,
+            status: j.job_status().map(|s| s.as_str().to_owned()).unwrap_or_default(),
+            total_pieces: j.total_pieces().unwrap_or(0),
+            completed_pieces: j.completed_pieces().unwrap_or(0),
+            failed_pieces: j.failed_pieces().unwrap_or(0),
+            processed: j.total_processed().unwrap_or(0),
+            failures: j.total_failures().unwrap_or(0),
+            messages: j.failures().to_vec(),
+            created: j.creation_date().unwrap_or_default().to_owned(),
+            completed: j.completion_date().unwrap_or_default().to_owned(),
+            url: d.and_then(|d| d.s3_url()).unwrap_or_default().to_owned(),
+            segment: d
+                .and_then(|d| d.segment_name().or(d.segment_id()))
+                .unwrap_or_default()
+                .to_owned(),
+        }
+    }
+
+    fn from_export(j: &ExportJobResponse) -> Self {
+        let d = j.definition();
+        Self {
+            id: j.id().unwrap_or_default().to_owned(),
+            import: false,
+            status: j.job_status().map(|s| s.as_str().to_owned()).unwrap_or_default(),
+            total_pieces: j.total_pieces().unwrap_or(0),
+            completed_pieces: j.completed_pieces().unwrap_or(0),
+            failed_pieces: j.failed_pieces().unwrap_or(0),
+            processed: j.total_processed().unwrap_or(0),
+            failures: j.total_failures().unwrap_or(0),
+            messages: j.failures().to_vec(),
+            created: j.creation_date().unwrap_or_default().to_owned(),
+            completed: j.completion_date().unwrap_or_default().to_owned(),
+            url: d.and_then(|d| d.s3_url_prefix()).unwrap_or_default().to_owned(),
+            segment: d.and_then(|d| d.segment_id()).unwrap_or_default().to_owned(),
+        }
+    }
+}
+
+/// Where an import reads from and what it defines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSpec {
+    /// A local file to put into the mock's bucket first (mock connections).
+    pub local_file: Option<std::path::PathBuf>,
+    /// `s3://…` (AWS) — ignored when `local_file` is given.
+    pub s3_url: String,
+    /// IAM role the service assumes.
+    pub role_arn: String,
+    /// CSV or JSON.
+    pub json: bool,
+    /// Name of the segment the import defines.
+    pub segment_name: String,
+    /// Or the segment it updates.
+    pub segment_id: String,
+}
+
+/// Uploads a local file to the mock's bucket folder; the `s3://` URL it has there.
+async fn upload_to_mock(mock: &str, path: &Path) -> Result<String, ApiError> {
+    let contents = tokio::fs::read_to_string(path)
+        .await
+        .map_err(|e| ApiError::local("FileError", format!("{}: {e}", path.display())))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("import.csv");
+    let answer = mock_ext::call(
+        mock,
+        "POST",
+        "/_mock/files",
+        Some(&json!({"Name": name, "Contents": contents})),
+    )
+    .await?;
+    answer
+        .get("S3Url")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .ok_or_else(super::worker::empty_answer)
+}
+
+/// Starts an import job (uploading the file to the mock first when one is given).
+pub async fn start_import(
+    client: &Client,
+    mock: Option<&str>,
+    app_id: &str,
+    spec: ImportSpec,
+) -> Result<JobRow, ApiError> {
+    let url = match (&spec.local_file, mock) {
+        (Some(path), Some(mock)) => upload_to_mock(mock, path).await?,
+        (Some(_), None) => {
+            return Err(ApiError::local(
+                "NotAMock",
+                "a local file can be imported only into the mock; give an s3:// URL for AWS",
+            ));
+        }
+        (None, _) => spec.s3_url.trim().to_owned(),
+    };
+    let text = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+    let request = ImportJobRequest::builder()
+        .s3_url(url)
+        .role_arn(spec.role_arn.trim())
+        .format(if spec.json { Format::Json } else { Format::Csv })
+        .register_endpoints(true)
+        .define_segment(true)
+        .set_segment_name(text(&spec.segment_name))
+        .set_segment_id(text(&spec.segment_id))
+        .build();
+    let out = client
+        .create_import_job()
+        .application_id(app_id)
+        .import_job_request(request)
+        .send()
+        .await?;
+    out.import_job_response().map(JobRow::from_import).ok_or_else(super::worker::empty_answer)
+}
+
+/// Starts an export job of a segment (or of every endpoint when `segment_id` is empty).
+pub async fn start_export(
+    client: &Client,
+    app_id: &str,
+    segment_id: &str,
+    s3_prefix: &str,
+    role_arn: &str,
+) -> Result<JobRow, ApiError> {
+    let request = ExportJobRequest::builder()
+        .s3_url_prefix(s3_prefix.trim())
+        .role_arn(role_arn.trim())
+        .set_segment_id((!segment_id.is_empty()).then(|| segment_id.to_owned()))
+        .build();
+    let out = client
+        .create_export_job()
+        .application_id(app_id)
+        .export_job_request(request)
+        .send()
+        .await?;
+    out.export_job_response().map(JobRow::from_export).ok_or_else(super::worker::empty_answer)
+}
+
+/// Every import and export job of a project, newest first.
+pub async fn list_jobs(client: &Client, app_id: &str) -> Result<Vec<JobRow>, ApiError> {
+    let mut rows = Vec::new();
+    let imports = client.get_import_jobs().application_id(app_id).page_size("100").send().await?;
+    if let Some(page) = imports.import_jobs_response() {
+        rows.extend(page.item().iter().map(JobRow::from_import));
+    }
+    let exports = client.get_export_jobs().application_id(app_id).page_size("100").send().await?;
+    if let Some(page) = exports.export_jobs_response() {
+        rows.extend(page.item().iter().map(JobRow::from_export));
+    }
+    rows.sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
+    Ok(rows)
+}
+
+/// An endpoint as JSON in the service's wire shape (for message previews).
+pub async fn endpoint_json(
+    client: &Client,
+    app_id: &str,
+    endpoint_id: &str,
+) -> Result<Value, ApiError> {
+    let out = client.get_endpoint().application_id(app_id).endpoint_id(endpoint_id).send().await?;
+    let e = out.endpoint_response().ok_or_else(super::worker::empty_answer)?;
+    let lists = |m: Option<&std::collections::HashMap<String, Vec<String>>>| {
+        m.map(|m| json!(m)).unwrap_or(Value::Null)
+    };
+    let demo = e.demographic();
+    let loc = e.location();
+    let user = e.user();
+    Ok(json!({
+        "Id": e.id(),
+        "Address": e.address(),
+        "ChannelType": e.channel_type().map(|c| c.as_str()),
+        "Attributes": lists(e.attributes()),
+        "Metrics": e.metrics().map(|m| json!(m)).unwrap_or(Value::Null),
+        "Demographic": {
+            "Platform": demo.and_then(|d| d.platform()),
+            "Make": demo.and_then(|d| d.make()),
+            "Model": demo.and_then(|d| d.model()),
+            "AppVersion": demo.and_then(|d| d.app_version()),
+            "Locale": demo.and_then(|d| d.locale()),
+            "Timezone": demo.and_then(|d| d.timezone()),
+        },
+        "Location": {
+            "City": loc.and_then(|l| l.city()),
+            "Country": loc.and_then(|l| l.country()),
+            "Region": loc.and_then(|l| l.region()),
+            "PostalCode": loc.and_then(|l| l.postal_code()),
+        },
+        "User": {
+            "UserId": user.and_then(|u| u.user_id()),
+            "UserAttributes": lists(user.and_then(|u| u.user_attributes())),
+        },
+    }))
+}

@@ -1,0 +1,142 @@
+//! Versions (with a member-by-member diff of any two) and activities (runs per treatment,
+//! with a chart of successful vs total endpoints).
+
+use egui::RichText;
+use egui_plot::{Legend, Line, Plot, PlotPoints};
+
+use super::Editor;
+use crate::drafts::campaign::CampaignDraft;
+use crate::drafts::diff::diff;
+use crate::ui::theme;
+
+/// The versions and the diff.
+pub fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
+    if editor.campaign_id.is_none() {
+        ui.label(RichText::new("A new campaign has no versions yet.").color(theme::MUTED));
+        return;
+    }
+    if editor.versions.is_empty() {
+        ui.label(RichText::new("Loading versions…").color(theme::MUTED));
+        return;
+    }
+    let label = |i: usize| {
+        let v = &editor.versions[i];
+        format!(
+            "Version {} · {}",
+            v.version().unwrap_or(0),
+            v.last_modified_date().unwrap_or_default()
+        )
+    };
+    egui::Grid::new("campaign_versions").striped(true).num_columns(3).show(ui, |ui| {
+        for v in &editor.versions {
+            ui.label(format!("Version {}", v.version().unwrap_or(0)));
+            ui.label(v.name().unwrap_or_default());
+            ui.label(RichText::new(v.last_modified_date().unwrap_or_default()).color(theme::MUTED));
+            ui.end_row();
+        }
+    });
+    ui.add_space(8.0);
+    let n = editor.versions.len();
+    let (mut older, mut newer) = editor.compare;
+    ui.horizontal(|ui| {
+        let l = ui.label("Compare");
+        egui::ComboBox::from_id_salt("diff_older")
+            .selected_text(label(older.min(n - 1)))
+            .show_ui(ui, |ui| {
+                for i in 0..n {
+                    ui.selectable_value(&mut older, i, label(i));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        let w = ui.label("with");
+        egui::ComboBox::from_id_salt("diff_newer")
+            .selected_text(label(newer.min(n - 1)))
+            .show_ui(ui, |ui| {
+                for i in 0..n {
+                    ui.selectable_value(&mut newer, i, label(i));
+                }
+            })
+            .response
+            .labelled_by(w.id);
+    });
+    editor.compare = (older.min(n - 1), newer.min(n - 1));
+    let a = CampaignDraft::from(&editor.versions[editor.compare.0]).to_json();
+    let b = CampaignDraft::from(&editor.versions[editor.compare.1]).to_json();
+    let changes = diff(&a, &b);
+    if changes.is_empty() {
+        ui.label(RichText::new("No member differs.").color(theme::MUTED));
+        return;
+    }
+    ui.label(format!("{} member(s) differ", changes.len()));
+    egui::Grid::new("campaign_diff").striped(true).num_columns(3).spacing([16.0, 4.0]).show(
+        ui,
+        |ui| {
+            ui.label(RichText::new("Member").strong());
+            ui.label(RichText::new(label(editor.compare.0)).strong());
+            ui.label(RichText::new(label(editor.compare.1)).strong());
+            ui.end_row();
+            for c in &changes {
+                ui.label(RichText::new(&c.path).monospace());
+                ui.label(
+                    RichText::new(c.before.as_deref().unwrap_or("(absent)")).color(theme::ERROR),
+                );
+                ui.label(RichText::new(c.after.as_deref().unwrap_or("(absent)")).color(theme::OK));
+                ui.end_row();
+            }
+        },
+    );
+}
+
+/// The runs and their chart.
+pub fn activities(ui: &mut egui::Ui, editor: &Editor) {
+    if editor.activities.is_empty() {
+        ui.label(
+            RichText::new("No runs yet. A run appears here when the campaign's schedule is due.")
+                .color(theme::MUTED),
+        );
+        return;
+    }
+    let mut runs: Vec<_> = editor.activities.iter().collect();
+    runs.sort_by(|a, b| {
+        a.scheduled_start().cmp(&b.scheduled_start()).then(a.treatment_id().cmp(&b.treatment_id()))
+    });
+    let total: Vec<[f64; 2]> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, a)| [i as f64 + 1.0, f64::from(a.total_endpoint_count().unwrap_or(0))])
+        .collect();
+    let ok: Vec<[f64; 2]> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, a)| [i as f64 + 1.0, f64::from(a.successful_endpoint_count().unwrap_or(0))])
+        .collect();
+    Plot::new("activities_plot").height(180.0).legend(Legend::default()).allow_scroll(false).show(
+        ui,
+        |plot| {
+            plot.line(Line::new("Total endpoints", PlotPoints::from(total)));
+            plot.line(Line::new("Successful", PlotPoints::from(ok)));
+        },
+    );
+    egui::Grid::new("activities").striped(true).num_columns(7).spacing([14.0, 4.0]).show(
+        ui,
+        |ui| {
+            for h in ["Run", "Treatment", "State", "Result", "Scheduled", "Successful", "Total"] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for (i, a) in runs.iter().enumerate() {
+                ui.label((i + 1).to_string());
+                ui.label(a.treatment_id().unwrap_or("0"));
+                ui.label(a.state().unwrap_or_default());
+                ui.label(a.result().unwrap_or_default());
+                ui.label(
+                    RichText::new(a.scheduled_start().unwrap_or_default()).color(theme::MUTED),
+                );
+                ui.label(a.successful_endpoint_count().unwrap_or(0).to_string());
+                ui.label(a.total_endpoint_count().unwrap_or(0).to_string());
+                ui.end_row();
+            }
+        },
+    );
+}

@@ -1,0 +1,266 @@
+//! The Messages part of the campaign editor: a tab per channel with every member of its
+//! message shape, and a preview of how the message looks, with `{{…}}` filled from a chosen
+//! endpoint or sample values.
+
+use egui::RichText;
+use serde_json::{Value, json};
+
+use super::CampaignAction;
+use crate::drafts::FieldErrors;
+use crate::drafts::campaign::{ACTIONS, MessagesDraft, PUSH_CHANNELS, SMS_TYPES, sms_count};
+use crate::mock::engine::render::{Substitutions, fill};
+use crate::ui::app::Action;
+use crate::ui::theme;
+use crate::ui::widgets::{busy_button, choice_row, form_row, text_area_row};
+
+/// The values placeholders resolve to when no endpoint is chosen.
+fn sample_endpoint() -> Value {
+    json!({
+        "Id": "sample-endpoint",
+        "Address": "+12065550100",
+        "ChannelType": "SMS",
+        "Attributes": {"FirstName": ["Alex"], "interests": ["hiking"]},
+        "Demographic": {"Platform": "iOS", "Make": "Apple", "Timezone": "America/Los_Angeles"},
+        "Location": {"City": "Seattle", "Country": "US"},
+        "User": {"UserId": "sample-user", "UserAttributes": {"FirstName": ["Alex"], "tier": ["gold"]}},
+    })
+}
+
+/// Draws the channel tabs, the form of the chosen channel, and its preview.
+#[allow(clippy::too_many_arguments)]
+pub fn show(
+    ui: &mut egui::Ui,
+    prefix: &str,
+    m: &mut MessagesDraft,
+    channel: &mut String,
+    errors: &FieldErrors,
+    preview_endpoint: &mut String,
+    preview: Option<&Value>,
+    preview_busy: bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let err = |member: &str| errors.get(&format!("{prefix}{member}"));
+    ui.horizontal_wrapped(|ui| {
+        let tabs =
+            PUSH_CHANNELS.iter().copied().chain([("Email", "EmailMessage"), ("SMS", "SMSMessage")]);
+        for (label, member) in tabs {
+            let filled = match member {
+                "EmailMessage" => m.email != Default::default(),
+                "SMSMessage" => m.sms != Default::default(),
+                other => m.push(other) != &Default::default(),
+            };
+            let mut text =
+                RichText::new(if filled { format!("{label} *") } else { label.to_owned() });
+            if errors.iter().any(|(k, _)| k.starts_with(&format!("{prefix}{member}"))) {
+                text = text.color(theme::ERROR);
+            }
+            if ui.selectable_label(channel == member, text).clicked() {
+                *channel = member.to_owned();
+            }
+        }
+    });
+    ui.label(
+        RichText::new(
+            "A starred channel has a message; channels left empty use the default message.",
+        )
+        .color(theme::MUTED),
+    );
+    ui.add_space(6.0);
+    let member = channel.clone();
+    ui.columns(2, |cols| {
+        let ui = &mut cols[0];
+        ui.push_id(format!("{prefix}{member}"), |ui| match member.as_str() {
+            "EmailMessage" => {
+                let e = &mut m.email;
+                form_row(ui, "Subject", &mut e.subject, "Your spring picks", None);
+                form_row(
+                    ui,
+                    "From address",
+                    &mut e.from_address,
+                    "shop@example.com",
+                    err("EmailMessage.from"),
+                );
+                text_area_row(ui, "HTML body", &mut e.html_body, 5, None);
+                text_area_row(ui, "Text body", &mut e.text_body, 3, None);
+            }
+            "SMSMessage" => {
+                let s = &mut m.sms;
+                text_area_row(ui, "SMS body", &mut s.body, 4, None);
+                let (chars, parts, encoding) = sms_count(&s.body);
+                ui.horizontal(|ui| {
+                    ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
+                    ui.label(
+                        RichText::new(format!(
+                            "{chars} characters · {parts} message part(s) · {encoding}"
+                        ))
+                        .color(if parts > 1 {
+                            theme::WARN
+                        } else {
+                            theme::MUTED
+                        }),
+                    );
+                });
+                choice_row(
+                    ui,
+                    "Message type",
+                    &mut s.message_type,
+                    &SMS_TYPES,
+                    Some("(account default)"),
+                    err("SMSMessage.type"),
+                );
+                form_row(ui, "Sender id", &mut s.sender_id, "ACME", None);
+                form_row(
+                    ui,
+                    "Origination number",
+                    &mut s.origination_number,
+                    "+12065550100",
+                    err("SMSMessage.origin"),
+                );
+                form_row(ui, "Entity id", &mut s.entity_id, "DLT entity (India)", None);
+                form_row(ui, "Template id", &mut s.template_id, "DLT template (India)", None);
+            }
+            push => {
+                let p = m.push_mut(push);
+                let key = |f: &str| format!("{push}.{f}");
+                form_row(ui, "Title", &mut p.title, "", None);
+                text_area_row(ui, "Body", &mut p.body, 3, None);
+                choice_row(
+                    ui,
+                    "Action",
+                    &mut p.action,
+                    &ACTIONS,
+                    Some("(none)"),
+                    err(&key("action")),
+                );
+                form_row(ui, "URL", &mut p.url, "https://… or myapp://…", err(&key("url")));
+                form_row(ui, "Image URL", &mut p.image_url, "", None);
+                form_row(ui, "Icon URL", &mut p.image_icon_url, "", None);
+                form_row(ui, "Small icon URL", &mut p.image_small_icon_url, "", None);
+                form_row(ui, "Media URL", &mut p.media_url, "", None);
+                form_row(ui, "Time to live (s)", &mut p.time_to_live, "86400", err(&key("ttl")));
+                ui.checkbox(&mut p.silent_push, "Silent push (data only)");
+                text_area_row(ui, "JSON data", &mut p.json_body, 2, err(&key("json_body")));
+                text_area_row(ui, "Raw content", &mut p.raw_content, 2, err(&key("raw_content")));
+            }
+        });
+        let ui = &mut cols[1];
+        ui.label(RichText::new("Preview").strong());
+        ui.horizontal(|ui| {
+            let label = ui.label("Endpoint");
+            ui.add(
+                egui::TextEdit::singleline(preview_endpoint)
+                    .hint_text("sample values")
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id);
+            if busy_button(ui, "Use endpoint", preview_busy) && !preview_endpoint.trim().is_empty()
+            {
+                actions.push(Action::Campaigns(CampaignAction::PreviewEndpoint(
+                    preview_endpoint.trim().to_owned(),
+                )));
+            }
+        });
+        let sample = sample_endpoint();
+        let endpoint = preview.unwrap_or(&sample);
+        let subs = Substitutions::default();
+        let f = |t: &str| fill(t, Some(endpoint), &subs);
+        egui::Frame::group(ui.style()).corner_radius(12.0).inner_margin(10.0).show(ui, |ui| {
+            ui.set_width(ui.available_width().min(300.0));
+            match member.as_str() {
+                "EmailMessage" => {
+                    ui.label(
+                        RichText::new(format!("From: {}", m.email.from_address))
+                            .color(theme::MUTED),
+                    );
+                    ui.label(RichText::new(f(&m.email.subject)).strong());
+                    ui.separator();
+                    let body = if m.email.html_body.trim().is_empty() {
+                        m.email.text_body.clone()
+                    } else {
+                        strip_tags(&m.email.html_body)
+                    };
+                    ui.label(f(&body));
+                }
+                "SMSMessage" => {
+                    let address =
+                        endpoint.get("Address").and_then(Value::as_str).unwrap_or_default();
+                    ui.label(RichText::new(format!("To {address}")).color(theme::MUTED));
+                    egui::Frame::new()
+                        .fill(theme::SPLIT[0].gamma_multiply(0.35))
+                        .corner_radius(10.0)
+                        .inner_margin(8.0)
+                        .show(ui, |ui| {
+                            ui.label(f(&m.sms.body));
+                        });
+                }
+                push => {
+                    let p = m.push(push);
+                    let fallback = &m.default;
+                    let title = if p.title.is_empty() { &fallback.title } else { &p.title };
+                    let body = if p.body.is_empty() { &fallback.body } else { &p.body };
+                    if p.silent_push {
+                        ui.label(
+                            RichText::new("Silent push: nothing is shown").color(theme::MUTED),
+                        );
+                    }
+                    if !title.is_empty() {
+                        ui.label(RichText::new(f(title)).strong());
+                    }
+                    ui.label(f(body));
+                    if !p.image_url.is_empty() {
+                        ui.label(
+                            RichText::new(format!("[image] {}", p.image_url)).color(theme::MUTED),
+                        );
+                    }
+                    if !p.action.is_empty() {
+                        ui.label(
+                            RichText::new(format!("Tap: {} {}", p.action, p.url))
+                                .color(theme::MUTED),
+                        );
+                    }
+                }
+            }
+        });
+        ui.label(
+            RichText::new(match preview {
+                Some(e) => format!(
+                    "Placeholders filled from endpoint {}",
+                    e.get("Id").and_then(Value::as_str).unwrap_or("?")
+                ),
+                None => "Placeholders filled with sample values".to_owned(),
+            })
+            .color(theme::MUTED),
+        );
+    });
+    actions
+}
+
+/// HTML shown as text: tags dropped, breaks kept.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    let mut tag = String::new();
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                tag.clear();
+            }
+            '>' if in_tag => {
+                in_tag = false;
+                let name = tag
+                    .trim_start_matches('/')
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                if matches!(name.as_str(), "br" | "p" | "div" | "li" | "h1" | "h2" | "h3" | "tr") {
+                    out.push('\n');
+                }
+            }
+            c if in_tag => tag.push(c),
+            c => out.push(c),
+        }
+    }
+    out.trim().to_owned()
+}

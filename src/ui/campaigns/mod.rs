@@ -1,0 +1,780 @@
+//! The Campaigns section: a sortable, filterable list of the project's campaigns and an editor
+//! for a new or existing one. The editor is split by part: `messages`, `treatments`,
+//! `schedule`, `limits`, `history` (versions, diff, activities). Unsaved edits are kept on disk
+//! and offered back after a restart.
+
+mod history;
+mod limits;
+mod messages;
+mod schedule;
+mod treatments;
+
+use aws_sdk_pinpoint::types::{ActivityResponse, CampaignResponse};
+use egui::RichText;
+
+use super::app::Action;
+use super::tasks::Task;
+use super::theme;
+use super::widgets::{busy_button, error_label, form_row, split_bar, text_area_row};
+use crate::api::{ApiError, ApiResponse};
+use crate::drafts::FieldErrors;
+use crate::drafts::campaign::CampaignDraft;
+use crate::drafts::diff::cli_command;
+use crate::drafts::store::DraftStore;
+
+/// The draft kind on disk.
+const DRAFT_KIND: &str = "campaign";
+/// The draft key of a campaign not yet created.
+const NEW_KEY: &str = "new";
+
+/// What the section asks the shell for.
+#[derive(Debug, Clone)]
+pub enum CampaignAction {
+    /// Reload the list (and the segments it names).
+    Reload,
+    /// Create or update.
+    Save(Option<String>, Box<aws_sdk_pinpoint::types::WriteCampaignRequest>),
+    /// Delete.
+    Delete(String),
+    /// Versions and activities.
+    History(String),
+    /// Load an endpoint for the preview.
+    PreviewEndpoint(String),
+}
+
+/// Editor tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Messages of the control treatment.
+    #[default]
+    Messages,
+    /// Additional treatments.
+    Treatments,
+    /// The schedule.
+    Schedule,
+    /// Limits, hook, templates, tags.
+    Limits,
+    /// Versions and diff.
+    Versions,
+    /// Runs.
+    Activities,
+    /// The request as JSON.
+    Json,
+}
+
+/// List columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Column {
+    /// Name.
+    #[default]
+    Name,
+    /// Status.
+    Status,
+    /// Segment.
+    Segment,
+    /// Frequency.
+    Schedule,
+    /// Version.
+    Version,
+    /// Last modified.
+    Modified,
+}
+
+/// One list row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CampaignRow {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Status.
+    pub status: String,
+    /// Segment id.
+    pub segment: String,
+    /// Frequency and start.
+    pub schedule: String,
+    /// Version.
+    pub version: i32,
+    /// Last modified.
+    pub modified: String,
+}
+
+impl CampaignRow {
+    fn from(c: &CampaignResponse) -> Self {
+        let schedule = c.schedule().map_or_else(String::new, |s| {
+            format!(
+                "{} · {}",
+                s.frequency().map_or("ONCE", |f| f.as_str()),
+                s.start_time().unwrap_or_default()
+            )
+        });
+        Self {
+            id: c.id().unwrap_or_default().to_owned(),
+            name: c.name().unwrap_or_default().to_owned(),
+            status: c
+                .state()
+                .and_then(|s| s.campaign_status())
+                .map(|s| s.as_str().to_owned())
+                .unwrap_or_default(),
+            segment: c.segment_id().unwrap_or_default().to_owned(),
+            schedule,
+            version: c.version().unwrap_or(0),
+            modified: c.last_modified_date().unwrap_or_default().to_owned(),
+        }
+    }
+}
+
+/// The editor of one campaign.
+#[derive(Debug, Clone, Default)]
+pub struct Editor {
+    /// The campaign, once created.
+    pub campaign_id: Option<String>,
+    /// Its version, once created.
+    pub version: Option<i32>,
+    /// What the form holds.
+    pub draft: CampaignDraft,
+    /// What the service last stored (`None`: a new campaign).
+    pub baseline: Option<CampaignDraft>,
+    /// Inline messages.
+    pub errors: FieldErrors,
+    /// The tab shown.
+    pub tab: Tab,
+    /// The channel tab of the messages (a `PUSH_CHANNELS` member, `EmailMessage` or
+    /// `SMSMessage`).
+    pub channel: String,
+    /// The endpoint id the preview fills placeholders from (empty: sample values).
+    pub preview_endpoint: String,
+    /// That endpoint as JSON, once loaded.
+    pub preview: Option<serde_json::Value>,
+    /// Versions, newest first.
+    pub versions: Vec<CampaignResponse>,
+    /// Activities.
+    pub activities: Vec<ActivityResponse>,
+    /// The two versions compared (indexes into `versions`).
+    pub compare: (usize, usize),
+    /// The service's answer to the last save, when it failed.
+    pub save_error: Option<ApiError>,
+    /// The draft as last written to disk.
+    persisted: Option<CampaignDraft>,
+}
+
+impl Editor {
+    fn key(&self) -> String {
+        self.campaign_id.clone().unwrap_or_else(|| NEW_KEY.to_owned())
+    }
+
+    /// True when the form differs from what the service stored.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.baseline.as_ref() != Some(&self.draft)
+    }
+
+    fn for_campaign(c: &CampaignResponse) -> Self {
+        let draft = CampaignDraft::from(c);
+        Self {
+            campaign_id: c.id().map(str::to_owned),
+            version: c.version(),
+            baseline: Some(draft.clone()),
+            draft,
+            channel: "DefaultMessage".into(),
+            ..Self::default()
+        }
+    }
+}
+
+/// A draft found on disk, offered back.
+#[derive(Debug, Clone)]
+pub struct Offered {
+    /// Its key (campaign id or `new`).
+    pub key: String,
+    /// The draft.
+    pub draft: CampaignDraft,
+}
+
+/// State of the Campaigns section.
+#[derive(Debug, Default)]
+pub struct CampaignsScreen {
+    /// The project shown.
+    pub app_id: Option<String>,
+    /// The campaigns, once loaded.
+    pub campaigns: Option<Vec<CampaignResponse>>,
+    /// The filter text.
+    pub filter: String,
+    /// Sort column and direction (true: ascending).
+    pub sort: (Column, bool),
+    /// The open editor.
+    pub editor: Option<Editor>,
+    /// Drafts found on disk.
+    pub offered: Vec<Offered>,
+    /// A delete waiting for confirmation: (id, name).
+    pub confirm_delete: Option<(String, String)>,
+    /// What happened last.
+    pub note: Option<String>,
+    /// A failed call outside the editor.
+    pub error: Option<ApiError>,
+}
+
+impl CampaignsScreen {
+    /// A fresh screen for a project, offering back the drafts on disk.
+    #[must_use]
+    pub fn for_project(app_id: &str, store: Option<&DraftStore>) -> Self {
+        let offered = store
+            .map(|store| {
+                store
+                    .keys(DRAFT_KIND, app_id)
+                    .into_iter()
+                    .filter_map(|key| {
+                        let draft = store.load::<CampaignDraft>(DRAFT_KIND, app_id, &key)?;
+                        Some(Offered { key, draft })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self {
+            app_id: Some(app_id.to_owned()),
+            offered,
+            sort: (Column::Name, true),
+            ..Self::default()
+        }
+    }
+
+    /// Applies a worker answer.
+    pub fn apply(&mut self, response: ApiResponse, store: Option<&DraftStore>) -> Vec<Action> {
+        self.error = None;
+        match response {
+            ApiResponse::Campaigns(list) => self.campaigns = Some(list),
+            ApiResponse::CampaignSaved(saved) => {
+                let id = saved.id().unwrap_or_default().to_owned();
+                if let (Some(store), Some(app_id), Some(editor)) =
+                    (store, &self.app_id, &self.editor)
+                {
+                    store.discard(DRAFT_KIND, app_id, &editor.key());
+                }
+                let tab = self.editor.as_ref().map_or(Tab::Messages, |e| e.tab);
+                let channel = self.editor.as_ref().map(|e| e.channel.clone());
+                let mut editor = Editor::for_campaign(&saved);
+                editor.tab = tab;
+                editor.channel = channel.unwrap_or(editor.channel);
+                self.note = Some(format!(
+                    "Saved “{}” · version {}",
+                    saved.name().unwrap_or_default(),
+                    saved.version().unwrap_or(1)
+                ));
+                self.editor = Some(editor);
+                if let Some(list) = &mut self.campaigns {
+                    list.retain(|c| c.id() != Some(id.as_str()));
+                    list.push(*saved);
+                }
+                return vec![Action::Campaigns(CampaignAction::History(id))];
+            }
+            ApiResponse::CampaignDeleted(id) => {
+                self.confirm_delete = None;
+                if let Some(list) = &mut self.campaigns {
+                    list.retain(|c| c.id() != Some(id.as_str()));
+                }
+                if self.editor.as_ref().and_then(|e| e.campaign_id.as_deref()) == Some(&id) {
+                    if let (Some(store), Some(app_id)) = (store, &self.app_id) {
+                        store.discard(DRAFT_KIND, app_id, &id);
+                    }
+                    self.editor = None;
+                }
+                self.note = Some(format!("Deleted campaign {id}."));
+            }
+            ApiResponse::CampaignHistory { campaign_id, versions, activities } => {
+                if let Some(editor) = &mut self.editor
+                    && editor.campaign_id.as_deref() == Some(campaign_id.as_str())
+                {
+                    editor.compare = (versions.len().min(2).saturating_sub(1), 0);
+                    editor.versions = versions;
+                    editor.activities = activities;
+                }
+            }
+            ApiResponse::PreviewEndpoint(endpoint) => {
+                if let Some(editor) = &mut self.editor {
+                    editor.preview = Some(endpoint);
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Shows a failed call.
+    pub fn fail(&mut self, task: Task, error: ApiError) {
+        match (&mut self.editor, task) {
+            (Some(editor), Task::CampaignSave) => editor.save_error = Some(error),
+            (Some(editor), Task::Preview) => {
+                editor.preview = None;
+                editor.save_error = Some(error);
+            }
+            _ => {
+                self.confirm_delete = None;
+                self.error = Some(error);
+            }
+        }
+    }
+
+    /// Writes the editor's draft to disk when it changed (removes it when it matches the
+    /// service again).
+    fn persist(&mut self, store: Option<&DraftStore>) {
+        let (Some(store), Some(app_id), Some(editor)) = (store, &self.app_id, &mut self.editor)
+        else {
+            return;
+        };
+        if editor.is_dirty() {
+            if editor.persisted.as_ref() != Some(&editor.draft) {
+                if let Err(error) = store.save(DRAFT_KIND, app_id, &editor.key(), &editor.draft) {
+                    tracing::warn!(%error, "could not keep the campaign draft");
+                }
+                editor.persisted = Some(editor.draft.clone());
+            }
+        } else if editor.persisted.take().is_some() {
+            store.discard(DRAFT_KIND, app_id, &editor.key());
+        }
+    }
+}
+
+/// A segment the editor can pick: (id, name, latest version).
+pub type SegmentChoice = (String, String, i32);
+
+/// Draws the section.
+pub fn show(
+    ui: &mut egui::Ui,
+    screen: &mut CampaignsScreen,
+    segments: &[SegmentChoice],
+    store: Option<&DraftStore>,
+    busy: &dyn Fn(Task) -> bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if let Some(error) = &screen.error {
+        error_label(ui, &error.to_string());
+    }
+    if let Some(note) = &screen.note {
+        ui.label(RichText::new(note).color(theme::OK));
+    }
+    offered_drafts(ui, screen, store);
+    if screen.editor.is_some() {
+        actions.extend(editor(ui, screen, segments, busy));
+    } else {
+        actions.extend(list(ui, screen, segments, busy));
+    }
+    screen.persist(store);
+    if let Some((id, name)) = screen.confirm_delete.clone() {
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("confirm_delete_campaign")).show(ui.ctx(), |ui| {
+            ui.heading(format!("Delete campaign “{name}”?"));
+            ui.label(format!("This deletes campaign {id}, its versions and its activities."));
+            ui.horizontal(|ui| {
+                if busy_button(ui, &format!("Delete “{name}”"), busy(Task::CampaignSave)) {
+                    actions.push(Action::Campaigns(CampaignAction::Delete(id.clone())));
+                }
+                if ui.button("Cancel").clicked() {
+                    cancel = true;
+                }
+            });
+        });
+        if cancel {
+            screen.confirm_delete = None;
+        }
+    }
+    actions
+}
+
+fn offered_drafts(ui: &mut egui::Ui, screen: &mut CampaignsScreen, store: Option<&DraftStore>) {
+    let mut restore = None;
+    let mut discard = None;
+    for (i, offered) in screen.offered.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let what = if offered.key == NEW_KEY {
+                "a new campaign".to_owned()
+            } else {
+                format!("campaign {}", offered.key)
+            };
+            let name = if offered.draft.name.is_empty() {
+                "(unnamed)"
+            } else {
+                offered.draft.name.as_str()
+            };
+            ui.label(
+                RichText::new(format!("Unsaved draft “{name}” of {what}, kept from before."))
+                    .color(theme::WARN),
+            );
+            if ui.button("Restore draft").clicked() {
+                restore = Some(i);
+            }
+            if ui.button("Discard draft").clicked() {
+                discard = Some(i);
+            }
+        });
+    }
+    if let Some(i) = restore {
+        let offered = screen.offered.remove(i);
+        let existing = screen
+            .campaigns
+            .iter()
+            .flatten()
+            .find(|c| c.id() == Some(offered.key.as_str()))
+            .map(Editor::for_campaign);
+        let mut editor = existing.unwrap_or_else(|| Editor {
+            campaign_id: (offered.key != NEW_KEY).then(|| offered.key.clone()),
+            channel: "DefaultMessage".into(),
+            ..Editor::default()
+        });
+        editor.draft = offered.draft.clone();
+        editor.persisted = Some(offered.draft);
+        screen.editor = Some(editor);
+    }
+    if let Some(i) = discard {
+        let offered = screen.offered.remove(i);
+        if let (Some(store), Some(app_id)) = (store, &screen.app_id) {
+            store.discard(DRAFT_KIND, app_id, &offered.key);
+        }
+    }
+}
+
+fn list(
+    ui: &mut egui::Ui,
+    screen: &mut CampaignsScreen,
+    segments: &[SegmentChoice],
+    busy: &dyn Fn(Task) -> bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.horizontal(|ui| {
+        if ui.button("+ New campaign").clicked() {
+            let mut draft = CampaignDraft::default();
+            if let Some((id, _, _)) = segments.first() {
+                draft.segment_id.clone_from(id);
+            }
+            screen.editor =
+                Some(Editor { draft, channel: "DefaultMessage".into(), ..Editor::default() });
+            screen.note = None;
+        }
+        if busy_button(ui, "Reload campaigns", busy(Task::CampaignList)) {
+            actions.push(Action::Campaigns(CampaignAction::Reload));
+        }
+        let label = ui.label("Filter");
+        ui.add(egui::TextEdit::singleline(&mut screen.filter).desired_width(180.0))
+            .labelled_by(label.id);
+    });
+    let Some(campaigns) = &screen.campaigns else {
+        ui.label(RichText::new("Loading campaigns…").color(theme::MUTED));
+        return actions;
+    };
+    let needle = screen.filter.to_lowercase();
+    let segment_name = |id: &str| {
+        segments.iter().find(|s| s.0 == id).map_or_else(|| id.to_owned(), |s| s.1.clone())
+    };
+    let mut rows: Vec<CampaignRow> = campaigns
+        .iter()
+        .map(CampaignRow::from)
+        .map(|mut r| {
+            r.segment = segment_name(&r.segment);
+            r
+        })
+        .filter(|r| {
+            needle.is_empty()
+                || [&r.name, &r.status, &r.segment, &r.id]
+                    .iter()
+                    .any(|v| v.to_lowercase().contains(&needle))
+        })
+        .collect();
+    let (column, ascending) = screen.sort;
+    rows.sort_by(|a, b| {
+        let order = match column {
+            Column::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            Column::Status => a.status.cmp(&b.status),
+            Column::Segment => a.segment.cmp(&b.segment),
+            Column::Schedule => a.schedule.cmp(&b.schedule),
+            Column::Version => a.version.cmp(&b.version),
+            Column::Modified => a.modified.cmp(&b.modified),
+        };
+        if ascending { order } else { order.reverse() }
+    });
+    ui.label(
+        RichText::new(format!("{} of {} campaigns", rows.len(), campaigns.len()))
+            .color(theme::MUTED),
+    );
+    let mut open = None;
+    egui::Grid::new("campaign_list").striped(true).num_columns(6).spacing([16.0, 6.0]).show(
+        ui,
+        |ui| {
+            for (col, label) in [
+                (Column::Name, "Name"),
+                (Column::Status, "Status"),
+                (Column::Segment, "Segment"),
+                (Column::Schedule, "Schedule"),
+                (Column::Version, "Version"),
+                (Column::Modified, "Last modified"),
+            ] {
+                let arrow =
+                    if screen.sort.0 == col { if screen.sort.1 { " ^" } else { " v" } } else { "" };
+                if ui.button(RichText::new(format!("{label}{arrow}")).strong()).clicked() {
+                    screen.sort =
+                        if screen.sort.0 == col { (col, !screen.sort.1) } else { (col, true) };
+                }
+            }
+            ui.end_row();
+            for row in &rows {
+                if ui.link(&row.name).clicked() {
+                    open = Some(row.id.clone());
+                }
+                ui.label(&row.status);
+                ui.label(&row.segment);
+                ui.label(&row.schedule);
+                ui.label(row.version.to_string());
+                ui.label(RichText::new(&row.modified).color(theme::MUTED));
+                ui.end_row();
+            }
+        },
+    );
+    if rows.is_empty() {
+        ui.label(RichText::new("No campaigns match.").color(theme::MUTED));
+    }
+    if let Some(id) = open
+        && let Some(c) = campaigns.iter().find(|c| c.id() == Some(id.as_str()))
+    {
+        screen.editor = Some(Editor::for_campaign(c));
+        screen.note = None;
+        actions.push(Action::Campaigns(CampaignAction::History(id)));
+    }
+    actions
+}
+
+fn editor(
+    ui: &mut egui::Ui,
+    screen: &mut CampaignsScreen,
+    segments: &[SegmentChoice],
+    busy: &dyn Fn(Task) -> bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let app_id = screen.app_id.clone().unwrap_or_default();
+    let Some(editor) = &mut screen.editor else { return actions };
+    let mut close = false;
+    ui.horizontal(|ui| {
+        if ui.button("< All campaigns").clicked() {
+            close = true;
+        }
+        let title = match (&editor.campaign_id, editor.version) {
+            (Some(id), Some(v)) => format!("Campaign {id} · version {v}"),
+            _ => "New campaign".to_owned(),
+        };
+        ui.heading(title);
+        if editor.is_dirty() && editor.baseline.is_some() {
+            ui.label(RichText::new("unsaved changes").color(theme::WARN));
+        }
+    });
+    let errors = editor.errors.clone();
+    let d = &mut editor.draft;
+    form_row(ui, "Campaign name", &mut d.name, "Spring sale", errors.get("name"));
+    text_area_row(ui, "Description", &mut d.description, 2, None);
+    // Audience.
+    ui.horizontal(|ui| {
+        let label = super::widgets::field_label(ui, "Segment");
+        let shown = segments
+            .iter()
+            .find(|s| s.0 == d.segment_id)
+            .map_or_else(|| d.segment_id.clone(), |s| format!("{} (v{})", s.1, s.2));
+        egui::ComboBox::from_id_salt("campaign_segment")
+            .selected_text(shown)
+            .width(theme::FIELD_WIDTH - 8.0)
+            .show_ui(ui, |ui| {
+                for (id, name, version) in segments {
+                    ui.selectable_value(
+                        &mut d.segment_id,
+                        id.clone(),
+                        format!("{name} (v{version})"),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    if let Some(message) = errors.get("segment") {
+        error_label(ui, message);
+    }
+    form_row(
+        ui,
+        "Segment version",
+        &mut d.segment_version,
+        "latest",
+        errors.get("segment_version"),
+    );
+    form_row(ui, "Holdout %", &mut d.holdout, "0", errors.get("holdout"));
+    form_row(ui, "Control treatment name", &mut d.treatment_name, "Control", None);
+    form_row(ui, "Control description", &mut d.treatment_description, "", None);
+    split(ui, d, &errors);
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        for (tab, label) in [
+            (Tab::Messages, "Messages"),
+            (Tab::Treatments, "Treatments (A/B)"),
+            (Tab::Schedule, "Schedule"),
+            (Tab::Limits, "Limits & hook"),
+            (Tab::Versions, "Versions"),
+            (Tab::Activities, "Activities"),
+            (Tab::Json, "JSON"),
+        ] {
+            let mut text = RichText::new(label);
+            let has_error = match tab {
+                Tab::Messages => errors.iter().any(|(k, _)| k.contains("Message.")),
+                Tab::Treatments => errors.any_under("t"),
+                Tab::Schedule => errors.any_under("schedule."),
+                Tab::Limits => {
+                    errors.any_under("limits.")
+                        || errors.any_under("hook.")
+                        || errors.get("tags").is_some()
+                        || errors.get("priority").is_some()
+                        || errors.get("custom_uri").is_some()
+                        || errors.get("custom_types").is_some()
+                }
+                _ => false,
+            };
+            if has_error {
+                text = text.color(theme::ERROR);
+            }
+            if ui.selectable_label(editor.tab == tab, text).clicked() {
+                editor.tab = tab;
+            }
+        }
+    });
+    ui.separator();
+    match editor.tab {
+        Tab::Messages => {
+            let mut channel = editor.channel.clone();
+            actions.extend(messages::show(
+                ui,
+                "",
+                &mut editor.draft.messages,
+                &mut channel,
+                &errors,
+                &mut editor.preview_endpoint,
+                editor.preview.as_ref(),
+                busy(Task::Preview),
+            ));
+            editor.channel = channel;
+        }
+        Tab::Treatments => treatments::show(ui, editor, &errors),
+        Tab::Schedule => schedule::show(ui, "schedule.", &mut editor.draft.schedule, &errors),
+        Tab::Limits => limits::show(ui, &mut editor.draft, &errors),
+        Tab::Versions => history::versions(ui, editor),
+        Tab::Activities => history::activities(ui, editor),
+        Tab::Json => json_view(ui, editor, &app_id),
+    }
+    ui.separator();
+    if !errors.is_empty() {
+        error_label(
+            ui,
+            &format!("{} field(s) need attention; the tabs in red have them.", errors.len()),
+        );
+    }
+    if let Some(error) = &editor.save_error {
+        error_label(ui, &error.to_string());
+    }
+    ui.horizontal(|ui| {
+        let label = if editor.campaign_id.is_some() { "Save campaign" } else { "Create campaign" };
+        if busy_button(ui, label, busy(Task::CampaignSave)) {
+            editor.save_error = None;
+            match editor.draft.to_request() {
+                Ok(request) => {
+                    editor.errors.clear();
+                    actions.push(Action::Campaigns(CampaignAction::Save(
+                        editor.campaign_id.clone(),
+                        Box::new(request),
+                    )));
+                }
+                Err(errors) => editor.errors = errors,
+            }
+        }
+        if let Some(baseline) = &editor.baseline
+            && editor.is_dirty()
+            && ui.button("Revert changes").clicked()
+        {
+            editor.draft = baseline.clone();
+            editor.errors.clear();
+        }
+        if editor.draft.paused != editor.baseline.as_ref().is_some_and(|b| b.paused) {
+            ui.label(RichText::new("pause/resume takes effect on save").color(theme::MUTED));
+        }
+        if let Some(id) = &editor.campaign_id
+            && ui.button("Delete campaign…").clicked()
+        {
+            screen.confirm_delete = Some((id.clone(), editor.draft.name.clone()));
+        }
+    });
+    if close {
+        screen.editor = None;
+        actions.push(Action::Campaigns(CampaignAction::Reload));
+    }
+    actions
+}
+
+/// The split bar and its inline refusal.
+fn split(ui: &mut egui::Ui, d: &CampaignDraft, errors: &FieldErrors) {
+    let split = d.split();
+    let mut parts = vec![(
+        if d.treatment_name.is_empty() { "Control".to_owned() } else { d.treatment_name.clone() },
+        split.control().max(0),
+        theme::SPLIT[0],
+    )];
+    for (i, (t, size)) in d.treatments.iter().zip(&split.treatments).enumerate() {
+        let name = if t.name.is_empty() { format!("Treatment {}", i + 1) } else { t.name.clone() };
+        parts.push((name, size.unwrap_or(0), theme::SPLIT[(i + 1) % theme::SPLIT.len()]));
+    }
+    parts.push(("Holdout".to_owned(), split.holdout.unwrap_or(0), theme::HOLDOUT));
+    ui.horizontal(|ui| {
+        super::widgets::field_label(ui, "Split");
+        split_bar(ui, &parts);
+    });
+    let summary: Vec<String> = parts.iter().map(|(n, p, _)| format!("{n} {p}%")).collect();
+    ui.horizontal(|ui| {
+        ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
+        ui.label(RichText::new(summary.join(" · ")).color(theme::MUTED));
+    });
+    let over = split.allocated() > 100;
+    if over || errors.get("split").is_some() {
+        ui.horizontal(|ui| {
+            ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
+            error_label(
+                ui,
+                errors.get("split").unwrap_or(&format!(
+                    "Treatments and holdout add up to {}%: the segment has only 100%",
+                    split.allocated()
+                )),
+            );
+        });
+    }
+}
+
+fn json_view(ui: &mut egui::Ui, editor: &Editor, app_id: &str) {
+    let json = editor.draft.to_json();
+    let pretty = serde_json::to_string_pretty(&json).unwrap_or_default();
+    ui.horizontal(|ui| {
+        if ui.button("Copy as JSON").clicked() {
+            ui.ctx().copy_text(pretty.clone());
+        }
+        if ui.button("Copy as aws pinpoint command").clicked() {
+            let line = match &editor.campaign_id {
+                Some(id) => cli_command(
+                    "update-campaign",
+                    &[("application-id", app_id), ("campaign-id", id)],
+                    "write-campaign-request",
+                    &json,
+                ),
+                None => cli_command(
+                    "create-campaign",
+                    &[("application-id", app_id)],
+                    "write-campaign-request",
+                    &json,
+                ),
+            };
+            ui.ctx().copy_text(line);
+        }
+    });
+    let mut shown = pretty;
+    ui.add(
+        egui::TextEdit::multiline(&mut shown)
+            .code_editor()
+            .desired_width(f32::INFINITY)
+            .interactive(true),
+    );
+}

@@ -1,0 +1,67 @@
+//! The Schedule part of the campaign editor: start (immediately or a time), end, frequency,
+//! local time, time zone, quiet time and the event filter, with the sentence saying what it
+//! means.
+
+use egui::RichText;
+
+use crate::drafts::FieldErrors;
+use crate::drafts::campaign::{FILTER_TYPES, FREQUENCIES, ScheduleDraft};
+use crate::rules::SCHEDULE_TIMEZONES;
+use crate::ui::theme;
+use crate::ui::widgets::{choice_row, form_row};
+
+/// Draws a schedule whose error keys start with `prefix`.
+pub fn show(ui: &mut egui::Ui, prefix: &str, s: &mut ScheduleDraft, errors: &FieldErrors) {
+    let err = |f: &str| errors.get(&format!("{prefix}{f}"));
+    ui.push_id(prefix, |ui| {
+        ui.label(RichText::new(s.sentence()).strong().color(theme::ACCENT));
+        ui.add_space(4.0);
+        choice_row(ui, "Frequency", &mut s.frequency, &FREQUENCIES, None, err("frequency"));
+        ui.horizontal(|ui| {
+            crate::ui::widgets::field_label(ui, "Start");
+            ui.radio_value(&mut s.immediate, true, "Immediately");
+            ui.radio_value(&mut s.immediate, false, "At a time");
+        });
+        if !s.immediate {
+            form_row(ui, "Start time", &mut s.start_time, "2026-12-07T09:00:00Z", err("start"));
+        } else if let Some(message) = err("start") {
+            crate::ui::widgets::error_label(ui, message);
+        }
+        form_row(ui, "End time", &mut s.end_time, "optional, ISO-8601", err("end"));
+        ui.horizontal(|ui| {
+            ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
+            ui.checkbox(&mut s.local_time, "Send in each recipient's local time");
+        });
+        choice_row(
+            ui,
+            "Time zone",
+            &mut s.timezone,
+            &SCHEDULE_TIMEZONES,
+            Some("(UTC)"),
+            err("timezone"),
+        );
+        form_row(ui, "Quiet time start", &mut s.quiet_start, "22:00", err("quiet_start"));
+        form_row(ui, "Quiet time end", &mut s.quiet_end, "07:00", err("quiet_end"));
+        if matches!(s.frequency.as_str(), "EVENT" | "IN_APP_EVENT") {
+            form_row(
+                ui,
+                "Event types",
+                &mut s.event_types,
+                "_session.start, purchase",
+                err("event_types"),
+            );
+            ui.horizontal(|ui| {
+                ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
+                ui.checkbox(&mut s.event_exclusive, "Every event except these");
+            });
+            choice_row(
+                ui,
+                "Event filter type",
+                &mut s.filter_type,
+                &FILTER_TYPES,
+                None,
+                err("filter_type"),
+            );
+        }
+    });
+}

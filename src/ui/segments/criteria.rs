@@ -1,0 +1,182 @@
+//! One criterion row: kind, name, operator and values, read back as a sentence, with value
+//! suggestions from the values seen in the project (mock) and free entry otherwise.
+
+use egui::RichText;
+use serde_json::Value;
+
+use crate::drafts::FieldErrors;
+use crate::drafts::segment::{Criterion, DURATIONS, Kind, duration_words, operator_words};
+use crate::ui::theme;
+use crate::ui::widgets::{error_label, name_for_a11y};
+
+/// The key of the values seen for a criterion (see the mock's `/values`).
+fn seen_key(c: &Criterion) -> Option<String> {
+    match c.kind {
+        Kind::Attribute => Some(format!("Attributes.{}", c.name.trim())),
+        Kind::UserAttribute => Some(format!("UserAttributes.{}", c.name.trim())),
+        Kind::Gps | Kind::Recency | Kind::Metric => None,
+        kind => kind.set_member().map(|(section, member)| format!("{section}.{member}")),
+    }
+}
+
+/// Names seen for attributes, user attributes or metrics.
+fn seen_names(c: &Criterion, values: &Value) -> Vec<String> {
+    let Some(map) = values.as_object() else { return Vec::new() };
+    match c.kind {
+        Kind::Metric => map
+            .get("Metrics")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+            .unwrap_or_default(),
+        Kind::Attribute | Kind::UserAttribute => {
+            let prefix = if c.kind == Kind::Attribute { "Attributes." } else { "UserAttributes." };
+            map.keys().filter_map(|k| k.strip_prefix(prefix)).map(str::to_owned).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Draws the row `name` (a short handle like `G1S1C2`); returns "remove", "duplicate" or "up"
+/// when the user asked for it.
+pub fn show(
+    ui: &mut egui::Ui,
+    name: &str,
+    c: &mut Criterion,
+    key: &str,
+    errors: &FieldErrors,
+    values: Option<&Value>,
+) -> Option<&'static str> {
+    let mut op = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(name).small().color(theme::MUTED));
+        let mut kind = c.kind;
+        let combo = egui::ComboBox::from_id_salt("kind")
+            .selected_text(kind.label())
+            .width(110.0)
+            .show_ui(ui, |ui| {
+                for k in Kind::ALL {
+                    ui.selectable_value(&mut kind, k, k.label());
+                }
+            })
+            .response;
+        name_for_a11y(ui, &combo, &format!("{name} kind"));
+        c.set_kind(kind);
+        if c.kind.named() {
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut c.name).hint_text("name").desired_width(90.0));
+            name_for_a11y(ui, &field, &format!("{name} name"));
+            if let Some(values) = values {
+                let names = seen_names(c, values);
+                if !names.is_empty() {
+                    let menu = ui.menu_button("pick", |ui| {
+                        for n in names {
+                            if ui.button(&n).clicked() {
+                                c.name = n;
+                                ui.close();
+                            }
+                        }
+                    });
+                    name_for_a11y(ui, &menu.response, &format!("{name} names"));
+                }
+            }
+        }
+        let ops = c.kind.operators();
+        if !ops.is_empty() && c.kind != Kind::Recency {
+            let combo = egui::ComboBox::from_id_salt("op")
+                .selected_text(operator_words(&c.operator))
+                .width(80.0)
+                .show_ui(ui, |ui| {
+                    for op in ops {
+                        ui.selectable_value(&mut c.operator, (*op).to_owned(), operator_words(op));
+                    }
+                })
+                .response;
+            name_for_a11y(ui, &combo, &format!("{name} operator"));
+        }
+        match c.kind {
+            Kind::Gps => {
+                for (label, value, width) in [
+                    ("lat", &mut c.latitude, 60.0),
+                    ("lon", &mut c.longitude, 60.0),
+                    ("km", &mut c.range_km, 40.0),
+                ] {
+                    ui.label(RichText::new(label).color(theme::MUTED));
+                    let field = ui.add(egui::TextEdit::singleline(value).desired_width(width));
+                    name_for_a11y(ui, &field, &format!("{name} {label}"));
+                }
+            }
+            Kind::Recency => {
+                let combo = egui::ComboBox::from_id_salt("recency")
+                    .selected_text(operator_words(&c.operator))
+                    .show_ui(ui, |ui| {
+                        for op in ["ACTIVE", "INACTIVE"] {
+                            ui.selectable_value(&mut c.operator, op.to_owned(), operator_words(op));
+                        }
+                    })
+                    .response;
+                name_for_a11y(ui, &combo, &format!("{name} activity"));
+                ui.label("in");
+                let combo = egui::ComboBox::from_id_salt("duration")
+                    .selected_text(duration_words(&c.values))
+                    .show_ui(ui, |ui| {
+                        for d in DURATIONS {
+                            ui.selectable_value(&mut c.values, d.to_owned(), duration_words(d));
+                        }
+                    })
+                    .response;
+                name_for_a11y(ui, &combo, &format!("{name} period"));
+            }
+            _ => {
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut c.values)
+                        .hint_text(if c.kind == Kind::Metric { "number" } else { "a, b" })
+                        .desired_width(150.0),
+                );
+                name_for_a11y(ui, &field, &format!("{name} values"));
+                let suggestions: Vec<String> = seen_key(c)
+                    .and_then(|k| values.and_then(|v| v.get(&k)).and_then(Value::as_array).cloned())
+                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+                    .unwrap_or_default();
+                if !suggestions.is_empty() {
+                    let menu = ui.menu_button("pick", |ui| {
+                        for s in suggestions {
+                            if ui.button(&s).clicked() {
+                                let mut list: Vec<String> = c
+                                    .values
+                                    .split(',')
+                                    .map(str::trim)
+                                    .filter(|v| !v.is_empty())
+                                    .map(str::to_owned)
+                                    .collect();
+                                if !list.contains(&s) {
+                                    list.push(s);
+                                }
+                                c.values = list.join(", ");
+                                ui.close();
+                            }
+                        }
+                    });
+                    name_for_a11y(ui, &menu.response, &format!("{name} suggestions"));
+                }
+            }
+        }
+        for (word, what, a11y) in [
+            ("up", "up", format!("Move {name} up")),
+            ("copy", "duplicate", format!("Duplicate {name}")),
+            ("remove", "remove", format!("Remove {name}")),
+        ] {
+            let button = ui.small_button(word);
+            name_for_a11y(ui, &button, &a11y);
+            if button.clicked() {
+                op = Some(what);
+            }
+        }
+    });
+    ui.label(RichText::new(c.sentence()).italics().color(theme::ACCENT));
+    for field in ["kind", "name", "operator", "values", "latitude", "longitude", "range"] {
+        if let Some(message) = errors.get(&format!("{key}.{field}")) {
+            error_label(ui, message);
+        }
+    }
+    op
+}

@@ -1,0 +1,97 @@
+//! The live audience estimate: while the user builds, the definition is sent to the mock's
+//! estimate (debounced: once the builder has been still for a moment), never blocking.
+
+use egui::RichText;
+use serde_json::Value;
+
+use super::SegmentAction;
+use crate::drafts::segment::SegmentDraft;
+use crate::ui::app::Action;
+use crate::ui::theme;
+
+/// Seconds the builder must be still before an estimate is asked for.
+const DEBOUNCE: f64 = 0.4;
+
+/// Estimate state.
+#[derive(Debug, Clone, Default)]
+pub struct Estimate {
+    /// The last answer: `{Matching, Messageable, Total, Groups}`.
+    pub result: Option<Value>,
+    /// Why the last estimate failed.
+    pub error: Option<String>,
+    /// The definition last seen, and when it changed.
+    seen: Option<(Value, f64)>,
+    /// The definition last sent.
+    sent: Option<Value>,
+}
+
+/// Draws the estimate; asks for a new one when the definition settled.
+pub fn show(
+    ui: &mut egui::Ui,
+    e: &mut Estimate,
+    draft: &SegmentDraft,
+    is_mock: bool,
+    busy: bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.label(RichText::new("Audience estimate").strong());
+    if !is_mock {
+        ui.label(
+            RichText::new("Estimates need the mock; Pinpoint reports sizes only after an export.")
+                .color(theme::MUTED),
+        );
+        return actions;
+    }
+    let now = ui.input(|i| i.time);
+    let json = draft.to_json();
+    match &e.seen {
+        Some((seen, _)) if *seen == json => {}
+        _ => e.seen = Some((json.clone(), now)),
+    }
+    let since = e.seen.as_ref().map_or(0.0, |(_, at)| now - at);
+    if e.sent.as_ref() != Some(&json) {
+        if since >= DEBOUNCE && !busy {
+            e.sent = Some(json.clone());
+            actions.push(Action::Segments(SegmentAction::Estimate(json.clone())));
+        } else {
+            ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(DEBOUNCE));
+        }
+    }
+    if let Some(error) = &e.error {
+        ui.label(RichText::new(error).color(theme::WARN));
+    }
+    let Some(result) = &e.result else {
+        ui.label(RichText::new("Estimating…").color(theme::MUTED));
+        return actions;
+    };
+    let n = |k: &str| result.get(k).and_then(Value::as_u64).unwrap_or(0);
+    let (matching, messageable, total) = (n("Matching"), n("Messageable"), n("Total"));
+    ui.label(
+        RichText::new(format!("{matching} of {total} endpoints match"))
+            .size(18.0)
+            .color(theme::ACCENT),
+    );
+    let share = if total == 0 { 0.0 } else { matching as f32 / total as f32 };
+    ui.add(egui::ProgressBar::new(share).show_percentage().desired_width(220.0));
+    ui.label(format!("{messageable} can be messaged (not opted out, active)"));
+    let groups: Vec<u64> = result
+        .get("Groups")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_u64).collect())
+        .unwrap_or_default();
+    for (i, count) in groups.iter().enumerate() {
+        ui.label(format!("Group {} alone: {count}", i + 1));
+    }
+    if groups.len() > 1
+        && let Some((i, count)) = groups.iter().enumerate().min_by_key(|(_, c)| **c)
+    {
+        ui.label(
+            RichText::new(format!("Group {} narrows it most ({count}).", i + 1))
+                .color(theme::MUTED),
+        );
+    }
+    if busy || e.sent.as_ref() != Some(&json) {
+        ui.label(RichText::new("updating…").color(theme::MUTED));
+    }
+    actions
+}

@@ -1,0 +1,217 @@
+//! Segment groups: how groups combine, and per group its type, base segments and dimension
+//! sets (add, remove, reorder, duplicate groups and criteria).
+
+use egui::RichText;
+use serde_json::Value;
+
+use super::criteria;
+use crate::drafts::FieldErrors;
+use crate::drafts::segment::{Criterion, GROUP_TYPES, GroupDraft, SegmentDraft, SourceRef};
+use crate::ui::theme;
+use crate::ui::widgets::{choice_row, error_label, name_for_a11y};
+
+fn type_words(t: &str) -> &'static str {
+    match t {
+        "ANY" => "any of",
+        "NONE" => "none of",
+        _ => "all of",
+    }
+}
+
+/// Draws the groups of a segment.
+pub fn show(
+    ui: &mut egui::Ui,
+    d: &mut SegmentDraft,
+    errors: &FieldErrors,
+    segments: &[(String, String, i32)],
+    values: Option<&Value>,
+) {
+    choice_row(ui, "Include groups", &mut d.include, &GROUP_TYPES, None, None);
+    ui.label(
+        RichText::new(format!("Endpoints that match {} the groups below.", type_words(&d.include)))
+            .color(theme::MUTED),
+    );
+    if let Some(message) = errors.get("groups") {
+        error_label(ui, message);
+    }
+    let mut action: Option<(&str, usize)> = None;
+    let count = d.groups.len();
+    for g in 0..count {
+        let group = &mut d.groups[g];
+        let key = format!("g{g}");
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.push_id(("group", g), |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("Group {}", g + 1)).strong());
+                    for (word, what, a11y) in [
+                        ("up", "up", format!("Move group {} up", g + 1)),
+                        ("copy", "duplicate", format!("Duplicate group {}", g + 1)),
+                        ("remove", "remove", format!("Remove group {}", g + 1)),
+                    ] {
+                        let button = ui.small_button(word);
+                        name_for_a11y(ui, &button, &a11y);
+                        if button.clicked() && !(what == "up" && g == 0) {
+                            action = Some((what, g));
+                        }
+                    }
+                });
+                choice_row(
+                    ui,
+                    &format!("Group {} matches", g + 1),
+                    &mut group.kind,
+                    &GROUP_TYPES,
+                    None,
+                    None,
+                );
+                if let Some(message) = errors.get(&format!("{key}.empty")) {
+                    error_label(ui, message);
+                }
+                sources(ui, group, g, errors, segments);
+                sets(ui, group, g, errors, values);
+            });
+        });
+        ui.add_space(4.0);
+    }
+    if ui.button("+ Add group").clicked() {
+        d.groups.push(GroupDraft::default());
+    }
+    match action {
+        Some(("up", g)) => d.groups.swap(g, g - 1),
+        Some(("duplicate", g)) => {
+            let copy = d.groups[g].clone();
+            d.groups.insert(g + 1, copy);
+        }
+        Some(("remove", g)) => {
+            d.groups.remove(g);
+        }
+        _ => {}
+    }
+}
+
+fn sources(
+    ui: &mut egui::Ui,
+    group: &mut GroupDraft,
+    g: usize,
+    errors: &FieldErrors,
+    segments: &[(String, String, i32)],
+) {
+    let mut remove = None;
+    for (i, source) in group.sources.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let label = ui.label(format!("Base segment {}", i + 1));
+            let shown = segments
+                .iter()
+                .find(|s| s.0 == source.id)
+                .map_or_else(|| source.id.clone(), |s| s.1.clone());
+            egui::ComboBox::from_id_salt(("source", g, i))
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for (id, name, _) in segments {
+                        ui.selectable_value(&mut source.id, id.clone(), name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let v = ui.label("version");
+            ui.add(
+                egui::TextEdit::singleline(&mut source.version)
+                    .hint_text("latest")
+                    .desired_width(50.0),
+            )
+            .labelled_by(v.id);
+            if ui.small_button("Remove").clicked() {
+                remove = Some(i);
+            }
+        });
+        if let Some(message) = errors.get(&format!("g{g}.s{i}")) {
+            error_label(ui, message);
+        }
+    }
+    if let Some(i) = remove {
+        group.sources.remove(i);
+    }
+    ui.horizontal(|ui| {
+        let add = ui.small_button("+ base segment");
+        name_for_a11y(ui, &add, &format!("+ Base segment in group {}", g + 1));
+        if add.clicked() {
+            group.sources.push(SourceRef {
+                id: segments.first().map(|s| s.0.clone()).unwrap_or_default(),
+                version: String::new(),
+            });
+        }
+        if group.sources.len() > 1 {
+            let mut any = group.source_type == "ANY";
+            ui.checkbox(&mut any, "in any base segment (otherwise all)");
+            group.source_type = if any { "ANY" } else { "ALL" }.to_owned();
+        }
+    });
+}
+
+fn sets(
+    ui: &mut egui::Ui,
+    group: &mut GroupDraft,
+    g: usize,
+    errors: &FieldErrors,
+    values: Option<&Value>,
+) {
+    let mut remove_set = None;
+    let n = group.sets.len();
+    for d in 0..n {
+        let set = &mut group.sets[d];
+        if d == 0 {
+            ui.label(
+                RichText::new(format!(
+                    "Endpoints that satisfy {} these dimension sets:",
+                    type_words(&group.kind)
+                ))
+                .color(theme::MUTED),
+            );
+        }
+        ui.label(
+            RichText::new(format!("Set {} (every criterion holds)", d + 1)).color(theme::MUTED),
+        );
+        let mut op: Option<(&str, usize)> = None;
+        for c in 0..set.len() {
+            let key = format!("g{g}.d{d}.c{c}");
+            ui.push_id(("criterion", d, c), |ui| {
+                let name = format!("G{}S{}C{}", g + 1, d + 1, c + 1);
+                if let Some(o) = criteria::show(ui, &name, &mut set[c], &key, errors, values) {
+                    op = Some((o, c));
+                }
+            });
+        }
+        match op {
+            Some(("remove", c)) => {
+                set.remove(c);
+            }
+            Some(("duplicate", c)) => {
+                let copy = set[c].clone();
+                set.insert(c + 1, copy);
+            }
+            Some(("up", c)) if c > 0 => set.swap(c, c - 1),
+            _ => {}
+        }
+        ui.horizontal(|ui| {
+            let add = ui.small_button("+ criterion");
+            name_for_a11y(ui, &add, &format!("+ Criterion in group {} set {}", g + 1, d + 1));
+            if add.clicked() {
+                set.push(Criterion::default());
+            }
+            if n > 1 {
+                let remove = ui.small_button("remove set");
+                name_for_a11y(ui, &remove, &format!("Remove group {} set {}", g + 1, d + 1));
+                if remove.clicked() {
+                    remove_set = Some(d);
+                }
+            }
+        });
+    }
+    if let Some(d) = remove_set {
+        group.sets.remove(d);
+    }
+    let add_set = ui.small_button("+ dimension set");
+    name_for_a11y(ui, &add_set, &format!("+ Dimension set in group {}", g + 1));
+    if add_set.clicked() {
+        group.sets.push(vec![Criterion::default()]);
+    }
+}

@@ -1,0 +1,189 @@
+//! Import and export jobs: import a local CSV or JSON file (into the mock's bucket folder in
+//! demo/mock mode) or an S3 URL (AWS); export a segment to an S3 prefix; jobs listed with
+//! status, counts, failures and progress, refreshed until they finish.
+
+use egui::RichText;
+
+use super::{SegmentAction, SegmentsScreen};
+use crate::api::ApiError;
+use crate::api::engagement::ImportSpec;
+use crate::ui::app::Action;
+use crate::ui::tasks::Task;
+use crate::ui::theme;
+use crate::ui::widgets::{busy_button, error_label, form_row, section};
+
+/// Seconds between refreshes while a job runs.
+const POLL: f64 = 1.0;
+
+/// The import and export forms.
+#[derive(Debug, Clone, Default)]
+pub struct Form {
+    /// Local file path (mock).
+    pub path: String,
+    /// `s3://…` (AWS).
+    pub s3_url: String,
+    /// Role ARN.
+    pub role: String,
+    /// Name of the segment the import defines.
+    pub segment_name: String,
+    /// Export: segment id (empty: all endpoints).
+    pub export_segment: String,
+    /// Export: `s3://` prefix.
+    pub export_prefix: String,
+    /// The job started last.
+    pub started: Option<String>,
+    /// Inline problem.
+    pub problem: Option<String>,
+    /// A failed call.
+    pub error: Option<ApiError>,
+    last_poll: f64,
+}
+
+/// Draws the jobs part.
+pub fn show(
+    ui: &mut egui::Ui,
+    screen: &mut SegmentsScreen,
+    is_mock: bool,
+    busy: &dyn Fn(Task) -> bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let choices = screen.choices();
+    let f = &mut screen.jobs_form;
+    section(ui, "Import endpoints");
+    if is_mock {
+        ui.label(
+            RichText::new(
+                "The file is copied into the mock's bucket folder and imported from there.",
+            )
+            .color(theme::MUTED),
+        );
+        ui.horizontal(|ui| {
+            form_row(ui, "File to import", &mut f.path, "/path/to/endpoints.csv", None);
+            if ui.button("Choose file…").clicked() {
+                actions.push(Action::Segments(SegmentAction::PickFile));
+            }
+        });
+    } else {
+        form_row(ui, "S3 URL", &mut f.s3_url, "s3://bucket/endpoints.csv", None);
+    }
+    form_row(ui, "Role ARN", &mut f.role, "arn:aws:iam::123456789012:role/PinpointImport", None);
+    form_row(ui, "New segment name", &mut f.segment_name, "Imported customers", None);
+    if let Some(problem) = &f.problem {
+        error_label(ui, problem);
+    }
+    if busy_button(ui, "Start import", busy(Task::Jobs)) {
+        let source = if is_mock { f.path.trim() } else { f.s3_url.trim() };
+        let role = if f.role.trim().is_empty() && is_mock {
+            "arn:aws:iam::123456789012:role/PinpointImport".to_owned()
+        } else {
+            f.role.trim().to_owned()
+        };
+        f.problem = None;
+        f.error = None;
+        if source.is_empty() {
+            f.problem =
+                Some(if is_mock { "Choose a file".into() } else { "Give an s3:// URL".into() });
+        } else if !is_mock && !source.starts_with("s3://") {
+            f.problem = Some("The URL must start with s3://".into());
+        } else if role.is_empty() {
+            f.problem = Some("Give the role Pinpoint assumes to read the bucket".into());
+        } else if f.segment_name.trim().is_empty() {
+            f.problem = Some("Name the segment the import defines".into());
+        } else {
+            let json = source.to_lowercase().ends_with(".json")
+                || source.to_lowercase().ends_with(".jsonl");
+            actions.push(Action::Segments(SegmentAction::Import(Box::new(ImportSpec {
+                local_file: is_mock.then(|| source.into()),
+                s3_url: source.to_owned(),
+                role_arn: role,
+                json,
+                segment_name: f.segment_name.trim().to_owned(),
+                segment_id: String::new(),
+            }))));
+        }
+    }
+    section(ui, "Export endpoints");
+    ui.horizontal(|ui| {
+        let l = crate::ui::widgets::field_label(ui, "Segment to export");
+        let shown = choices
+            .iter()
+            .find(|c| c.0 == f.export_segment)
+            .map_or_else(|| "(all endpoints)".to_owned(), |c| c.1.clone());
+        egui::ComboBox::from_id_salt("export_segment")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.export_segment, String::new(), "(all endpoints)");
+                for (id, name, _) in &choices {
+                    ui.selectable_value(&mut f.export_segment, id.clone(), name);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    form_row(ui, "Export to", &mut f.export_prefix, "s3://exports/segment/", None);
+    if busy_button(ui, "Start export", busy(Task::Jobs)) {
+        let role = if f.role.trim().is_empty() && is_mock {
+            "arn:aws:iam::123456789012:role/PinpointExport".to_owned()
+        } else {
+            f.role.trim().to_owned()
+        };
+        if !f.export_prefix.trim().starts_with("s3://") {
+            f.problem = Some("The export prefix must start with s3://".into());
+        } else {
+            f.problem = None;
+            actions.push(Action::Segments(SegmentAction::Export {
+                segment_id: f.export_segment.clone(),
+                s3_prefix: f.export_prefix.trim().to_owned(),
+                role_arn: role,
+            }));
+        }
+    }
+    if let Some(error) = &f.error {
+        error_label(ui, &error.to_string());
+    }
+    section(ui, "Jobs");
+    let running = screen.jobs.iter().any(|j| !j.finished());
+    let now = ui.input(|i| i.time);
+    if running {
+        if now - f.last_poll >= POLL && !busy(Task::JobPoll) {
+            f.last_poll = now;
+            actions.push(Action::Segments(SegmentAction::Jobs));
+        }
+        ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(POLL));
+    }
+    if screen.jobs.is_empty() {
+        ui.label(RichText::new("No import or export jobs yet.").color(theme::MUTED));
+    }
+    egui::Grid::new("jobs").striped(true).num_columns(7).spacing([14.0, 4.0]).show(ui, |ui| {
+        if !screen.jobs.is_empty() {
+            for h in ["Kind", "Status", "Progress", "Processed", "Failed", "Segment", "Location"] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+        }
+        for j in &screen.jobs {
+            ui.label(if j.import { "Import" } else { "Export" });
+            let color = match j.status.as_str() {
+                "COMPLETED" => theme::OK,
+                "FAILED" => theme::ERROR,
+                _ => theme::WARN,
+            };
+            ui.label(RichText::new(&j.status).color(color));
+            ui.add(egui::ProgressBar::new(j.progress()).desired_width(90.0).show_percentage());
+            ui.label(j.processed.to_string());
+            ui.label(j.failures.to_string());
+            ui.label(&j.segment);
+            ui.label(RichText::new(&j.url).monospace().color(theme::MUTED));
+            ui.end_row();
+        }
+    });
+    for j in &screen.jobs {
+        for message in j.messages.iter().take(5) {
+            error_label(
+                ui,
+                &format!("{} {}: {message}", if j.import { "Import" } else { "Export" }, j.id),
+            );
+        }
+    }
+    actions
+}

@@ -1,0 +1,669 @@
+//! The Segments section: the project's segments, a visual builder (groups, dimension sets,
+//! criteria rows read as sentences) with a live audience estimate when connected to the mock,
+//! the request as JSON, versions with a diff, and import/export jobs. The builder is split by
+//! part: `groups`, `criteria`, `estimate`, `jobs`.
+
+mod criteria;
+mod estimate;
+mod groups;
+mod jobs;
+
+use aws_sdk_pinpoint::types::SegmentResponse;
+use egui::RichText;
+use serde_json::Value;
+
+use super::app::Action;
+use super::tasks::Task;
+use super::theme;
+use super::widgets::{busy_button, error_label, form_row, text_area_row};
+use crate::api::engagement::{ImportSpec, JobRow};
+use crate::api::{ApiError, ApiResponse};
+use crate::drafts::FieldErrors;
+use crate::drafts::diff::{cli_command, diff};
+use crate::drafts::segment::SegmentDraft;
+use crate::drafts::store::DraftStore;
+
+const DRAFT_KIND: &str = "segment";
+const NEW_KEY: &str = "new";
+
+/// What the section asks the shell for.
+#[derive(Debug, Clone)]
+pub enum SegmentAction {
+    /// Reload the list.
+    Reload,
+    /// Create or update.
+    Save(Option<String>, Box<aws_sdk_pinpoint::types::WriteSegmentRequest>),
+    /// Delete.
+    Delete(String),
+    /// Versions.
+    Versions(String),
+    /// Estimate a definition (mock).
+    Estimate(Value),
+    /// Values seen in the project (mock).
+    Values,
+    /// Start an import.
+    Import(Box<ImportSpec>),
+    /// Start an export.
+    Export {
+        /// Segment id (empty: all endpoints).
+        segment_id: String,
+        /// `s3://…` prefix.
+        s3_prefix: String,
+        /// Role ARN.
+        role_arn: String,
+    },
+    /// Refresh the jobs.
+    Jobs,
+    /// Open the native file dialog for the import.
+    PickFile,
+}
+
+/// Section tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// The list and the builder.
+    #[default]
+    Segments,
+    /// Import and export jobs.
+    Jobs,
+}
+
+/// Builder tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EditorTab {
+    /// The visual builder.
+    #[default]
+    Builder,
+    /// The request as JSON.
+    Json,
+    /// Versions and diff.
+    Versions,
+}
+
+/// The builder of one segment.
+#[derive(Debug, Clone, Default)]
+pub struct Editor {
+    /// The segment, once created.
+    pub segment_id: Option<String>,
+    /// Its version.
+    pub version: Option<i32>,
+    /// What the form holds.
+    pub draft: SegmentDraft,
+    /// What the service stored.
+    pub baseline: Option<SegmentDraft>,
+    /// Inline messages.
+    pub errors: FieldErrors,
+    /// The tab.
+    pub tab: EditorTab,
+    /// Versions, newest first.
+    pub versions: Vec<SegmentResponse>,
+    /// The two versions compared.
+    pub compare: (usize, usize),
+    /// The estimate.
+    pub estimate: estimate::Estimate,
+    /// A failed save.
+    pub save_error: Option<ApiError>,
+    persisted: Option<SegmentDraft>,
+}
+
+impl Editor {
+    fn key(&self) -> String {
+        self.segment_id.clone().unwrap_or_else(|| NEW_KEY.to_owned())
+    }
+
+    /// True when the form differs from what the service stored.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.baseline.as_ref() != Some(&self.draft)
+    }
+
+    fn for_segment(s: &SegmentResponse) -> Self {
+        let draft = SegmentDraft::from(s);
+        Self {
+            segment_id: s.id().map(str::to_owned),
+            version: s.version(),
+            baseline: Some(draft.clone()),
+            draft,
+            ..Self::default()
+        }
+    }
+}
+
+/// State of the Segments section.
+#[derive(Debug, Default)]
+pub struct SegmentsScreen {
+    /// The project.
+    pub app_id: Option<String>,
+    /// The section tab.
+    pub tab: Tab,
+    /// The segments, once loaded.
+    pub segments: Option<Vec<SegmentResponse>>,
+    /// Filter text.
+    pub filter: String,
+    /// The builder.
+    pub editor: Option<Editor>,
+    /// Drafts found on disk: (key, draft).
+    pub offered: Vec<(String, SegmentDraft)>,
+    /// A delete waiting for confirmation: (id, name).
+    pub confirm_delete: Option<(String, String)>,
+    /// Values seen in the project (mock).
+    pub values: Option<Value>,
+    /// Jobs, newest first.
+    pub jobs: Vec<JobRow>,
+    /// The import and export forms.
+    pub jobs_form: jobs::Form,
+    /// What happened last.
+    pub note: Option<String>,
+    /// A failed call.
+    pub error: Option<ApiError>,
+}
+
+impl SegmentsScreen {
+    /// A fresh screen for a project, offering back the drafts on disk.
+    #[must_use]
+    pub fn for_project(app_id: &str, store: Option<&DraftStore>) -> Self {
+        let offered = store
+            .map(|store| {
+                store
+                    .keys(DRAFT_KIND, app_id)
+                    .into_iter()
+                    .filter_map(|k| Some((k.clone(), store.load(DRAFT_KIND, app_id, &k)?)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self { app_id: Some(app_id.to_owned()), offered, ..Self::default() }
+    }
+
+    /// (id, name, latest version) of every segment, for pickers.
+    #[must_use]
+    pub fn choices(&self) -> Vec<(String, String, i32)> {
+        self.segments
+            .iter()
+            .flatten()
+            .map(|s| {
+                (
+                    s.id().unwrap_or_default().to_owned(),
+                    s.name().unwrap_or_default().to_owned(),
+                    s.version().unwrap_or(1),
+                )
+            })
+            .collect()
+    }
+
+    /// Applies a worker answer.
+    pub fn apply(&mut self, response: ApiResponse, store: Option<&DraftStore>) -> Vec<Action> {
+        self.error = None;
+        match response {
+            ApiResponse::Segments(list) => self.segments = Some(list),
+            ApiResponse::SegmentSaved(saved) => {
+                if let (Some(store), Some(app_id), Some(editor)) =
+                    (store, &self.app_id, &self.editor)
+                {
+                    store.discard(DRAFT_KIND, app_id, &editor.key());
+                }
+                let id = saved.id().unwrap_or_default().to_owned();
+                self.note = Some(format!(
+                    "Saved “{}” · version {}",
+                    saved.name().unwrap_or_default(),
+                    saved.version().unwrap_or(1)
+                ));
+                let mut editor = Editor::for_segment(&saved);
+                if let Some(old) = &self.editor {
+                    editor.tab = old.tab;
+                    editor.estimate = old.estimate.clone();
+                }
+                self.editor = Some(editor);
+                if let Some(list) = &mut self.segments {
+                    list.retain(|s| s.id() != Some(id.as_str()));
+                    list.push(*saved);
+                }
+                return vec![Action::Segments(SegmentAction::Versions(id))];
+            }
+            ApiResponse::SegmentDeleted(id) => {
+                self.confirm_delete = None;
+                if let Some(list) = &mut self.segments {
+                    list.retain(|s| s.id() != Some(id.as_str()));
+                }
+                if self.editor.as_ref().and_then(|e| e.segment_id.as_deref()) == Some(&id) {
+                    if let (Some(store), Some(app_id)) = (store, &self.app_id) {
+                        store.discard(DRAFT_KIND, app_id, &id);
+                    }
+                    self.editor = None;
+                }
+                self.note = Some(format!("Deleted segment {id}."));
+            }
+            ApiResponse::SegmentVersions { segment_id, versions } => {
+                if let Some(editor) = &mut self.editor
+                    && editor.segment_id.as_deref() == Some(segment_id.as_str())
+                {
+                    editor.compare = (versions.len().min(2).saturating_sub(1), 0);
+                    editor.versions = versions;
+                }
+            }
+            ApiResponse::Estimate(value) => {
+                if let Some(editor) = &mut self.editor {
+                    editor.estimate.result = Some(value);
+                    editor.estimate.error = None;
+                }
+            }
+            ApiResponse::SeenValues(values) => self.values = Some(values),
+            ApiResponse::Job(job) => {
+                let id = job.id.clone();
+                self.jobs.retain(|j| j.id != id);
+                self.jobs.insert(0, job);
+                self.jobs_form.started = Some(id);
+            }
+            ApiResponse::Jobs(jobs) => self.jobs = jobs,
+            ApiResponse::FilePicked { path, .. } => {
+                if let Some(path) = path {
+                    self.jobs_form.path = path.display().to_string();
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Shows a failed call.
+    pub fn fail(&mut self, task: Task, error: ApiError) {
+        match (&mut self.editor, task) {
+            (Some(editor), Task::SegmentSave) => editor.save_error = Some(error),
+            (Some(editor), Task::Estimate) => editor.estimate.error = Some(error.to_string()),
+            (_, Task::Jobs | Task::JobPoll) => self.jobs_form.error = Some(error),
+            (_, Task::SeenValues) => self.values = Some(Value::Null),
+            _ => {
+                self.confirm_delete = None;
+                self.error = Some(error);
+            }
+        }
+    }
+
+    fn persist(&mut self, store: Option<&DraftStore>) {
+        let (Some(store), Some(app_id), Some(editor)) = (store, &self.app_id, &mut self.editor)
+        else {
+            return;
+        };
+        if editor.is_dirty() {
+            if editor.persisted.as_ref() != Some(&editor.draft) {
+                if let Err(error) = store.save(DRAFT_KIND, app_id, &editor.key(), &editor.draft) {
+                    tracing::warn!(%error, "could not keep the segment draft");
+                }
+                editor.persisted = Some(editor.draft.clone());
+            }
+        } else if editor.persisted.take().is_some() {
+            store.discard(DRAFT_KIND, app_id, &editor.key());
+        }
+    }
+}
+
+/// Draws the section.
+pub fn show(
+    ui: &mut egui::Ui,
+    screen: &mut SegmentsScreen,
+    is_mock: bool,
+    store: Option<&DraftStore>,
+    busy: &dyn Fn(Task) -> bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.horizontal(|ui| {
+        for (tab, label) in [(Tab::Segments, "Segments"), (Tab::Jobs, "Import & export")] {
+            if ui.selectable_label(screen.tab == tab, label).clicked() {
+                screen.tab = tab;
+                if tab == Tab::Jobs {
+                    actions.push(Action::Segments(SegmentAction::Jobs));
+                }
+            }
+        }
+    });
+    ui.separator();
+    if let Some(error) = &screen.error {
+        error_label(ui, &error.to_string());
+    }
+    if let Some(note) = &screen.note {
+        ui.label(RichText::new(note).color(theme::OK));
+    }
+    if screen.tab == Tab::Jobs {
+        actions.extend(jobs::show(ui, screen, is_mock, busy));
+        return actions;
+    }
+    offered_drafts(ui, screen, store);
+    if screen.editor.is_some() {
+        actions.extend(editor(ui, screen, is_mock, busy));
+    } else {
+        actions.extend(list(ui, screen, busy));
+    }
+    screen.persist(store);
+    if let Some((id, name)) = screen.confirm_delete.clone() {
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("confirm_delete_segment")).show(ui.ctx(), |ui| {
+            ui.heading(format!("Delete segment “{name}”?"));
+            ui.label(format!(
+                "This deletes segment {id} and its versions. Campaigns that use it stop finding recipients."
+            ));
+            ui.horizontal(|ui| {
+                if busy_button(ui, &format!("Delete “{name}”"), busy(Task::SegmentSave)) {
+                    actions.push(Action::Segments(SegmentAction::Delete(id.clone())));
+                }
+                if ui.button("Cancel").clicked() {
+                    cancel = true;
+                }
+            });
+        });
+        if cancel {
+            screen.confirm_delete = None;
+        }
+    }
+    actions
+}
+
+fn offered_drafts(ui: &mut egui::Ui, screen: &mut SegmentsScreen, store: Option<&DraftStore>) {
+    let mut restore = None;
+    let mut discard = None;
+    for (i, (key, draft)) in screen.offered.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let what =
+                if key == NEW_KEY { "a new segment".to_owned() } else { format!("segment {key}") };
+            let name = if draft.name.is_empty() { "(unnamed)" } else { draft.name.as_str() };
+            ui.label(
+                RichText::new(format!("Unsaved draft “{name}” of {what}, kept from before."))
+                    .color(theme::WARN),
+            );
+            if ui.button("Restore segment draft").clicked() {
+                restore = Some(i);
+            }
+            if ui.button("Discard segment draft").clicked() {
+                discard = Some(i);
+            }
+        });
+    }
+    if let Some(i) = restore {
+        let (key, draft) = screen.offered.remove(i);
+        let existing = screen
+            .segments
+            .iter()
+            .flatten()
+            .find(|s| s.id() == Some(key.as_str()))
+            .map(Editor::for_segment);
+        let mut editor = existing.unwrap_or_else(|| Editor {
+            segment_id: (key != NEW_KEY).then(|| key.clone()),
+            ..Editor::default()
+        });
+        editor.draft = draft.clone();
+        editor.persisted = Some(draft);
+        screen.editor = Some(editor);
+    }
+    if let Some(i) = discard {
+        let (key, _) = screen.offered.remove(i);
+        if let (Some(store), Some(app_id)) = (store, &screen.app_id) {
+            store.discard(DRAFT_KIND, app_id, &key);
+        }
+    }
+}
+
+fn list(
+    ui: &mut egui::Ui,
+    screen: &mut SegmentsScreen,
+    busy: &dyn Fn(Task) -> bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.horizontal(|ui| {
+        if ui.button("+ New segment").clicked() {
+            screen.editor = Some(Editor::default());
+            screen.note = None;
+        }
+        if busy_button(ui, "Reload segments", busy(Task::SegmentList)) {
+            actions.push(Action::Segments(SegmentAction::Reload));
+        }
+        let label = ui.label("Filter");
+        ui.add(egui::TextEdit::singleline(&mut screen.filter).desired_width(180.0))
+            .labelled_by(label.id);
+    });
+    let Some(segments) = &screen.segments else {
+        ui.label(RichText::new("Loading segments…").color(theme::MUTED));
+        return actions;
+    };
+    let needle = screen.filter.to_lowercase();
+    let mut rows: Vec<&SegmentResponse> = segments
+        .iter()
+        .filter(|s| {
+            needle.is_empty()
+                || s.name().unwrap_or_default().to_lowercase().contains(&needle)
+                || s.id().unwrap_or_default().contains(&needle)
+        })
+        .collect();
+    rows.sort_by_key(|s| s.name().unwrap_or_default().to_lowercase());
+    let mut open = None;
+    egui::Grid::new("segment_list").striped(true).num_columns(5).spacing([16.0, 6.0]).show(
+        ui,
+        |ui| {
+            for h in ["Name", "Type", "Version", "Size", "Last modified"] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for s in &rows {
+                if ui.link(s.name().unwrap_or("(unnamed)")).clicked() {
+                    open = Some((*s).clone());
+                }
+                ui.label(s.segment_type().map(|t| t.as_str()).unwrap_or_default());
+                ui.label(s.version().unwrap_or(1).to_string());
+                let size = s.import_definition().and_then(|d| d.size()).map(|n| n.to_string());
+                ui.label(size.unwrap_or_else(|| "—".into()));
+                ui.label(
+                    RichText::new(s.last_modified_date().or(s.creation_date()).unwrap_or_default())
+                        .color(theme::MUTED),
+                );
+                ui.end_row();
+            }
+        },
+    );
+    if rows.is_empty() {
+        ui.label(RichText::new("No segments match.").color(theme::MUTED));
+    }
+    if let Some(s) = open {
+        let id = s.id().unwrap_or_default().to_owned();
+        screen.editor = Some(Editor::for_segment(&s));
+        screen.note = None;
+        actions.push(Action::Segments(SegmentAction::Versions(id)));
+    }
+    actions
+}
+
+fn editor(
+    ui: &mut egui::Ui,
+    screen: &mut SegmentsScreen,
+    is_mock: bool,
+    busy: &dyn Fn(Task) -> bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let app_id = screen.app_id.clone().unwrap_or_default();
+    let choices = screen.choices();
+    let values = screen.values.clone();
+    if is_mock && values.is_none() && !busy(Task::SeenValues) {
+        actions.push(Action::Segments(SegmentAction::Values));
+    }
+    let Some(editor) = &mut screen.editor else { return actions };
+    let mut close = false;
+    ui.horizontal(|ui| {
+        if ui.button("< All segments").clicked() {
+            close = true;
+        }
+        ui.heading(match (&editor.segment_id, editor.version) {
+            (Some(id), Some(v)) => format!("Segment {id} · version {v}"),
+            _ => "New segment".to_owned(),
+        });
+        if editor.is_dirty() && editor.baseline.is_some() {
+            ui.label(RichText::new("unsaved changes").color(theme::WARN));
+        }
+    });
+    let errors = editor.errors.clone();
+    form_row(ui, "Segment name", &mut editor.draft.name, "Active hikers", errors.get("name"));
+    text_area_row(ui, "Segment tags", &mut editor.draft.tags, 1, errors.get("tags"));
+    ui.horizontal(|ui| {
+        for (tab, label) in [
+            (EditorTab::Builder, "Builder"),
+            (EditorTab::Json, "JSON"),
+            (EditorTab::Versions, "Versions"),
+        ] {
+            if ui.selectable_label(editor.tab == tab, label).clicked() {
+                editor.tab = tab;
+            }
+        }
+    });
+    ui.separator();
+    match editor.tab {
+        EditorTab::Builder => {
+            ui.columns(2, |cols| {
+                let own_id = editor.segment_id.clone();
+                let others: Vec<_> =
+                    choices.iter().filter(|c| Some(&c.0) != own_id.as_ref()).cloned().collect();
+                groups::show(&mut cols[0], &mut editor.draft, &errors, &others, values.as_ref());
+                actions.extend(estimate::show(
+                    &mut cols[1],
+                    &mut editor.estimate,
+                    &editor.draft,
+                    is_mock,
+                    busy(Task::Estimate),
+                ));
+            });
+        }
+        EditorTab::Json => {
+            let json = editor.draft.to_json();
+            let pretty = serde_json::to_string_pretty(&json).unwrap_or_default();
+            ui.horizontal(|ui| {
+                if ui.button("Copy segment JSON").clicked() {
+                    ui.ctx().copy_text(pretty.clone());
+                }
+                if ui.button("Copy as aws pinpoint create-segment").clicked() {
+                    let line = match &editor.segment_id {
+                        Some(id) => cli_command(
+                            "update-segment",
+                            &[("application-id", &app_id), ("segment-id", id)],
+                            "write-segment-request",
+                            &json,
+                        ),
+                        None => cli_command(
+                            "create-segment",
+                            &[("application-id", &app_id)],
+                            "write-segment-request",
+                            &json,
+                        ),
+                    };
+                    ui.ctx().copy_text(line);
+                }
+            });
+            let mut shown = pretty;
+            ui.add(
+                egui::TextEdit::multiline(&mut shown).code_editor().desired_width(f32::INFINITY),
+            );
+        }
+        EditorTab::Versions => versions(ui, editor),
+    }
+    ui.separator();
+    if !errors.is_empty() {
+        error_label(ui, &format!("{} field(s) need attention.", errors.len()));
+    }
+    if let Some(error) = &editor.save_error {
+        error_label(ui, &error.to_string());
+    }
+    ui.horizontal(|ui| {
+        let label = if editor.segment_id.is_some() { "Save segment" } else { "Create segment" };
+        if busy_button(ui, label, busy(Task::SegmentSave)) {
+            editor.save_error = None;
+            match editor.draft.to_request() {
+                Ok(request) => {
+                    editor.errors.clear();
+                    actions.push(Action::Segments(SegmentAction::Save(
+                        editor.segment_id.clone(),
+                        Box::new(request),
+                    )));
+                }
+                Err(errors) => editor.errors = errors,
+            }
+        }
+        if let Some(baseline) = &editor.baseline
+            && editor.is_dirty()
+            && ui.button("Revert segment changes").clicked()
+        {
+            editor.draft = baseline.clone();
+            editor.errors.clear();
+        }
+        if let Some(id) = &editor.segment_id
+            && ui.button("Delete segment…").clicked()
+        {
+            screen.confirm_delete = Some((id.clone(), editor.draft.name.clone()));
+        }
+    });
+    if close {
+        screen.editor = None;
+        actions.push(Action::Segments(SegmentAction::Reload));
+    }
+    actions
+}
+
+fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
+    if editor.segment_id.is_none() {
+        ui.label(RichText::new("A new segment has no versions yet.").color(theme::MUTED));
+        return;
+    }
+    if editor.versions.is_empty() {
+        ui.label(RichText::new("Loading versions…").color(theme::MUTED));
+        return;
+    }
+    let n = editor.versions.len();
+    let label = |i: usize| {
+        let v = &editor.versions[i];
+        format!(
+            "Version {} · {}",
+            v.version().unwrap_or(1),
+            v.last_modified_date().or(v.creation_date()).unwrap_or_default()
+        )
+    };
+    for i in 0..n {
+        ui.label(label(i));
+    }
+    let (mut older, mut newer) = editor.compare;
+    ui.horizontal(|ui| {
+        let l = ui.label("Compare segment versions");
+        egui::ComboBox::from_id_salt("seg_diff_older")
+            .selected_text(label(older.min(n - 1)))
+            .show_ui(ui, |ui| {
+                for i in 0..n {
+                    ui.selectable_value(&mut older, i, label(i));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        let w = ui.label("with");
+        egui::ComboBox::from_id_salt("seg_diff_newer")
+            .selected_text(label(newer.min(n - 1)))
+            .show_ui(ui, |ui| {
+                for i in 0..n {
+                    ui.selectable_value(&mut newer, i, label(i));
+                }
+            })
+            .response
+            .labelled_by(w.id);
+    });
+    editor.compare = (older.min(n - 1), newer.min(n - 1));
+    let a = SegmentDraft::from(&editor.versions[editor.compare.0]).to_json();
+    let b = SegmentDraft::from(&editor.versions[editor.compare.1]).to_json();
+    let changes = diff(&a, &b);
+    if changes.is_empty() {
+        ui.label(RichText::new("No member differs.").color(theme::MUTED));
+        return;
+    }
+    ui.label(format!("{} member(s) differ", changes.len()));
+    egui::Grid::new("segment_diff").striped(true).num_columns(3).spacing([16.0, 4.0]).show(
+        ui,
+        |ui| {
+            for c in &changes {
+                ui.label(RichText::new(&c.path).monospace());
+                ui.label(
+                    RichText::new(c.before.as_deref().unwrap_or("(absent)")).color(theme::ERROR),
+                );
+                ui.label(RichText::new(c.after.as_deref().unwrap_or("(absent)")).color(theme::OK));
+                ui.end_row();
+            }
+        },
+    );
+}
