@@ -563,6 +563,10 @@ fn editor(
             ui.label(RichText::new("unsaved changes").color(theme::WARN));
         }
     });
+    if !editor.errors.is_empty() {
+        // After a refused save, messages follow the fixes as they are typed.
+        editor.errors = editor.draft.to_request().err().unwrap_or_default();
+    }
     let errors = editor.errors.clone();
     let d = &mut editor.draft;
     form_row(ui, "Campaign name", &mut d.name, "Spring sale", errors.get("name"));
@@ -771,10 +775,7 @@ fn json_view(ui: &mut egui::Ui, editor: &Editor, app_id: &str) {
         }
     });
     let mut shown = pretty;
-    ui.add(
-        egui::TextEdit::multiline(&mut shown)
-            .code_editor()
-            .desired_width(f32::INFINITY)
-            .interactive(true),
-    );
+    let label = ui.label(RichText::new("WriteCampaignRequest").color(theme::MUTED));
+    ui.add(egui::TextEdit::multiline(&mut shown).code_editor().desired_width(f32::INFINITY))
+        .labelled_by(label.id);
 }

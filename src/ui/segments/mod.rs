@@ -495,6 +495,10 @@ fn editor(
             ui.label(RichText::new("unsaved changes").color(theme::WARN));
         }
     });
+    if !editor.errors.is_empty() {
+        // After a refused save, messages follow the fixes as they are typed.
+        editor.errors = editor.draft.to_request().err().unwrap_or_default();
+    }
     let errors = editor.errors.clone();
     form_row(ui, "Segment name", &mut editor.draft.name, "Active hikers", errors.get("name"));
     text_area_row(ui, "Segment tags", &mut editor.draft.tags, 1, errors.get("tags"));
@@ -552,9 +556,11 @@ fn editor(
                 }
             });
             let mut shown = pretty;
+            let label = ui.label(RichText::new("WriteSegmentRequest").color(theme::MUTED));
             ui.add(
                 egui::TextEdit::multiline(&mut shown).code_editor().desired_width(f32::INFINITY),
-            );
+            )
+            .labelled_by(label.id);
         }
         EditorTab::Versions => versions(ui, editor),
     }

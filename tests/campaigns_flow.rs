@@ -1,0 +1,186 @@
+//! Whole-app flows of the Campaigns section in demo mode: UI → worker → aws-sdk-pinpoint →
+//! embedded mock. Create an A/B campaign with two treatments and a holdout (after the form
+//! refuses 60 % + 50 %), see it in the list, edit it into version 2, diff the versions, read a
+//! completed campaign's activities, and get an unsaved draft back after a restart.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::{test_timeouts, type_into, wait_until};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pinpoint_console::ui::{AppOptions, ConsoleApp};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn app(drafts: &Path) -> Harness<'static, ConsoleApp> {
+    let drafts = drafts.to_path_buf();
+    Harness::builder().with_size([1300.0, 1600.0]).build_eframe(move |cc| {
+        ConsoleApp::new(
+            &cc.egui_ctx,
+            AppOptions {
+                timeouts: test_timeouts(),
+                drafts_dir: Some(drafts.clone()),
+                ..AppOptions::default()
+            },
+        )
+        .unwrap()
+    })
+}
+
+fn open_campaigns(harness: &mut Harness<'_, ConsoleApp>) {
+    wait_until(harness, "the demo projects", WAIT, |h| {
+        h.query_by_role_and_label(Role::Button, "Acme Retail (iOS)").is_some()
+    });
+    harness.get_by_role_and_label(Role::Button, "Acme Retail (iOS)").click();
+    wait_until(harness, "the project", WAIT, |h| h.query_by_label("Campaigns").is_some());
+    harness.get_by_label("Campaigns").click();
+    wait_until(harness, "the campaigns and segments", WAIT, |h| {
+        h.state().project.campaigns.campaigns.is_some()
+            && h.state().project.segments.segments.is_some()
+    });
+}
+
+/// Replaces a field's text: focus, select all, type over it.
+fn retype(harness: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_ok();
+    harness.get_by_label(label).type_text(text);
+    harness.run_ok();
+    assert_eq!(harness.get_by_label(label).value().as_deref(), Some(text));
+}
+
+#[test]
+fn an_ab_campaign_from_refusal_to_version_two_and_its_diff() {
+    let drafts = std::env::temp_dir().join(format!("pp-campaign-drafts-{}", uuid::Uuid::new_v4()));
+    let mut harness = app(&drafts);
+    open_campaigns(&mut harness);
+    assert!(harness.query_by_label("Welcome series").is_some());
+
+    harness.get_by_label("+ New campaign").click();
+    harness.run_ok();
+    type_into(&mut harness, "Campaign name", "Kittest spring A/B");
+    type_into(&mut harness, "Holdout %", "10");
+    type_into(&mut harness, "Body", "Hello {{User.UserAttributes.FirstName}}");
+    // The preview fills the placeholder from sample values.
+    assert!(harness.query_by_label("Hello Alex").is_some());
+    harness.get_by_label("SMS").click();
+    harness.run_ok();
+    type_into(&mut harness, "SMS body", "Spring sale: 20% off today");
+    assert!(harness.query_by_label("26 characters · 1 message part(s) · GSM-7").is_some());
+
+    // Two treatments at 60 % and 50 % (plus the holdout): refused inline, nothing sent.
+    harness.get_by_label("Treatments (A/B)").click();
+    harness.run_ok();
+    harness.get_by_label("+ Add treatment").click();
+    harness.run_ok();
+    harness.get_by_label("+ Add treatment").click();
+    harness.run_ok();
+    type_into(&mut harness, "Treatment 1 size %", "60");
+    type_into(&mut harness, "Treatment 2 size %", "50");
+    harness.get_by_label("Create campaign").click();
+    harness.run_ok();
+    let refusal = "Treatments and holdout add up to 120%: the segment has only 100%";
+    assert!(harness.query_by_label(refusal).is_some());
+    assert!(harness.state().project.campaigns.editor.as_ref().unwrap().campaign_id.is_none());
+    assert!(!harness.state().is_busy(pinpoint_console::ui::tasks::Task::CampaignSave));
+    // Nothing typed is lost.
+    assert_eq!(harness.get_by_label("Treatment 2 size %").value().as_deref(), Some("50"));
+
+    retype(&mut harness, "Treatment 1 size %", "30");
+    retype(&mut harness, "Treatment 2 size %", "20");
+    assert!(harness.query_by_label(refusal).is_none());
+    harness.get_by_label("Create campaign").click();
+    wait_until(&mut harness, "the campaign to be created", WAIT, |h| {
+        let e = h.state().project.campaigns.editor.as_ref().unwrap();
+        assert!(e.save_error.is_none(), "{:?}", e.save_error);
+        assert!(e.errors.is_empty(), "{:?}", e.errors);
+        e.version == Some(1)
+    });
+    let id =
+        harness.state().project.campaigns.editor.as_ref().unwrap().campaign_id.clone().unwrap();
+    let draft = harness.state().project.campaigns.editor.as_ref().unwrap().draft.clone();
+    assert_eq!(draft.treatments.len(), 2);
+    assert_eq!(draft.treatments[1].size, "20");
+    assert_eq!(draft.holdout, "10");
+    assert_eq!(draft.messages.sms.body, "Spring sale: 20% off today");
+
+    // In the list.
+    harness.get_by_label("< All campaigns").click();
+    wait_until(&mut harness, "the list with the new campaign", WAIT, |h| {
+        h.query_by_label("Kittest spring A/B").is_some()
+            && h.state().project.campaigns.campaigns.as_ref().is_some_and(|c| c.len() == 3)
+    });
+
+    // Edit into version 2.
+    harness.get_by_label("Kittest spring A/B").click();
+    wait_until(&mut harness, "the editor", WAIT, |h| h.query_by_label("Holdout %").is_some());
+    retype(&mut harness, "Holdout %", "5");
+    harness.get_by_label("Save campaign").click();
+    wait_until(&mut harness, "version 2", WAIT, |h| {
+        h.state().project.campaigns.editor.as_ref().is_some_and(|e| e.version == Some(2))
+    });
+    assert_eq!(
+        harness.state().project.campaigns.editor.as_ref().unwrap().campaign_id.as_deref(),
+        Some(id.as_str())
+    );
+
+    // The diff of version 1 and version 2 names the member and both values.
+    harness.get_by_label("Versions").click();
+    wait_until(&mut harness, "both versions", WAIT, |h| {
+        h.state().project.campaigns.editor.as_ref().is_some_and(|e| e.versions.len() == 2)
+    });
+    harness.run_ok();
+    assert!(harness.query_by_label("HoldoutPercent").is_some());
+    assert!(harness.query_by_label("1 member(s) differ").is_some());
+
+    // JSON view and the CLI command are there to copy.
+    harness.get_by_label("JSON").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("Copy as aws pinpoint command").is_some());
+    let _ = std::fs::remove_dir_all(drafts);
+}
+
+#[test]
+fn activities_of_a_run_and_a_draft_that_survives_a_restart() {
+    let drafts = std::env::temp_dir().join(format!("pp-campaign-drafts-{}", uuid::Uuid::new_v4()));
+    {
+        let mut harness = app(&drafts);
+        open_campaigns(&mut harness);
+        // The demo's "Welcome series" has run: its activities and chart.
+        harness.get_by_label("Welcome series").click();
+        harness.run_ok();
+        harness.get_by_label("Activities").click();
+        wait_until(&mut harness, "the activities", WAIT, |h| {
+            h.state().project.campaigns.editor.as_ref().is_some_and(|e| !e.activities.is_empty())
+        });
+        // The chart's legend and the table's column.
+        assert!(harness.query_by_label("Total endpoints").is_some());
+        assert!(harness.query_all_by_label("Successful").count() >= 2);
+
+        // An unsaved edit, then the app goes away.
+        harness.get_by_label("Messages").click();
+        harness.run_ok();
+        type_into(&mut harness, "Description", "kept across a restart");
+        assert!(harness.query_by_label("unsaved changes").is_some());
+    }
+    let mut harness = app(&drafts);
+    open_campaigns(&mut harness);
+    assert!(harness.query_by_label_contains("Unsaved draft “Welcome series”").is_some());
+    harness.get_by_label("Restore draft").click();
+    harness.run_ok();
+    let editor = harness.state().project.campaigns.editor.clone().unwrap();
+    assert_eq!(editor.draft.description, "kept across a restart");
+    assert!(editor.is_dirty());
+    assert_eq!(
+        harness.get_by_label("Description").value().as_deref(),
+        Some("kept across a restart")
+    );
+    let _ = std::fs::remove_dir_all(drafts);
+}
