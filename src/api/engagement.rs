@@ -411,7 +411,7 @@ pub async fn endpoint_json(
     let out = client.get_endpoint().application_id(app_id).endpoint_id(endpoint_id).send().await?;
     let e = out.endpoint_response().ok_or_else(super::worker::empty_answer)?;
     let lists = |m: Option<&std::collections::HashMap<String, Vec<String>>>| {
-        m.map(|m| json!(m)).unwrap_or(Value::Null)
+        m.map_or(Value::Null, |m| json!(m))
     };
     let demo = e.demographic();
     let loc = e.location();
@@ -419,9 +419,9 @@ pub async fn endpoint_json(
     Ok(json!({
         "Id": e.id(),
         "Address": e.address(),
-        "ChannelType": e.channel_type().map(|c| c.as_str()),
+        "ChannelType": e.channel_type().map(aws_sdk_pinpoint::types::ChannelType::as_str),
         "Attributes": lists(e.attributes()),
-        "Metrics": e.metrics().map(|m| json!(m)).unwrap_or(Value::Null),
+        "Metrics": e.metrics().map_or(Value::Null, |m| json!(m)),
         "Demographic": {
             "Platform": demo.and_then(|d| d.platform()),
             "Make": demo.and_then(|d| d.make()),

@@ -641,9 +641,13 @@ async fn call(
             Ok(ApiResponse::Campaigns(engagement::list_campaigns(client, &app_id).await?))
         }
         ApiRequest::SaveCampaign { app_id, campaign_id, request } => {
-            let saved =
-                engagement::save_campaign(client, &app_id, campaign_id.as_deref(), *request)
-                    .await?;
+            let saved = Box::pin(engagement::save_campaign(
+                client,
+                &app_id,
+                campaign_id.as_deref(),
+                *request,
+            ))
+            .await?;
             Ok(ApiResponse::CampaignSaved(Box::new(saved)))
         }
         ApiRequest::DeleteCampaign { app_id, campaign_id } => {

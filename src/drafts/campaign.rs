@@ -10,6 +10,8 @@ use aws_sdk_pinpoint::types::{
     MessageType, Mode, QuietTime, Schedule, SetDimension, Template, TemplateConfiguration,
     WriteCampaignRequest, WriteTreatmentResource,
 };
+use std::fmt::Write as _;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
@@ -274,6 +276,7 @@ pub struct HookDraft {
 /// The whole editor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[derive(Default)]
 pub struct CampaignDraft {
     /// Name.
     pub name: String,
@@ -307,29 +310,6 @@ pub struct CampaignDraft {
     pub tags: String,
     /// Additional treatments.
     pub treatments: Vec<TreatmentDraft>,
-}
-
-impl Default for CampaignDraft {
-    fn default() -> Self {
-        Self {
-            name: String::new(),
-            description: String::new(),
-            segment_id: String::new(),
-            segment_version: String::new(),
-            holdout: String::new(),
-            priority: String::new(),
-            paused: false,
-            treatment_name: String::new(),
-            treatment_description: String::new(),
-            messages: MessagesDraft::default(),
-            schedule: ScheduleDraft::default(),
-            delivery: DeliveryDraft::default(),
-            limits: LimitsDraft::default(),
-            hook: HookDraft::default(),
-            tags: String::new(),
-            treatments: Vec::new(),
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -565,8 +545,7 @@ fn time_of(iso: &str) -> Option<String> {
 
 fn date_of(iso: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(iso)
-        .map(|at| at.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|_| iso.to_owned())
+        .map_or_else(|_| iso.to_owned(), |at| at.format("%Y-%m-%d %H:%M").to_string())
 }
 
 impl ScheduleDraft {
@@ -613,13 +592,13 @@ impl ScheduleDraft {
             (other, _) => format!("{other} from the start time"),
         };
         if !self.immediate && !start.is_empty() && self.frequency != "ONCE" {
-            s.push_str(&format!(", from {}", date_of(start)));
+            let _ = write!(s, ", from {}", date_of(start));
         }
         if !self.end_time.trim().is_empty() {
-            s.push_str(&format!(" to {}", date_of(self.end_time.trim())));
+            let _ = write!(s, " to {}", date_of(self.end_time.trim()));
         }
         if !self.quiet_start.trim().is_empty() && !self.quiet_end.trim().is_empty() {
-            s.push_str(&format!(", silent {}-{}", self.quiet_start.trim(), self.quiet_end.trim()));
+            let _ = write!(s, ", silent {}-{}", self.quiet_start.trim(), self.quiet_end.trim());
         }
         s.push('.');
         s

@@ -2,6 +2,7 @@
 //! `aws pinpoint …` command line for a body.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use serde_json::Value;
 
@@ -76,9 +77,9 @@ pub fn cli_command(
 ) -> String {
     let mut line = format!("aws pinpoint {operation}");
     for (flag, value) in args {
-        line.push_str(&format!(" --{flag} {}", shell_quote(value)));
+        let _ = write!(line, " --{flag} {}", shell_quote(value));
     }
-    line.push_str(&format!(" --{body_flag} {}", shell_quote(&body.to_string())));
+    let _ = write!(line, " --{body_flag} {}", shell_quote(&body.to_string()));
     line
 }
 

@@ -538,7 +538,7 @@ impl ConsoleApp {
         let Some(app_id) = self.projects.selected.clone() else { return };
         match request {
             SegmentAction::Reload => {
-                self.send(Task::SegmentList, ApiRequest::ListSegments { app_id })
+                self.send(Task::SegmentList, ApiRequest::ListSegments { app_id });
             }
             SegmentAction::Save(segment_id, request) => {
                 self.project.segments.note = None;

@@ -7,7 +7,9 @@ use serde_json::{Value, json};
 
 use super::CampaignAction;
 use crate::drafts::FieldErrors;
-use crate::drafts::campaign::{ACTIONS, MessagesDraft, PUSH_CHANNELS, SMS_TYPES, sms_count};
+use crate::drafts::campaign::{
+    ACTIONS, EmailDraft, MessagesDraft, PUSH_CHANNELS, PushDraft, SMS_TYPES, SmsDraft, sms_count,
+};
 use crate::mock::engine::render::{Substitutions, fill};
 use crate::ui::app::Action;
 use crate::ui::theme;
@@ -45,9 +47,9 @@ pub fn show(
             PUSH_CHANNELS.iter().copied().chain([("Email", "EmailMessage"), ("SMS", "SMSMessage")]);
         for (label, member) in tabs {
             let filled = match member {
-                "EmailMessage" => m.email != Default::default(),
-                "SMSMessage" => m.sms != Default::default(),
-                other => m.push(other) != &Default::default(),
+                "EmailMessage" => m.email != EmailDraft::default(),
+                "SMSMessage" => m.sms != SmsDraft::default(),
+                other => m.push(other) != &PushDraft::default(),
             };
             let mut text =
                 RichText::new(if filled { format!("{label} *") } else { label.to_owned() });
@@ -55,7 +57,7 @@ pub fn show(
                 text = text.color(theme::ERROR);
             }
             if ui.selectable_label(channel == member, text).clicked() {
-                *channel = member.to_owned();
+                member.clone_into(channel);
             }
         }
     });

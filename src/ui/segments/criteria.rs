@@ -53,6 +53,8 @@ pub fn show(
         let combo = egui::ComboBox::from_id_salt("kind")
             .selected_text(kind.label())
             .width(110.0)
+            // All twelve kinds at once, no scrolling.
+            .height(400.0)
             .show_ui(ui, |ui| {
                 for k in Kind::ALL {
                     ui.selectable_value(&mut kind, k, k.label());

@@ -25,6 +25,14 @@ pub struct Estimate {
     sent: Option<Value>,
 }
 
+impl Estimate {
+    /// The definition last sent for an estimate.
+    #[must_use]
+    pub fn sent(&self) -> Option<&Value> {
+        self.sent.as_ref()
+    }
+}
+
 /// Draws the estimate; asks for a new one when the definition settled.
 pub fn show(
     ui: &mut egui::Ui,

@@ -142,7 +142,7 @@ fn sources(
         if group.sources.len() > 1 {
             let mut any = group.source_type == "ANY";
             ui.checkbox(&mut any, "in any base segment (otherwise all)");
-            group.source_type = if any { "ANY" } else { "ALL" }.to_owned();
+            if any { "ANY" } else { "ALL" }.clone_into(&mut group.source_type);
         }
     });
 }
@@ -171,11 +171,11 @@ fn sets(
             RichText::new(format!("Set {} (every criterion holds)", d + 1)).color(theme::MUTED),
         );
         let mut op: Option<(&str, usize)> = None;
-        for c in 0..set.len() {
+        for (c, criterion) in set.iter_mut().enumerate() {
             let key = format!("g{g}.d{d}.c{c}");
             ui.push_id(("criterion", d, c), |ui| {
                 let name = format!("G{}S{}C{}", g + 1, d + 1, c + 1);
-                if let Some(o) = criteria::show(ui, &name, &mut set[c], &key, errors, values) {
+                if let Some(o) = criteria::show(ui, &name, criterion, &key, errors, values) {
                     op = Some((o, c));
                 }
             });

@@ -127,15 +127,15 @@ pub fn show(
         } else {
             f.role.trim().to_owned()
         };
-        if !f.export_prefix.trim().starts_with("s3://") {
-            f.problem = Some("The export prefix must start with s3://".into());
-        } else {
+        if f.export_prefix.trim().starts_with("s3://") {
             f.problem = None;
             actions.push(Action::Segments(SegmentAction::Export {
                 segment_id: f.export_segment.clone(),
                 s3_prefix: f.export_prefix.trim().to_owned(),
                 role_arn: role,
             }));
+        } else {
+            f.problem = Some("The export prefix must start with s3://".into());
         }
     }
     if let Some(error) = &f.error {

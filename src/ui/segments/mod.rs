@@ -253,11 +253,19 @@ impl SegmentsScreen {
                 self.jobs.insert(0, job);
                 self.jobs_form.started = Some(id);
             }
-            ApiResponse::Jobs(jobs) => self.jobs = jobs,
-            ApiResponse::FilePicked { path, .. } => {
-                if let Some(path) = path {
-                    self.jobs_form.path = path.display().to_string();
+            ApiResponse::Jobs(jobs) => {
+                let was_running: Vec<String> =
+                    self.jobs.iter().filter(|j| !j.finished()).map(|j| j.id.clone()).collect();
+                let import_done =
+                    jobs.iter().any(|j| j.import && j.finished() && was_running.contains(&j.id));
+                self.jobs = jobs;
+                if import_done {
+                    // The import defined a segment: show it in the list.
+                    return vec![Action::Segments(SegmentAction::Reload)];
                 }
+            }
+            ApiResponse::FilePicked { path: Some(path), .. } => {
+                self.jobs_form.path = path.display().to_string();
             }
             _ => {}
         }
@@ -306,7 +314,7 @@ pub fn show(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
-        for (tab, label) in [(Tab::Segments, "Segments"), (Tab::Jobs, "Import & export")] {
+        for (tab, label) in [(Tab::Segments, "Segment list"), (Tab::Jobs, "Import & export")] {
             if ui.selectable_label(screen.tab == tab, label).clicked() {
                 screen.tab = tab;
                 if tab == Tab::Jobs {
@@ -444,9 +452,16 @@ fn list(
                 if ui.link(s.name().unwrap_or("(unnamed)")).clicked() {
                     open = Some((*s).clone());
                 }
-                ui.label(s.segment_type().map(|t| t.as_str()).unwrap_or_default());
+                ui.label(
+                    s.segment_type()
+                        .map(aws_sdk_pinpoint::types::SegmentType::as_str)
+                        .unwrap_or_default(),
+                );
                 ui.label(s.version().unwrap_or(1).to_string());
-                let size = s.import_definition().and_then(|d| d.size()).map(|n| n.to_string());
+                let size = s
+                    .import_definition()
+                    .and_then(aws_sdk_pinpoint::types::SegmentImportResource::size)
+                    .map(|n| n.to_string());
                 ui.label(size.unwrap_or_else(|| "—".into()));
                 ui.label(
                     RichText::new(s.last_modified_date().or(s.creation_date()).unwrap_or_default())
