@@ -140,6 +140,14 @@ fn an_ab_campaign_from_refusal_to_version_two_and_its_diff() {
     assert!(harness.query_by_label("HoldoutPercent").is_some());
     assert!(harness.query_by_label("1 member(s) differ").is_some());
 
+    // Pause from the header: a new version with IsPaused, and the button turns to Resume.
+    harness.get_by_label("Pause campaign").click();
+    wait_until(&mut harness, "version 3, paused", WAIT, |h| {
+        h.state().project.campaigns.editor.as_ref().is_some_and(|e| e.version == Some(3))
+    });
+    assert!(harness.state().project.campaigns.editor.as_ref().unwrap().draft.paused);
+    assert!(harness.query_by_label("Resume campaign").is_some());
+
     // JSON view and the CLI command are there to copy.
     harness.get_by_label("JSON").click();
     harness.run_ok();

@@ -192,3 +192,35 @@ async fn settings_merge_member_by_member_and_validate() {
     // A rejected update changes nothing.
     assert_eq!(call(&app, Method::GET, &uri, None).await.body, merged.body);
 }
+
+#[tokio::test]
+async fn an_uploaded_file_lands_in_the_bucket_folder_and_imports() {
+    let backend = Arc::new(Backend::default());
+    demo::seed(&backend, Seed::Empty).unwrap();
+    let app = router(Arc::clone(&backend));
+    let missing = call(&app, Method::POST, "/_mock/files", Some(r#"{"Name": "x.csv"}"#)).await;
+    assert_error(&missing, StatusCode::BAD_REQUEST, "BadRequestException", "Contents is required");
+
+    let csv = "Id,ChannelType,Address\nu-1,EMAIL,u1@example.com\n";
+    let body = json!({"Name": "../../etc/My File.csv", "Contents": csv}).to_string();
+    let put = call(&app, Method::POST, "/_mock/files", Some(&body)).await;
+    assert_eq!(put.status, StatusCode::OK, "{:?}", put.body);
+    let url = put.body["S3Url"].as_str().unwrap().to_owned();
+    // The name cannot climb out of the bucket.
+    let key = url.strip_prefix("s3://pinpoint-console-uploads/").unwrap();
+    assert!(key.ends_with("-.._.._etc_My_File.csv"), "{key}");
+    let path = backend.files().buckets.join("pinpoint-console-uploads").join(key);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), csv);
+
+    let created = call(&app, Method::POST, "/v1/apps", Some(r#"{"Name": "Uploads"}"#)).await;
+    let id = created.body["Id"].as_str().unwrap().to_owned();
+    let job = json!({"S3Url": url, "RoleArn": "arn:aws:iam::1:role/r", "Format": "CSV"});
+    let started =
+        call(&app, Method::POST, &format!("/v1/apps/{id}/jobs/import"), Some(&job.to_string()))
+            .await;
+    assert_eq!(started.status, StatusCode::CREATED, "{:?}", started.body);
+    backend.run_due();
+    let endpoint = call(&app, Method::GET, &format!("/v1/apps/{id}/endpoints/u-1"), None).await;
+    assert_eq!(endpoint.body["Address"], "u1@example.com");
+    let _ = std::fs::remove_file(path);
+}

@@ -68,6 +68,9 @@ fn build_save_version_and_import() {
         h.state().project.segments.segments.is_some()
     });
     assert!(harness.query_by_label("Active hikers in the US").is_some());
+    // On the mock, each segment's size is estimated for the list.
+    wait_until(&mut harness, "the sizes", WAIT, |h| h.state().project.segments.sizes.is_some());
+    assert_eq!(harness.query_all_by_label_contains("(estimate)").count(), 2);
 
     harness.get_by_label("+ New segment").click();
     harness.run_ok();

@@ -268,6 +268,13 @@ pub enum ApiRequest {
         /// The definition as JSON.
         definition: serde_json::Value,
     },
+    /// The mock's estimate of several definitions: (segment id, definition) each.
+    SegmentSizes {
+        /// The project id.
+        app_id: String,
+        /// Segment id and its definition as JSON.
+        definitions: Vec<(String, serde_json::Value)>,
+    },
     /// Values seen in a project, for value pickers (mock connections only).
     SeenValues {
         /// The project id.
@@ -541,6 +548,8 @@ pub enum ApiResponse {
     Estimate(serde_json::Value),
     /// Values seen per member.
     SeenValues(serde_json::Value),
+    /// Matching endpoints per segment id.
+    SegmentSizes(Vec<(String, u64)>),
     /// An endpoint as JSON.
     PreviewEndpoint(serde_json::Value),
     /// A job started or refreshed.

@@ -685,6 +685,17 @@ async fn call(
             let path = format!("/_mock/apps/{app_id}/estimate");
             Ok(ApiResponse::Estimate(mock_ext::call(mock, "POST", &path, Some(&definition)).await?))
         }
+        ApiRequest::SegmentSizes { app_id, definitions } => {
+            let mock = mock_only(context)?;
+            let path = format!("/_mock/apps/{app_id}/estimate");
+            let mut sizes = Vec::with_capacity(definitions.len());
+            for (id, definition) in definitions {
+                let answer = mock_ext::call(mock, "POST", &path, Some(&definition)).await?;
+                let matching = answer.get("Matching").and_then(serde_json::Value::as_u64);
+                sizes.push((id, matching.unwrap_or(0)));
+            }
+            Ok(ApiResponse::SegmentSizes(sizes))
+        }
         ApiRequest::SeenValues { app_id } => {
             let mock = mock_only(context)?;
             let path = format!("/_mock/apps/{app_id}/values");

@@ -560,6 +560,9 @@ impl ConsoleApp {
                 self.send(Task::Estimate, ApiRequest::Estimate { app_id, definition });
             }
             SegmentAction::Values => self.send(Task::SeenValues, ApiRequest::SeenValues { app_id }),
+            SegmentAction::Sizes(definitions) => {
+                self.send(Task::SegmentSizes, ApiRequest::SegmentSizes { app_id, definitions });
+            }
             SegmentAction::Import(spec) => {
                 self.send(Task::Jobs, ApiRequest::StartImport { app_id, spec });
             }
@@ -670,6 +673,7 @@ impl ConsoleApp {
             | ApiResponse::SegmentVersions { .. }
             | ApiResponse::Estimate(_)
             | ApiResponse::SeenValues(_)
+            | ApiResponse::SegmentSizes(_)
             | ApiResponse::Job(_)
             | ApiResponse::Jobs(_)) => {
                 for action in self.project.segments.apply(segment, self.drafts.as_ref()) {
@@ -766,6 +770,7 @@ impl ConsoleApp {
             | Task::SegmentVersions
             | Task::Estimate
             | Task::SeenValues
+            | Task::SegmentSizes
             | Task::Jobs
             | Task::JobPoll => self.project.segments.fail(task, error),
             Task::SendBatch | Task::ValidatePhone | Task::Outbox | Task::WriteFile => {

@@ -60,6 +60,8 @@ pub enum Task {
     Estimate,
     /// Values seen in the project.
     SeenValues,
+    /// Sizes of the listed segments.
+    SegmentSizes,
     /// Starting an import or export job.
     Jobs,
     /// Refreshing the jobs.

@@ -562,6 +562,28 @@ fn editor(
         if editor.is_dirty() && editor.baseline.is_some() {
             ui.label(RichText::new("unsaved changes").color(theme::WARN));
         }
+        if let (Some(id), Some(baseline)) = (&editor.campaign_id, &editor.baseline) {
+            let paused = baseline.paused;
+            let label = if paused { "Resume campaign" } else { "Pause campaign" };
+            let clean = !editor.is_dirty();
+            let button = ui
+                .add_enabled(clean && !busy(Task::CampaignSave), egui::Button::new(label))
+                .on_disabled_hover_text("Save or revert the changes first");
+            if button.clicked() {
+                let mut toggled = baseline.clone();
+                toggled.paused = !paused;
+                match toggled.to_request() {
+                    Ok(request) => actions.push(Action::Campaigns(CampaignAction::Save(
+                        Some(id.clone()),
+                        Box::new(request),
+                    ))),
+                    Err(errors) => editor.errors = errors,
+                }
+            }
+            if paused {
+                ui.label(RichText::new("paused").color(theme::WARN));
+            }
+        }
     });
     if !editor.errors.is_empty() {
         // After a refused save, messages follow the fixes as they are typed.

@@ -41,6 +41,8 @@ pub enum SegmentAction {
     Estimate(Value),
     /// Values seen in the project (mock).
     Values,
+    /// Sizes of these segments (mock): id and definition.
+    Sizes(Vec<(String, Value)>),
     /// Start an import.
     Import(Box<ImportSpec>),
     /// Start an export.
@@ -148,6 +150,8 @@ pub struct SegmentsScreen {
     pub confirm_delete: Option<(String, String)>,
     /// Values seen in the project (mock).
     pub values: Option<Value>,
+    /// Matching endpoints per segment id (mock), once estimated for the list shown.
+    pub sizes: Option<std::collections::HashMap<String, u64>>,
     /// Jobs, newest first.
     pub jobs: Vec<JobRow>,
     /// The import and export forms.
@@ -194,7 +198,11 @@ impl SegmentsScreen {
     pub fn apply(&mut self, response: ApiResponse, store: Option<&DraftStore>) -> Vec<Action> {
         self.error = None;
         match response {
-            ApiResponse::Segments(list) => self.segments = Some(list),
+            ApiResponse::Segments(list) => {
+                self.segments = Some(list);
+                self.sizes = None;
+            }
+            ApiResponse::SegmentSizes(sizes) => self.sizes = Some(sizes.into_iter().collect()),
             ApiResponse::SegmentSaved(saved) => {
                 if let (Some(store), Some(app_id), Some(editor)) =
                     (store, &self.app_id, &self.editor)
@@ -279,6 +287,7 @@ impl SegmentsScreen {
             (Some(editor), Task::Estimate) => editor.estimate.error = Some(error.to_string()),
             (_, Task::Jobs | Task::JobPoll) => self.jobs_form.error = Some(error),
             (_, Task::SeenValues) => self.values = Some(Value::Null),
+            (_, Task::SegmentSizes) => self.sizes = Some(std::collections::HashMap::new()),
             _ => {
                 self.confirm_delete = None;
                 self.error = Some(error);
@@ -338,7 +347,7 @@ pub fn show(
     if screen.editor.is_some() {
         actions.extend(editor(ui, screen, is_mock, busy));
     } else {
-        actions.extend(list(ui, screen, busy));
+        actions.extend(list(ui, screen, is_mock, busy));
     }
     screen.persist(store);
     if let Some((id, name)) = screen.confirm_delete.clone() {
@@ -411,6 +420,7 @@ fn offered_drafts(ui: &mut egui::Ui, screen: &mut SegmentsScreen, store: Option<
 fn list(
     ui: &mut egui::Ui,
     screen: &mut SegmentsScreen,
+    is_mock: bool,
     busy: &dyn Fn(Task) -> bool,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -430,6 +440,14 @@ fn list(
         ui.label(RichText::new("Loading segments…").color(theme::MUTED));
         return actions;
     };
+    if is_mock && screen.sizes.is_none() && !busy(Task::SegmentSizes) {
+        let definitions = segments
+            .iter()
+            .filter(|s| s.import_definition().is_none())
+            .map(|s| (s.id().unwrap_or_default().to_owned(), SegmentDraft::from(s).to_json()))
+            .collect();
+        actions.push(Action::Segments(SegmentAction::Sizes(definitions)));
+    }
     let needle = screen.filter.to_lowercase();
     let mut rows: Vec<&SegmentResponse> = segments
         .iter()
@@ -461,7 +479,11 @@ fn list(
                 let size = s
                     .import_definition()
                     .and_then(aws_sdk_pinpoint::types::SegmentImportResource::size)
-                    .map(|n| n.to_string());
+                    .map(|n| n.to_string())
+                    .or_else(|| {
+                        let id = s.id().unwrap_or_default();
+                        screen.sizes.as_ref()?.get(id).map(|n| format!("{n} (estimate)"))
+                    });
                 ui.label(size.unwrap_or_else(|| "—".into()));
                 ui.label(
                     RichText::new(s.last_modified_date().or(s.creation_date()).unwrap_or_default())
