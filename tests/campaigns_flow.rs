@@ -68,8 +68,13 @@ fn an_ab_campaign_from_refusal_to_version_two_and_its_diff() {
     type_into(&mut harness, "Campaign name", "Kittest spring A/B");
     type_into(&mut harness, "Holdout %", "10");
     type_into(&mut harness, "Body", "Hello {{User.UserAttributes.FirstName}}");
-    // The preview fills the placeholder from sample values.
+    // The preview fills the placeholder from sample values, then from a chosen endpoint.
     assert!(harness.query_by_label("Hello Alex").is_some());
+    type_into(&mut harness, "Endpoint", "ep-0-002");
+    harness.get_by_label("Use endpoint").click();
+    wait_until(&mut harness, "the endpoint of the preview", WAIT, |h| {
+        h.query_by_label("Placeholders filled from endpoint ep-0-002").is_some()
+    });
     harness.get_by_label("SMS").click();
     harness.run_ok();
     type_into(&mut harness, "SMS body", "Spring sale: 20% off today");
@@ -122,7 +127,8 @@ fn an_ab_campaign_from_refusal_to_version_two_and_its_diff() {
     harness.get_by_label("Kittest spring A/B").click();
     wait_until(&mut harness, "the editor", WAIT, |h| h.query_by_label("Holdout %").is_some());
     retype(&mut harness, "Holdout %", "5");
-    harness.get_by_label("Save campaign").click();
+    // Ctrl+S (Cmd+S on macOS) saves like the button.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     wait_until(&mut harness, "version 2", WAIT, |h| {
         h.state().project.campaigns.editor.as_ref().is_some_and(|e| e.version == Some(2))
     });
@@ -177,7 +183,23 @@ fn activities_of_a_run_and_a_draft_that_survives_a_restart() {
         harness.run_ok();
         type_into(&mut harness, "Description", "kept across a restart");
         assert!(harness.query_by_label("unsaved changes").is_some());
+        let id = harness.state().project.campaigns.editor.as_ref().unwrap().campaign_id.clone();
+
+        // Away to another project and back: the draft is offered, the campaign still exists.
+        harness.get_by_role_and_label(Role::Button, "Acme Retail (Android)").click();
+        harness.run_ok();
+        harness.get_by_role_and_label(Role::Button, "Acme Retail (iOS)").click();
+        wait_until(&mut harness, "the list again", WAIT, |h| {
+            h.state().project.campaigns.campaigns.is_some()
+        });
+        harness.get_by_label("Restore draft").click();
+        harness.run_ok();
+        let editor = harness.state().project.campaigns.editor.clone().unwrap();
+        assert_eq!(editor.campaign_id, id);
+        assert!(editor.baseline.is_some() && editor.is_dirty());
+        assert_eq!(editor.draft.description, "kept across a restart");
     }
+    // A restart: a new demo mock, where campaign ids are new, so the draft's campaign is gone.
     let mut harness = app(&drafts);
     open_campaigns(&mut harness);
     assert!(harness.query_by_label_contains("Unsaved draft “Welcome series”").is_some());
@@ -185,10 +207,18 @@ fn activities_of_a_run_and_a_draft_that_survives_a_restart() {
     harness.run_ok();
     let editor = harness.state().project.campaigns.editor.clone().unwrap();
     assert_eq!(editor.draft.description, "kept across a restart");
+    assert_eq!(editor.campaign_id, None);
     assert!(editor.is_dirty());
+    assert!(
+        harness.query_by_label_contains("no longer exists; saving the draft creates").is_some()
+    );
     assert_eq!(
         harness.get_by_label("Description").value().as_deref(),
         Some("kept across a restart")
     );
+    // Kept as a new campaign's draft from now on.
+    let store = pinpoint_console::drafts::store::DraftStore::new(&drafts);
+    let app_id = harness.state().projects.selected.clone().unwrap();
+    assert_eq!(store.keys("campaign", &app_id), ["new"]);
     let _ = std::fs::remove_dir_all(drafts);
 }

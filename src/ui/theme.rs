@@ -25,6 +25,10 @@ pub const SPLIT: [Color32; 6] = [
 /// Holdout in the split bar.
 pub const HOLDOUT: Color32 = Color32::from_rgb(0x8b, 0x94, 0x9e);
 
+/// Saves the open campaign or segment editor (Ctrl+S, Cmd+S on macOS).
+pub const SAVE_SHORTCUT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
+
 /// Width of form labels, so fields line up.
 pub const LABEL_WIDTH: f32 = 170.0;
 /// Width of single-line form fields.

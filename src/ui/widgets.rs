@@ -189,3 +189,42 @@ pub fn split_bar(ui: &mut Ui, parts: &[(String, i32, egui::Color32)]) {
 pub fn name_for_a11y(ui: &Ui, response: &Response, name: &str) {
     let _ = ui.ctx().accesskit_node_builder(response.id, |node| node.set_label(name));
 }
+
+/// What the user chose for a draft kept from before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftChoice {
+    /// Open it in the editor.
+    Restore(usize),
+    /// Delete it.
+    Discard(usize),
+}
+
+/// One line per draft kept on disk ("Unsaved draft “name” of campaign X, kept from before.")
+/// with Restore and Discard buttons. `drafts` holds (key, name); the key `new` is a resource not
+/// yet created. Restore is offered once `can_restore` (the list it is checked against loaded).
+pub fn kept_drafts(
+    ui: &mut Ui,
+    noun: &str,
+    drafts: &[(String, String)],
+    can_restore: bool,
+    buttons: [&str; 2],
+) -> Option<DraftChoice> {
+    let mut choice = None;
+    for (i, (key, name)) in drafts.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let what = if key == "new" { format!("a new {noun}") } else { format!("{noun} {key}") };
+            let name = if name.is_empty() { "(unnamed)" } else { name.as_str() };
+            ui.label(
+                RichText::new(format!("Unsaved draft “{name}” of {what}, kept from before."))
+                    .color(theme::WARN),
+            );
+            if ui.add_enabled(can_restore, egui::Button::new(buttons[0])).clicked() {
+                choice = Some(DraftChoice::Restore(i));
+            }
+            if ui.button(buttons[1]).clicked() {
+                choice = Some(DraftChoice::Discard(i));
+            }
+        });
+    }
+    choice
+}

@@ -2,7 +2,7 @@
 //! with a chart of successful vs total endpoints).
 
 use egui::RichText;
-use egui_plot::{Legend, Line, Plot, PlotPoints};
+use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use super::Editor;
 use crate::drafts::campaign::CampaignDraft;
@@ -88,7 +88,27 @@ pub fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
     );
 }
 
-/// The runs and their chart.
+/// The name of a treatment id as activities report it: `0` is the control.
+fn treatment_name(editor: &Editor, id: &str) -> String {
+    let d = &editor.draft;
+    let control = || {
+        if d.treatment_name.is_empty() { "Control".to_owned() } else { d.treatment_name.clone() }
+    };
+    match id.parse::<usize>() {
+        Ok(0) => control(),
+        Err(_) if id.is_empty() => control(),
+        Ok(i) => d
+            .treatments
+            .get(i - 1)
+            .map(|t| t.name.clone())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| format!("Treatment {i}")),
+        Err(_) => id.to_owned(),
+    }
+}
+
+/// The runs and their chart: one run per scheduled start, its treatments summed in the chart
+/// and listed one per row in the table.
 pub fn activities(ui: &mut egui::Ui, editor: &Editor) {
     if editor.activities.is_empty() {
         ui.label(
@@ -97,37 +117,70 @@ pub fn activities(ui: &mut egui::Ui, editor: &Editor) {
         );
         return;
     }
-    let mut runs: Vec<_> = editor.activities.iter().collect();
-    runs.sort_by(|a, b| {
+    let mut rows: Vec<_> = editor.activities.iter().collect();
+    rows.sort_by(|a, b| {
         a.scheduled_start().cmp(&b.scheduled_start()).then(a.treatment_id().cmp(&b.treatment_id()))
     });
-    let total: Vec<[f64; 2]> = runs
-        .iter()
-        .enumerate()
-        .map(|(i, a)| [i as f64 + 1.0, f64::from(a.total_endpoint_count().unwrap_or(0))])
-        .collect();
-    let ok: Vec<[f64; 2]> = runs
-        .iter()
-        .enumerate()
-        .map(|(i, a)| [i as f64 + 1.0, f64::from(a.successful_endpoint_count().unwrap_or(0))])
-        .collect();
-    Plot::new("activities_plot").height(180.0).legend(Legend::default()).allow_scroll(false).show(
-        ui,
-        |plot| {
-            plot.line(Line::new("Total endpoints", PlotPoints::from(total)));
-            plot.line(Line::new("Successful", PlotPoints::from(ok)));
-        },
-    );
-    egui::Grid::new("activities").striped(true).num_columns(7).spacing([14.0, 4.0]).show(
+    let mut starts: Vec<&str> =
+        rows.iter().map(|a| a.scheduled_start().unwrap_or_default()).collect();
+    starts.dedup();
+    let run_of = |a: &aws_sdk_pinpoint::types::ActivityResponse| {
+        starts.iter().position(|s| *s == a.scheduled_start().unwrap_or_default()).unwrap_or(0) + 1
+    };
+    let mut totals = vec![(0i64, 0i64); starts.len()];
+    for a in &rows {
+        let t = &mut totals[run_of(a) - 1];
+        t.0 += i64::from(a.total_endpoint_count().unwrap_or(0));
+        t.1 += i64::from(a.successful_endpoint_count().unwrap_or(0));
+    }
+    let bars = |offset: f64, pick: fn(&(i64, i64)) -> i64| -> Vec<Bar> {
+        totals
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Bar::new(i as f64 + 1.0 + offset, pick(t) as f64).width(0.35))
+            .collect()
+    };
+    ui.label(RichText::new(format!("{} run(s)", starts.len())).color(theme::MUTED));
+    Plot::new("activities_plot")
+        .height(180.0)
+        .legend(Legend::default())
+        .allow_scroll(false)
+        .allow_drag(false)
+        .include_y(0.0)
+        .include_x(0.4)
+        .include_x(starts.len() as f64 + 0.6)
+        .x_axis_formatter(|mark, _| {
+            if mark.value.fract() == 0.0 && mark.value >= 1.0 {
+                format!("run {}", mark.value)
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new("Total endpoints", bars(-0.18, |t| t.0)).color(theme::HOLDOUT),
+            );
+            plot.bar_chart(BarChart::new("Successful", bars(0.18, |t| t.1)).color(theme::OK));
+        });
+    egui::Grid::new("activities").striped(true).num_columns(8).spacing([14.0, 4.0]).show(
         ui,
         |ui| {
-            for h in ["Run", "Treatment", "State", "Result", "Scheduled", "Successful", "Total"] {
+            for h in [
+                "Run",
+                "Treatment",
+                "State",
+                "Result",
+                "Scheduled",
+                "Successful",
+                "Total",
+                "Time zones",
+            ] {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
-            for (i, a) in runs.iter().enumerate() {
-                ui.label((i + 1).to_string());
-                ui.label(a.treatment_id().unwrap_or("0"));
+            for a in &rows {
+                ui.label(run_of(a).to_string());
+                ui.label(treatment_name(editor, a.treatment_id().unwrap_or("0")));
                 ui.label(a.state().unwrap_or_default());
                 ui.label(a.result().unwrap_or_default());
                 ui.label(
@@ -135,6 +188,11 @@ pub fn activities(ui: &mut egui::Ui, editor: &Editor) {
                 );
                 ui.label(a.successful_endpoint_count().unwrap_or(0).to_string());
                 ui.label(a.total_endpoint_count().unwrap_or(0).to_string());
+                ui.label(format!(
+                    "{}/{}",
+                    a.timezones_completed_count().unwrap_or(0),
+                    a.timezones_total_count().unwrap_or(0)
+                ));
                 ui.end_row();
             }
         },

@@ -192,7 +192,8 @@ pub fn show(
                         .corner_radius(10.0)
                         .inner_margin(8.0)
                         .show(ui, |ui| {
-                            ui.label(f(&m.sms.body));
+                            let strong = ui.visuals().strong_text_color();
+                            ui.label(RichText::new(f(&m.sms.body)).color(strong));
                         });
                 }
                 push => {

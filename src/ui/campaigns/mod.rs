@@ -15,7 +15,9 @@ use egui::RichText;
 use super::app::Action;
 use super::tasks::Task;
 use super::theme;
-use super::widgets::{busy_button, error_label, form_row, split_bar, text_area_row};
+use super::widgets::{
+    DraftChoice, busy_button, error_label, form_row, kept_drafts, split_bar, text_area_row,
+};
 use crate::api::{ApiError, ApiResponse};
 use crate::drafts::FieldErrors;
 use crate::drafts::campaign::CampaignDraft;
@@ -381,54 +383,47 @@ pub fn show(
 }
 
 fn offered_drafts(ui: &mut egui::Ui, screen: &mut CampaignsScreen, store: Option<&DraftStore>) {
-    let mut restore = None;
-    let mut discard = None;
-    for (i, offered) in screen.offered.iter().enumerate() {
-        ui.horizontal(|ui| {
-            let what = if offered.key == NEW_KEY {
-                "a new campaign".to_owned()
+    let drafts: Vec<(String, String)> =
+        screen.offered.iter().map(|o| (o.key.clone(), o.draft.name.clone())).collect();
+    // Restoring needs the list, to tell whether the campaign still exists.
+    let loaded = screen.campaigns.is_some();
+    let choice = kept_drafts(ui, "campaign", &drafts, loaded, ["Restore draft", "Discard draft"]);
+    match choice {
+        Some(DraftChoice::Restore(i)) => {
+            let offered = screen.offered.remove(i);
+            let existing = screen
+                .campaigns
+                .iter()
+                .flatten()
+                .find(|c| c.id() == Some(offered.key.as_str()))
+                .map(Editor::for_campaign);
+            let gone = existing.is_none() && offered.key != NEW_KEY;
+            let mut editor = existing.unwrap_or_else(|| Editor {
+                channel: "DefaultMessage".into(),
+                ..Editor::default()
+            });
+            editor.draft = offered.draft.clone();
+            if gone {
+                // Kept under its new key from now on.
+                if let (Some(store), Some(app_id)) = (store, &screen.app_id) {
+                    store.discard(DRAFT_KIND, app_id, &offered.key);
+                }
+                screen.note = Some(format!(
+                    "Campaign {} no longer exists; saving the draft creates a new campaign.",
+                    offered.key
+                ));
             } else {
-                format!("campaign {}", offered.key)
-            };
-            let name = if offered.draft.name.is_empty() {
-                "(unnamed)"
-            } else {
-                offered.draft.name.as_str()
-            };
-            ui.label(
-                RichText::new(format!("Unsaved draft “{name}” of {what}, kept from before."))
-                    .color(theme::WARN),
-            );
-            if ui.button("Restore draft").clicked() {
-                restore = Some(i);
+                editor.persisted = Some(offered.draft);
             }
-            if ui.button("Discard draft").clicked() {
-                discard = Some(i);
-            }
-        });
-    }
-    if let Some(i) = restore {
-        let offered = screen.offered.remove(i);
-        let existing = screen
-            .campaigns
-            .iter()
-            .flatten()
-            .find(|c| c.id() == Some(offered.key.as_str()))
-            .map(Editor::for_campaign);
-        let mut editor = existing.unwrap_or_else(|| Editor {
-            campaign_id: (offered.key != NEW_KEY).then(|| offered.key.clone()),
-            channel: "DefaultMessage".into(),
-            ..Editor::default()
-        });
-        editor.draft = offered.draft.clone();
-        editor.persisted = Some(offered.draft);
-        screen.editor = Some(editor);
-    }
-    if let Some(i) = discard {
-        let offered = screen.offered.remove(i);
-        if let (Some(store), Some(app_id)) = (store, &screen.app_id) {
-            store.discard(DRAFT_KIND, app_id, &offered.key);
+            screen.editor = Some(editor);
         }
+        Some(DraftChoice::Discard(i)) => {
+            let offered = screen.offered.remove(i);
+            if let (Some(store), Some(app_id)) = (store, &screen.app_id) {
+                store.discard(DRAFT_KIND, app_id, &offered.key);
+            }
+        }
+        None => {}
     }
 }
 
@@ -698,7 +693,9 @@ fn editor(
     }
     ui.horizontal(|ui| {
         let label = if editor.campaign_id.is_some() { "Save campaign" } else { "Create campaign" };
-        if busy_button(ui, label, busy(Task::CampaignSave)) {
+        let shortcut = ui.input_mut(|i| i.consume_shortcut(&theme::SAVE_SHORTCUT));
+        let clicked = busy_button(ui, label, busy(Task::CampaignSave));
+        if (clicked || shortcut) && !busy(Task::CampaignSave) {
             editor.save_error = None;
             match editor.draft.to_request() {
                 Ok(request) => {

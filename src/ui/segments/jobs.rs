@@ -173,7 +173,13 @@ pub fn show(
             ui.label(j.processed.to_string());
             ui.label(j.failures.to_string());
             ui.label(&j.segment);
-            ui.label(RichText::new(&j.url).monospace().color(theme::MUTED));
+            let chars = j.url.chars().count();
+            let shown = if chars > 44 {
+                format!("…{}", j.url.chars().skip(chars - 43).collect::<String>())
+            } else {
+                j.url.clone()
+            };
+            ui.label(RichText::new(shown).monospace().color(theme::MUTED)).on_hover_text(&j.url);
             ui.end_row();
         }
     });

@@ -15,7 +15,7 @@ use serde_json::Value;
 use super::app::Action;
 use super::tasks::Task;
 use super::theme;
-use super::widgets::{busy_button, error_label, form_row, text_area_row};
+use super::widgets::{DraftChoice, busy_button, error_label, form_row, kept_drafts, text_area_row};
 use crate::api::engagement::{ImportSpec, JobRow};
 use crate::api::{ApiError, ApiResponse};
 use crate::drafts::FieldErrors;
@@ -374,46 +374,41 @@ pub fn show(
 }
 
 fn offered_drafts(ui: &mut egui::Ui, screen: &mut SegmentsScreen, store: Option<&DraftStore>) {
-    let mut restore = None;
-    let mut discard = None;
-    for (i, (key, draft)) in screen.offered.iter().enumerate() {
-        ui.horizontal(|ui| {
-            let what =
-                if key == NEW_KEY { "a new segment".to_owned() } else { format!("segment {key}") };
-            let name = if draft.name.is_empty() { "(unnamed)" } else { draft.name.as_str() };
-            ui.label(
-                RichText::new(format!("Unsaved draft “{name}” of {what}, kept from before."))
-                    .color(theme::WARN),
-            );
-            if ui.button("Restore segment draft").clicked() {
-                restore = Some(i);
+    let drafts: Vec<(String, String)> =
+        screen.offered.iter().map(|(key, d)| (key.clone(), d.name.clone())).collect();
+    let loaded = screen.segments.is_some();
+    let buttons = ["Restore segment draft", "Discard segment draft"];
+    match kept_drafts(ui, "segment", &drafts, loaded, buttons) {
+        Some(DraftChoice::Restore(i)) => {
+            let (key, draft) = screen.offered.remove(i);
+            let existing = screen
+                .segments
+                .iter()
+                .flatten()
+                .find(|s| s.id() == Some(key.as_str()))
+                .map(Editor::for_segment);
+            let gone = existing.is_none() && key != NEW_KEY;
+            let mut editor = existing.unwrap_or_default();
+            editor.draft = draft.clone();
+            if gone {
+                if let (Some(store), Some(app_id)) = (store, &screen.app_id) {
+                    store.discard(DRAFT_KIND, app_id, &key);
+                }
+                screen.note = Some(format!(
+                    "Segment {key} no longer exists; saving the draft creates a new segment."
+                ));
+            } else {
+                editor.persisted = Some(draft);
             }
-            if ui.button("Discard segment draft").clicked() {
-                discard = Some(i);
-            }
-        });
-    }
-    if let Some(i) = restore {
-        let (key, draft) = screen.offered.remove(i);
-        let existing = screen
-            .segments
-            .iter()
-            .flatten()
-            .find(|s| s.id() == Some(key.as_str()))
-            .map(Editor::for_segment);
-        let mut editor = existing.unwrap_or_else(|| Editor {
-            segment_id: (key != NEW_KEY).then(|| key.clone()),
-            ..Editor::default()
-        });
-        editor.draft = draft.clone();
-        editor.persisted = Some(draft);
-        screen.editor = Some(editor);
-    }
-    if let Some(i) = discard {
-        let (key, _) = screen.offered.remove(i);
-        if let (Some(store), Some(app_id)) = (store, &screen.app_id) {
-            store.discard(DRAFT_KIND, app_id, &key);
+            screen.editor = Some(editor);
         }
+        Some(DraftChoice::Discard(i)) => {
+            let (key, _) = screen.offered.remove(i);
+            if let (Some(store), Some(app_id)) = (store, &screen.app_id) {
+                store.discard(DRAFT_KIND, app_id, &key);
+            }
+        }
+        None => {}
     }
 }
 
@@ -610,7 +605,9 @@ fn editor(
     }
     ui.horizontal(|ui| {
         let label = if editor.segment_id.is_some() { "Save segment" } else { "Create segment" };
-        if busy_button(ui, label, busy(Task::SegmentSave)) {
+        let shortcut = ui.input_mut(|i| i.consume_shortcut(&theme::SAVE_SHORTCUT));
+        let clicked = busy_button(ui, label, busy(Task::SegmentSave));
+        if (clicked || shortcut) && !busy(Task::SegmentSave) {
             editor.save_error = None;
             match editor.draft.to_request() {
                 Ok(request) => {
