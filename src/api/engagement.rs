@@ -14,29 +14,45 @@ use serde_json::{Value, json};
 
 use super::{ApiError, mock_ext};
 
+/// Every item of a listing, following `NextToken` to the end: `page(token)` fetches one page
+/// and answers its items and the next token.
+async fn all_pages<T, F, Fut>(mut page: F) -> Result<Vec<T>, ApiError>
+where
+    F: FnMut(Option<String>) -> Fut,
+    Fut: std::future::Future<Output = Result<(Vec<T>, Option<String>), ApiError>>,
+{
+    let mut all = Vec::new();
+    let mut token = None;
+    loop {
+        let (items, next) = page(token.take()).await?;
+        all.extend(items);
+        match next {
+            Some(next) if !next.is_empty() => token = Some(next),
+            _ => return Ok(all),
+        }
+    }
+}
+
 /// Every campaign of a project.
 pub async fn list_campaigns(
     client: &Client,
     app_id: &str,
 ) -> Result<Vec<CampaignResponse>, ApiError> {
-    let mut all = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
+    all_pages(|token| async move {
         let out = client
             .get_campaigns()
             .application_id(app_id)
             .page_size("100")
-            .set_token(token.take())
+            .set_token(token)
             .send()
             .await?;
-        if let Some(page) = out.campaigns_response() {
-            all.extend(page.item().iter().cloned());
-            token = page.next_token().map(str::to_owned);
-        }
-        if token.is_none() {
-            return Ok(all);
-        }
-    }
+        let page = out.campaigns_response();
+        Ok((
+            page.map(|p| p.item().to_vec()).unwrap_or_default(),
+            page.and_then(|p| p.next_token()).map(str::to_owned),
+        ))
+    })
+    .await
 }
 
 /// Creates (no id) or updates a campaign.
@@ -75,44 +91,39 @@ pub async fn campaign_history(
     app_id: &str,
     campaign_id: &str,
 ) -> Result<(Vec<CampaignResponse>, Vec<ActivityResponse>), ApiError> {
-    let mut versions = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
+    let mut versions = all_pages(|token| async move {
         let out = client
             .get_campaign_versions()
             .application_id(app_id)
             .campaign_id(campaign_id)
             .page_size("100")
-            .set_token(token.take())
+            .set_token(token)
             .send()
             .await?;
-        if let Some(page) = out.campaigns_response() {
-            versions.extend(page.item().iter().cloned());
-            token = page.next_token().map(str::to_owned);
-        }
-        if token.is_none() {
-            break;
-        }
-    }
+        let page = out.campaigns_response();
+        Ok((
+            page.map(|p| p.item().to_vec()).unwrap_or_default(),
+            page.and_then(|p| p.next_token()).map(str::to_owned),
+        ))
+    })
+    .await?;
     versions.sort_by_key(|v| std::cmp::Reverse(v.version().unwrap_or(0)));
-    let mut activities = Vec::new();
-    loop {
+    let activities = all_pages(|token| async move {
         let out = client
             .get_campaign_activities()
             .application_id(app_id)
             .campaign_id(campaign_id)
             .page_size("100")
-            .set_token(token.take())
+            .set_token(token)
             .send()
             .await?;
-        if let Some(page) = out.activities_response() {
-            activities.extend(page.item().iter().cloned());
-            token = page.next_token().map(str::to_owned);
-        }
-        if token.is_none() {
-            break;
-        }
-    }
+        let page = out.activities_response();
+        Ok((
+            page.map(|p| p.item().to_vec()).unwrap_or_default(),
+            page.and_then(|p| p.next_token()).map(str::to_owned),
+        ))
+    })
+    .await?;
     Ok((versions, activities))
 }
 
@@ -121,24 +132,21 @@ pub async fn list_segments(
     client: &Client,
     app_id: &str,
 ) -> Result<Vec<SegmentResponse>, ApiError> {
-    let mut all = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
+    all_pages(|token| async move {
         let out = client
             .get_segments()
             .application_id(app_id)
             .page_size("100")
-            .set_token(token.take())
+            .set_token(token)
             .send()
             .await?;
-        if let Some(page) = out.segments_response() {
-            all.extend(page.item().iter().cloned());
-            token = page.next_token().map(str::to_owned);
-        }
-        if token.is_none() {
-            return Ok(all);
-        }
-    }
+        let page = out.segments_response();
+        Ok((
+            page.map(|p| p.item().to_vec()).unwrap_or_default(),
+            page.and_then(|p| p.next_token()).map(str::to_owned),
+        ))
+    })
+    .await
 }
 
 /// Creates (no id) or updates a segment.
@@ -177,25 +185,22 @@ pub async fn segment_versions(
     app_id: &str,
     segment_id: &str,
 ) -> Result<Vec<SegmentResponse>, ApiError> {
-    let mut versions = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
+    let mut versions = all_pages(|token| async move {
         let out = client
             .get_segment_versions()
             .application_id(app_id)
             .segment_id(segment_id)
             .page_size("100")
-            .set_token(token.take())
+            .set_token(token)
             .send()
             .await?;
-        if let Some(page) = out.segments_response() {
-            versions.extend(page.item().iter().cloned());
-            token = page.next_token().map(str::to_owned);
-        }
-        if token.is_none() {
-            break;
-        }
-    }
+        let page = out.segments_response();
+        Ok((
+            page.map(|p| p.item().to_vec()).unwrap_or_default(),
+            page.and_then(|p| p.next_token()).map(str::to_owned),
+        ))
+    })
+    .await?;
     versions.sort_by_key(|v| std::cmp::Reverse(v.version().unwrap_or(0)));
     Ok(versions)
 }
@@ -389,15 +394,37 @@ pub async fn start_export(
 
 /// Every import and export job of a project, newest first.
 pub async fn list_jobs(client: &Client, app_id: &str) -> Result<Vec<JobRow>, ApiError> {
-    let mut rows = Vec::new();
-    let imports = client.get_import_jobs().application_id(app_id).page_size("100").send().await?;
-    if let Some(page) = imports.import_jobs_response() {
-        rows.extend(page.item().iter().map(JobRow::from_import));
-    }
-    let exports = client.get_export_jobs().application_id(app_id).page_size("100").send().await?;
-    if let Some(page) = exports.export_jobs_response() {
-        rows.extend(page.item().iter().map(JobRow::from_export));
-    }
+    let imports = all_pages(|token| async move {
+        let out = client
+            .get_import_jobs()
+            .application_id(app_id)
+            .page_size("100")
+            .set_token(token)
+            .send()
+            .await?;
+        let page = out.import_jobs_response();
+        Ok((
+            page.map(|p| p.item().iter().map(JobRow::from_import).collect()).unwrap_or_default(),
+            page.and_then(|p| p.next_token()).map(str::to_owned),
+        ))
+    })
+    .await?;
+    let exports = all_pages(|token| async move {
+        let out = client
+            .get_export_jobs()
+            .application_id(app_id)
+            .page_size("100")
+            .set_token(token)
+            .send()
+            .await?;
+        let page = out.export_jobs_response();
+        Ok((
+            page.map(|p| p.item().iter().map(JobRow::from_export).collect()).unwrap_or_default(),
+            page.and_then(|p| p.next_token()).map(str::to_owned),
+        ))
+    })
+    .await?;
+    let mut rows: Vec<JobRow> = imports.into_iter().chain(exports).collect();
     rows.sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
     Ok(rows)
 }

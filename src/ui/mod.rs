@@ -16,6 +16,7 @@ pub mod tasks;
 pub mod theme;
 pub mod toasts;
 pub mod top_bar;
+pub mod version_diff;
 pub mod widgets;
 
 pub use app::{AppOptions, ConsoleApp};

@@ -228,3 +228,42 @@ pub fn kept_drafts(
     }
     choice
 }
+
+/// What the buttons under an editor asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorChoice {
+    /// Save (the button, or Ctrl+S / Cmd+S).
+    Save,
+    /// Put back what the service stored.
+    Revert,
+    /// Ask to delete.
+    Delete,
+}
+
+/// "Create NOUN" or "Save NOUN" (also Ctrl+S), "Revert changes" while the form differs from the
+/// service, "Delete NOUN…" once it exists. Nothing is offered twice while `busy`.
+pub fn editor_buttons(
+    ui: &mut Ui,
+    noun: &str,
+    exists: bool,
+    dirty: bool,
+    busy: bool,
+) -> Option<EditorChoice> {
+    let shortcut = ui.input_mut(|i| i.consume_shortcut(&theme::SAVE_SHORTCUT));
+    ui.horizontal(|ui| {
+        let mut choice = None;
+        let label = if exists { format!("Save {noun}") } else { format!("Create {noun}") };
+        if (busy_button(ui, &label, busy) || shortcut) && !busy {
+            choice = Some(EditorChoice::Save);
+        }
+        if exists && dirty && ui.button("Revert changes").clicked() {
+            choice = Some(EditorChoice::Revert);
+        }
+        if exists && ui.add_enabled(!busy, egui::Button::new(format!("Delete {noun}…"))).clicked()
+        {
+            choice = Some(EditorChoice::Delete);
+        }
+        choice
+    })
+    .inner
+}

@@ -6,8 +6,8 @@ use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use super::Editor;
 use crate::drafts::campaign::CampaignDraft;
-use crate::drafts::diff::diff;
 use crate::ui::theme;
+use crate::ui::version_diff::{self, Version};
 
 /// The versions and the diff.
 pub fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
@@ -15,77 +15,19 @@ pub fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
         ui.label(RichText::new("A new campaign has no versions yet.").color(theme::MUTED));
         return;
     }
-    if editor.versions.is_empty() {
-        ui.label(RichText::new("Loading versions…").color(theme::MUTED));
-        return;
-    }
-    let label = |i: usize| {
-        let v = &editor.versions[i];
-        format!(
-            "Version {} · {}",
-            v.version().unwrap_or(0),
-            v.last_modified_date().unwrap_or_default()
-        )
-    };
-    egui::Grid::new("campaign_versions").striped(true).num_columns(3).show(ui, |ui| {
-        for v in &editor.versions {
-            ui.label(format!("Version {}", v.version().unwrap_or(0)));
-            ui.label(v.name().unwrap_or_default());
-            ui.label(RichText::new(v.last_modified_date().unwrap_or_default()).color(theme::MUTED));
-            ui.end_row();
-        }
-    });
-    ui.add_space(8.0);
-    let n = editor.versions.len();
-    let (mut older, mut newer) = editor.compare;
-    ui.horizontal(|ui| {
-        let l = ui.label("Compare");
-        egui::ComboBox::from_id_salt("diff_older")
-            .selected_text(label(older.min(n - 1)))
-            .show_ui(ui, |ui| {
-                for i in 0..n {
-                    ui.selectable_value(&mut older, i, label(i));
-                }
-            })
-            .response
-            .labelled_by(l.id);
-        let w = ui.label("with");
-        egui::ComboBox::from_id_salt("diff_newer")
-            .selected_text(label(newer.min(n - 1)))
-            .show_ui(ui, |ui| {
-                for i in 0..n {
-                    ui.selectable_value(&mut newer, i, label(i));
-                }
-            })
-            .response
-            .labelled_by(w.id);
-    });
-    editor.compare = (older.min(n - 1), newer.min(n - 1));
-    let a = CampaignDraft::from(&editor.versions[editor.compare.0]).to_json();
-    let b = CampaignDraft::from(&editor.versions[editor.compare.1]).to_json();
-    let changes = diff(&a, &b);
-    if changes.is_empty() {
-        ui.label(RichText::new("No member differs.").color(theme::MUTED));
-        return;
-    }
-    ui.label(format!("{} member(s) differ", changes.len()));
-    egui::Grid::new("campaign_diff").striped(true).num_columns(3).spacing([16.0, 4.0]).show(
-        ui,
-        |ui| {
-            ui.label(RichText::new("Member").strong());
-            ui.label(RichText::new(label(editor.compare.0)).strong());
-            ui.label(RichText::new(label(editor.compare.1)).strong());
-            ui.end_row();
-            for c in &changes {
-                ui.label(RichText::new(&c.path).monospace());
-                ui.label(
-                    RichText::new(c.before.as_deref().unwrap_or("(absent)")).color(theme::ERROR),
-                );
-                ui.label(RichText::new(c.after.as_deref().unwrap_or("(absent)")).color(theme::OK));
-                ui.end_row();
-            }
-        },
-    );
+    let versions: Vec<Version> = editor
+        .versions
+        .iter()
+        .map(|v| Version {
+            label: format!(
+                "Version {} · {}",
+                v.version().unwrap_or(0),
+                v.last_modified_date().unwrap_or_default()
+            ),
+            body: CampaignDraft::from(v).to_json(),
+        })
+        .collect();
+    version_diff::show(ui, "campaign versions", &versions, &mut editor.compare);
 }
 
 /// The name of a treatment id as activities report it: `0` is the control.

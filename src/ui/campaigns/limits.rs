@@ -59,7 +59,7 @@ pub fn show(ui: &mut egui::Ui, d: &mut CampaignDraft, errors: &FieldErrors) {
     );
     form_row(ui, "Hook web URL", &mut d.hook.web_url, "https://…", errors.get("hook.web_url"));
     section(ui, "Delivery");
-    ui.checkbox(&mut d.paused, "Paused (no runs until resumed)");
+    ui.checkbox(&mut d.paused, "Paused (no runs until resumed; takes effect on save)");
     form_row(ui, "Priority", &mut d.priority, "1 (highest) to 5", errors.get("priority"));
     for (kind, t) in TEMPLATE_KINDS.iter().zip(d.delivery.templates.iter_mut()) {
         ui.horizontal(|ui| {

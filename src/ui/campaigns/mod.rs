@@ -16,7 +16,8 @@ use super::app::Action;
 use super::tasks::Task;
 use super::theme;
 use super::widgets::{
-    DraftChoice, busy_button, error_label, form_row, kept_drafts, split_bar, text_area_row,
+    DraftChoice, EditorChoice, busy_button, editor_buttons, error_label, form_row, kept_drafts,
+    split_bar, text_area_row,
 };
 use crate::api::{ApiError, ApiResponse};
 use crate::drafts::FieldErrors;
@@ -691,39 +692,31 @@ fn editor(
     if let Some(error) = &editor.save_error {
         error_label(ui, &error.to_string());
     }
-    ui.horizontal(|ui| {
-        let label = if editor.campaign_id.is_some() { "Save campaign" } else { "Create campaign" };
-        let shortcut = ui.input_mut(|i| i.consume_shortcut(&theme::SAVE_SHORTCUT));
-        let clicked = busy_button(ui, label, busy(Task::CampaignSave));
-        if (clicked || shortcut) && !busy(Task::CampaignSave) {
+    let exists = editor.campaign_id.is_some();
+    match editor_buttons(ui, "campaign", exists, editor.is_dirty(), busy(Task::CampaignSave)) {
+        Some(EditorChoice::Save) => {
             editor.save_error = None;
             match editor.draft.to_request() {
                 Ok(request) => {
                     editor.errors.clear();
-                    actions.push(Action::Campaigns(CampaignAction::Save(
-                        editor.campaign_id.clone(),
-                        Box::new(request),
-                    )));
+                    let id = editor.campaign_id.clone();
+                    actions.push(Action::Campaigns(CampaignAction::Save(id, Box::new(request))));
                 }
                 Err(errors) => editor.errors = errors,
             }
         }
-        if let Some(baseline) = &editor.baseline
-            && editor.is_dirty()
-            && ui.button("Revert changes").clicked()
-        {
-            editor.draft = baseline.clone();
-            editor.errors.clear();
+        Some(EditorChoice::Revert) => {
+            if let Some(baseline) = &editor.baseline {
+                editor.draft = baseline.clone();
+                editor.errors.clear();
+            }
         }
-        if editor.draft.paused != editor.baseline.as_ref().is_some_and(|b| b.paused) {
-            ui.label(RichText::new("pause/resume takes effect on save").color(theme::MUTED));
+        Some(EditorChoice::Delete) => {
+            let id = editor.campaign_id.clone().unwrap_or_default();
+            screen.confirm_delete = Some((id, editor.draft.name.clone()));
         }
-        if let Some(id) = &editor.campaign_id
-            && ui.button("Delete campaign…").clicked()
-        {
-            screen.confirm_delete = Some((id.clone(), editor.draft.name.clone()));
-        }
-    });
+        None => {}
+    }
     if close {
         screen.editor = None;
         actions.push(Action::Campaigns(CampaignAction::Reload));

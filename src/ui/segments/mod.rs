@@ -15,11 +15,15 @@ use serde_json::Value;
 use super::app::Action;
 use super::tasks::Task;
 use super::theme;
-use super::widgets::{DraftChoice, busy_button, error_label, form_row, kept_drafts, text_area_row};
+use super::version_diff::{self, Version};
+use super::widgets::{
+    DraftChoice, EditorChoice, busy_button, editor_buttons, error_label, form_row, kept_drafts,
+    text_area_row,
+};
 use crate::api::engagement::{ImportSpec, JobRow};
 use crate::api::{ApiError, ApiResponse};
 use crate::drafts::FieldErrors;
-use crate::drafts::diff::{cli_command, diff};
+use crate::drafts::diff::cli_command;
 use crate::drafts::segment::SegmentDraft;
 use crate::drafts::store::DraftStore;
 
@@ -603,36 +607,31 @@ fn editor(
     if let Some(error) = &editor.save_error {
         error_label(ui, &error.to_string());
     }
-    ui.horizontal(|ui| {
-        let label = if editor.segment_id.is_some() { "Save segment" } else { "Create segment" };
-        let shortcut = ui.input_mut(|i| i.consume_shortcut(&theme::SAVE_SHORTCUT));
-        let clicked = busy_button(ui, label, busy(Task::SegmentSave));
-        if (clicked || shortcut) && !busy(Task::SegmentSave) {
+    let exists = editor.segment_id.is_some();
+    match editor_buttons(ui, "segment", exists, editor.is_dirty(), busy(Task::SegmentSave)) {
+        Some(EditorChoice::Save) => {
             editor.save_error = None;
             match editor.draft.to_request() {
                 Ok(request) => {
                     editor.errors.clear();
-                    actions.push(Action::Segments(SegmentAction::Save(
-                        editor.segment_id.clone(),
-                        Box::new(request),
-                    )));
+                    let id = editor.segment_id.clone();
+                    actions.push(Action::Segments(SegmentAction::Save(id, Box::new(request))));
                 }
                 Err(errors) => editor.errors = errors,
             }
         }
-        if let Some(baseline) = &editor.baseline
-            && editor.is_dirty()
-            && ui.button("Revert segment changes").clicked()
-        {
-            editor.draft = baseline.clone();
-            editor.errors.clear();
+        Some(EditorChoice::Revert) => {
+            if let Some(baseline) = &editor.baseline {
+                editor.draft = baseline.clone();
+                editor.errors.clear();
+            }
         }
-        if let Some(id) = &editor.segment_id
-            && ui.button("Delete segment…").clicked()
-        {
-            screen.confirm_delete = Some((id.clone(), editor.draft.name.clone()));
+        Some(EditorChoice::Delete) => {
+            let id = editor.segment_id.clone().unwrap_or_default();
+            screen.confirm_delete = Some((id, editor.draft.name.clone()));
         }
-    });
+        None => {}
+    }
     if close {
         screen.editor = None;
         actions.push(Action::Segments(SegmentAction::Reload));
@@ -645,65 +644,17 @@ fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
         ui.label(RichText::new("A new segment has no versions yet.").color(theme::MUTED));
         return;
     }
-    if editor.versions.is_empty() {
-        ui.label(RichText::new("Loading versions…").color(theme::MUTED));
-        return;
-    }
-    let n = editor.versions.len();
-    let label = |i: usize| {
-        let v = &editor.versions[i];
-        format!(
-            "Version {} · {}",
-            v.version().unwrap_or(1),
-            v.last_modified_date().or(v.creation_date()).unwrap_or_default()
-        )
-    };
-    for i in 0..n {
-        ui.label(label(i));
-    }
-    let (mut older, mut newer) = editor.compare;
-    ui.horizontal(|ui| {
-        let l = ui.label("Compare segment versions");
-        egui::ComboBox::from_id_salt("seg_diff_older")
-            .selected_text(label(older.min(n - 1)))
-            .show_ui(ui, |ui| {
-                for i in 0..n {
-                    ui.selectable_value(&mut older, i, label(i));
-                }
-            })
-            .response
-            .labelled_by(l.id);
-        let w = ui.label("with");
-        egui::ComboBox::from_id_salt("seg_diff_newer")
-            .selected_text(label(newer.min(n - 1)))
-            .show_ui(ui, |ui| {
-                for i in 0..n {
-                    ui.selectable_value(&mut newer, i, label(i));
-                }
-            })
-            .response
-            .labelled_by(w.id);
-    });
-    editor.compare = (older.min(n - 1), newer.min(n - 1));
-    let a = SegmentDraft::from(&editor.versions[editor.compare.0]).to_json();
-    let b = SegmentDraft::from(&editor.versions[editor.compare.1]).to_json();
-    let changes = diff(&a, &b);
-    if changes.is_empty() {
-        ui.label(RichText::new("No member differs.").color(theme::MUTED));
-        return;
-    }
-    ui.label(format!("{} member(s) differ", changes.len()));
-    egui::Grid::new("segment_diff").striped(true).num_columns(3).spacing([16.0, 4.0]).show(
-        ui,
-        |ui| {
-            for c in &changes {
-                ui.label(RichText::new(&c.path).monospace());
-                ui.label(
-                    RichText::new(c.before.as_deref().unwrap_or("(absent)")).color(theme::ERROR),
-                );
-                ui.label(RichText::new(c.after.as_deref().unwrap_or("(absent)")).color(theme::OK));
-                ui.end_row();
-            }
-        },
-    );
+    let versions: Vec<Version> = editor
+        .versions
+        .iter()
+        .map(|v| Version {
+            label: format!(
+                "Version {} · {}",
+                v.version().unwrap_or(1),
+                v.last_modified_date().or(v.creation_date()).unwrap_or_default()
+            ),
+            body: SegmentDraft::from(v).to_json(),
+        })
+        .collect();
+    version_diff::show(ui, "segment versions", &versions, &mut editor.compare);
 }
