@@ -33,26 +33,27 @@ where
     }
 }
 
+/// [`all_pages`] of a listing request (`page-size` 100), mapping each item of `$response`.
+macro_rules! every_page {
+    ($request:expr, $response:ident, $item:expr) => {
+        all_pages(|token| async move {
+            let out = $request.page_size("100").set_token(token).send().await?;
+            let page = out.$response();
+            Ok((
+                page.map(|p| p.item().iter().map($item).collect()).unwrap_or_default(),
+                page.and_then(|p| p.next_token()).map(str::to_owned),
+            ))
+        })
+    };
+}
+
 /// Every campaign of a project.
 pub async fn list_campaigns(
     client: &Client,
     app_id: &str,
 ) -> Result<Vec<CampaignResponse>, ApiError> {
-    all_pages(|token| async move {
-        let out = client
-            .get_campaigns()
-            .application_id(app_id)
-            .page_size("100")
-            .set_token(token)
-            .send()
-            .await?;
-        let page = out.campaigns_response();
-        Ok((
-            page.map(|p| p.item().to_vec()).unwrap_or_default(),
-            page.and_then(|p| p.next_token()).map(str::to_owned),
-        ))
-    })
-    .await
+    every_page!(client.get_campaigns().application_id(app_id), campaigns_response, Clone::clone)
+        .await
 }
 
 /// Creates (no id) or updates a campaign.
@@ -91,38 +92,18 @@ pub async fn campaign_history(
     app_id: &str,
     campaign_id: &str,
 ) -> Result<(Vec<CampaignResponse>, Vec<ActivityResponse>), ApiError> {
-    let mut versions = all_pages(|token| async move {
-        let out = client
-            .get_campaign_versions()
-            .application_id(app_id)
-            .campaign_id(campaign_id)
-            .page_size("100")
-            .set_token(token)
-            .send()
-            .await?;
-        let page = out.campaigns_response();
-        Ok((
-            page.map(|p| p.item().to_vec()).unwrap_or_default(),
-            page.and_then(|p| p.next_token()).map(str::to_owned),
-        ))
-    })
+    let mut versions = every_page!(
+        client.get_campaign_versions().application_id(app_id).campaign_id(campaign_id),
+        campaigns_response,
+        Clone::clone
+    )
     .await?;
     versions.sort_by_key(|v| std::cmp::Reverse(v.version().unwrap_or(0)));
-    let activities = all_pages(|token| async move {
-        let out = client
-            .get_campaign_activities()
-            .application_id(app_id)
-            .campaign_id(campaign_id)
-            .page_size("100")
-            .set_token(token)
-            .send()
-            .await?;
-        let page = out.activities_response();
-        Ok((
-            page.map(|p| p.item().to_vec()).unwrap_or_default(),
-            page.and_then(|p| p.next_token()).map(str::to_owned),
-        ))
-    })
+    let activities = every_page!(
+        client.get_campaign_activities().application_id(app_id).campaign_id(campaign_id),
+        activities_response,
+        Clone::clone
+    )
     .await?;
     Ok((versions, activities))
 }
@@ -132,21 +113,7 @@ pub async fn list_segments(
     client: &Client,
     app_id: &str,
 ) -> Result<Vec<SegmentResponse>, ApiError> {
-    all_pages(|token| async move {
-        let out = client
-            .get_segments()
-            .application_id(app_id)
-            .page_size("100")
-            .set_token(token)
-            .send()
-            .await?;
-        let page = out.segments_response();
-        Ok((
-            page.map(|p| p.item().to_vec()).unwrap_or_default(),
-            page.and_then(|p| p.next_token()).map(str::to_owned),
-        ))
-    })
-    .await
+    every_page!(client.get_segments().application_id(app_id), segments_response, Clone::clone).await
 }
 
 /// Creates (no id) or updates a segment.
@@ -185,21 +152,11 @@ pub async fn segment_versions(
     app_id: &str,
     segment_id: &str,
 ) -> Result<Vec<SegmentResponse>, ApiError> {
-    let mut versions = all_pages(|token| async move {
-        let out = client
-            .get_segment_versions()
-            .application_id(app_id)
-            .segment_id(segment_id)
-            .page_size("100")
-            .set_token(token)
-            .send()
-            .await?;
-        let page = out.segments_response();
-        Ok((
-            page.map(|p| p.item().to_vec()).unwrap_or_default(),
-            page.and_then(|p| p.next_token()).map(str::to_owned),
-        ))
-    })
+    let mut versions = every_page!(
+        client.get_segment_versions().application_id(app_id).segment_id(segment_id),
+        segments_response,
+        Clone::clone
+    )
     .await?;
     versions.sort_by_key(|v| std::cmp::Reverse(v.version().unwrap_or(0)));
     Ok(versions)
@@ -394,35 +351,17 @@ pub async fn start_export(
 
 /// Every import and export job of a project, newest first.
 pub async fn list_jobs(client: &Client, app_id: &str) -> Result<Vec<JobRow>, ApiError> {
-    let imports = all_pages(|token| async move {
-        let out = client
-            .get_import_jobs()
-            .application_id(app_id)
-            .page_size("100")
-            .set_token(token)
-            .send()
-            .await?;
-        let page = out.import_jobs_response();
-        Ok((
-            page.map(|p| p.item().iter().map(JobRow::from_import).collect()).unwrap_or_default(),
-            page.and_then(|p| p.next_token()).map(str::to_owned),
-        ))
-    })
+    let imports = every_page!(
+        client.get_import_jobs().application_id(app_id),
+        import_jobs_response,
+        JobRow::from_import
+    )
     .await?;
-    let exports = all_pages(|token| async move {
-        let out = client
-            .get_export_jobs()
-            .application_id(app_id)
-            .page_size("100")
-            .set_token(token)
-            .send()
-            .await?;
-        let page = out.export_jobs_response();
-        Ok((
-            page.map(|p| p.item().iter().map(JobRow::from_export).collect()).unwrap_or_default(),
-            page.and_then(|p| p.next_token()).map(str::to_owned),
-        ))
-    })
+    let exports = every_page!(
+        client.get_export_jobs().application_id(app_id),
+        export_jobs_response,
+        JobRow::from_export
+    )
     .await?;
     let mut rows: Vec<JobRow> = imports.into_iter().chain(exports).collect();
     rows.sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
