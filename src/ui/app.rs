@@ -755,6 +755,10 @@ impl ConsoleApp {
                 self.project.confirm_delete = None;
                 self.toasts.push(ToastKind::Error, format!("Could not delete: {error}"));
             }
+            Task::PickFile if self.project.section != Section::Channels => {
+                // The file dialog serves several sections; only Channels has a place for it.
+                self.toasts.push(ToastKind::Error, format!("File dialog: {error}"));
+            }
             Task::ListChannels
             | Task::SaveChannel
             | Task::DeleteChannel
