@@ -157,7 +157,37 @@ fn an_ab_campaign_from_refusal_to_version_two_and_its_diff() {
     // JSON view and the CLI command are there to copy.
     harness.get_by_label("JSON").click();
     harness.run_ok();
-    assert!(harness.query_by_label("Copy as aws pinpoint command").is_some());
+    harness.get_by_label("Copy as aws pinpoint command").click();
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    assert!(
+        copied[0].starts_with("aws pinpoint update-campaign --application-id '"),
+        "{}",
+        copied[0]
+    );
+    assert!(copied[0].contains(&format!("--campaign-id '{id}'")), "{}", copied[0]);
+    assert!(copied[0].contains(r#""HoldoutPercent":5"#), "{}", copied[0]);
+    harness.run_ok();
+
+    // Delete, after the confirmation that names it.
+    harness.get_by_label("Delete campaign…").click();
+    harness.run_ok();
+    harness.get_by_label("Delete “Kittest spring A/B”").click();
+    wait_until(&mut harness, "the campaign gone", WAIT, |h| {
+        let c = &h.state().project.campaigns;
+        c.editor.is_none() && c.campaigns.as_ref().is_some_and(|l| l.len() == 2)
+    });
+    assert!(harness.query_by_label("Kittest spring A/B").is_none());
     let _ = std::fs::remove_dir_all(drafts);
 }
 

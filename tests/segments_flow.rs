@@ -170,6 +170,21 @@ fn build_save_version_and_import() {
     harness.run_ok();
     harness.get_by_label("< All segments").click();
     wait_until(&mut harness, "the list", WAIT, |h| h.query_by_label("Kittest import").is_some());
+
+    // Delete the built segment, after the confirmation that names it.
+    harness.get_by_label("Kittest mobile hikers").click();
+    harness.run_ok();
+    harness.get_by_label("Delete segment…").click();
+    harness.run_ok();
+    harness.get_by_label("Delete “Kittest mobile hikers”").click();
+    wait_until(&mut harness, "the segment gone", WAIT, |h| {
+        let s = &h.state().project.segments;
+        s.editor.is_none()
+            && s.segments
+                .as_ref()
+                .is_some_and(|l| l.iter().all(|seg| seg.name() != Some("Kittest mobile hikers")))
+    });
+    assert!(harness.query_by_label("Kittest mobile hikers").is_none());
     let _ = std::fs::remove_file(csv);
     let _ = std::fs::remove_dir_all(drafts);
 }
