@@ -307,6 +307,28 @@ fn event_triggered_campaigns_send_to_the_endpoint_that_sent_the_event() {
     w.backend.put_events(&w.app, &events("buyer", "purchase"), "r2").unwrap();
     let out = w.outbox();
     assert_eq!(out.len(), 1);
+
+    // A filter on the event's attributes and metrics: only a big purchase in the app store.
+    w.campaign(json!({
+        "Name": "Big spender", "SegmentId": segment, "MessageConfiguration": sms_message("VIP"),
+        "Schedule": {"StartTime": "2026-11-26T11:00:00Z", "Frequency": "EVENT",
+                     "EventFilter": {"FilterType": "ENDPOINT", "Dimensions": {
+                         "EventType": {"DimensionType": "INCLUSIVE", "Values": ["order"]},
+                         "Attributes": {"store": {"AttributeType": "INCLUSIVE", "Values": ["app"]}},
+                         "Metrics": {"total": {"ComparisonOperator": "GREATER_THAN_OR_EQUAL", "Value": 100.0}}}}},
+    }));
+    let order = |endpoint: &str, store: &str, total: f64| {
+        json!({"BatchItem": {endpoint: {"Endpoint": {}, "Events": {"o": {
+        "EventType": "order", "Timestamp": "2026-11-26T12:00:00Z",
+        "Attributes": {"store": store}, "Metrics": {"total": total}}}}}})
+    };
+    w.backend.put_events(&w.app, &order("browser", "web", 500.0), "r3").unwrap();
+    w.backend.put_events(&w.app, &order("browser", "app", 20.0), "r4").unwrap();
+    assert_eq!(w.outbox().len(), 1, "a web order and a small one do not trigger");
+    w.backend.put_events(&w.app, &order("browser", "app", 250.0), "r5").unwrap();
+    let vip: Vec<_> = w.outbox().into_iter().filter(|e| e.body == "VIP").collect();
+    assert_eq!(vip.len(), 1);
+    assert_eq!(vip[0].endpoint_id.as_deref(), Some("browser"));
     assert_eq!(
         (out[0].endpoint_id.as_deref(), out[0].body.as_str()),
         (Some("buyer"), "Thanks buyer")

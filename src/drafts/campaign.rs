@@ -4,11 +4,12 @@
 //! version diff). Validation is field by field; keys are the form's field names.
 
 use aws_sdk_pinpoint::types::{
-    Action, CampaignEmailMessage, CampaignEventFilter, CampaignHook, CampaignLimits,
-    CampaignResponse, CampaignSmsMessage, CustomDeliveryConfiguration, DimensionType,
-    EndpointTypesElement, EventDimensions, FilterType, Frequency, Message, MessageConfiguration,
-    MessageType, Mode, QuietTime, Schedule, SetDimension, Template, TemplateConfiguration,
-    WriteCampaignRequest, WriteTreatmentResource,
+    Action, AttributeDimension, AttributeType, CampaignCustomMessage, CampaignEmailMessage,
+    CampaignEventFilter, CampaignHook, CampaignLimits, CampaignResponse, CampaignSmsMessage,
+    CustomDeliveryConfiguration, DimensionType, EndpointTypesElement, EventDimensions, FilterType,
+    Frequency, Message, MessageConfiguration, MessageType, MetricDimension, Mode, QuietTime,
+    Schedule, SetDimension, Template, TemplateConfiguration, WriteCampaignRequest,
+    WriteTreatmentResource,
 };
 use std::fmt::Write as _;
 
@@ -73,6 +74,8 @@ pub struct EmailDraft {
     pub text_body: String,
     /// Sender (`FromAddress`).
     pub from_address: String,
+    /// Extra headers, `Name: Value` per line (`Headers`, at most 15).
+    pub headers: String,
 }
 
 /// The SMS message (`CampaignSmsMessage`).
@@ -111,6 +114,8 @@ pub struct MessagesDraft {
     pub email: EmailDraft,
     /// `SMSMessage`.
     pub sms: SmsDraft,
+    /// `CustomMessage.Data`: the payload a custom channel receives.
+    pub custom: String,
 }
 
 /// The push channels of a message configuration: (tab label, wire member).
@@ -179,6 +184,11 @@ pub struct ScheduleDraft {
     pub event_exclusive: bool,
     /// Event filter type: `ENDPOINT` or `SYSTEM`.
     pub filter_type: String,
+    /// Event filter: attributes of the event, one per line: `name = a; b` (is one of),
+    /// `name != a` (is not), `name ~ a` (contains).
+    pub event_attributes: String,
+    /// Event filter: metrics of the event, one per line: `name >= 5` (`>`, `<`, `>=`, `<=`, `=`).
+    pub event_metrics: String,
 }
 
 impl Default for ScheduleDraft {
@@ -195,6 +205,8 @@ impl Default for ScheduleDraft {
             event_types: String::new(),
             event_exclusive: false,
             filter_type: "ENDPOINT".into(),
+            event_attributes: String::new(),
+            event_metrics: String::new(),
         }
     }
 }
@@ -358,6 +370,12 @@ impl From<&MessageConfiguration> for MessagesDraft {
                     html_body: text(e.html_body()),
                     text_body: text(e.body()),
                     from_address: text(e.from_address()),
+                    headers: e
+                        .headers()
+                        .iter()
+                        .map(|h| format!("{}: {}", text(h.name()), text(h.value())))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
                 })
                 .unwrap_or_default(),
             sms: c
@@ -374,6 +392,7 @@ impl From<&MessageConfiguration> for MessagesDraft {
                     template_id: text(s.template_id()),
                 })
                 .unwrap_or_default(),
+            custom: text(c.custom_message().and_then(CampaignCustomMessage::data)),
         }
     }
 }
@@ -382,7 +401,8 @@ impl From<&Schedule> for ScheduleDraft {
     fn from(s: &Schedule) -> Self {
         let start = s.start_time().unwrap_or_default();
         let filter = s.event_filter();
-        let event_types = filter.and_then(|f| f.dimensions()).and_then(|d| d.event_type());
+        let dimensions = filter.and_then(CampaignEventFilter::dimensions);
+        let event_types = dimensions.and_then(EventDimensions::event_type);
         Self {
             immediate: start == "IMMEDIATE",
             start_time: if start == "IMMEDIATE" { String::new() } else { start.to_owned() },
@@ -400,6 +420,14 @@ impl From<&Schedule> for ScheduleDraft {
                 .and_then(CampaignEventFilter::filter_type)
                 .map_or("ENDPOINT", FilterType::as_str)
                 .to_owned(),
+            event_attributes: dimensions
+                .and_then(EventDimensions::attributes)
+                .map(attribute_lines)
+                .unwrap_or_default(),
+            event_metrics: dimensions
+                .and_then(EventDimensions::metrics)
+                .map(metric_lines)
+                .unwrap_or_default(),
         }
     }
 }
@@ -704,6 +732,7 @@ fn message_configuration(
             .set_html_body(opt(&m.email.html_body))
             .set_body(opt(&m.email.text_body))
             .set_from_address(opt(from))
+            .set_headers(headers(&m.email.headers, &key("EmailMessage.headers"), errors))
             .build()
     });
     let sms = (m.sms != SmsDraft::default()).then(|| {
@@ -732,8 +761,157 @@ fn message_configuration(
             .set_baidu_message(push_message(&m.baidu, &key("BaiduMessage"), errors))
             .set_email_message(email)
             .set_sms_message(sms)
+            .set_custom_message(opt(&m.custom).map(|data| {
+                if serde_json::from_str::<Value>(&data).is_err() {
+                    errors.add(key("CustomMessage.data"), "The payload must be JSON");
+                }
+                CampaignCustomMessage::builder().data(data).build()
+            }))
             .build(),
     )
+}
+
+/// Operators of the event filter's attribute lines: (written, `AttributeType`).
+const ATTRIBUTE_OPS: [(&str, &str); 3] =
+    [("!=", "EXCLUSIVE"), ("~", "CONTAINS"), ("=", "INCLUSIVE")];
+/// Operators of the event filter's metric lines: (written, `ComparisonOperator`).
+const METRIC_OPS: [(&str, &str); 5] = [
+    (">=", "GREATER_THAN_OR_EQUAL"),
+    ("<=", "LESS_THAN_OR_EQUAL"),
+    (">", "GREATER_THAN"),
+    ("<", "LESS_THAN"),
+    ("=", "EQUAL"),
+];
+
+/// Splits `line` at the first operator of `ops` found (in their order): (name, wire op, rest).
+fn split_op<'a>(
+    line: &'a str,
+    ops: &[(&str, &'static str)],
+) -> Option<(&'a str, &'static str, &'a str)> {
+    ops.iter().find_map(|(written, wire)| {
+        let (name, rest) = line.split_once(written)?;
+        (!name.trim().is_empty()).then_some((name.trim(), *wire, rest.trim()))
+    })
+}
+
+fn non_empty_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
+fn event_attributes(
+    text: &str,
+    key: &str,
+    errors: &mut FieldErrors,
+) -> std::collections::HashMap<String, AttributeDimension> {
+    let mut out = std::collections::HashMap::new();
+    for line in non_empty_lines(text) {
+        let Some((name, op, values)) = split_op(line, &ATTRIBUTE_OPS) else {
+            errors.add(key, format!("'{line}' is not name = a; b (or !=, ~)"));
+            continue;
+        };
+        let values: Vec<String> =
+            values.split(';').map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned).collect();
+        if values.is_empty() {
+            errors.add(key, format!("'{line}' has no value"));
+        }
+        out.insert(
+            name.to_owned(),
+            AttributeDimension::builder()
+                .attribute_type(AttributeType::from(op))
+                .set_values(Some(values))
+                .build(),
+        );
+    }
+    out
+}
+
+fn event_metrics(
+    text: &str,
+    key: &str,
+    errors: &mut FieldErrors,
+) -> std::collections::HashMap<String, MetricDimension> {
+    let mut out = std::collections::HashMap::new();
+    for line in non_empty_lines(text) {
+        match split_op(line, &METRIC_OPS).map(|(n, op, v)| (n, op, v.parse::<f64>())) {
+            Some((name, op, Ok(value))) => {
+                out.insert(
+                    name.to_owned(),
+                    MetricDimension::builder().comparison_operator(op).value(value).build(),
+                );
+            }
+            _ => errors.add(key, format!("'{line}' is not name >= number (or >, <, <=, =)")),
+        }
+    }
+    out
+}
+
+fn headers(
+    text: &str,
+    key: &str,
+    errors: &mut FieldErrors,
+) -> Option<Vec<aws_sdk_pinpoint::types::MessageHeader>> {
+    let mut out = Vec::new();
+    for line in non_empty_lines(text) {
+        match line.split_once(':') {
+            Some((name, value)) if !name.trim().is_empty() => out.push(
+                aws_sdk_pinpoint::types::MessageHeader::builder()
+                    .name(name.trim())
+                    .value(value.trim())
+                    .build(),
+            ),
+            _ => errors.add(key, format!("'{line}' is not Name: Value")),
+        }
+    }
+    if out.len() > 15 {
+        errors.add(key, format!("{} headers; an email takes at most 15", out.len()));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn attribute_lines(map: &std::collections::HashMap<String, AttributeDimension>) -> String {
+    let mut lines: Vec<String> = map
+        .iter()
+        .map(|(name, d)| {
+            let wire = d.attribute_type().map_or("INCLUSIVE", AttributeType::as_str);
+            let op = ATTRIBUTE_OPS.iter().find(|(_, w)| *w == wire).map_or("=", |(o, _)| o);
+            format!("{name} {op} {}", d.values().join("; "))
+        })
+        .collect();
+    lines.sort();
+    lines.join("\n")
+}
+
+fn metric_lines(map: &std::collections::HashMap<String, MetricDimension>) -> String {
+    let mut lines: Vec<String> = map
+        .iter()
+        .map(|(name, d)| {
+            let wire = d.comparison_operator().unwrap_or("EQUAL");
+            let op = METRIC_OPS.iter().find(|(_, w)| *w == wire).map_or("=", |(o, _)| o);
+            format!("{name} {op} {}", d.value().unwrap_or(0.0))
+        })
+        .collect();
+    lines.sort();
+    lines.join("\n")
+}
+
+/// JSON of the attribute and metric lines (as far as they parse).
+fn event_filter_json(s: &ScheduleDraft) -> (Value, Value) {
+    let mut ignore = FieldErrors::default();
+    let attributes: Map<String, Value> = event_attributes(&s.event_attributes, "", &mut ignore)
+        .into_iter()
+        .map(|(k, d)| {
+            let t = d.attribute_type().map_or("INCLUSIVE", AttributeType::as_str).to_owned();
+            (k, json!({"AttributeType": t, "Values": d.values()}))
+        })
+        .collect();
+    let metrics: Map<String, Value> = event_metrics(&s.event_metrics, "", &mut ignore)
+        .into_iter()
+        .map(|(k, d)| {
+            let op = d.comparison_operator().unwrap_or("EQUAL").to_owned();
+            (k, json!({"ComparisonOperator": op, "Value": d.value().unwrap_or(0.0)}))
+        })
+        .collect();
+    (Value::Object(attributes), Value::Object(metrics))
 }
 
 fn schedule(s: &ScheduleDraft, prefix: &str, errors: &mut FieldErrors) -> Schedule {
@@ -795,8 +973,16 @@ fn schedule(s: &ScheduleDraft, prefix: &str, errors: &mut FieldErrors) -> Schedu
             })
             .set_values(Some(types))
             .build();
+        let attributes = event_attributes(&s.event_attributes, &key("event_attributes"), errors);
+        let metrics = event_metrics(&s.event_metrics, &key("event_metrics"), errors);
         CampaignEventFilter::builder()
-            .dimensions(EventDimensions::builder().event_type(dimension).build())
+            .dimensions(
+                EventDimensions::builder()
+                    .event_type(dimension)
+                    .set_attributes((!attributes.is_empty()).then_some(attributes))
+                    .set_metrics((!metrics.is_empty()).then_some(metrics))
+                    .build(),
+            )
             .filter_type(FilterType::from(s.filter_type.as_str()))
             .build()
             .into()
@@ -1088,6 +1274,15 @@ fn messages_json(m: &MessagesDraft) -> Value {
                 ("HtmlBody", s(&m.email.html_body)),
                 ("Body", s(&m.email.text_body)),
                 ("FromAddress", s(&m.email.from_address)),
+                (
+                    "Headers",
+                    Value::Array(
+                        non_empty_lines(&m.email.headers)
+                            .filter_map(|l| l.split_once(':'))
+                            .map(|(n, v)| json!({"Name": n.trim(), "Value": v.trim()}))
+                            .collect(),
+                    ),
+                ),
             ]),
         ),
         (
@@ -1101,6 +1296,7 @@ fn messages_json(m: &MessagesDraft) -> Value {
                 ("TemplateId", s(&m.sms.template_id)),
             ]),
         ),
+        ("CustomMessage", object(vec![("Data", s(&m.custom))])),
     ])
 }
 
@@ -1116,13 +1312,20 @@ fn schedule_json(d: &ScheduleDraft) -> Value {
         (
             "EventFilter",
             if event {
-                json!({
-                    "FilterType": d.filter_type,
-                    "Dimensions": {"EventType": {
-                        "DimensionType": if d.event_exclusive { "EXCLUSIVE" } else { "INCLUSIVE" },
-                        "Values": list(&d.event_types),
-                    }},
-                })
+                {
+                    let (attributes, metrics) = event_filter_json(d);
+                    json!({
+                        "FilterType": d.filter_type,
+                        "Dimensions": object(vec![
+                            ("EventType", json!({
+                                "DimensionType": if d.event_exclusive { "EXCLUSIVE" } else { "INCLUSIVE" },
+                                "Values": list(&d.event_types),
+                            })),
+                            ("Attributes", attributes),
+                            ("Metrics", metrics),
+                        ]),
+                    })
+                }
             } else {
                 Value::Null
             },
@@ -1239,6 +1442,7 @@ mod tests {
             html_body: "<p>Hi</p>".into(),
             text_body: "Hi".into(),
             from_address: "shop@example.com".into(),
+            headers: String::new(),
         };
         d.treatments.push(TreatmentDraft {
             name: "B".into(),
@@ -1341,6 +1545,69 @@ mod tests {
         assert!(errors.get("start").is_some());
         immediate.frequency = "ONCE".into();
         assert_eq!(immediate.sentence(), "Once, immediately after saving.");
+    }
+
+    #[test]
+    fn event_filters_headers_and_custom_payloads() {
+        let mut d = ab();
+        d.schedule = ScheduleDraft {
+            immediate: false,
+            start_time: "2026-12-01T00:00:00Z".into(),
+            frequency: "EVENT".into(),
+            event_types: "order".into(),
+            event_attributes: "store = app; web\nplan != free\npage ~ sale".into(),
+            event_metrics: "total >= 100\nitems < 3".into(),
+            ..ScheduleDraft::default()
+        };
+        d.messages.email.headers =
+            "X-Campaign: spring\nList-Unsubscribe: <mailto:u@example.com>".into();
+        d.messages.custom = r#"{"kind": "webhook"}"#.into();
+        let request = d.to_request().unwrap();
+        let dims = request.schedule().unwrap().event_filter().unwrap().dimensions().unwrap();
+        let store = &dims.attributes().unwrap()["store"];
+        assert_eq!(store.attribute_type(), Some(&AttributeType::Inclusive));
+        assert_eq!(store.values(), ["app", "web"]);
+        assert_eq!(
+            dims.attributes().unwrap()["page"].attribute_type(),
+            Some(&AttributeType::Contains)
+        );
+        assert_eq!(
+            dims.metrics().unwrap()["total"].comparison_operator(),
+            Some("GREATER_THAN_OR_EQUAL")
+        );
+        assert_eq!(dims.metrics().unwrap()["items"].value(), Some(3.0));
+        let config = request.message_configuration().unwrap();
+        assert_eq!(config.email_message().unwrap().headers()[1].name(), Some("List-Unsubscribe"));
+        assert_eq!(config.custom_message().unwrap().data(), Some(r#"{"kind": "webhook"}"#));
+        let json = d.to_json();
+        assert_eq!(
+            json["Schedule"]["EventFilter"]["Dimensions"]["Metrics"]["total"]["Value"],
+            100.0
+        );
+        assert_eq!(json["MessageConfiguration"]["EmailMessage"]["Headers"][0]["Value"], "spring");
+
+        // Back from the service: the same lines (sorted by name).
+        let back = ScheduleDraft::from(request.schedule().unwrap());
+        assert_eq!(back.event_attributes, "page ~ sale\nplan != free\nstore = app; web");
+        assert_eq!(back.event_metrics, "items < 3\ntotal >= 100");
+        let messages = MessagesDraft::from(config);
+        assert_eq!(messages.email.headers, d.messages.email.headers);
+        assert_eq!(messages.custom, d.messages.custom);
+
+        // Lines that do not parse are refused, each field on its own.
+        d.schedule.event_metrics = "total is big".into();
+        d.schedule.event_attributes = "store".into();
+        d.messages.email.headers = "no colon here".into();
+        d.messages.custom = "not json".into();
+        let errors = d.to_request().unwrap_err();
+        for key in [
+            "schedule.event_metrics",
+            "schedule.event_attributes",
+            "EmailMessage.headers",
+            "CustomMessage.data",
+        ] {
+            assert!(errors.get(key).is_some(), "{key}: {errors:?}");
+        }
     }
 
     #[test]

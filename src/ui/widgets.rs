@@ -267,3 +267,11 @@ pub fn editor_buttons(
     })
     .inner
 }
+
+/// A muted note under a field, aligned with the fields.
+pub fn field_note(ui: &mut Ui, text: &str) {
+    ui.horizontal(|ui| {
+        ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
+        ui.label(RichText::new(text).color(theme::MUTED));
+    });
+}

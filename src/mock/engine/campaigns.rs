@@ -534,6 +534,11 @@ pub fn trigger(
         if types.contains(&event_type) == exclusive {
             continue;
         }
+        let dimensions =
+            campaign.pointer("/Schedule/EventFilter/Dimensions").unwrap_or(&Value::Null);
+        if !super::segment::event_matches(dimensions, event, now) {
+            continue;
+        }
         let mut runtime = app.campaign_runtime.remove(&id).unwrap_or_default();
         let mut run = open_run(app, app_id, &id, &campaign, now, now);
         // Only the endpoint that sent the event.

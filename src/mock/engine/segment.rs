@@ -364,6 +364,34 @@ fn attribute_matches(kind: AttributeKind, have: &[String], want: &[String]) -> b
     }
 }
 
+/// True when an event's `Attributes` and `Metrics` satisfy an event filter's `Dimensions`
+/// (`Attributes`, `Metrics`; the `EventType` is checked by the caller). The event is tested the
+/// way an endpoint is: each attribute as a one-value list.
+#[must_use]
+pub fn event_matches(dimensions: &Value, event: &Value, now: DateTime<Utc>) -> bool {
+    let wanted = serde_json::json!({
+        "Attributes": dimensions.get("Attributes").cloned().unwrap_or(Value::Null),
+        "Metrics": dimensions.get("Metrics").cloned().unwrap_or(Value::Null),
+    });
+    let filter = compile_dimensions(&wanted);
+    if matches!(filter, Filter::All) {
+        return true;
+    }
+    let attributes: serde_json::Map<String, Value> = event
+        .get("Attributes")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(k, v)| Some((k.clone(), serde_json::json!([v.as_str()?]))))
+        .collect();
+    let as_endpoint = serde_json::json!({
+        "Attributes": attributes,
+        "Metrics": event.get("Metrics").cloned().unwrap_or_else(|| serde_json::json!({})),
+    });
+    let Ok(endpoint) = serde_json::from_value::<Endpoint>(as_endpoint) else { return false };
+    filter.matches(&Candidate { id: "", endpoint: &endpoint, last_active: None }, now)
+}
+
 /// Great-circle distance in kilometres.
 #[must_use]
 pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {

@@ -13,7 +13,7 @@ use crate::drafts::campaign::{
 use crate::mock::engine::render::{Substitutions, fill};
 use crate::ui::app::Action;
 use crate::ui::theme;
-use crate::ui::widgets::{busy_button, choice_row, form_row, text_area_row};
+use crate::ui::widgets::{busy_button, choice_row, field_note, form_row, text_area_row};
 
 /// The values placeholders resolve to when no endpoint is chosen.
 fn sample_endpoint() -> Value {
@@ -43,12 +43,16 @@ pub fn show(
     let mut actions = Vec::new();
     let err = |member: &str| errors.get(&format!("{prefix}{member}"));
     ui.horizontal_wrapped(|ui| {
-        let tabs =
-            PUSH_CHANNELS.iter().copied().chain([("Email", "EmailMessage"), ("SMS", "SMSMessage")]);
+        let tabs = PUSH_CHANNELS.iter().copied().chain([
+            ("Email", "EmailMessage"),
+            ("SMS", "SMSMessage"),
+            ("Custom", "CustomMessage"),
+        ]);
         for (label, member) in tabs {
             let filled = match member {
                 "EmailMessage" => m.email != EmailDraft::default(),
                 "SMSMessage" => m.sms != SmsDraft::default(),
+                "CustomMessage" => !m.custom.is_empty(),
                 other => m.push(other) != &PushDraft::default(),
             };
             let mut text =
@@ -84,6 +88,12 @@ pub fn show(
                 );
                 text_area_row(ui, "HTML body", &mut e.html_body, 5, None);
                 text_area_row(ui, "Text body", &mut e.text_body, 3, None);
+                text_area_row(ui, "Headers", &mut e.headers, 2, err("EmailMessage.headers"));
+                field_note(ui, "One Name: Value per line, at most 15.");
+            }
+            "CustomMessage" => {
+                text_area_row(ui, "Custom data", &mut m.custom, 5, err("CustomMessage.data"));
+                field_note(ui, "The JSON payload sent to the custom delivery (Limits & hook tab).");
             }
             "SMSMessage" => {
                 let s = &mut m.sms;
@@ -182,6 +192,10 @@ pub fn show(
                         strip_tags(&m.email.html_body)
                     };
                     ui.label(f(&body));
+                }
+                "CustomMessage" => {
+                    ui.label(RichText::new("Payload to the custom delivery").color(theme::MUTED));
+                    ui.label(RichText::new(f(&m.custom)).monospace());
                 }
                 "SMSMessage" => {
                     let address =

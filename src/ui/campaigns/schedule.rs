@@ -8,7 +8,7 @@ use crate::drafts::FieldErrors;
 use crate::drafts::campaign::{FILTER_TYPES, FREQUENCIES, ScheduleDraft};
 use crate::rules::SCHEDULE_TIMEZONES;
 use crate::ui::theme;
-use crate::ui::widgets::{choice_row, form_row};
+use crate::ui::widgets::{choice_row, field_note, form_row, text_area_row};
 
 /// Draws a schedule whose error keys start with `prefix`.
 pub fn show(ui: &mut egui::Ui, prefix: &str, s: &mut ScheduleDraft, errors: &FieldErrors) {
@@ -62,6 +62,10 @@ pub fn show(ui: &mut egui::Ui, prefix: &str, s: &mut ScheduleDraft, errors: &Fie
                 None,
                 err("filter_type"),
             );
+            text_area_row(ui, "Event attributes", &mut s.event_attributes, 2, err("event_attributes"));
+            field_note(ui, "One per line: store = app; web (is one of), plan != free (is not), page ~ sale (contains)");
+            text_area_row(ui, "Event metrics", &mut s.event_metrics, 2, err("event_metrics"));
+            field_note(ui, "One per line: total >= 100 (also >, <, <=, =)");
         }
     });
 }
