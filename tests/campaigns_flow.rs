@@ -13,6 +13,7 @@ use common::{test_timeouts, type_into, wait_until};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use pinpoint_console::drafts::campaign::CampaignDraft;
 use pinpoint_console::ui::{AppOptions, ConsoleApp};
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -192,9 +193,9 @@ fn an_ab_campaign_from_refusal_to_version_two_and_its_diff() {
 }
 
 #[test]
-fn activities_of_a_run_and_a_draft_that_survives_a_restart() {
+fn activities_of_a_run_and_drafts_that_survive_a_restart() {
     let drafts = std::env::temp_dir().join(format!("pp-campaign-drafts-{}", uuid::Uuid::new_v4()));
-    {
+    let id = {
         let mut harness = app(&drafts);
         open_campaigns(&mut harness);
         // The demo's "Welcome series" has run: its activities and chart.
@@ -228,27 +229,42 @@ fn activities_of_a_run_and_a_draft_that_survives_a_restart() {
         assert_eq!(editor.campaign_id, id);
         assert!(editor.baseline.is_some() && editor.is_dirty());
         assert_eq!(editor.draft.description, "kept across a restart");
-    }
-    // A restart: a new demo mock, where campaign ids are new, so the draft's campaign is gone.
+        id
+    };
+    // A restart: a new demo mock (the demo keeps its ids), and besides the draft of "Welcome
+    // series" one of a campaign that no longer exists.
+    let app_id = "66ec19e740e6c3b50e474b0acdf17e77";
+    let store = pinpoint_console::drafts::store::DraftStore::new(&drafts);
+    let ghost = CampaignDraft { name: "Ghost".into(), ..CampaignDraft::default() };
+    store.save("campaign", app_id, "00000000000000000000000000000000", &ghost).unwrap();
     let mut harness = app(&drafts);
     open_campaigns(&mut harness);
     assert!(harness.query_by_label_contains("Unsaved draft “Welcome series”").is_some());
-    harness.get_by_label("Restore draft").click();
+    assert!(harness.query_by_label_contains("Unsaved draft “Ghost”").is_some());
+    // Drafts are offered in key order: the ghost first.
+    harness.query_all_by_label("Restore draft").nth(1).unwrap().click();
     harness.run_ok();
     let editor = harness.state().project.campaigns.editor.clone().unwrap();
     assert_eq!(editor.draft.description, "kept across a restart");
-    assert_eq!(editor.campaign_id, None);
-    assert!(editor.is_dirty());
-    assert!(
-        harness.query_by_label_contains("no longer exists; saving the draft creates").is_some()
-    );
+    assert_eq!(editor.campaign_id, id, "the same campaign after the restart");
+    assert!(editor.baseline.is_some() && editor.is_dirty());
     assert_eq!(
         harness.get_by_label("Description").value().as_deref(),
         Some("kept across a restart")
     );
-    // Kept as a new campaign's draft from now on.
-    let store = pinpoint_console::drafts::store::DraftStore::new(&drafts);
-    let app_id = harness.state().projects.selected.clone().unwrap();
-    assert_eq!(store.keys("campaign", &app_id), ["new"]);
+
+    // The ghost's campaign is gone: its draft becomes a new campaign's.
+    harness.get_by_label("< All campaigns").click();
+    harness.run_ok();
+    harness.get_by_label("Restore draft").click();
+    harness.run_ok();
+    let editor = harness.state().project.campaigns.editor.clone().unwrap();
+    assert_eq!((editor.draft.name.as_str(), editor.campaign_id.as_deref()), ("Ghost", None));
+    assert!(
+        harness.query_by_label_contains("no longer exists; saving the draft creates").is_some()
+    );
+    let mut keys = store.keys("campaign", app_id);
+    keys.sort();
+    assert_eq!(keys, [id.clone().unwrap(), "new".to_owned()]);
     let _ = std::fs::remove_dir_all(drafts);
 }

@@ -29,3 +29,27 @@ fn the_demo_data_set_loads_with_settings() {
         page.item.iter().filter(|a| backend.get_settings(&a.id).unwrap().limits.is_some()).count();
     assert!(with_limits >= 4, "most demo projects set default limits");
 }
+
+#[test]
+fn demo_segments_and_campaigns_keep_their_ids_from_run_to_run() {
+    let ids = || {
+        let backend = Backend::default();
+        demo::load(&backend, demo::DEMO_DATA).unwrap();
+        let app = "66ec19e740e6c3b50e474b0acdf17e77";
+        let page = || PageRequest::parse(Some("100"), None).unwrap();
+        let mut ids = Vec::new();
+        for list in [
+            backend.list_segments(app, page()).unwrap(),
+            backend.list_campaigns(app, page()).unwrap(),
+        ] {
+            for item in list["Item"].as_array().unwrap() {
+                ids.push(item["Id"].as_str().unwrap().to_owned());
+            }
+        }
+        ids
+    };
+    let first = ids();
+    assert_eq!(first.len(), 4, "two segments and two campaigns: {first:?}");
+    assert!(first.iter().all(|id| id.len() == 32 && id.chars().all(|c| c.is_ascii_hexdigit())));
+    assert_eq!(first, ids());
+}

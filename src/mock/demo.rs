@@ -82,7 +82,8 @@ pub fn load(backend: &Backend, text: &str) -> MockResult<usize> {
         for request in app.segments {
             model().validate("WriteSegmentRequest", &request)?;
             let name = request.get("Name").and_then(Value::as_str).unwrap_or_default().to_owned();
-            let created = backend.create_segment(&app.id, request)?;
+            let id = stable_id(&[&app.id, "segment", &name]);
+            let created = backend.create_segment_as(&app.id, id, request)?;
             segment_ids.insert(name, created["Id"].clone());
         }
         for mut request in app.campaigns {
@@ -92,11 +93,27 @@ pub fn load(backend: &Backend, text: &str) -> MockResult<usize> {
                 MockError::bad_request(format!("demo data: no segment named {segment}"))
             })?;
             model().validate("WriteCampaignRequest", &request)?;
-            backend.create_campaign(&app.id, request)?;
+            let name = request.get("Name").and_then(Value::as_str).unwrap_or_default();
+            let id = stable_id(&[&app.id, "campaign", name]);
+            backend.create_campaign_as(&app.id, id, request)?;
         }
     }
     backend.run_due();
     Ok(count)
+}
+
+/// A 32-hex-digit id derived from `parts` (two FNV-1a passes), so the demo's segments and
+/// campaigns keep their ids from run to run (and an unsaved draft of one finds it again).
+fn stable_id(parts: &[&str]) -> String {
+    let fnv = |offset: u64| {
+        let mut h = offset;
+        for byte in parts.join("/").bytes() {
+            h ^= u64::from(byte);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h
+    };
+    format!("{:016x}{:016x}", fnv(0xcbf2_9ce4_8422_2325), fnv(0x6c62_272e_07bb_0142))
 }
 
 /// Seeds `backend` as asked.

@@ -170,8 +170,17 @@ impl Backend {
 
     /// CreateCampaign.
     pub fn create_campaign(&self, app_id: &str, request: Value) -> MockResult<Value> {
+        self.create_campaign_as(app_id, new_id(), request)
+    }
+
+    /// CreateCampaign with a chosen id (the demo data set keeps its ids from run to run).
+    pub fn create_campaign_as(
+        &self,
+        app_id: &str,
+        id: String,
+        request: Value,
+    ) -> MockResult<Value> {
         let now = self.now();
-        let id = new_id();
         let arn = self.campaign_arn(app_id, &id);
         self.with_app_mut(app_id, |app| {
             let segment_version = check_campaign(app, &request)?;

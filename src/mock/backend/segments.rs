@@ -135,8 +135,12 @@ impl Backend {
 
     /// CreateSegment.
     pub fn create_segment(&self, app_id: &str, request: Value) -> MockResult<Value> {
+        self.create_segment_as(app_id, new_id(), request)
+    }
+
+    /// CreateSegment with a chosen id (the demo data set keeps its ids from run to run).
+    pub fn create_segment_as(&self, app_id: &str, id: String, request: Value) -> MockResult<Value> {
         let now = self.now();
-        let id = new_id();
         let arn = self.segment_arn(app_id, &id);
         self.with_app_mut(app_id, |app| {
             check_write(app, &request)?;
