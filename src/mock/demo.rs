@@ -83,7 +83,7 @@ pub fn load(backend: &Backend, text: &str) -> MockResult<usize> {
             model().validate("WriteSegmentRequest", &request)?;
             let name = request.get("Name").and_then(Value::as_str).unwrap_or_default().to_owned();
             let id = stable_id(&[&app.id, "segment", &name]);
-            let created = backend.create_segment_as(&app.id, id, request)?;
+            let created = backend.create_segment_as(&app.id, &id, request)?;
             segment_ids.insert(name, created["Id"].clone());
         }
         for mut request in app.campaigns {
@@ -95,7 +95,7 @@ pub fn load(backend: &Backend, text: &str) -> MockResult<usize> {
             model().validate("WriteCampaignRequest", &request)?;
             let name = request.get("Name").and_then(Value::as_str).unwrap_or_default();
             let id = stable_id(&[&app.id, "campaign", name]);
-            backend.create_campaign_as(&app.id, id, request)?;
+            backend.create_campaign_as(&app.id, &id, request)?;
         }
     }
     backend.run_due();

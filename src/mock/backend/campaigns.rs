@@ -170,18 +170,13 @@ impl Backend {
 
     /// CreateCampaign.
     pub fn create_campaign(&self, app_id: &str, request: Value) -> MockResult<Value> {
-        self.create_campaign_as(app_id, new_id(), request)
+        self.create_campaign_as(app_id, &new_id(), request)
     }
 
     /// CreateCampaign with a chosen id (the demo data set keeps its ids from run to run).
-    pub fn create_campaign_as(
-        &self,
-        app_id: &str,
-        id: String,
-        request: Value,
-    ) -> MockResult<Value> {
+    pub fn create_campaign_as(&self, app_id: &str, id: &str, request: Value) -> MockResult<Value> {
         let now = self.now();
-        let arn = self.campaign_arn(app_id, &id);
+        let arn = self.campaign_arn(app_id, id);
         self.with_app_mut(app_id, |app| {
             let segment_version = check_campaign(app, &request)?;
             let mut server = Map::new();
@@ -192,7 +187,7 @@ impl Backend {
             server.insert("LastModifiedDate".into(), json!(now));
             server.insert("Version".into(), json!(1));
             let campaign = build(request, server, segment_version);
-            app.campaigns.insert(&id, vec![campaign.clone()]);
+            app.campaigns.insert(id, vec![campaign.clone()]);
             Ok(campaign)
         })
     }

@@ -135,13 +135,13 @@ impl Backend {
 
     /// CreateSegment.
     pub fn create_segment(&self, app_id: &str, request: Value) -> MockResult<Value> {
-        self.create_segment_as(app_id, new_id(), request)
+        self.create_segment_as(app_id, &new_id(), request)
     }
 
     /// CreateSegment with a chosen id (the demo data set keeps its ids from run to run).
-    pub fn create_segment_as(&self, app_id: &str, id: String, request: Value) -> MockResult<Value> {
+    pub fn create_segment_as(&self, app_id: &str, id: &str, request: Value) -> MockResult<Value> {
         let now = self.now();
-        let arn = self.segment_arn(app_id, &id);
+        let arn = self.segment_arn(app_id, id);
         self.with_app_mut(app_id, |app| {
             check_write(app, &request)?;
             let mut segment = request;
@@ -155,7 +155,7 @@ impl Backend {
                 map.insert("Version".into(), json!(1));
             }
             let segment = model().project("SegmentResponse", &segment);
-            app.segments.insert(&id, vec![segment.clone()]);
+            app.segments.insert(id, vec![segment.clone()]);
             Ok(segment)
         })
     }
