@@ -116,6 +116,9 @@ pub struct MessagesDraft {
     pub sms: SmsDraft,
     /// `CustomMessage.Data`: the payload a custom channel receives.
     pub custom: String,
+    /// The service holds an `InAppMessage`, which the console does not edit (saving is refused
+    /// rather than dropping it).
+    pub in_app: bool,
 }
 
 /// The push channels of a message configuration: (tab label, wire member).
@@ -393,6 +396,7 @@ impl From<&MessageConfiguration> for MessagesDraft {
                 })
                 .unwrap_or_default(),
             custom: text(c.custom_message().and_then(CampaignCustomMessage::data)),
+            in_app: c.in_app_message().is_some(),
         }
     }
 }
@@ -412,7 +416,7 @@ impl From<&Schedule> for ScheduleDraft {
             timezone: text(s.timezone()),
             quiet_start: text(s.quiet_time().and_then(QuietTime::start)),
             quiet_end: text(s.quiet_time().and_then(QuietTime::end)),
-            event_types: event_types.map(|d| d.values().join(", ")).unwrap_or_default(),
+            event_types: event_types.map(|d| super::join_values(d.values())).unwrap_or_default(),
             event_exclusive: event_types
                 .and_then(SetDimension::dimension_type)
                 .is_some_and(|t| *t == DimensionType::Exclusive),
@@ -676,7 +680,7 @@ fn opt(s: &str) -> Option<String> {
 }
 
 fn list(s: &str) -> Vec<String> {
-    s.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned).collect()
+    super::split_values(s)
 }
 
 fn push_message(p: &PushDraft, key: &str, errors: &mut FieldErrors) -> Option<Message> {
@@ -788,10 +792,14 @@ fn split_op<'a>(
     line: &'a str,
     ops: &[(&str, &'static str)],
 ) -> Option<(&'a str, &'static str, &'a str)> {
-    ops.iter().find_map(|(written, wire)| {
-        let (name, rest) = line.split_once(written)?;
-        (!name.trim().is_empty()).then_some((name.trim(), *wire, rest.trim()))
-    })
+    // The operator written first in the line (the longer one where two start together), so
+    // `url = https://x/~bob` is an equality, not a "contains".
+    let (at, written, wire) = ops
+        .iter()
+        .filter_map(|(written, wire)| line.find(written).map(|at| (at, *written, *wire)))
+        .min_by_key(|(at, written, _)| (*at, std::cmp::Reverse(written.len())))?;
+    let name = line[..at].trim();
+    (!name.is_empty()).then_some((name, wire, line[at + written.len()..].trim()))
 }
 
 fn non_empty_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -1048,8 +1056,12 @@ fn custom_delivery(
     errors: &mut FieldErrors,
 ) -> Option<CustomDeliveryConfiguration> {
     let uri = opt(&d.custom_uri)?;
-    if !(uri.starts_with("arn:") || uri.starts_with("https://")) {
-        errors.add(format!("{prefix}custom_uri"), "Give a Lambda function ARN or an https:// URL");
+    // The model: a Lambda function's name or ARN, or an HTTPS URL.
+    if uri.starts_with("http://") {
+        errors.add(format!("{prefix}custom_uri"), "A web destination must use https://");
+    } else if !uri.starts_with("https://") {
+        errors
+            .check(format!("{prefix}custom_uri"), rules::lambda_function_name("DeliveryUri", &uri));
     }
     let types = list(&d.custom_types);
     if let Some(bad) = types.iter().find(|t| !CUSTOM_ENDPOINT_TYPES.contains(&t.as_str())) {
@@ -1185,6 +1197,14 @@ impl CampaignDraft {
                 .set_web_url(opt(&self.hook.web_url))
                 .build()
         });
+        let custom = custom_delivery(&self.delivery, "", &mut errors);
+        if self.messages.in_app || self.treatments.iter().any(|t| t.messages.in_app) {
+            errors.add(
+                "in_app",
+                "This campaign has an in-app message, which the console does not edit: saving \
+                 here would remove it. Change it with the AWS CLI or SDK.",
+            );
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -1201,7 +1221,7 @@ impl CampaignDraft {
             .set_message_configuration(messages)
             .set_schedule(Some(campaign_schedule))
             .set_template_configuration(templates(&self.delivery))
-            .set_custom_delivery_configuration(custom_delivery(&self.delivery, "", &mut errors))
+            .set_custom_delivery_configuration(custom)
             .set_limits(limits)
             .set_hook(hook)
             .set_tags((!tags.is_empty()).then(|| tags.into_iter().collect()))
@@ -1239,7 +1259,7 @@ fn n(v: &str) -> Value {
     if t.is_empty() {
         Value::Null
     } else {
-        t.parse::<i64>().map_or_else(|_| Value::String(t.to_owned()), Value::from)
+        super::parse_int(t).map_or_else(|| Value::String(t.to_owned()), Value::from)
     }
 }
 
@@ -1608,6 +1628,38 @@ mod tests {
         ] {
             assert!(errors.get(key).is_some(), "{key}: {errors:?}");
         }
+    }
+
+    #[test]
+    fn operators_split_where_they_are_written_and_delivery_takes_function_names() {
+        assert_eq!(
+            split_op("url = https://x.com/~bob", &ATTRIBUTE_OPS),
+            Some(("url", "INCLUSIVE", "https://x.com/~bob"))
+        );
+        assert_eq!(split_op("plan = a!=b", &ATTRIBUTE_OPS), Some(("plan", "INCLUSIVE", "a!=b")));
+        assert_eq!(split_op("plan != free", &ATTRIBUTE_OPS), Some(("plan", "EXCLUSIVE", "free")));
+        assert_eq!(
+            split_op("total >= 5", &METRIC_OPS),
+            Some(("total", "GREATER_THAN_OR_EQUAL", "5"))
+        );
+        assert_eq!(split_op("= 5", &METRIC_OPS), None);
+
+        let mut d = ab();
+        d.delivery.custom_uri = "my-delivery-function".into();
+        assert!(d.to_request().is_ok());
+        d.delivery.custom_uri = "http://example.com/hook".into();
+        assert!(d.to_request().unwrap_err().get("custom_uri").unwrap().contains("https://"));
+        d.delivery.custom_uri = "https://example.com/hook".into();
+        d.delivery.custom_types = "PUSH, FAX".into();
+        assert!(d.to_request().unwrap_err().get("custom_types").is_some());
+    }
+
+    #[test]
+    fn a_campaign_with_an_in_app_message_is_not_saved_without_it() {
+        let mut d = ab();
+        d.treatments[1].messages.in_app = true;
+        let errors = d.to_request().unwrap_err();
+        assert!(errors.get("in_app").unwrap().contains("in-app message"));
     }
 
     #[test]

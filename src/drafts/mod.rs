@@ -75,9 +75,90 @@ pub fn parse_optional_int(
     if trimmed.is_empty() {
         return None;
     }
-    let parsed = trimmed.replace(['_', ','], "").parse::<i32>().ok();
+    let parsed = parse_int(trimmed).and_then(|n| i32::try_from(n).ok());
     if parsed.is_none() {
         errors.add(field, format!("'{trimmed}' is not a whole number"));
     }
     parsed
+}
+
+/// The values of a comma-separated field, trimmed, empty ones dropped. A value holding a comma
+/// is written in double quotes (`"Portland, OR", Seattle`), as [`join_values`] writes it.
+#[must_use]
+pub fn split_values(text: &str) -> Vec<String> {
+    let mut values = Vec::new();
+    let mut chars = text.chars().peekable();
+    while chars.peek().is_some() {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let mut value = String::new();
+        if chars.next_if_eq(&'"').is_some() {
+            // Quoted: up to the closing quote ("" is a quote), then up to the comma.
+            while let Some(c) = chars.next() {
+                if c != '"' {
+                    value.push(c);
+                } else if chars.next_if_eq(&'"').is_some() {
+                    value.push('"');
+                } else {
+                    break;
+                }
+            }
+            for c in chars.by_ref() {
+                if c == ',' {
+                    break;
+                }
+            }
+        } else {
+            for c in chars.by_ref() {
+                if c == ',' {
+                    break;
+                }
+                value.push(c);
+            }
+            value = value.trim().to_owned();
+        }
+        if !value.is_empty() {
+            values.push(value);
+        }
+    }
+    values
+}
+
+/// Values as one field's text: `a, b`, quoting a value that holds a comma or a quote.
+#[must_use]
+pub fn join_values<S: AsRef<str>>(values: &[S]) -> String {
+    values
+        .iter()
+        .map(|v| {
+            let v = v.as_ref();
+            if v.contains([',', '"']) || v.trim() != v {
+                format!("\"{}\"", v.replace('"', "\"\""))
+            } else {
+                v.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A whole number as typed: `_` and `,` separators allowed.
+#[must_use]
+pub fn parse_int(text: &str) -> Option<i64> {
+    text.trim().replace(['_', ','], "").parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_with_commas_survive_a_round_trip() {
+        let values = ["Portland, OR", "Seattle", "say \"hi\""];
+        let text = join_values(&values);
+        assert_eq!(text, r#""Portland, OR", Seattle, "say ""hi""""#);
+        assert_eq!(split_values(&text), values);
+        assert_eq!(split_values(" iOS,Android ,, "), ["iOS", "Android"]);
+        assert!(split_values("").is_empty());
+        assert_eq!(parse_int("1,000"), Some(1000));
+        assert_eq!(parse_int("x"), None);
+    }
 }

@@ -188,7 +188,7 @@ impl Default for Criterion {
 }
 
 fn list(s: &str) -> Vec<String> {
-    s.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned).collect()
+    super::split_values(s)
 }
 
 impl Criterion {
@@ -387,7 +387,7 @@ fn float(v: Option<f64>) -> String {
 
 fn set_values(d: &SetDimension) -> (String, String) {
     let op = d.dimension_type().map_or("INCLUSIVE", DimensionType::as_str).to_owned();
-    (op, d.values().join(", "))
+    (op, super::join_values(d.values()))
 }
 
 fn criteria_of(d: &SegmentDimensions) -> Vec<Criterion> {
@@ -435,7 +435,7 @@ fn criteria_of(d: &SegmentDimensions) -> Vec<Criterion> {
                     .attribute_type()
                     .map_or("INCLUSIVE", AttributeType::as_str)
                     .to_owned(),
-                values: dim.values().join(", "),
+                values: super::join_values(dim.values()),
                 ..Criterion::new(kind)
             });
         }
@@ -664,9 +664,9 @@ impl SegmentDraft {
                     let sources: Vec<Value> = g
                         .sources
                         .iter()
-                        .map(|s| match s.version.trim().parse::<i64>() {
-                            Ok(v) => json!({"Id": s.id.trim(), "Version": v}),
-                            Err(_) => json!({"Id": s.id.trim()}),
+                        .map(|s| match super::parse_int(&s.version) {
+                            Some(v) => json!({"Id": s.id.trim(), "Version": v}),
+                            None => json!({"Id": s.id.trim()}),
                         })
                         .collect();
                     group.insert("SourceSegments".into(), Value::Array(sources));
@@ -859,8 +859,15 @@ mod tests {
 
     #[test]
     fn a_segment_from_the_service_round_trips() {
-        let d = two_groups();
+        let mut d = two_groups();
+        // A value holding a comma is quoted, and stays one value.
+        d.groups[1].sets[0][0].values = r#""Portland, OR", science"#.into();
         let request = d.to_request().unwrap();
+        let interests = &request.segment_groups().unwrap().groups()[1].dimensions()[0];
+        assert_eq!(
+            interests.attributes().unwrap()["interests"].values(),
+            ["Portland, OR", "science"]
+        );
         let response = SegmentResponse::builder()
             .id("s")
             .arn("arn")
