@@ -114,7 +114,8 @@ pub fn split_values(text: &str) -> Vec<String> {
                 }
                 value.push(c);
             }
-            value = value.trim().to_owned();
+            // Leading blanks were skipped above.
+            value.truncate(value.trim_end().len());
         }
         if !value.is_empty() {
             values.push(value);
