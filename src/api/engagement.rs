@@ -23,11 +23,18 @@ where
 {
     let mut all = Vec::new();
     let mut token = None;
+    let mut seen = std::collections::HashSet::new();
     loop {
         let (items, next) = page(token.take()).await?;
         all.extend(items);
         match next {
-            Some(next) if !next.is_empty() => token = Some(next),
+            Some(next) if !next.is_empty() => {
+                if !seen.insert(next.clone()) {
+                    tracing::warn!(token = %next, "the service repeated a NextToken; stopping");
+                    return Ok(all);
+                }
+                token = Some(next);
+            }
             _ => return Ok(all),
         }
     }

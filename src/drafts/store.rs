@@ -30,7 +30,8 @@ impl DraftStore {
         let clean = |s: &str| -> String {
             s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect()
         };
-        self.dir.join(format!("{}-{}-{}.json", clean(kind), clean(app_id), clean(key)))
+        // `.` never survives `clean`, so it separates the parts unambiguously.
+        self.dir.join(format!("{}.{}.{}.json", clean(kind), clean(app_id), clean(key)))
     }
 
     /// Writes a draft (atomically: a temporary file renamed over the old one).
@@ -71,7 +72,7 @@ impl DraftStore {
     pub fn keys(&self, kind: &str, app_id: &str) -> Vec<String> {
         let probe = self.path(kind, app_id, "");
         let prefix = probe.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let prefix = prefix.trim_end_matches(".json").to_owned();
+        let prefix = prefix.strip_suffix(".json").unwrap_or(prefix).to_owned();
         let mut keys: Vec<String> = std::fs::read_dir(&self.dir)
             .into_iter()
             .flatten()
@@ -97,6 +98,10 @@ mod tests {
         assert_eq!(again.load::<Vec<String>>("campaign", "app1", "new").unwrap(), ["typed"]);
         assert_eq!(again.keys("campaign", "app1"), ["new"]);
         assert!(again.keys("segment", "app1").is_empty());
+        // A project whose id starts like another's keeps its own drafts.
+        store.save("campaign", "app1-x", "new-1", &vec!["other".to_owned()]).unwrap();
+        assert_eq!(again.keys("campaign", "app1"), ["new"]);
+        assert_eq!(again.keys("campaign", "app1-x"), ["new-1"]);
         again.discard("campaign", "app1", "new");
         assert!(again.load::<Vec<String>>("campaign", "app1", "new").is_none());
         let _ = std::fs::remove_dir_all(dir);

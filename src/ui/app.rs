@@ -495,6 +495,10 @@ impl ConsoleApp {
         {
             self.project.unsaved.insert(previous, self.project.draft.clone());
         }
+        // Answers to the previous project's campaign and segment calls are stale now.
+        for task in Task::PROJECT_SCOPED {
+            self.pending.forget(task);
+        }
         let unsaved = std::mem::take(&mut self.project.unsaved);
         let section = self.project.section;
         self.project = ProjectScreen { unsaved, section, ..ProjectScreen::default() };

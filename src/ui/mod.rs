@@ -7,6 +7,7 @@ pub mod campaigns;
 pub mod channels;
 pub mod connection_dialog;
 pub mod endpoints_table;
+pub mod kept;
 pub mod messaging;
 pub mod project_view;
 pub mod projects;

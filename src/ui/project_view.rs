@@ -115,6 +115,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                     Task::SegmentSave,
                     Task::Estimate,
                     Task::SeenValues,
+                    Task::SegmentSizes,
                     Task::Jobs,
                     Task::JobPoll,
                 ]

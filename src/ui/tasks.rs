@@ -68,6 +68,25 @@ pub enum Task {
     JobPoll,
 }
 
+impl Task {
+    /// The tasks whose answers belong to the project that asked: when another project is
+    /// selected, they are stale.
+    pub const PROJECT_SCOPED: [Self; 12] = [
+        Self::CampaignList,
+        Self::CampaignSave,
+        Self::CampaignHistory,
+        Self::Preview,
+        Self::SegmentList,
+        Self::SegmentSave,
+        Self::SegmentVersions,
+        Self::Estimate,
+        Self::SeenValues,
+        Self::SegmentSizes,
+        Self::Jobs,
+        Self::JobPoll,
+    ];
+}
+
 /// Latest request id per task.
 #[derive(Debug, Default)]
 pub struct Pending(HashMap<Task, RequestId>);
@@ -91,6 +110,11 @@ impl Pending {
         Some(task)
     }
 
+    /// Forgets the request of `task`: its answer will be stale.
+    pub fn forget(&mut self, task: Task) {
+        self.0.remove(&task);
+    }
+
     /// Forgets every request (after a connection switch, all answers are stale).
     pub fn clear(&mut self) {
         self.0.clear();
@@ -110,5 +134,8 @@ mod tests {
         assert_eq!(p.finish(1), None);
         assert_eq!(p.finish(2), Some(Task::LoadSettings));
         assert!(!p.is_busy(Task::LoadSettings));
+        p.start(Task::CampaignList, 3);
+        p.forget(Task::CampaignList);
+        assert_eq!(p.finish(3), None, "a forgotten request's answer is stale");
     }
 }

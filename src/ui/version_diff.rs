@@ -18,7 +18,20 @@ pub struct Version {
 
 /// Lists `versions` (newest first) and compares two of them; `compare` holds the indexes of the
 /// older and the newer side and keeps the user's choice between frames.
-pub fn show(ui: &mut egui::Ui, noun: &str, versions: &[Version], compare: &mut (usize, usize)) {
+/// `failed` says why the versions could not be read.
+pub fn show(
+    ui: &mut egui::Ui,
+    noun: &str,
+    versions: &[Version],
+    compare: &mut (usize, usize),
+    failed: Option<&str>,
+) {
+    if let Some(error) = failed {
+        ui.label(
+            RichText::new(format!("The versions could not be read: {error}")).color(theme::ERROR),
+        );
+        return;
+    }
     if versions.is_empty() {
         ui.label(RichText::new("Loading versions…").color(theme::MUTED));
         return;

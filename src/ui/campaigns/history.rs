@@ -27,7 +27,8 @@ pub fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
             body: CampaignDraft::from(v).to_json(),
         })
         .collect();
-    version_diff::show(ui, "campaign versions", &versions, &mut editor.compare);
+    let failed = editor.history_error.as_deref();
+    version_diff::show(ui, "campaign versions", &versions, &mut editor.compare, failed);
 }
 
 /// The name of a treatment id as activities report it: `0` is the control.
@@ -52,6 +53,10 @@ fn treatment_name(editor: &Editor, id: &str) -> String {
 /// The runs and their chart: one run per scheduled start, its treatments summed in the chart
 /// and listed one per row in the table.
 pub fn activities(ui: &mut egui::Ui, editor: &Editor) {
+    if let Some(error) = &editor.history_error {
+        crate::ui::widgets::error_label(ui, &format!("The activities could not be read: {error}"));
+        return;
+    }
     if editor.activities.is_empty() {
         ui.label(
             RichText::new("No runs yet. A run appears here when the campaign's schedule is due.")

@@ -1,15 +1,12 @@
 //! The Limits part of the campaign editor: limits, hook, pause, priority, message templates,
-//! custom delivery and tags.
-
-use egui::RichText;
+//! custom delivery (also used per treatment) and tags.
 
 use crate::drafts::FieldErrors;
-use crate::drafts::campaign::{CampaignDraft, HOOK_MODES, TEMPLATE_KINDS};
-use crate::ui::theme;
-use crate::ui::widgets::{choice_row, form_row, section, text_area_row};
+use crate::drafts::campaign::{CampaignDraft, DeliveryDraft, HOOK_MODES, TEMPLATE_KINDS};
+use crate::ui::widgets::{choice_row, field_note, form_row, section, text_area_row};
 
 /// Draws the part.
-pub fn show(ui: &mut egui::Ui, d: &mut CampaignDraft, errors: &FieldErrors) {
+pub fn show(ui: &mut egui::Ui, d: &mut CampaignDraft, errors: &FieldErrors, exists: bool) {
     section(ui, "Limits");
     let l = &mut d.limits;
     form_row(
@@ -61,35 +58,57 @@ pub fn show(ui: &mut egui::Ui, d: &mut CampaignDraft, errors: &FieldErrors) {
     section(ui, "Delivery");
     ui.checkbox(&mut d.paused, "Paused (no runs until resumed; takes effect on save)");
     form_row(ui, "Priority", &mut d.priority, "1 (highest) to 5", errors.get("priority"));
-    for (kind, t) in TEMPLATE_KINDS.iter().zip(d.delivery.templates.iter_mut()) {
-        ui.horizontal(|ui| {
-            let label = crate::ui::widgets::field_label(ui, kind);
-            ui.add(
-                egui::TextEdit::singleline(&mut t.name)
-                    .hint_text("template name")
-                    .desired_width(150.0),
-            )
-            .labelled_by(label.id);
-            ui.add(
-                egui::TextEdit::singleline(&mut t.version).hint_text("version").desired_width(70.0),
-            );
-        });
-    }
-    form_row(
-        ui,
-        "Custom delivery URI",
-        &mut d.delivery.custom_uri,
-        "arn:aws:lambda:… or https://…",
-        errors.get("custom_uri"),
-    );
-    form_row(
-        ui,
-        "Custom endpoint types",
-        &mut d.delivery.custom_types,
-        "PUSH, EMAIL",
-        errors.get("custom_types"),
-    );
+    delivery(ui, "", &mut d.delivery, errors);
     section(ui, "Tags");
-    text_area_row(ui, "Tags", &mut d.tags, 2, errors.get("tags"));
-    ui.label(RichText::new("One key=value per line.").color(theme::MUTED));
+    if exists {
+        let tags = if d.tags.trim().is_empty() { "(none)" } else { d.tags.as_str() };
+        ui.label(tags);
+        field_note(
+            ui,
+            "Tags are set when a campaign is created; the service ignores them on update \
+             (change them with TagResource / UntagResource).",
+        );
+    } else {
+        text_area_row(ui, "Tags", &mut d.tags, 2, errors.get("tags"));
+        field_note(ui, "One key=value per line.");
+    }
+}
+
+/// Message templates and custom delivery, of the campaign (`prefix` empty) or of a treatment
+/// (`t0.` …).
+pub fn delivery(ui: &mut egui::Ui, prefix: &str, d: &mut DeliveryDraft, errors: &FieldErrors) {
+    let err = |f: &str| errors.get(&format!("{prefix}{f}"));
+    ui.push_id(("delivery", prefix), |ui| {
+        for (kind, t) in TEMPLATE_KINDS.iter().zip(d.templates.iter_mut()) {
+            ui.horizontal(|ui| {
+                let label = crate::ui::widgets::field_label(ui, kind);
+                ui.add(
+                    egui::TextEdit::singleline(&mut t.name)
+                        .hint_text("template name")
+                        .desired_width(150.0),
+                )
+                .labelled_by(label.id);
+                let version = ui.add(
+                    egui::TextEdit::singleline(&mut t.version)
+                        .hint_text("version")
+                        .desired_width(70.0),
+                );
+                crate::ui::widgets::name_for_a11y(ui, &version, &format!("{kind} version"));
+            });
+        }
+        form_row(
+            ui,
+            "Custom delivery URI",
+            &mut d.custom_uri,
+            "function name, arn:aws:lambda:… or https://…",
+            err("custom_uri"),
+        );
+        form_row(
+            ui,
+            "Custom endpoint types",
+            &mut d.custom_types,
+            "PUSH, EMAIL",
+            err("custom_types"),
+        );
+    });
 }

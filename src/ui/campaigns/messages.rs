@@ -28,18 +28,30 @@ fn sample_endpoint() -> Value {
     })
 }
 
+/// The preview's source: an endpoint the user names, once read, or sample values.
+#[derive(Debug)]
+pub struct Preview<'a> {
+    /// The endpoint id as typed (`None`: no picker here; the Messages tab's choice applies).
+    pub endpoint_id: Option<&'a mut String>,
+    /// That endpoint as JSON, once read.
+    pub loaded: Option<&'a Value>,
+    /// Why it could not be read.
+    pub error: Option<&'a str>,
+    /// True while it is read (or when the preview cannot look endpoints up here).
+    pub busy: bool,
+}
+
 /// Draws the channel tabs, the form of the chosen channel, and its preview.
-#[allow(clippy::too_many_arguments)]
 pub fn show(
     ui: &mut egui::Ui,
     prefix: &str,
     m: &mut MessagesDraft,
     channel: &mut String,
     errors: &FieldErrors,
-    preview_endpoint: &mut String,
-    preview: Option<&Value>,
-    preview_busy: bool,
+    source: Preview<'_>,
 ) -> Vec<Action> {
+    let Preview { endpoint_id: preview_endpoint, loaded: preview, error, busy: preview_busy } =
+        source;
     let mut actions = Vec::new();
     let err = |member: &str| errors.get(&format!("{prefix}{member}"));
     ui.horizontal_wrapped(|ui| {
@@ -157,21 +169,32 @@ pub fn show(
         });
         let ui = &mut cols[1];
         ui.label(RichText::new("Preview").strong());
-        ui.horizontal(|ui| {
-            let label = ui.label("Endpoint");
-            ui.add(
-                egui::TextEdit::singleline(preview_endpoint)
-                    .hint_text("sample values")
-                    .desired_width(140.0),
-            )
-            .labelled_by(label.id);
-            if busy_button(ui, "Use endpoint", preview_busy) && !preview_endpoint.trim().is_empty()
-            {
-                actions.push(Action::Campaigns(CampaignAction::PreviewEndpoint(
-                    preview_endpoint.trim().to_owned(),
-                )));
-            }
-        });
+        if let Some(preview_endpoint) = preview_endpoint {
+            ui.horizontal(|ui| {
+                let label = ui.label("Endpoint");
+                ui.add(
+                    egui::TextEdit::singleline(preview_endpoint)
+                        .hint_text("sample values")
+                        .desired_width(140.0),
+                )
+                .labelled_by(label.id);
+                if busy_button(ui, "Use endpoint", preview_busy)
+                    && !preview_endpoint.trim().is_empty()
+                {
+                    actions.push(Action::Campaigns(CampaignAction::PreviewEndpoint(
+                        preview_endpoint.trim().to_owned(),
+                    )));
+                }
+            });
+        } else {
+            ui.label(
+                RichText::new("The endpoint chosen on the Messages tab applies.")
+                    .color(theme::MUTED),
+            );
+        }
+        if let Some(error) = error {
+            crate::ui::widgets::error_label(ui, error);
+        }
         let sample = sample_endpoint();
         let endpoint = preview.unwrap_or(&sample);
         let subs = Substitutions::default();

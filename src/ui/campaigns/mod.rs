@@ -24,11 +24,10 @@ use crate::drafts::FieldErrors;
 use crate::drafts::campaign::CampaignDraft;
 use crate::drafts::diff::cli_command;
 use crate::drafts::store::DraftStore;
+use crate::ui::kept::{self, InFlight, Kept};
 
 /// The draft kind on disk.
 const DRAFT_KIND: &str = "campaign";
-/// The draft key of a campaign not yet created.
-const NEW_KEY: &str = "new";
 
 /// What the section asks the shell for.
 #[derive(Debug, Clone)]
@@ -157,13 +156,27 @@ pub struct Editor {
     pub compare: (usize, usize),
     /// The service's answer to the last save, when it failed.
     pub save_error: Option<ApiError>,
-    /// The draft as last written to disk.
-    persisted: Option<CampaignDraft>,
+    /// Why the preview's endpoint could not be read.
+    pub preview_error: Option<String>,
+    /// Why the versions and activities could not be read.
+    pub history_error: Option<String>,
+    /// The draft on disk.
+    pub kept: Kept<CampaignDraft>,
 }
 
 impl Editor {
     fn key(&self) -> String {
-        self.campaign_id.clone().unwrap_or_else(|| NEW_KEY.to_owned())
+        self.kept.key().to_owned()
+    }
+
+    /// A form for a new campaign.
+    fn new_campaign(draft: CampaignDraft) -> Self {
+        Self {
+            kept: Kept::fresh(&draft),
+            draft,
+            channel: "DefaultMessage".into(),
+            ..Self::default()
+        }
     }
 
     /// True when the form differs from what the service stored.
@@ -175,6 +188,7 @@ impl Editor {
     fn for_campaign(c: &CampaignResponse) -> Self {
         let draft = CampaignDraft::from(c);
         Self {
+            kept: Kept::existing(c.id().unwrap_or_default()),
             campaign_id: c.id().map(str::to_owned),
             version: c.version(),
             baseline: Some(draft.clone()),
@@ -211,6 +225,8 @@ pub struct CampaignsScreen {
     pub offered: Vec<Offered>,
     /// A delete waiting for confirmation: (id, name).
     pub confirm_delete: Option<(String, String)>,
+    /// The save on its way.
+    pub saving: Option<InFlight<CampaignDraft>>,
     /// What happened last.
     pub note: Option<String>,
     /// A failed call outside the editor.
@@ -248,27 +264,36 @@ impl CampaignsScreen {
             ApiResponse::Campaigns(list) => self.campaigns = Some(list),
             ApiResponse::CampaignSaved(saved) => {
                 let id = saved.id().unwrap_or_default().to_owned();
-                if let (Some(store), Some(app_id), Some(editor)) =
-                    (store, &self.app_id, &self.editor)
-                {
-                    store.discard(DRAFT_KIND, app_id, &editor.key());
+                let sent = self.saving.take();
+                if let (Some(store), Some(app_id), Some(sent)) = (store, &self.app_id, &sent) {
+                    store.discard(DRAFT_KIND, app_id, &sent.key);
                 }
-                let tab = self.editor.as_ref().map_or(Tab::Messages, |e| e.tab);
-                let channel = self.editor.as_ref().map(|e| e.channel.clone());
-                let mut editor = Editor::for_campaign(&saved);
-                editor.tab = tab;
-                editor.channel = channel.unwrap_or(editor.channel);
                 self.note = Some(format!(
                     "Saved “{}” · version {}",
                     saved.name().unwrap_or_default(),
                     saved.version().unwrap_or(1)
                 ));
-                self.editor = Some(editor);
+                let mut follow_up = Vec::new();
+                // Only the editor that sent it takes the answer; edits made meanwhile stay.
+                if let (Some(editor), Some(sent)) = (&mut self.editor, &sent)
+                    && editor.key() == sent.key
+                {
+                    let mut next = Editor::for_campaign(&saved);
+                    next.tab = editor.tab;
+                    next.channel.clone_from(&editor.channel);
+                    next.preview_endpoint = std::mem::take(&mut editor.preview_endpoint);
+                    next.preview = editor.preview.take();
+                    if editor.draft != sent.sent_from {
+                        next.draft = std::mem::take(&mut editor.draft);
+                    }
+                    *editor = next;
+                    follow_up.push(Action::Campaigns(CampaignAction::History(id.clone())));
+                }
                 if let Some(list) = &mut self.campaigns {
                     list.retain(|c| c.id() != Some(id.as_str()));
                     list.push(*saved);
                 }
-                return vec![Action::Campaigns(CampaignAction::History(id))];
+                return follow_up;
             }
             ApiResponse::CampaignDeleted(id) => {
                 self.confirm_delete = None;
@@ -290,11 +315,13 @@ impl CampaignsScreen {
                     editor.compare = (versions.len().min(2).saturating_sub(1), 0);
                     editor.versions = versions;
                     editor.activities = activities;
+                    editor.history_error = None;
                 }
             }
             ApiResponse::PreviewEndpoint(endpoint) => {
                 if let Some(editor) = &mut self.editor {
                     editor.preview = Some(endpoint);
+                    editor.preview_error = None;
                 }
             }
             _ => {}
@@ -304,36 +331,59 @@ impl CampaignsScreen {
 
     /// Shows a failed call.
     pub fn fail(&mut self, task: Task, error: ApiError) {
+        if task == Task::CampaignSave {
+            self.saving = None;
+            self.confirm_delete = None;
+        }
         match (&mut self.editor, task) {
             (Some(editor), Task::CampaignSave) => editor.save_error = Some(error),
             (Some(editor), Task::Preview) => {
                 editor.preview = None;
-                editor.save_error = Some(error);
+                editor.preview_error = Some(error.to_string());
             }
-            _ => {
-                self.confirm_delete = None;
-                self.error = Some(error);
+            (Some(editor), Task::CampaignHistory) => {
+                editor.history_error = Some(error.to_string());
             }
+            _ => self.error = Some(error),
         }
     }
 
     /// Writes the editor's draft to disk when it changed (removes it when it matches the
     /// service again).
+    /// Opens an offered draft: over its campaign while that exists, else as a new campaign's
+    /// draft (kept under a new key).
+    fn restore(&mut self, i: usize, store: Option<&DraftStore>) {
+        let offered = self.offered.remove(i);
+        let existing = self
+            .campaigns
+            .iter()
+            .flatten()
+            .find(|c| c.id() == Some(offered.key.as_str()))
+            .map(Editor::for_campaign);
+        let gone = existing.is_none() && !kept::is_new(&offered.key);
+        let mut editor = existing.unwrap_or_else(|| Editor::new_campaign(CampaignDraft::default()));
+        if gone {
+            if let (Some(store), Some(app_id)) = (store, &self.app_id) {
+                store.discard(DRAFT_KIND, app_id, &offered.key);
+            }
+            self.note = Some(format!(
+                "Campaign {} no longer exists; saving the draft creates a new campaign.",
+                offered.key
+            ));
+        } else {
+            editor.kept = Kept::restored(&offered.key, &offered.draft);
+        }
+        editor.draft = offered.draft;
+        self.editor = Some(editor);
+    }
+
     fn persist(&mut self, store: Option<&DraftStore>) {
         let (Some(store), Some(app_id), Some(editor)) = (store, &self.app_id, &mut self.editor)
         else {
             return;
         };
-        if editor.is_dirty() {
-            if editor.persisted.as_ref() != Some(&editor.draft) {
-                if let Err(error) = store.save(DRAFT_KIND, app_id, &editor.key(), &editor.draft) {
-                    tracing::warn!(%error, "could not keep the campaign draft");
-                }
-                editor.persisted = Some(editor.draft.clone());
-            }
-        } else if editor.persisted.take().is_some() {
-            store.discard(DRAFT_KIND, app_id, &editor.key());
-        }
+        let dirty = editor.is_dirty();
+        editor.kept.persist(store, DRAFT_KIND, app_id, &editor.draft, dirty);
     }
 }
 
@@ -359,7 +409,7 @@ pub fn show(
     if screen.editor.is_some() {
         actions.extend(editor(ui, screen, segments, busy));
     } else {
-        actions.extend(list(ui, screen, segments, busy));
+        actions.extend(list(ui, screen, segments, store, busy));
     }
     screen.persist(store);
     if let Some((id, name)) = screen.confirm_delete.clone() {
@@ -390,34 +440,7 @@ fn offered_drafts(ui: &mut egui::Ui, screen: &mut CampaignsScreen, store: Option
     let loaded = screen.campaigns.is_some();
     let choice = kept_drafts(ui, "campaign", &drafts, loaded, ["Restore draft", "Discard draft"]);
     match choice {
-        Some(DraftChoice::Restore(i)) => {
-            let offered = screen.offered.remove(i);
-            let existing = screen
-                .campaigns
-                .iter()
-                .flatten()
-                .find(|c| c.id() == Some(offered.key.as_str()))
-                .map(Editor::for_campaign);
-            let gone = existing.is_none() && offered.key != NEW_KEY;
-            let mut editor = existing.unwrap_or_else(|| Editor {
-                channel: "DefaultMessage".into(),
-                ..Editor::default()
-            });
-            editor.draft = offered.draft.clone();
-            if gone {
-                // Kept under its new key from now on.
-                if let (Some(store), Some(app_id)) = (store, &screen.app_id) {
-                    store.discard(DRAFT_KIND, app_id, &offered.key);
-                }
-                screen.note = Some(format!(
-                    "Campaign {} no longer exists; saving the draft creates a new campaign.",
-                    offered.key
-                ));
-            } else {
-                editor.persisted = Some(offered.draft);
-            }
-            screen.editor = Some(editor);
-        }
+        Some(DraftChoice::Restore(i)) => screen.restore(i, store),
         Some(DraftChoice::Discard(i)) => {
             let offered = screen.offered.remove(i);
             if let (Some(store), Some(app_id)) = (store, &screen.app_id) {
@@ -432,6 +455,7 @@ fn list(
     ui: &mut egui::Ui,
     screen: &mut CampaignsScreen,
     segments: &[SegmentChoice],
+    store: Option<&DraftStore>,
     busy: &dyn Fn(Task) -> bool,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -441,8 +465,7 @@ fn list(
             if let Some((id, _, _)) = segments.first() {
                 draft.segment_id.clone_from(id);
             }
-            screen.editor =
-                Some(Editor { draft, channel: "DefaultMessage".into(), ..Editor::default() });
+            screen.editor = Some(Editor::new_campaign(draft));
             screen.note = None;
         }
         if busy_button(ui, "Reload campaigns", busy(Task::CampaignList)) {
@@ -453,7 +476,12 @@ fn list(
             .labelled_by(label.id);
     });
     let Some(campaigns) = &screen.campaigns else {
-        ui.label(RichText::new("Loading campaigns…").color(theme::MUTED));
+        let text = if screen.error.is_some() {
+            "The campaigns could not be read (see above); Reload campaigns to try again."
+        } else {
+            "Loading campaigns…"
+        };
+        ui.label(RichText::new(text).color(theme::MUTED));
         return actions;
     };
     let needle = screen.filter.to_lowercase();
@@ -531,6 +559,11 @@ fn list(
     {
         screen.editor = Some(Editor::for_campaign(c));
         screen.note = None;
+        // Unsaved changes kept for this campaign come back with it (not overwritten).
+        if let Some(i) = screen.offered.iter().position(|o| o.key == id) {
+            screen.restore(i, store);
+            screen.note = Some("Your unsaved changes to this campaign are back.".into());
+        }
         actions.push(Action::Campaigns(CampaignAction::History(id)));
     }
     actions
@@ -546,6 +579,7 @@ fn editor(
     let app_id = screen.app_id.clone().unwrap_or_default();
     let Some(editor) = &mut screen.editor else { return actions };
     let mut close = false;
+    let mut saving = None;
     ui.horizontal(|ui| {
         if ui.button("< All campaigns").clicked() {
             close = true;
@@ -569,10 +603,14 @@ fn editor(
                 let mut toggled = baseline.clone();
                 toggled.paused = !paused;
                 match toggled.to_request() {
-                    Ok(request) => actions.push(Action::Campaigns(CampaignAction::Save(
-                        Some(id.clone()),
-                        Box::new(request),
-                    ))),
+                    Ok(request) => {
+                        saving =
+                            Some(InFlight { key: id.clone(), sent_from: editor.draft.clone() });
+                        actions.push(Action::Campaigns(CampaignAction::Save(
+                            Some(id.clone()),
+                            Box::new(request),
+                        )));
+                    }
                     Err(errors) => editor.errors = errors,
                 }
             }
@@ -581,6 +619,14 @@ fn editor(
             }
         }
     });
+    let d = &editor.draft;
+    if d.messages.in_app || d.treatments.iter().any(|t| t.messages.in_app) {
+        error_label(
+            ui,
+            "This campaign has an in-app message, which the console does not edit: saving or \
+             pausing here would remove it, so both are refused. Change it with the AWS CLI or SDK.",
+        );
+    }
     if !editor.errors.is_empty() {
         // After a refused save, messages follow the fixes as they are typed.
         editor.errors = editor.draft.to_request().err().unwrap_or_default();
@@ -638,8 +684,13 @@ fn editor(
         ] {
             let mut text = RichText::new(label);
             let has_error = match tab {
-                Tab::Messages => errors.iter().any(|(k, _)| k.contains("Message.")),
-                Tab::Treatments => errors.any_under("t"),
+                Tab::Messages => {
+                    errors.iter().any(|(k, _)| !in_treatment(k) && k.contains("Message."))
+                }
+                Tab::Treatments => {
+                    errors.iter().any(|(k, _)| in_treatment(k))
+                        || errors.get("treatments").is_some()
+                }
                 Tab::Schedule => errors.any_under("schedule."),
                 Tab::Limits => {
                     errors.any_under("limits.")
@@ -669,15 +720,21 @@ fn editor(
                 &mut editor.draft.messages,
                 &mut channel,
                 &errors,
-                &mut editor.preview_endpoint,
-                editor.preview.as_ref(),
-                busy(Task::Preview),
+                messages::Preview {
+                    endpoint_id: Some(&mut editor.preview_endpoint),
+                    loaded: editor.preview.as_ref(),
+                    error: editor.preview_error.as_deref(),
+                    busy: busy(Task::Preview),
+                },
             ));
             editor.channel = channel;
         }
         Tab::Treatments => treatments::show(ui, editor, &errors),
         Tab::Schedule => schedule::show(ui, "schedule.", &mut editor.draft.schedule, &errors),
-        Tab::Limits => limits::show(ui, &mut editor.draft, &errors),
+        Tab::Limits => {
+            let exists = editor.campaign_id.is_some();
+            limits::show(ui, &mut editor.draft, &errors, exists);
+        }
         Tab::Versions => history::versions(ui, editor),
         Tab::Activities => history::activities(ui, editor),
         Tab::Json => json_view(ui, editor, &app_id),
@@ -699,6 +756,7 @@ fn editor(
             match editor.draft.to_request() {
                 Ok(request) => {
                     editor.errors.clear();
+                    saving = Some(InFlight { key: editor.key(), sent_from: editor.draft.clone() });
                     let id = editor.campaign_id.clone();
                     actions.push(Action::Campaigns(CampaignAction::Save(id, Box::new(request))));
                 }
@@ -717,11 +775,19 @@ fn editor(
         }
         None => {}
     }
+    if saving.is_some() {
+        screen.saving = saving;
+    }
     if close {
         screen.editor = None;
         actions.push(Action::Campaigns(CampaignAction::Reload));
     }
     actions
+}
+
+/// True for the error key of an additional treatment's field (`t0.size`, `t2.messages.…`).
+fn in_treatment(key: &str) -> bool {
+    key.strip_prefix('t').is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The split bar and its inline refusal.
@@ -790,4 +856,91 @@ fn json_view(ui: &mut egui::Ui, editor: &Editor, app_id: &str) {
     let label = ui.label(RichText::new("WriteCampaignRequest").color(theme::MUTED));
     ui.add(egui::TextEdit::multiline(&mut shown).code_editor().desired_width(f32::INFINITY))
         .labelled_by(label.id);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_pinpoint::types::CampaignResponse;
+
+    fn campaign(id: &str, name: &str, version: i32) -> CampaignResponse {
+        CampaignResponse::builder()
+            .id(id)
+            .name(name)
+            .segment_id("s")
+            .segment_version(1)
+            .version(version)
+            .build()
+    }
+
+    fn screen(dir: &std::path::Path) -> (CampaignsScreen, DraftStore) {
+        let store = DraftStore::new(dir);
+        let mut screen = CampaignsScreen::for_project("app", Some(&store));
+        screen.campaigns = Some(vec![campaign("a", "A", 1), campaign("b", "B", 1)]);
+        (screen, store)
+    }
+
+    #[test]
+    fn a_save_answer_goes_to_the_editor_that_sent_it_only() {
+        let dir = std::env::temp_dir().join(format!("pp-cs-{}", uuid::Uuid::new_v4()));
+        let (mut screen, store) = screen(&dir);
+        // Campaign A is saved; meanwhile the user opened B and typed.
+        screen.editor = Some(Editor::for_campaign(&campaign("a", "A", 1)));
+        let sent = screen.editor.as_ref().unwrap().draft.clone();
+        screen.saving = Some(InFlight { key: "a".into(), sent_from: sent });
+        store.save(DRAFT_KIND, "app", "a", &CampaignDraft::default()).unwrap();
+        let mut b = Editor::for_campaign(&campaign("b", "B", 1));
+        b.draft.description = "typed while A saved".into();
+        screen.editor = Some(b);
+        screen.persist(Some(&store));
+        let follow_up =
+            screen.apply(ApiResponse::CampaignSaved(Box::new(campaign("a", "A", 2))), Some(&store));
+        assert!(follow_up.is_empty(), "no history of A for B's editor");
+        let editor = screen.editor.as_ref().unwrap();
+        assert_eq!(editor.campaign_id.as_deref(), Some("b"));
+        assert_eq!(editor.draft.description, "typed while A saved");
+        assert_eq!(store.keys(DRAFT_KIND, "app"), ["b"], "A's draft gone, B's kept");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn edits_made_while_saving_stay_on_top_of_the_answer() {
+        let dir = std::env::temp_dir().join(format!("pp-cs-{}", uuid::Uuid::new_v4()));
+        let (mut screen, store) = screen(&dir);
+        let mut editor = Editor::new_campaign(CampaignDraft::default());
+        editor.draft.name = "Fresh".into();
+        let key = editor.key();
+        screen.saving = Some(InFlight { key: key.clone(), sent_from: editor.draft.clone() });
+        editor.draft.description = "typed after Create".into();
+        screen.editor = Some(editor);
+        screen.persist(Some(&store));
+        assert_eq!(store.keys(DRAFT_KIND, "app"), [key]);
+        let _ = screen
+            .apply(ApiResponse::CampaignSaved(Box::new(campaign("c", "Fresh", 1))), Some(&store));
+        screen.persist(Some(&store));
+        let editor = screen.editor.as_ref().unwrap();
+        assert_eq!(editor.campaign_id.as_deref(), Some("c"));
+        assert_eq!(editor.draft.description, "typed after Create");
+        assert!(editor.is_dirty());
+        assert_eq!(store.keys(DRAFT_KIND, "app"), ["c"], "kept under the new campaign's id");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_new_form_never_overwrites_a_kept_draft() {
+        let dir = std::env::temp_dir().join(format!("pp-cs-{}", uuid::Uuid::new_v4()));
+        let store = DraftStore::new(&dir);
+        let kept = CampaignDraft { name: "Kept".into(), ..CampaignDraft::default() };
+        store.save(DRAFT_KIND, "app", "new-1", &kept).unwrap();
+        let mut screen = CampaignsScreen::for_project("app", Some(&store));
+        assert_eq!(screen.offered.len(), 1);
+        screen.editor = Some(Editor::new_campaign(CampaignDraft::default()));
+        screen.persist(Some(&store));
+        assert_eq!(store.keys(DRAFT_KIND, "app"), ["new-1"], "untouched: nothing written");
+        screen.editor.as_mut().unwrap().draft.name = "Another".into();
+        screen.persist(Some(&store));
+        assert_eq!(store.keys(DRAFT_KIND, "app").len(), 2);
+        assert_eq!(store.load::<CampaignDraft>(DRAFT_KIND, "app", "new-1").unwrap(), kept);
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }

@@ -4,7 +4,7 @@
 
 use egui::RichText;
 
-use super::{Editor, messages, schedule};
+use super::{Editor, limits, messages, schedule};
 use crate::drafts::FieldErrors;
 use crate::drafts::campaign::TreatmentDraft;
 use crate::rules::MAX_ADDITIONAL_TREATMENTS;
@@ -94,19 +94,28 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, errors: &FieldErrors) {
                         .id_salt(("treatment_messages", i))
                         .show(ui, |ui| {
                             let mut channel = editor.channel.clone();
-                            let mut endpoint = String::new();
                             let _ = messages::show(
                                 ui,
                                 &format!("{key}messages."),
                                 &mut t.messages,
                                 &mut channel,
                                 errors,
-                                &mut endpoint,
-                                editor.preview.as_ref(),
-                                true,
+                                messages::Preview {
+                                    endpoint_id: None,
+                                    loaded: editor.preview.as_ref(),
+                                    error: None,
+                                    busy: false,
+                                },
                             );
                             editor.channel = channel;
                         });
+                    egui::CollapsingHeader::new(format!(
+                        "Templates and custom delivery of treatment {}",
+                        i + 1
+                    ))
+                    .id_salt(("treatment_delivery", i))
+                    .default_open(errors.any_under(&format!("{key}custom_")))
+                    .show(ui, |ui| limits::delivery(ui, &key, &mut t.delivery, errors));
                     ui.checkbox(
                         &mut t.own_schedule,
                         format!("Treatment {} has its own schedule", i + 1),

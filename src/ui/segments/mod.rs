@@ -17,8 +17,8 @@ use super::tasks::Task;
 use super::theme;
 use super::version_diff::{self, Version};
 use super::widgets::{
-    DraftChoice, EditorChoice, busy_button, editor_buttons, error_label, form_row, kept_drafts,
-    text_area_row,
+    DraftChoice, EditorChoice, busy_button, editor_buttons, error_label, field_label, field_note,
+    form_row, kept_drafts, text_area_row,
 };
 use crate::api::engagement::{ImportSpec, JobRow};
 use crate::api::{ApiError, ApiResponse};
@@ -26,9 +26,9 @@ use crate::drafts::FieldErrors;
 use crate::drafts::diff::cli_command;
 use crate::drafts::segment::SegmentDraft;
 use crate::drafts::store::DraftStore;
+use crate::ui::kept::{self, InFlight, Kept};
 
 const DRAFT_KIND: &str = "segment";
-const NEW_KEY: &str = "new";
 
 /// What the section asks the shell for.
 #[derive(Debug, Clone)]
@@ -109,12 +109,21 @@ pub struct Editor {
     pub estimate: estimate::Estimate,
     /// A failed save.
     pub save_error: Option<ApiError>,
-    persisted: Option<SegmentDraft>,
+    /// Why the versions could not be read.
+    pub versions_error: Option<String>,
+    /// The draft on disk.
+    pub kept: Kept<SegmentDraft>,
 }
 
 impl Editor {
     fn key(&self) -> String {
-        self.segment_id.clone().unwrap_or_else(|| NEW_KEY.to_owned())
+        self.kept.key().to_owned()
+    }
+
+    /// A form for a new segment.
+    fn new_segment() -> Self {
+        let draft = SegmentDraft::default();
+        Self { kept: Kept::fresh(&draft), draft, ..Self::default() }
     }
 
     /// True when the form differs from what the service stored.
@@ -126,6 +135,7 @@ impl Editor {
     fn for_segment(s: &SegmentResponse) -> Self {
         let draft = SegmentDraft::from(s);
         Self {
+            kept: Kept::existing(s.id().unwrap_or_default()),
             segment_id: s.id().map(str::to_owned),
             version: s.version(),
             baseline: Some(draft.clone()),
@@ -152,6 +162,8 @@ pub struct SegmentsScreen {
     pub offered: Vec<(String, SegmentDraft)>,
     /// A delete waiting for confirmation: (id, name).
     pub confirm_delete: Option<(String, String)>,
+    /// The save on its way.
+    pub saving: Option<InFlight<SegmentDraft>>,
     /// Values seen in the project (mock).
     pub values: Option<Value>,
     /// Matching endpoints per segment id (mock), once estimated for the list shown.
@@ -208,28 +220,35 @@ impl SegmentsScreen {
             }
             ApiResponse::SegmentSizes(sizes) => self.sizes = Some(sizes.into_iter().collect()),
             ApiResponse::SegmentSaved(saved) => {
-                if let (Some(store), Some(app_id), Some(editor)) =
-                    (store, &self.app_id, &self.editor)
-                {
-                    store.discard(DRAFT_KIND, app_id, &editor.key());
-                }
                 let id = saved.id().unwrap_or_default().to_owned();
+                let sent = self.saving.take();
+                if let (Some(store), Some(app_id), Some(sent)) = (store, &self.app_id, &sent) {
+                    store.discard(DRAFT_KIND, app_id, &sent.key);
+                }
                 self.note = Some(format!(
                     "Saved “{}” · version {}",
                     saved.name().unwrap_or_default(),
                     saved.version().unwrap_or(1)
                 ));
-                let mut editor = Editor::for_segment(&saved);
-                if let Some(old) = &self.editor {
-                    editor.tab = old.tab;
-                    editor.estimate = old.estimate.clone();
+                let mut follow_up = Vec::new();
+                // Only the editor that sent it takes the answer; edits made meanwhile stay.
+                if let (Some(editor), Some(sent)) = (&mut self.editor, &sent)
+                    && editor.key() == sent.key
+                {
+                    let mut next = Editor::for_segment(&saved);
+                    next.tab = editor.tab;
+                    next.estimate = std::mem::take(&mut editor.estimate);
+                    if editor.draft != sent.sent_from {
+                        next.draft = std::mem::take(&mut editor.draft);
+                    }
+                    *editor = next;
+                    follow_up.push(Action::Segments(SegmentAction::Versions(id.clone())));
                 }
-                self.editor = Some(editor);
                 if let Some(list) = &mut self.segments {
                     list.retain(|s| s.id() != Some(id.as_str()));
                     list.push(*saved);
                 }
-                return vec![Action::Segments(SegmentAction::Versions(id))];
+                return follow_up;
             }
             ApiResponse::SegmentDeleted(id) => {
                 self.confirm_delete = None;
@@ -250,6 +269,7 @@ impl SegmentsScreen {
                 {
                     editor.compare = (versions.len().min(2).saturating_sub(1), 0);
                     editor.versions = versions;
+                    editor.versions_error = None;
                 }
             }
             ApiResponse::Estimate(value) => {
@@ -286,16 +306,20 @@ impl SegmentsScreen {
 
     /// Shows a failed call.
     pub fn fail(&mut self, task: Task, error: ApiError) {
+        if task == Task::SegmentSave {
+            self.saving = None;
+            self.confirm_delete = None;
+        }
         match (&mut self.editor, task) {
             (Some(editor), Task::SegmentSave) => editor.save_error = Some(error),
             (Some(editor), Task::Estimate) => editor.estimate.error = Some(error.to_string()),
+            (Some(editor), Task::SegmentVersions) => {
+                editor.versions_error = Some(error.to_string());
+            }
             (_, Task::Jobs | Task::JobPoll) => self.jobs_form.error = Some(error),
             (_, Task::SeenValues) => self.values = Some(Value::Null),
             (_, Task::SegmentSizes) => self.sizes = Some(std::collections::HashMap::new()),
-            _ => {
-                self.confirm_delete = None;
-                self.error = Some(error);
-            }
+            _ => self.error = Some(error),
         }
     }
 
@@ -304,16 +328,34 @@ impl SegmentsScreen {
         else {
             return;
         };
-        if editor.is_dirty() {
-            if editor.persisted.as_ref() != Some(&editor.draft) {
-                if let Err(error) = store.save(DRAFT_KIND, app_id, &editor.key(), &editor.draft) {
-                    tracing::warn!(%error, "could not keep the segment draft");
-                }
-                editor.persisted = Some(editor.draft.clone());
+        let dirty = editor.is_dirty();
+        editor.kept.persist(store, DRAFT_KIND, app_id, &editor.draft, dirty);
+    }
+
+    /// Opens an offered draft: over its segment while that exists, else as a new segment's
+    /// draft (kept under a new key).
+    fn restore(&mut self, i: usize, store: Option<&DraftStore>) {
+        let (key, draft) = self.offered.remove(i);
+        let existing = self
+            .segments
+            .iter()
+            .flatten()
+            .find(|s| s.id() == Some(key.as_str()))
+            .map(Editor::for_segment);
+        let gone = existing.is_none() && !kept::is_new(&key);
+        let mut editor = existing.unwrap_or_else(Editor::new_segment);
+        if gone {
+            if let (Some(store), Some(app_id)) = (store, &self.app_id) {
+                store.discard(DRAFT_KIND, app_id, &key);
             }
-        } else if editor.persisted.take().is_some() {
-            store.discard(DRAFT_KIND, app_id, &editor.key());
+            self.note = Some(format!(
+                "Segment {key} no longer exists; saving the draft creates a new segment."
+            ));
+        } else {
+            editor.kept = Kept::restored(&key, &draft);
         }
+        editor.draft = draft;
+        self.editor = Some(editor);
     }
 }
 
@@ -351,7 +393,7 @@ pub fn show(
     if screen.editor.is_some() {
         actions.extend(editor(ui, screen, is_mock, busy));
     } else {
-        actions.extend(list(ui, screen, is_mock, busy));
+        actions.extend(list(ui, screen, is_mock, store, busy));
     }
     screen.persist(store);
     if let Some((id, name)) = screen.confirm_delete.clone() {
@@ -383,29 +425,7 @@ fn offered_drafts(ui: &mut egui::Ui, screen: &mut SegmentsScreen, store: Option<
     let loaded = screen.segments.is_some();
     let buttons = ["Restore segment draft", "Discard segment draft"];
     match kept_drafts(ui, "segment", &drafts, loaded, buttons) {
-        Some(DraftChoice::Restore(i)) => {
-            let (key, draft) = screen.offered.remove(i);
-            let existing = screen
-                .segments
-                .iter()
-                .flatten()
-                .find(|s| s.id() == Some(key.as_str()))
-                .map(Editor::for_segment);
-            let gone = existing.is_none() && key != NEW_KEY;
-            let mut editor = existing.unwrap_or_default();
-            editor.draft = draft.clone();
-            if gone {
-                if let (Some(store), Some(app_id)) = (store, &screen.app_id) {
-                    store.discard(DRAFT_KIND, app_id, &key);
-                }
-                screen.note = Some(format!(
-                    "Segment {key} no longer exists; saving the draft creates a new segment."
-                ));
-            } else {
-                editor.persisted = Some(draft);
-            }
-            screen.editor = Some(editor);
-        }
+        Some(DraftChoice::Restore(i)) => screen.restore(i, store),
         Some(DraftChoice::Discard(i)) => {
             let (key, _) = screen.offered.remove(i);
             if let (Some(store), Some(app_id)) = (store, &screen.app_id) {
@@ -420,12 +440,13 @@ fn list(
     ui: &mut egui::Ui,
     screen: &mut SegmentsScreen,
     is_mock: bool,
+    store: Option<&DraftStore>,
     busy: &dyn Fn(Task) -> bool,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         if ui.button("+ New segment").clicked() {
-            screen.editor = Some(Editor::default());
+            screen.editor = Some(Editor::new_segment());
             screen.note = None;
         }
         if busy_button(ui, "Reload segments", busy(Task::SegmentList)) {
@@ -436,7 +457,12 @@ fn list(
             .labelled_by(label.id);
     });
     let Some(segments) = &screen.segments else {
-        ui.label(RichText::new("Loading segments…").color(theme::MUTED));
+        let text = if screen.error.is_some() {
+            "The segments could not be read (see above); Reload segments to try again."
+        } else {
+            "Loading segments…"
+        };
+        ui.label(RichText::new(text).color(theme::MUTED));
         return actions;
     };
     if is_mock && screen.sizes.is_none() && !busy(Task::SegmentSizes) {
@@ -499,6 +525,11 @@ fn list(
         let id = s.id().unwrap_or_default().to_owned();
         screen.editor = Some(Editor::for_segment(&s));
         screen.note = None;
+        // Unsaved changes kept for this segment come back with it (not overwritten).
+        if let Some(i) = screen.offered.iter().position(|(key, _)| *key == id) {
+            screen.restore(i, store);
+            screen.note = Some("Your unsaved changes to this segment are back.".into());
+        }
         actions.push(Action::Segments(SegmentAction::Versions(id)));
     }
     actions
@@ -517,6 +548,7 @@ fn editor(
     if is_mock && values.is_none() && !busy(Task::SeenValues) {
         actions.push(Action::Segments(SegmentAction::Values));
     }
+    let mut saving = None;
     let Some(editor) = &mut screen.editor else { return actions };
     let mut close = false;
     ui.horizontal(|ui| {
@@ -537,7 +569,19 @@ fn editor(
     }
     let errors = editor.errors.clone();
     form_row(ui, "Segment name", &mut editor.draft.name, "Active hikers", errors.get("name"));
-    text_area_row(ui, "Segment tags", &mut editor.draft.tags, 1, errors.get("tags"));
+    if editor.segment_id.is_some() {
+        ui.horizontal(|ui| {
+            field_label(ui, "Segment tags");
+            let tags = editor.draft.tags.trim();
+            ui.label(if tags.is_empty() { "(none)" } else { tags });
+        });
+        field_note(
+            ui,
+            "Tags are set when a segment is created; the service ignores them on update.",
+        );
+    } else {
+        text_area_row(ui, "Segment tags", &mut editor.draft.tags, 1, errors.get("tags"));
+    }
     ui.horizontal(|ui| {
         for (tab, label) in [
             (EditorTab::Builder, "Builder"),
@@ -614,6 +658,7 @@ fn editor(
             match editor.draft.to_request() {
                 Ok(request) => {
                     editor.errors.clear();
+                    saving = Some(InFlight { key: editor.key(), sent_from: editor.draft.clone() });
                     let id = editor.segment_id.clone();
                     actions.push(Action::Segments(SegmentAction::Save(id, Box::new(request))));
                 }
@@ -631,6 +676,9 @@ fn editor(
             screen.confirm_delete = Some((id, editor.draft.name.clone()));
         }
         None => {}
+    }
+    if saving.is_some() {
+        screen.saving = saving;
     }
     if close {
         screen.editor = None;
@@ -656,5 +704,6 @@ fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
             body: SegmentDraft::from(v).to_json(),
         })
         .collect();
-    version_diff::show(ui, "segment versions", &versions, &mut editor.compare);
+    let failed = editor.versions_error.as_deref();
+    version_diff::show(ui, "segment versions", &versions, &mut editor.compare, failed);
 }
