@@ -169,6 +169,28 @@ pub async fn segment_versions(
     Ok(versions)
 }
 
+/// A [`JobRow`] from an `ImportJobResponse` or an `ExportJobResponse` (the same members).
+macro_rules! job_row {
+    ($j:expr, $import:expr, $url:expr, $segment:expr) => {{
+        let j = $j;
+        JobRow {
+            id: j.id().unwrap_or_default().to_owned(),
+            import: $import,
+            status: j.job_status().map(|s| s.as_str().to_owned()).unwrap_or_default(),
+            total_pieces: j.total_pieces().unwrap_or(0),
+            completed_pieces: j.completed_pieces().unwrap_or(0),
+            failed_pieces: j.failed_pieces().unwrap_or(0),
+            processed: j.total_processed().unwrap_or(0),
+            failures: j.total_failures().unwrap_or(0),
+            messages: j.failures().to_vec(),
+            created: j.creation_date().unwrap_or_default().to_owned(),
+            completed: j.completion_date().unwrap_or_default().to_owned(),
+            url: $url.unwrap_or_default().to_owned(),
+            segment: $segment.unwrap_or_default().to_owned(),
+        }
+    }};
+}
+
 /// An import or export job as the Jobs list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JobRow {
@@ -221,43 +243,17 @@ impl JobRow {
 
     fn from_import(j: &ImportJobResponse) -> Self {
         let d = j.definition();
-        Self {
-            id: j.id().unwrap_or_default().to_owned(),
-            import: true,
-            status: j.job_status().map(|s| s.as_str().to_owned()).unwrap_or_default(),
-            total_pieces: j.total_pieces().unwrap_or(0),
-            completed_pieces: j.completed_pieces().unwrap_or(0),
-            failed_pieces: j.failed_pieces().unwrap_or(0),
-            processed: j.total_processed().unwrap_or(0),
-            failures: j.total_failures().unwrap_or(0),
-            messages: j.failures().to_vec(),
-            created: j.creation_date().unwrap_or_default().to_owned(),
-            completed: j.completion_date().unwrap_or_default().to_owned(),
-            url: d.and_then(|d| d.s3_url()).unwrap_or_default().to_owned(),
-            segment: d
-                .and_then(|d| d.segment_name().or(d.segment_id()))
-                .unwrap_or_default()
-                .to_owned(),
-        }
+        job_row!(
+            j,
+            true,
+            d.and_then(|d| d.s3_url()),
+            d.and_then(|d| d.segment_name().or(d.segment_id()))
+        )
     }
 
     fn from_export(j: &ExportJobResponse) -> Self {
         let d = j.definition();
-        Self {
-            id: j.id().unwrap_or_default().to_owned(),
-            import: false,
-            status: j.job_status().map(|s| s.as_str().to_owned()).unwrap_or_default(),
-            total_pieces: j.total_pieces().unwrap_or(0),
-            completed_pieces: j.completed_pieces().unwrap_or(0),
-            failed_pieces: j.failed_pieces().unwrap_or(0),
-            processed: j.total_processed().unwrap_or(0),
-            failures: j.total_failures().unwrap_or(0),
-            messages: j.failures().to_vec(),
-            created: j.creation_date().unwrap_or_default().to_owned(),
-            completed: j.completion_date().unwrap_or_default().to_owned(),
-            url: d.and_then(|d| d.s3_url_prefix()).unwrap_or_default().to_owned(),
-            segment: d.and_then(|d| d.segment_id()).unwrap_or_default().to_owned(),
-        }
+        job_row!(j, false, d.and_then(|d| d.s3_url_prefix()), d.and_then(|d| d.segment_id()))
     }
 }
 
