@@ -75,8 +75,15 @@ fn build_save_version_and_import() {
     harness.get_by_label("+ New segment").click();
     harness.run_ok();
     type_into(&mut harness, "Segment name", "Kittest mobile hikers");
-    // Group 1: Platform is one of iOS (demographic).
-    type_into(&mut harness, "G1S1C1 values", "iOS");
+    // Group 1: Platform is one of iOS (demographic), picked from the values the project holds.
+    wait_until(&mut harness, "the values seen", WAIT, |h| {
+        h.query_by_label("G1S1C1 suggestions").is_some()
+    });
+    harness.get_by_label("G1S1C1 suggestions").click();
+    harness.run_ok();
+    harness.get_by_role_and_label(Role::Button, "iOS").click();
+    harness.run_ok();
+    assert_eq!(harness.get_by_label("G1S1C1 values").value().as_deref(), Some("iOS"));
     assert!(harness.query_by_label("Platform is one of iOS").is_some());
     let ios = settled_estimate(&mut harness, "the estimate of group 1");
     assert!(ios > 0 && ios < 120, "{ios}");
