@@ -365,6 +365,9 @@ pub struct SegmentDraft {
     pub groups: Vec<GroupDraft>,
     /// Tags as `key=value` lines.
     pub tags: String,
+    /// The service stores the segment as plain `Dimensions` (no groups): it is written back
+    /// that way while the builder keeps that shape (one ALL group of one set, no base segment).
+    pub top_level: bool,
 }
 
 impl Default for SegmentDraft {
@@ -374,7 +377,20 @@ impl Default for SegmentDraft {
             include: "ALL".into(),
             groups: vec![GroupDraft::default()],
             tags: String::new(),
+            top_level: false,
         }
+    }
+}
+
+impl SegmentDraft {
+    /// The criteria to write as plain `Dimensions`, when the segment came that way and the
+    /// builder still has that shape.
+    #[must_use]
+    pub fn plain_dimensions(&self) -> Option<&[Criterion]> {
+        let [group] = self.groups.as_slice() else { return None };
+        let [set] = group.sets.as_slice() else { return None };
+        (self.top_level && self.include == "ALL" && group.kind == "ALL" && group.sources.is_empty())
+            .then_some(set.as_slice())
     }
 }
 
@@ -494,6 +510,7 @@ impl From<&SegmentResponse> for SegmentDraft {
                 .to_owned(),
             groups,
             tags: tags.join("\n"),
+            top_level: s.segment_groups().is_none() && s.dimensions().is_some(),
         }
     }
 }
@@ -638,15 +655,20 @@ impl SegmentDraft {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(WriteSegmentRequest::builder()
+        let request = WriteSegmentRequest::builder()
             .name(self.name.trim())
+            .set_tags((!tags.is_empty()).then(|| tags.into_iter().collect()));
+        if let Some(set) = self.plain_dimensions() {
+            // Already checked as group 1's set above.
+            return Ok(request.dimensions(dimensions(set, "g0.d0", &mut errors)).build());
+        }
+        Ok(request
             .segment_groups(
                 SegmentGroupList::builder()
                     .include(Include::from(self.include.as_str()))
                     .set_groups(Some(groups))
                     .build(),
             )
-            .set_tags((!tags.is_empty()).then(|| tags.into_iter().collect()))
             .build())
     }
 
@@ -679,10 +701,13 @@ impl SegmentDraft {
                 Value::Object(group)
             })
             .collect();
-        let mut out = json!({
-            "Name": self.name.trim(),
-            "SegmentGroups": {"Include": self.include, "Groups": groups},
-        });
+        let mut out = match self.plain_dimensions() {
+            Some(set) => json!({"Name": self.name.trim(), "Dimensions": dimensions_json(set)}),
+            None => json!({
+                "Name": self.name.trim(),
+                "SegmentGroups": {"Include": self.include, "Groups": groups},
+            }),
+        };
         let tags: Map<String, Value> = self
             .tags
             .lines()
@@ -788,6 +813,7 @@ mod tests {
                 },
             ],
             tags: String::new(),
+            top_level: false,
         }
     }
 
@@ -882,6 +908,36 @@ mod tests {
         assert_eq!(back.groups[1].sets[1][0].kind, Kind::Gps);
         back.groups[1].sets[1].swap(0, 1);
         assert_eq!(back, d);
+    }
+
+    #[test]
+    fn a_segment_of_plain_dimensions_is_written_back_as_such() {
+        let platform = Criterion { values: "iOS".into(), ..Criterion::new(Kind::Platform) };
+        let mut d = SegmentDraft {
+            name: "Plain".into(),
+            groups: vec![GroupDraft { sets: vec![vec![platform]], ..GroupDraft::default() }],
+            top_level: true,
+            ..SegmentDraft::default()
+        };
+        let request = d.to_request().unwrap();
+        assert!(request.segment_groups().is_none());
+        assert_eq!(
+            request.dimensions().unwrap().demographic().unwrap().platform().unwrap().values(),
+            ["iOS"]
+        );
+        assert!(d.to_json().get("Dimensions").is_some());
+        let response = SegmentResponse::builder()
+            .id("s")
+            .name("Plain")
+            .set_dimensions(request.dimensions().cloned())
+            .build();
+        assert_eq!(SegmentDraft::from(&response), d);
+        // Once it needs groups, it is written as groups.
+        d.groups.push(GroupDraft::default());
+        d.groups[1].sets[0][0].values = "Android".into();
+        let request = d.to_request().unwrap();
+        assert!(request.dimensions().is_none());
+        assert_eq!(request.segment_groups().unwrap().groups().len(), 2);
     }
 
     #[test]

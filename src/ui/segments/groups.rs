@@ -31,6 +31,15 @@ pub fn show(
         RichText::new(format!("Endpoints that match {} the groups below.", type_words(&d.include)))
             .color(theme::MUTED),
     );
+    if d.plain_dimensions().is_some() {
+        ui.label(
+            RichText::new(
+                "Stored as plain dimensions (no groups); adding a group, a set or a base segment \
+                 saves it as segment groups.",
+            )
+            .color(theme::MUTED),
+        );
+    }
     if let Some(message) = errors.get("groups") {
         error_label(ui, message);
     }
