@@ -636,6 +636,7 @@ fn editor(
     form_row(ui, "Campaign name", &mut d.name, "Spring sale", errors.get("name"));
     text_area_row(ui, "Description", &mut d.description, 2, None);
     // Audience.
+    let segment_before = d.segment_id.clone();
     ui.horizontal(|ui| {
         let label = super::widgets::field_label(ui, "Segment");
         let shown = segments
@@ -657,16 +658,41 @@ fn editor(
             .response
             .labelled_by(label.id);
     });
+    if d.segment_id != segment_before {
+        // Versions belong to a segment: another segment starts at its latest.
+        d.segment_version.clear();
+    }
     if let Some(message) = errors.get("segment") {
         error_label(ui, message);
     }
-    form_row(
-        ui,
-        "Segment version",
-        &mut d.segment_version,
-        "latest",
-        errors.get("segment_version"),
-    );
+    // The versions the chosen segment has; blank means its latest at each run.
+    let latest = segments.iter().find(|s| s.0 == d.segment_id).map_or(0, |s| s.2);
+    ui.horizontal(|ui| {
+        let label = super::widgets::field_label(ui, "Segment version");
+        let shown = if d.segment_version.is_empty() {
+            "latest".to_owned()
+        } else {
+            format!("version {}", d.segment_version)
+        };
+        egui::ComboBox::from_id_salt("campaign_segment_version")
+            .selected_text(shown)
+            .width(theme::FIELD_WIDTH - 8.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut d.segment_version, String::new(), "latest");
+                for v in (1..=latest).rev() {
+                    ui.selectable_value(
+                        &mut d.segment_version,
+                        v.to_string(),
+                        format!("version {v}"),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    if let Some(message) = errors.get("segment_version") {
+        error_label(ui, message);
+    }
     form_row(ui, "Holdout %", &mut d.holdout, "0", errors.get("holdout"));
     form_row(ui, "Control treatment name", &mut d.treatment_name, "Control", None);
     form_row(ui, "Control description", &mut d.treatment_description, "", None);
