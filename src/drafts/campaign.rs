@@ -613,7 +613,7 @@ impl ScheduleDraft {
             ),
             ("EVENT" | "IN_APP_EVENT", _) => {
                 let types = if self.event_types.trim().is_empty() {
-                    "any event".to_owned()
+                    "an event (name its types below)".to_owned()
                 } else if self.event_exclusive {
                     format!("any event except {}", self.event_types.trim())
                 } else {
