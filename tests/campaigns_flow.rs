@@ -13,6 +13,8 @@ use common::{test_timeouts, type_into, wait_until};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use pinpoint_console::api::ConnectionSpec;
+use pinpoint_console::api::connection::build_client;
 use pinpoint_console::drafts::campaign::CampaignDraft;
 use pinpoint_console::ui::{AppOptions, ConsoleApp};
 
@@ -189,6 +191,31 @@ fn an_ab_campaign_from_refusal_to_version_two_and_its_diff() {
         c.editor.is_none() && c.campaigns.as_ref().is_some_and(|l| l.len() == 2)
     });
     assert!(harness.query_by_label("Kittest spring A/B").is_none());
+
+    // A campaign created behind the console's back shows after the top bar's Reload.
+    let url = harness.state().connection.info.clone().unwrap().endpoint_url.unwrap();
+    let app_id = harness.state().projects.selected.clone().unwrap();
+    let segment = draft.segment_id.clone();
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let spec = ConnectionSpec::Custom { endpoint_url: url, region: None, profile: None };
+        let (client, _) = build_client(&spec, None, test_timeouts(), None).await.unwrap();
+        let outside = CampaignDraft {
+            name: "Made with the CLI".into(),
+            segment_id: segment,
+            ..CampaignDraft::default()
+        };
+        client
+            .create_campaign()
+            .application_id(app_id)
+            .write_campaign_request(outside.to_request().unwrap())
+            .send()
+            .await
+            .unwrap();
+    });
+    harness.get_by_role_and_label(Role::Button, "Reload").click();
+    wait_until(&mut harness, "the outside campaign after Reload", WAIT, |h| {
+        h.query_by_label("Made with the CLI").is_some()
+    });
     let _ = std::fs::remove_dir_all(drafts);
 }
 

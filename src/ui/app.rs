@@ -355,7 +355,15 @@ impl ConsoleApp {
                 let id = self.api.connect(spec);
                 self.pending.start(Task::Connect, id);
             }
-            Action::ReloadApps => self.send(Task::ListApps, ApiRequest::ListApps),
+            Action::ReloadApps => {
+                self.send(Task::ListApps, ApiRequest::ListApps);
+                // The top bar's Reload also refreshes the list the user is looking at.
+                match self.project.section {
+                    Section::Campaigns => self.campaign_action(CampaignAction::Reload),
+                    Section::Segments => self.segment_action(SegmentAction::Reload),
+                    _ => {}
+                }
+            }
             Action::Select(id) => self.select(Some(id)),
             Action::CreateApp(name) => self.send(Task::CreateApp, ApiRequest::CreateApp { name }),
             Action::DeleteApp(app_id) => {

@@ -9,14 +9,9 @@ use crate::drafts::campaign::CampaignDraft;
 use crate::ui::theme;
 use crate::ui::version_diff::{self, Version};
 
-/// The versions and the diff.
-pub fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
-    if editor.campaign_id.is_none() {
-        ui.label(RichText::new("A new campaign has no versions yet.").color(theme::MUTED));
-        return;
-    }
-    let versions: Vec<Version> = editor
-        .versions
+/// The versions as the versions view shows them.
+pub fn version_views(versions: &[aws_sdk_pinpoint::types::CampaignResponse]) -> Vec<Version> {
+    versions
         .iter()
         .map(|v| Version {
             label: format!(
@@ -26,9 +21,17 @@ pub fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
             ),
             body: CampaignDraft::from(v).to_json(),
         })
-        .collect();
+        .collect()
+}
+
+/// The versions and the diff.
+pub fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
+    if editor.campaign_id.is_none() {
+        ui.label(RichText::new("A new campaign has no versions yet.").color(theme::MUTED));
+        return;
+    }
     let failed = editor.history_error.as_deref();
-    version_diff::show(ui, "campaign versions", &versions, &mut editor.compare, failed);
+    version_diff::show(ui, "campaign versions", &editor.version_views, &mut editor.compare, failed);
 }
 
 /// The name of a treatment id as activities report it: `0` is the control.

@@ -150,6 +150,8 @@ pub struct Editor {
     pub preview: Option<serde_json::Value>,
     /// Versions, newest first.
     pub versions: Vec<CampaignResponse>,
+    /// The same versions as the versions view shows them (built once per answer).
+    pub version_views: Vec<crate::ui::version_diff::Version>,
     /// Activities.
     pub activities: Vec<ActivityResponse>,
     /// The two versions compared (indexes into `versions`).
@@ -313,6 +315,7 @@ impl CampaignsScreen {
                     && editor.campaign_id.as_deref() == Some(campaign_id.as_str())
                 {
                     editor.compare = (versions.len().min(2).saturating_sub(1), 0);
+                    editor.version_views = history::version_views(&versions);
                     editor.versions = versions;
                     editor.activities = activities;
                     editor.history_error = None;

@@ -103,6 +103,8 @@ pub struct Editor {
     pub tab: EditorTab,
     /// Versions, newest first.
     pub versions: Vec<SegmentResponse>,
+    /// The same versions as the versions view shows them (built once per answer).
+    pub version_views: Vec<Version>,
     /// The two versions compared.
     pub compare: (usize, usize),
     /// The estimate.
@@ -268,6 +270,7 @@ impl SegmentsScreen {
                     && editor.segment_id.as_deref() == Some(segment_id.as_str())
                 {
                     editor.compare = (versions.len().min(2).saturating_sub(1), 0);
+                    editor.version_views = version_views(&versions);
                     editor.versions = versions;
                     editor.versions_error = None;
                 }
@@ -687,13 +690,8 @@ fn editor(
     actions
 }
 
-fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
-    if editor.segment_id.is_none() {
-        ui.label(RichText::new("A new segment has no versions yet.").color(theme::MUTED));
-        return;
-    }
-    let versions: Vec<Version> = editor
-        .versions
+fn version_views(versions: &[SegmentResponse]) -> Vec<Version> {
+    versions
         .iter()
         .map(|v| Version {
             label: format!(
@@ -703,7 +701,14 @@ fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
             ),
             body: SegmentDraft::from(v).to_json(),
         })
-        .collect();
+        .collect()
+}
+
+fn versions(ui: &mut egui::Ui, editor: &mut Editor) {
+    if editor.segment_id.is_none() {
+        ui.label(RichText::new("A new segment has no versions yet.").color(theme::MUTED));
+        return;
+    }
     let failed = editor.versions_error.as_deref();
-    version_diff::show(ui, "segment versions", &versions, &mut editor.compare, failed);
+    version_diff::show(ui, "segment versions", &editor.version_views, &mut editor.compare, failed);
 }
