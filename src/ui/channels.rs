@@ -259,8 +259,7 @@ fn form(
             }
         });
         if let Some(expect) = member.file {
-            ui.horizontal(|ui| {
-                ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
+            super::widgets::under_field(ui, |ui| {
                 let path = screen.paths.entry(member.name).or_default();
                 let label = ui.label("from file");
                 ui.add(

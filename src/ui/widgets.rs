@@ -25,12 +25,7 @@ pub fn form_row(
             edit.ui(ui).labelled_by(label_response.id)
         })
         .inner;
-    if let Some(message) = error {
-        ui.horizontal(|ui| {
-            ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
-            error_label(ui, message);
-        });
-    }
+    field_error(ui, error);
     response
 }
 
@@ -119,12 +114,7 @@ pub fn choice_row(
             .response
             .labelled_by(label_response.id);
     });
-    if let Some(message) = error {
-        ui.horizontal(|ui| {
-            ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
-            error_label(ui, message);
-        });
-    }
+    field_error(ui, error);
     *value != before
 }
 
@@ -146,12 +136,7 @@ pub fn text_area_row(
                 .labelled_by(label_response.id)
         })
         .inner;
-    if let Some(message) = error {
-        ui.horizontal(|ui| {
-            ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
-            error_label(ui, message);
-        });
-    }
+    field_error(ui, error);
     response
 }
 
@@ -270,8 +255,21 @@ pub fn editor_buttons(
 
 /// A muted note under a field, aligned with the fields.
 pub fn field_note(ui: &mut Ui, text: &str) {
+    under_field(ui, |ui| ui.label(RichText::new(text).color(theme::MUTED)));
+}
+
+/// A field's inline error, if any, under the field.
+pub fn field_error(ui: &mut Ui, error: Option<&str>) {
+    if let Some(message) = error {
+        under_field(ui, |ui| error_label(ui, message));
+    }
+}
+
+/// A row that starts where the fields start (under a field, past the labels).
+pub fn under_field<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> R {
     ui.horizontal(|ui| {
         ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
-        ui.label(RichText::new(text).color(theme::MUTED));
-    });
+        add_contents(ui)
+    })
+    .inner
 }

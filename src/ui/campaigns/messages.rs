@@ -13,7 +13,9 @@ use crate::drafts::campaign::{
 use crate::mock::engine::render::{Substitutions, fill};
 use crate::ui::app::Action;
 use crate::ui::theme;
-use crate::ui::widgets::{busy_button, choice_row, field_note, form_row, text_area_row};
+use crate::ui::widgets::{
+    busy_button, choice_row, field_note, form_row, text_area_row, under_field,
+};
 
 /// The values placeholders resolve to when no endpoint is chosen.
 fn sample_endpoint() -> Value {
@@ -111,19 +113,9 @@ pub fn show(
                 let s = &mut m.sms;
                 text_area_row(ui, "SMS body", &mut s.body, 4, None);
                 let (chars, parts, encoding) = sms_count(&s.body);
-                ui.horizontal(|ui| {
-                    ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
-                    ui.label(
-                        RichText::new(format!(
-                            "{chars} characters · {parts} message part(s) · {encoding}"
-                        ))
-                        .color(if parts > 1 {
-                            theme::WARN
-                        } else {
-                            theme::MUTED
-                        }),
-                    );
-                });
+                let count = format!("{chars} characters · {parts} message part(s) · {encoding}");
+                let color = if parts > 1 { theme::WARN } else { theme::MUTED };
+                under_field(ui, |ui| ui.label(RichText::new(count).color(color)));
                 choice_row(
                     ui,
                     "Message type",

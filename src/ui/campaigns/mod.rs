@@ -16,8 +16,8 @@ use super::app::Action;
 use super::tasks::Task;
 use super::theme;
 use super::widgets::{
-    DraftChoice, EditorChoice, busy_button, editor_buttons, error_label, form_row, kept_drafts,
-    split_bar, text_area_row,
+    DraftChoice, EditorChoice, busy_button, editor_buttons, error_label, field_error, field_note,
+    form_row, kept_drafts, split_bar, text_area_row,
 };
 use crate::api::{ApiError, ApiResponse};
 use crate::drafts::FieldErrors;
@@ -837,22 +837,13 @@ fn split(ui: &mut egui::Ui, d: &CampaignDraft, errors: &FieldErrors) {
         split_bar(ui, &parts);
     });
     let summary: Vec<String> = parts.iter().map(|(n, p, _)| format!("{n} {p}%")).collect();
-    ui.horizontal(|ui| {
-        ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
-        ui.label(RichText::new(summary.join(" · ")).color(theme::MUTED));
-    });
-    let over = split.allocated() > 100;
-    if over || errors.get("split").is_some() {
-        ui.horizontal(|ui| {
-            ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
-            error_label(
-                ui,
-                errors.get("split").unwrap_or(&format!(
-                    "Treatments and holdout add up to {}%: the segment has only 100%",
-                    split.allocated()
-                )),
-            );
-        });
+    field_note(ui, &summary.join(" · "));
+    if split.allocated() > 100 || errors.get("split").is_some() {
+        let live = format!(
+            "Treatments and holdout add up to {}%: the segment has only 100%",
+            split.allocated()
+        );
+        field_error(ui, Some(errors.get("split").unwrap_or(&live)));
     }
 }
 

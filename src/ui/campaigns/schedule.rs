@@ -8,7 +8,9 @@ use crate::drafts::FieldErrors;
 use crate::drafts::campaign::{FILTER_TYPES, FREQUENCIES, ScheduleDraft};
 use crate::rules::SCHEDULE_TIMEZONES;
 use crate::ui::theme;
-use crate::ui::widgets::{choice_row, field_note, form_row, text_area_row};
+use crate::ui::widgets::{
+    choice_row, field_error, field_note, form_row, text_area_row, under_field,
+};
 
 /// Draws a schedule whose error keys start with `prefix`.
 pub fn show(ui: &mut egui::Ui, prefix: &str, s: &mut ScheduleDraft, errors: &FieldErrors) {
@@ -22,16 +24,13 @@ pub fn show(ui: &mut egui::Ui, prefix: &str, s: &mut ScheduleDraft, errors: &Fie
             ui.radio_value(&mut s.immediate, true, "Immediately");
             ui.radio_value(&mut s.immediate, false, "At a time");
         });
-        if !s.immediate {
+        if s.immediate {
+            field_error(ui, err("start"));
+        } else {
             form_row(ui, "Start time", &mut s.start_time, "2026-12-07T09:00:00Z", err("start"));
-        } else if let Some(message) = err("start") {
-            crate::ui::widgets::error_label(ui, message);
         }
         form_row(ui, "End time", &mut s.end_time, "optional, ISO-8601", err("end"));
-        ui.horizontal(|ui| {
-            ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
-            ui.checkbox(&mut s.local_time, "Send in each recipient's local time");
-        });
+        under_field(ui, |ui| ui.checkbox(&mut s.local_time, "Send in each recipient's local time"));
         choice_row(
             ui,
             "Time zone",
@@ -50,10 +49,7 @@ pub fn show(ui: &mut egui::Ui, prefix: &str, s: &mut ScheduleDraft, errors: &Fie
                 "_session.start, purchase",
                 err("event_types"),
             );
-            ui.horizontal(|ui| {
-                ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
-                ui.checkbox(&mut s.event_exclusive, "Every event except these");
-            });
+            under_field(ui, |ui| ui.checkbox(&mut s.event_exclusive, "Every event except these"));
             choice_row(
                 ui,
                 "Event filter type",
