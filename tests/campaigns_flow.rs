@@ -247,8 +247,10 @@ fn activities_of_a_run_and_drafts_that_survive_a_restart() {
         harness.get_by_role_and_label(Role::Button, "Acme Retail (Android)").click();
         harness.run_ok();
         harness.get_by_role_and_label(Role::Button, "Acme Retail (iOS)").click();
-        wait_until(&mut harness, "the list again", WAIT, |h| {
+        // The kept draft is read on the worker, after the drafts thread wrote it.
+        wait_until(&mut harness, "the list and the kept draft again", WAIT, |h| {
             h.state().project.campaigns.campaigns.is_some()
+                && h.query_by_label("Restore draft").is_some()
         });
         harness.get_by_label("Restore draft").click();
         harness.run_ok();
@@ -266,8 +268,10 @@ fn activities_of_a_run_and_drafts_that_survive_a_restart() {
     store.save("campaign", app_id, "00000000000000000000000000000000", &ghost).unwrap();
     let mut harness = app(&drafts);
     open_campaigns(&mut harness);
-    assert!(harness.query_by_label_contains("Unsaved draft “Welcome series”").is_some());
-    assert!(harness.query_by_label_contains("Unsaved draft “Ghost”").is_some());
+    wait_until(&mut harness, "the kept drafts", WAIT, |h| {
+        h.query_by_label_contains("Unsaved draft “Welcome series”").is_some()
+            && h.query_by_label_contains("Unsaved draft “Ghost”").is_some()
+    });
     // Drafts are offered in key order: the ghost first.
     harness.query_all_by_label("Restore draft").nth(1).unwrap().click();
     harness.run_ok();
@@ -290,6 +294,8 @@ fn activities_of_a_run_and_drafts_that_survive_a_restart() {
     assert!(
         harness.query_by_label_contains("no longer exists; saving the draft creates").is_some()
     );
+    // What the app's drafts thread has written so far, then the folder.
+    harness.state().drafts.as_ref().unwrap().flush();
     let mut keys = store.keys("campaign", app_id);
     keys.sort();
     assert_eq!(keys.len(), 2, "{keys:?}");

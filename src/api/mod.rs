@@ -305,6 +305,16 @@ pub enum ApiRequest {
         /// IAM role ARN.
         role_arn: String,
     },
+    /// The unsaved drafts of one kind kept for a project (read off the UI thread, after the
+    /// store's pending writes).
+    ReadDrafts {
+        /// The store.
+        store: crate::drafts::store::DraftStore,
+        /// `campaign` or `segment`.
+        kind: &'static str,
+        /// The project id.
+        app_id: String,
+    },
     /// GetImportJobs and GetExportJobs.
     ListJobs {
         /// The project id.
@@ -556,6 +566,15 @@ pub enum ApiResponse {
     Job(engagement::JobRow),
     /// Every job of a project.
     Jobs(Vec<engagement::JobRow>),
+    /// The drafts kept for a project: (key, draft as JSON).
+    Drafts {
+        /// `campaign` or `segment`.
+        kind: &'static str,
+        /// The project id.
+        app_id: String,
+        /// Each draft.
+        drafts: Vec<(String, serde_json::Value)>,
+    },
 }
 
 /// One answer from the worker.

@@ -714,6 +714,16 @@ async fn call(
                 .await?;
             Ok(ApiResponse::Job(job))
         }
+        ApiRequest::ReadDrafts { store, kind, app_id } => {
+            let read = app_id.clone();
+            let drafts = tokio::task::spawn_blocking(move || {
+                store.flush();
+                store.load_all(kind, &read)
+            })
+            .await
+            .map_err(|e| ApiError::local("DraftsError", e.to_string()))?;
+            Ok(ApiResponse::Drafts { kind, app_id, drafts })
+        }
         ApiRequest::ListJobs { app_id } => {
             Ok(ApiResponse::Jobs(engagement::list_jobs(client, &app_id).await?))
         }

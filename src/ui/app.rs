@@ -305,7 +305,7 @@ impl ConsoleApp {
             projects: ProjectsState::default(),
             project: ProjectScreen::default(),
             toasts: Toasts::default(),
-            drafts: options.drafts_dir.map(DraftStore::new),
+            drafts: options.drafts_dir.map(DraftStore::background),
             startup: Startup { started: options.started, ..Startup::default() },
         };
         app.handle(Action::Connect(options.connection));
@@ -589,6 +589,14 @@ impl ConsoleApp {
         }
     }
 
+    /// Asks the worker for the project's kept drafts of `kind` (the disk is not read here).
+    fn read_drafts(&mut self, task: Task, kind: &'static str, app_id: &str) {
+        if let Some(store) = self.drafts.clone() {
+            let request = ApiRequest::ReadDrafts { store, kind, app_id: app_id.to_owned() };
+            self.send(task, request);
+        }
+    }
+
     /// Loads what the shown section needs, once per project.
     fn load_section(&mut self) {
         let Some(app_id) = self.projects.selected.clone() else { return };
@@ -596,13 +604,15 @@ impl ConsoleApp {
         if matches!(section, Section::Campaigns | Section::Segments)
             && self.project.segments.app_id.as_ref() != Some(&app_id)
         {
-            self.project.segments = SegmentsScreen::for_project(&app_id, self.drafts.as_ref());
+            self.project.segments = SegmentsScreen::for_project(&app_id);
             self.send(Task::SegmentList, ApiRequest::ListSegments { app_id: app_id.clone() });
+            self.read_drafts(Task::SegmentDrafts, "segment", &app_id);
         }
         if section == Section::Campaigns && self.project.campaigns.app_id.as_ref() != Some(&app_id)
         {
-            self.project.campaigns = CampaignsScreen::for_project(&app_id, self.drafts.as_ref());
+            self.project.campaigns = CampaignsScreen::for_project(&app_id);
             self.send(Task::CampaignList, ApiRequest::ListCampaigns { app_id: app_id.clone() });
+            self.read_drafts(Task::CampaignDrafts, "campaign", &app_id);
         }
         if self.project.section == Section::Channels
             && self.project.channels.app_id.as_ref() != Some(&app_id)
@@ -674,7 +684,8 @@ impl ConsoleApp {
             | ApiResponse::CampaignSaved(_)
             | ApiResponse::CampaignDeleted(_)
             | ApiResponse::CampaignHistory { .. }
-            | ApiResponse::PreviewEndpoint(_)) => {
+            | ApiResponse::PreviewEndpoint(_)
+            | ApiResponse::Drafts { kind: "campaign", .. }) => {
                 for action in self.project.campaigns.apply(campaign, self.drafts.as_ref()) {
                     self.handle(action);
                 }
@@ -686,6 +697,7 @@ impl ConsoleApp {
             | ApiResponse::Estimate(_)
             | ApiResponse::SeenValues(_)
             | ApiResponse::SegmentSizes(_)
+            | ApiResponse::Drafts { .. }
             | ApiResponse::Job(_)
             | ApiResponse::Jobs(_)) => {
                 for action in self.project.segments.apply(segment, self.drafts.as_ref()) {
@@ -778,7 +790,11 @@ impl ConsoleApp {
             | Task::ReadKeyFile
             | Task::PickFile => self.project.channels.fail(task, error),
             Task::Audience => self.project.audience.fail(error),
-            Task::CampaignList | Task::CampaignSave | Task::CampaignHistory | Task::Preview => {
+            Task::CampaignList
+            | Task::CampaignSave
+            | Task::CampaignHistory
+            | Task::Preview
+            | Task::CampaignDrafts => {
                 self.project.campaigns.fail(task, error);
             }
             Task::SegmentList
@@ -787,6 +803,7 @@ impl ConsoleApp {
             | Task::Estimate
             | Task::SeenValues
             | Task::SegmentSizes
+            | Task::SegmentDrafts
             | Task::Jobs
             | Task::JobPoll => self.project.segments.fail(task, error),
             Task::SendBatch | Task::ValidatePhone | Task::Outbox | Task::WriteFile => {

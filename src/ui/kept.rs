@@ -19,6 +19,24 @@ pub fn new_key() -> String {
     format!("new-{}", uuid::Uuid::new_v4().simple())
 }
 
+/// Drafts as the worker read them (JSON), as drafts; one that no longer reads as `D` (written
+/// by another version of the console) is skipped with a warning.
+#[must_use]
+pub fn parse_drafts<D: serde::de::DeserializeOwned>(
+    drafts: Vec<(String, serde_json::Value)>,
+) -> Vec<(String, D)> {
+    drafts
+        .into_iter()
+        .filter_map(|(key, json)| match serde_json::from_value(json) {
+            Ok(draft) => Some((key, draft)),
+            Err(error) => {
+                tracing::warn!(%error, key, "ignoring an unreadable draft");
+                None
+            }
+        })
+        .collect()
+}
+
 /// The on-disk side of one editor.
 #[derive(Debug, Clone, Default)]
 pub struct Kept<D> {

@@ -66,12 +66,16 @@ pub enum Task {
     Jobs,
     /// Refreshing the jobs.
     JobPoll,
+    /// Reading the project's kept campaign drafts.
+    CampaignDrafts,
+    /// Reading the project's kept segment drafts.
+    SegmentDrafts,
 }
 
 impl Task {
     /// The tasks whose answers belong to the project that asked: when another project is
     /// selected, they are stale.
-    pub const PROJECT_SCOPED: [Self; 12] = [
+    pub const PROJECT_SCOPED: [Self; 14] = [
         Self::CampaignList,
         Self::CampaignSave,
         Self::CampaignHistory,
@@ -84,6 +88,8 @@ impl Task {
         Self::SegmentSizes,
         Self::Jobs,
         Self::JobPoll,
+        Self::CampaignDrafts,
+        Self::SegmentDrafts,
     ];
 }
 

@@ -236,27 +236,10 @@ pub struct CampaignsScreen {
 }
 
 impl CampaignsScreen {
-    /// A fresh screen for a project, offering back the drafts on disk.
+    /// A fresh screen for a project (its kept drafts arrive as an `ApiResponse::Drafts`).
     #[must_use]
-    pub fn for_project(app_id: &str, store: Option<&DraftStore>) -> Self {
-        let offered = store
-            .map(|store| {
-                store
-                    .keys(DRAFT_KIND, app_id)
-                    .into_iter()
-                    .filter_map(|key| {
-                        let draft = store.load::<CampaignDraft>(DRAFT_KIND, app_id, &key)?;
-                        Some(Offered { key, draft })
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        Self {
-            app_id: Some(app_id.to_owned()),
-            offered,
-            sort: (Column::Name, true),
-            ..Self::default()
-        }
+    pub fn for_project(app_id: &str) -> Self {
+        Self { app_id: Some(app_id.to_owned()), sort: (Column::Name, true), ..Self::default() }
     }
 
     /// Applies a worker answer.
@@ -264,6 +247,12 @@ impl CampaignsScreen {
         self.error = None;
         match response {
             ApiResponse::Campaigns(list) => self.campaigns = Some(list),
+            ApiResponse::Drafts { app_id, drafts, .. } if self.app_id.as_ref() == Some(&app_id) => {
+                self.offered = super::kept::parse_drafts(drafts)
+                    .into_iter()
+                    .map(|(key, draft)| Offered { key, draft })
+                    .collect();
+            }
             ApiResponse::CampaignSaved(saved) => {
                 let id = saved.id().unwrap_or_default().to_owned();
                 let sent = self.saving.take();
@@ -893,9 +882,18 @@ mod tests {
             .build()
     }
 
+    /// A screen as the shell opens it: then the kept drafts arrive from the worker.
+    fn with_drafts(store: &DraftStore) -> CampaignsScreen {
+        let mut screen = CampaignsScreen::for_project("app");
+        let drafts = store.load_all(DRAFT_KIND, "app");
+        let _ = screen
+            .apply(ApiResponse::Drafts { kind: DRAFT_KIND, app_id: "app".into(), drafts }, None);
+        screen
+    }
+
     fn screen(dir: &std::path::Path) -> (CampaignsScreen, DraftStore) {
         let store = DraftStore::new(dir);
-        let mut screen = CampaignsScreen::for_project("app", Some(&store));
+        let mut screen = with_drafts(&store);
         screen.campaigns = Some(vec![campaign("a", "A", 1), campaign("b", "B", 1)]);
         (screen, store)
     }
@@ -952,7 +950,7 @@ mod tests {
         let store = DraftStore::new(&dir);
         let kept = CampaignDraft { name: "Kept".into(), ..CampaignDraft::default() };
         store.save(DRAFT_KIND, "app", "new-1", &kept).unwrap();
-        let mut screen = CampaignsScreen::for_project("app", Some(&store));
+        let mut screen = with_drafts(&store);
         assert_eq!(screen.offered.len(), 1);
         screen.editor = Some(Editor::new_campaign(CampaignDraft::default()));
         screen.persist(Some(&store));

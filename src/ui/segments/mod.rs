@@ -181,19 +181,10 @@ pub struct SegmentsScreen {
 }
 
 impl SegmentsScreen {
-    /// A fresh screen for a project, offering back the drafts on disk.
+    /// A fresh screen for a project (its kept drafts arrive as an `ApiResponse::Drafts`).
     #[must_use]
-    pub fn for_project(app_id: &str, store: Option<&DraftStore>) -> Self {
-        let offered = store
-            .map(|store| {
-                store
-                    .keys(DRAFT_KIND, app_id)
-                    .into_iter()
-                    .filter_map(|k| Some((k.clone(), store.load(DRAFT_KIND, app_id, &k)?)))
-                    .collect()
-            })
-            .unwrap_or_default();
-        Self { app_id: Some(app_id.to_owned()), offered, ..Self::default() }
+    pub fn for_project(app_id: &str) -> Self {
+        Self { app_id: Some(app_id.to_owned()), ..Self::default() }
     }
 
     /// (id, name, latest version) of every segment, for pickers.
@@ -221,6 +212,9 @@ impl SegmentsScreen {
                 self.sizes = None;
             }
             ApiResponse::SegmentSizes(sizes) => self.sizes = Some(sizes.into_iter().collect()),
+            ApiResponse::Drafts { app_id, drafts, .. } if self.app_id.as_ref() == Some(&app_id) => {
+                self.offered = kept::parse_drafts(drafts);
+            }
             ApiResponse::SegmentSaved(saved) => {
                 let id = saved.id().unwrap_or_default().to_owned();
                 let sent = self.saving.take();
