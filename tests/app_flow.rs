@@ -5,23 +5,17 @@ mod common;
 
 use std::time::Duration;
 
-use common::{test_timeouts, wait_until};
+use common::wait_until;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use pinpoint_console::ui::ConsoleApp;
 use pinpoint_console::ui::widgets::Light;
-use pinpoint_console::ui::{AppOptions, ConsoleApp};
 
 const WAIT: Duration = Duration::from_secs(20);
 
 fn demo_app() -> Harness<'static, ConsoleApp> {
-    Harness::builder().with_size([1200.0, 760.0]).build_eframe(|cc| {
-        ConsoleApp::new(
-            &cc.egui_ctx,
-            AppOptions { timeouts: test_timeouts(), ..AppOptions::default() },
-        )
-        .unwrap()
-    })
+    common::demo_app([1200.0, 760.0], None)
 }
 
 fn type_into(harness: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {

@@ -7,28 +7,15 @@ mod common;
 
 use std::time::Duration;
 
-use common::{test_timeouts, type_into, wait_until};
-use egui::accesskit::Role;
-use egui_kittest::Harness;
+use common::{demo_app, open_demo_project, type_into, wait_until};
 use egui_kittest::kittest::Queryable;
-use pinpoint_console::ui::{AppOptions, ConsoleApp};
 
 const WAIT: Duration = Duration::from_secs(20);
 
 #[test]
 fn edit_an_endpoint_and_read_it_back_then_events_and_users() {
-    let mut harness = Harness::builder().with_size([1200.0, 1100.0]).build_eframe(|cc| {
-        ConsoleApp::new(
-            &cc.egui_ctx,
-            AppOptions { timeouts: test_timeouts(), ..AppOptions::default() },
-        )
-        .unwrap()
-    });
-    wait_until(&mut harness, "the demo projects", WAIT, |h| {
-        h.query_by_role_and_label(Role::Button, "Acme Retail (iOS)").is_some()
-    });
-    harness.get_by_role_and_label(Role::Button, "Acme Retail (iOS)").click();
-    wait_until(&mut harness, "the project", WAIT, |h| h.query_by_label("Audience").is_some());
+    let mut harness = demo_app([1200.0, 1100.0], None);
+    open_demo_project(&mut harness, "Acme Retail (iOS)");
     harness.get_by_label("Audience").click();
     harness.run_ok();
 

@@ -9,38 +9,23 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{test_timeouts, type_into, wait_until};
+use common::{demo_app, open_demo_project, test_timeouts, type_into, wait_until};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pinpoint_console::api::ConnectionSpec;
 use pinpoint_console::api::connection::build_client;
 use pinpoint_console::drafts::campaign::CampaignDraft;
-use pinpoint_console::ui::{AppOptions, ConsoleApp};
+use pinpoint_console::ui::ConsoleApp;
 
 const WAIT: Duration = Duration::from_secs(20);
 
 fn app(drafts: &Path) -> Harness<'static, ConsoleApp> {
-    let drafts = drafts.to_path_buf();
-    Harness::builder().with_size([1300.0, 1600.0]).build_eframe(move |cc| {
-        ConsoleApp::new(
-            &cc.egui_ctx,
-            AppOptions {
-                timeouts: test_timeouts(),
-                drafts_dir: Some(drafts.clone()),
-                ..AppOptions::default()
-            },
-        )
-        .unwrap()
-    })
+    demo_app([1300.0, 1600.0], Some(drafts))
 }
 
 fn open_campaigns(harness: &mut Harness<'_, ConsoleApp>) {
-    wait_until(harness, "the demo projects", WAIT, |h| {
-        h.query_by_role_and_label(Role::Button, "Acme Retail (iOS)").is_some()
-    });
-    harness.get_by_role_and_label(Role::Button, "Acme Retail (iOS)").click();
-    wait_until(harness, "the project", WAIT, |h| h.query_by_label("Campaigns").is_some());
+    open_demo_project(harness, "Acme Retail (iOS)");
     harness.get_by_label("Campaigns").click();
     wait_until(harness, "the campaigns and segments", WAIT, |h| {
         h.state().project.campaigns.campaigns.is_some()

@@ -7,11 +7,10 @@ mod common;
 
 use std::time::Duration;
 
-use common::{test_timeouts, type_into, wait_until};
-use egui::accesskit::Role;
+use common::{demo_app, open_demo_project, type_into, wait_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use pinpoint_console::ui::{AppOptions, ConsoleApp};
+use pinpoint_console::ui::ConsoleApp;
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -37,19 +36,8 @@ fn status_of(harness: &Harness<'_, ConsoleApp>, recipient: &str) -> String {
 
 #[test]
 fn direct_sends_show_per_recipient_statuses_and_reach_the_outbox() {
-    let mut harness = Harness::builder().with_size([1200.0, 2000.0]).build_eframe(|cc| {
-        ConsoleApp::new(
-            &cc.egui_ctx,
-            AppOptions { timeouts: test_timeouts(), ..AppOptions::default() },
-        )
-        .unwrap()
-    });
-    wait_until(&mut harness, "the demo projects", WAIT, |h| {
-        h.query_by_role_and_label(Role::Button, "Acme Retail (iOS)").is_some()
-    });
-    harness.get_by_role_and_label(Role::Button, "Acme Retail (iOS)").click();
-    harness.run_ok();
-    wait_until(&mut harness, "the project", WAIT, |h| h.query_by_label("Messaging").is_some());
+    let mut harness = demo_app([1200.0, 2000.0], None);
+    open_demo_project(&mut harness, "Acme Retail (iOS)");
 
     // A GCM channel, so a push can be delivered.
     harness.get_by_label("Channels").click();

@@ -8,11 +8,11 @@ mod common;
 
 use std::time::Duration;
 
-use common::{test_timeouts, type_into, wait_until};
+use common::{demo_app, open_demo_project, type_into, wait_until};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use pinpoint_console::ui::{AppOptions, ConsoleApp};
+use pinpoint_console::ui::ConsoleApp;
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -46,23 +46,8 @@ fn settled_estimate(harness: &mut Harness<'_, ConsoleApp>, what: &str) -> u64 {
 #[test]
 fn build_save_version_and_import() {
     let drafts = std::env::temp_dir().join(format!("pp-segment-drafts-{}", uuid::Uuid::new_v4()));
-    let dir = drafts.clone();
-    let mut harness = Harness::builder().with_size([1400.0, 1600.0]).build_eframe(move |cc| {
-        ConsoleApp::new(
-            &cc.egui_ctx,
-            AppOptions {
-                timeouts: test_timeouts(),
-                drafts_dir: Some(dir.clone()),
-                ..AppOptions::default()
-            },
-        )
-        .unwrap()
-    });
-    wait_until(&mut harness, "the demo projects", WAIT, |h| {
-        h.query_by_role_and_label(Role::Button, "Acme Retail (iOS)").is_some()
-    });
-    harness.get_by_role_and_label(Role::Button, "Acme Retail (iOS)").click();
-    wait_until(&mut harness, "the project", WAIT, |h| h.query_by_label("Segments").is_some());
+    let mut harness = demo_app([1400.0, 1600.0], Some(&drafts));
+    open_demo_project(&mut harness, "Acme Retail (iOS)");
     harness.get_by_label("Segments").click();
     wait_until(&mut harness, "the segments", WAIT, |h| {
         h.state().project.segments.segments.is_some()

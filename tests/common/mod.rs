@@ -62,3 +62,34 @@ pub fn type_into<S>(harness: &mut egui_kittest::Harness<'_, S>, label: &str, tex
     harness.get_by_label(label).type_text(text);
     harness.run_ok();
 }
+
+/// The whole app in demo mode, in a harness of `size`, keeping drafts under `drafts` if given.
+pub fn demo_app(
+    size: [f32; 2],
+    drafts: Option<&std::path::Path>,
+) -> egui_kittest::Harness<'static, pinpoint_console::ui::ConsoleApp> {
+    let drafts_dir = drafts.map(std::path::Path::to_path_buf);
+    egui_kittest::Harness::builder().with_size(size).build_eframe(move |cc| {
+        let options = pinpoint_console::ui::AppOptions {
+            timeouts: test_timeouts(),
+            drafts_dir: drafts_dir.clone(),
+            ..pinpoint_console::ui::AppOptions::default()
+        };
+        pinpoint_console::ui::ConsoleApp::new(&cc.egui_ctx, options).unwrap()
+    })
+}
+
+/// Waits for the demo projects, selects `project` and waits for its section tabs.
+pub fn open_demo_project(
+    harness: &mut egui_kittest::Harness<'_, pinpoint_console::ui::ConsoleApp>,
+    project: &str,
+) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let limit = Duration::from_secs(20);
+    wait_until(harness, "the demo projects", limit, |h| {
+        h.query_by_role_and_label(Role::Button, project).is_some()
+    });
+    harness.get_by_role_and_label(Role::Button, project).click();
+    wait_until(harness, "the project", limit, |h| h.query_by_label("Audience").is_some());
+}
