@@ -77,8 +77,21 @@ fn an_ab_campaign_from_refusal_to_version_two_and_its_diff() {
     harness.run_ok();
     type_into(&mut harness, "Treatment 1 size %", "60");
     type_into(&mut harness, "Treatment 2 size %", "50");
+    // A bad sender in treatment 1's email, then its messages folded away.
+    harness.get_by_label("Messages of treatment 1").click();
+    harness.run_ok();
+    harness.get_by_label("Email").click();
+    harness.run_ok();
+    type_into(&mut harness, "From address", "not-an-email");
+    harness.get_by_label("Messages of treatment 1").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("From address").is_none());
     harness.get_by_label("Create campaign").click();
     harness.run_ok();
+    // The folded part holding the error opens, with the message next to the field.
+    assert!(harness.query_by_label("'not-an-email' is not an email address").is_some());
+    assert_eq!(harness.get_by_label("From address").value().as_deref(), Some("not-an-email"));
+    retype(&mut harness, "From address", "shop@example.com");
     let refusal = "Treatments and holdout add up to 120%: the segment has only 100%";
     assert!(harness.query_by_label(refusal).is_some());
     assert!(harness.state().project.campaigns.editor.as_ref().unwrap().campaign_id.is_none());

@@ -57,9 +57,12 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, errors: &FieldErrors) {
         } else {
             ui.visuals().text_color()
         });
-        egui::CollapsingHeader::new(header).id_salt(("treatment", i)).default_open(true).show(
-            ui,
-            |ui| {
+        // A part holding an error is opened, so the message is seen next to its field.
+        egui::CollapsingHeader::new(header)
+            .id_salt(("treatment", i))
+            .default_open(true)
+            .open(has_error.then_some(true))
+            .show(ui, |ui| {
                 ui.push_id(("treatment_form", i), |ui| {
                     form_row(
                         ui,
@@ -92,6 +95,7 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, errors: &FieldErrors) {
                     });
                     egui::CollapsingHeader::new(format!("Messages of treatment {}", i + 1))
                         .id_salt(("treatment_messages", i))
+                        .open(errors.any_under(&format!("{key}messages.")).then_some(true))
                         .show(ui, |ui| {
                             let mut channel = editor.channel.clone();
                             let _ = messages::show(
@@ -114,7 +118,7 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, errors: &FieldErrors) {
                         i + 1
                     ))
                     .id_salt(("treatment_delivery", i))
-                    .default_open(errors.any_under(&format!("{key}custom_")))
+                    .open(errors.any_under(&format!("{key}custom_")).then_some(true))
                     .show(ui, |ui| limits::delivery(ui, &key, &mut t.delivery, errors));
                     ui.checkbox(
                         &mut t.own_schedule,
@@ -124,8 +128,7 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, errors: &FieldErrors) {
                         schedule::show(ui, &format!("{key}schedule."), &mut t.schedule, errors);
                     }
                 });
-            },
-        );
+            });
     }
     if let Some(i) = remove {
         editor.draft.treatments.remove(i);
