@@ -701,25 +701,7 @@ fn editor(
             (Tab::Json, "JSON"),
         ] {
             let mut text = RichText::new(label);
-            let has_error = match tab {
-                Tab::Messages => {
-                    errors.iter().any(|(k, _)| !in_treatment(k) && k.contains("Message."))
-                }
-                Tab::Treatments => {
-                    errors.iter().any(|(k, _)| in_treatment(k))
-                        || errors.get("treatments").is_some()
-                }
-                Tab::Schedule => errors.any_under("schedule."),
-                Tab::Limits => {
-                    errors.any_under("limits.")
-                        || errors.any_under("hook.")
-                        || errors.get("tags").is_some()
-                        || errors.get("priority").is_some()
-                        || errors.get("custom_uri").is_some()
-                        || errors.get("custom_types").is_some()
-                }
-                _ => false,
-            };
+            let has_error = tab_has_error(tab, &errors);
             if has_error {
                 text = text.color(theme::ERROR);
             }
@@ -778,7 +760,10 @@ fn editor(
                     let id = editor.campaign_id.clone();
                     actions.push(Action::Campaigns(CampaignAction::Save(id, Box::new(request))));
                 }
-                Err(errors) => editor.errors = errors,
+                Err(errors) => {
+                    show_first_error(editor, &errors);
+                    editor.errors = errors;
+                }
             }
         }
         Some(EditorChoice::Revert) => {
@@ -801,6 +786,43 @@ fn editor(
         actions.push(Action::Campaigns(CampaignAction::Reload));
     }
     actions
+}
+
+/// True when `tab` holds a field with a message.
+fn tab_has_error(tab: Tab, errors: &FieldErrors) -> bool {
+    match tab {
+        Tab::Messages => errors.iter().any(|(k, _)| !in_treatment(k) && k.contains("Message.")),
+        Tab::Treatments => {
+            errors.iter().any(|(k, _)| in_treatment(k)) || errors.get("treatments").is_some()
+        }
+        Tab::Schedule => errors.any_under("schedule."),
+        Tab::Limits => {
+            errors.any_under("limits.")
+                || errors.any_under("hook.")
+                || ["tags", "priority", "custom_uri", "custom_types"]
+                    .iter()
+                    .any(|k| errors.get(k).is_some())
+        }
+        _ => false,
+    }
+}
+
+/// After a refused save, shows where the first message is: its tab (unless the tab shown has
+/// one) and, on the Messages tab, its channel.
+fn show_first_error(editor: &mut Editor, errors: &FieldErrors) {
+    const PARTS: [Tab; 4] = [Tab::Messages, Tab::Treatments, Tab::Schedule, Tab::Limits];
+    if !tab_has_error(editor.tab, errors)
+        && let Some(tab) = PARTS.into_iter().find(|t| tab_has_error(*t, errors))
+    {
+        editor.tab = tab;
+    }
+    if editor.tab == Tab::Messages
+        && !errors.any_under(&editor.channel)
+        && let Some((key, _)) =
+            errors.iter().find(|(k, _)| !in_treatment(k) && k.contains("Message."))
+    {
+        key.split('.').next().unwrap_or_default().clone_into(&mut editor.channel);
+    }
 }
 
 /// True for the error key of an additional treatment's field (`t0.size`, `t2.messages.…`).
@@ -942,6 +964,24 @@ mod tests {
         assert!(editor.is_dirty());
         assert_eq!(store.keys(DRAFT_KIND, "app"), ["c"], "kept under the new campaign's id");
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_refused_save_shows_the_tab_and_channel_of_the_first_message() {
+        let mut editor = Editor::new_campaign(CampaignDraft::default());
+        editor.tab = Tab::Schedule;
+        editor.draft.name = "Bad sender".into();
+        editor.draft.segment_id = "s".into();
+        editor.draft.messages.email.from_address = "nobody".into();
+        let errors = editor.draft.to_request().unwrap_err();
+        show_first_error(&mut editor, &errors);
+        assert_eq!((editor.tab, editor.channel.as_str()), (Tab::Messages, "EmailMessage"));
+        // A tab that has a message of its own stays.
+        editor.tab = Tab::Limits;
+        editor.draft.limits.daily = "lots".into();
+        let errors = editor.draft.to_request().unwrap_err();
+        show_first_error(&mut editor, &errors);
+        assert_eq!(editor.tab, Tab::Limits);
     }
 
     #[test]
