@@ -299,5 +299,13 @@ fn activities_of_a_run_and_drafts_that_survive_a_restart() {
     assert_eq!(keys.len(), 2, "{keys:?}");
     assert_eq!(keys[0], id.clone().unwrap());
     assert!(keys[1].starts_with("new-"), "{keys:?}");
+
+    // Next start, it is offered as a new campaign's draft.
+    drop(harness);
+    let mut harness = app(&drafts);
+    open_campaigns(&mut harness);
+    wait_until(&mut harness, "the kept drafts", WAIT, |h| {
+        h.query_by_label("Unsaved draft “Ghost” of a new campaign, kept from before.").is_some()
+    });
     let _ = std::fs::remove_dir_all(drafts);
 }

@@ -185,7 +185,7 @@ pub enum DraftChoice {
 }
 
 /// One line per draft kept on disk ("Unsaved draft “name” of campaign X, kept from before.")
-/// with Restore and Discard buttons. `drafts` holds (key, name); the key `new` is a resource not
+/// with Restore and Discard buttons. `drafts` holds (key, name); a `new…` key is a resource not
 /// yet created. Restore is offered once `can_restore` (the list it is checked against loaded).
 pub fn kept_drafts(
     ui: &mut Ui,
@@ -197,7 +197,11 @@ pub fn kept_drafts(
     let mut choice = None;
     for (i, (key, name)) in drafts.iter().enumerate() {
         ui.horizontal(|ui| {
-            let what = if key == "new" { format!("a new {noun}") } else { format!("{noun} {key}") };
+            let what = if super::kept::is_new(key) {
+                format!("a new {noun}")
+            } else {
+                format!("{noun} {key}")
+            };
             let name = if name.is_empty() { "(unnamed)" } else { name.as_str() };
             ui.label(
                 RichText::new(format!("Unsaved draft “{name}” of {what}, kept from before."))
