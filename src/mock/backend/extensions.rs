@@ -35,8 +35,13 @@ fn mentions(e: &Endpoint, needle: &str) -> bool {
 pub const UPLOAD_BUCKET: &str = "pinpoint-console-uploads";
 
 impl Backend {
-    /// Writes an uploaded file into the mapped bucket folder; its `s3://` URL.
-    pub fn put_upload(&self, name: &str, contents: &str) -> MockResult<String> {
+    /// Writes an uploaded file (`{Name, Contents}`) into the mapped bucket folder; its `s3://`
+    /// URL.
+    pub fn put_upload(&self, upload: &Value) -> MockResult<String> {
+        let name = upload.get("Name").and_then(Value::as_str).unwrap_or("upload");
+        let contents = upload.get("Contents").and_then(Value::as_str).ok_or_else(|| {
+            crate::mock::error::MockError::bad_request("Contents is required (the file's text)")
+        })?;
         let clean: String = name
             .chars()
             .map(

@@ -65,10 +65,5 @@ async fn put_file(
     State(b): State<Arc<Backend>>,
     AnyJson(body): AnyJson,
 ) -> MockResult<Json<Value>> {
-    let name = body.get("Name").and_then(Value::as_str).unwrap_or("upload");
-    let contents = body
-        .get("Contents")
-        .and_then(Value::as_str)
-        .ok_or_else(|| MockError::bad_request("Contents is required (the file's text)"))?;
-    b.put_upload(name, contents).map(|url| Json(json!({ "S3Url": url })))
+    b.put_upload(&body).map(|url| Json(json!({ "S3Url": url })))
 }
