@@ -9,6 +9,6 @@ pub mod api;
 pub mod cli;
 pub mod drafts;
 pub mod mock;
-pub mod rules;
+pub mod pinpoint;
 pub mod secrets;
 pub mod ui;

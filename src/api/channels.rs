@@ -8,7 +8,7 @@ use aws_sdk_pinpoint::error::ProvideErrorMetadata;
 
 use super::ApiError;
 use crate::drafts::channels::ChannelRequest;
-use crate::mock::backend::ChannelKind;
+use crate::pinpoint::ChannelKind;
 
 /// A configured channel as the service reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 
 pub mod channels;
 pub mod connection;
+pub mod endpoint_fields;
 pub mod engagement;
 pub mod error;
 pub mod mock_ext;
@@ -18,7 +19,7 @@ use aws_sdk_pinpoint::types::{ApplicationSettingsResource, WriteApplicationSetti
 
 use crate::drafts::channels::{ChannelRequest, KeyFile};
 use crate::drafts::message::Batch;
-use crate::mock::backend::ChannelKind;
+use crate::pinpoint::ChannelKind;
 use crate::secrets::{Redacted, SecretError, SecretFields};
 pub use channels::ChannelInfo;
 
@@ -485,7 +486,7 @@ pub enum ApiResponse {
     /// PhoneNumberValidate answered.
     PhoneValidated(aws_sdk_pinpoint::types::NumberValidateResponse),
     /// The mock's outbox, newest first.
-    Outbox(Vec<crate::mock::engine::OutboxEntry>),
+    Outbox(Vec<crate::pinpoint::OutboxEntry>),
     /// A file was written.
     FileWritten(PathBuf),
     /// An endpoint (read, or read back after a save).
@@ -560,8 +561,8 @@ pub enum ApiResponse {
     SeenValues(serde_json::Value),
     /// Matching endpoints per segment id.
     SegmentSizes(Vec<(String, u64)>),
-    /// An endpoint as JSON.
-    PreviewEndpoint(serde_json::Value),
+    /// The endpoint a message preview fills its placeholders from.
+    PreviewEndpoint(Box<aws_sdk_pinpoint::types::EndpointResponse>),
     /// A job started or refreshed.
     Job(engagement::JobRow),
     /// Every job of a project.

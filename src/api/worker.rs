@@ -18,8 +18,8 @@ use super::{
 use crate::drafts::message::Batch;
 use crate::mock::MockServer;
 use crate::mock::backend::Backend;
-use crate::mock::backend::ChannelKind;
 use crate::mock::demo::{self, Seed};
+use crate::pinpoint::ChannelKind;
 use crate::secrets::{Redacted, SecretError, SecretFields, SecretKey, SecretStore};
 
 enum Command {
@@ -701,9 +701,16 @@ async fn call(
             let path = format!("/_mock/apps/{app_id}/values");
             Ok(ApiResponse::SeenValues(mock_ext::call(mock, "GET", &path, None).await?))
         }
-        ApiRequest::PreviewEndpoint { app_id, endpoint_id } => Ok(ApiResponse::PreviewEndpoint(
-            engagement::endpoint_json(client, &app_id, &endpoint_id).await?,
-        )),
+        ApiRequest::PreviewEndpoint { app_id, endpoint_id } => {
+            let out = client
+                .get_endpoint()
+                .application_id(app_id)
+                .endpoint_id(endpoint_id)
+                .send()
+                .await?;
+            let endpoint = out.endpoint_response().cloned().ok_or_else(empty_answer)?;
+            Ok(ApiResponse::PreviewEndpoint(Box::new(endpoint)))
+        }
         ApiRequest::StartImport { app_id, spec } => {
             let job = engagement::start_import(client, context.mock_url.as_deref(), &app_id, *spec)
                 .await?;

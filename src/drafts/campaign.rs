@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use super::{FieldErrors, parse_optional_int};
-use crate::rules;
+use crate::pinpoint::rules;
 
 /// Push actions (`Action`).
 pub const ACTIONS: [&str; 3] = ["OPEN_APP", "DEEP_LINK", "URL"];

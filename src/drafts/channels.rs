@@ -13,8 +13,8 @@ use aws_sdk_pinpoint::types::{
 use serde_json::{Map, Value};
 
 use super::FieldErrors;
-use crate::mock::backend::ChannelKind;
-use crate::rules;
+use crate::pinpoint::ChannelKind;
+use crate::pinpoint::rules;
 use crate::secrets::SecretFields;
 
 /// What kind of file a member may be loaded from, to catch the wrong file before sending.

@@ -11,7 +11,7 @@ use aws_sdk_pinpoint::types::{
 };
 
 use super::FieldErrors;
-use crate::rules;
+use crate::pinpoint::rules;
 
 /// Channel types an endpoint can have, in the order the form offers them.
 pub const CHANNEL_TYPES: [&str; 12] = [

@@ -11,7 +11,7 @@ use aws_sdk_pinpoint::types::{
 };
 
 use super::FieldErrors;
-use crate::rules;
+use crate::pinpoint::rules;
 
 /// Recipients per request (the service's limit).
 pub const BATCH: usize = 100;

@@ -6,7 +6,7 @@ use aws_sdk_pinpoint::types::{
 };
 
 use super::{FieldErrors, parse_optional_int};
-use crate::rules;
+use crate::pinpoint::rules;
 
 /// Field keys, shared by the form and the validation.
 pub mod field {

@@ -9,7 +9,7 @@ use aws_sdk_pinpoint::types::{
 use serde_json::{Map, Value};
 
 use super::endpoint::CHANNEL_TYPES;
-use crate::rules;
+use crate::pinpoint::rules;
 
 /// Items per UpdateEndpointsBatch.
 pub const CHUNK: usize = 100;

@@ -25,8 +25,8 @@ use crate::drafts::channels::{ChannelRequest, KeyFile};
 use crate::drafts::message::Batch;
 use crate::drafts::settings::SettingsDraft;
 use crate::drafts::store::DraftStore;
-use crate::mock::backend::ChannelKind;
 use crate::mock::demo::Seed;
+use crate::pinpoint::ChannelKind;
 use crate::secrets::{Redacted, SecretFields, SecretStore, UnavailableStore};
 
 /// How the app starts.

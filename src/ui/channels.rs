@@ -14,7 +14,7 @@ use super::widgets::{busy_button, error_label, field_label};
 use crate::api::{ApiError, ApiResponse, ChannelInfo};
 use crate::drafts::FieldErrors;
 use crate::drafts::channels::{ChannelDraft, members};
-use crate::mock::backend::ChannelKind;
+use crate::pinpoint::ChannelKind;
 
 /// State of the Channels section for the selected project.
 #[derive(Debug, Default)]

@@ -17,8 +17,8 @@ use crate::drafts::FieldErrors;
 use crate::drafts::message::{
     ADDRESS_CHANNELS, Batch, ComposerDraft, PUSH_MEMBERS, RecipientKind, key_values,
 };
-use crate::mock::engine::OutboxEntry;
-use crate::mock::engine::render::{Substitutions, fill};
+use crate::pinpoint::OutboxEntry;
+use crate::pinpoint::render::{Substitutions, fill};
 
 /// The parts of the section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

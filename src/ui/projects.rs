@@ -6,7 +6,7 @@ use super::app::{Action, ConsoleApp, NewProjectForm};
 use super::tasks::Task;
 use super::theme;
 use super::widgets::{busy_button, error_label};
-use crate::rules;
+use crate::pinpoint::rules;
 
 /// Draws the project list.
 pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {

@@ -9,7 +9,7 @@ use super::{AppRecord, Backend, MOCK_ACCOUNT, MockError, MockResult, merge_limit
 use crate::mock::collection::PageRequest;
 use crate::mock::model::model;
 use crate::mock::wire::{CampaignHook, CampaignLimits};
-use crate::rules;
+use crate::pinpoint::rules;
 
 fn bad<T>(message: impl Into<String>) -> MockResult<T> {
     Err(MockError::bad_request(message.into()))

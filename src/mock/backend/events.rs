@@ -9,7 +9,7 @@ use super::{Backend, MAX_STORED_EVENTS, MockError, MockResult};
 use crate::mock::engine::campaigns::{self, Sinks};
 use crate::mock::engine::stream_record;
 use crate::mock::model::model;
-use crate::rules;
+use crate::pinpoint::rules;
 
 /// Most endpoints in one PutEvents batch.
 pub const MAX_EVENT_BATCH: usize = 100;

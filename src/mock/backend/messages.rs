@@ -8,10 +8,10 @@ use serde_json::{Map, Value, json};
 use super::{AppRecord, Backend, ChannelKind, MockError, MockResult, new_id};
 use crate::mock::clock::iso8601;
 use crate::mock::engine::campaigns::Sinks;
-use crate::mock::engine::render::{Substitutions, message_for, render};
 use crate::mock::engine::{OutboxEntry, stream_record};
 use crate::mock::wire::Endpoint;
-use crate::rules;
+use crate::pinpoint::render::{Fields, Substitutions, message_for, render};
+use crate::pinpoint::rules;
 
 /// Most recipients (addresses and endpoints together, or users) in one request.
 pub const MAX_RECIPIENTS: usize = 100;
@@ -157,7 +157,13 @@ impl<'a> Send<'a> {
         let context = recipient.get("Context").or(self.context);
         let subs = Substitutions::from_maps(recipient.get("Substitutions"), context);
         let endpoint_json = endpoint.map(|(_, e)| e.to_value());
-        let rendered = render(message, kind, endpoint_json.as_ref(), &subs, Some(recipient));
+        let rendered = render(
+            message,
+            kind,
+            endpoint_json.as_ref().map(|e| e as &dyn Fields),
+            &subs,
+            Some(recipient),
+        );
         self.sinks.outbox.push(OutboxEntry {
             time: self.at.clone(),
             application_id: self.app_id.to_owned(),

@@ -33,7 +33,7 @@ use super::wire::{
     ApplicationResponse, ApplicationSettingsResource, ApplicationsResponse, CampaignHook,
     CampaignLimits, CreateApplicationRequest, Endpoint, QuietTime, WriteApplicationSettingsRequest,
 };
-use crate::rules;
+use crate::pinpoint::rules;
 
 /// The account id the mock reports in ARNs.
 pub const MOCK_ACCOUNT: &str = "000000000000";

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::{AppRecord, Backend, MOCK_ACCOUNT, MockError, MockResult, new_id};
 use crate::mock::collection::{PageRequest, page_slice};
 use crate::mock::model::model;
-use crate::rules;
+use crate::pinpoint::rules;
 
 const COMPARISON_OPERATORS: [&str; 5] =
     ["GREATER_THAN", "LESS_THAN", "GREATER_THAN_OR_EQUAL", "LESS_THAN_OR_EQUAL", "EQUAL"];

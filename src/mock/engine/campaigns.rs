@@ -19,7 +19,7 @@ use super::{CampaignRuntime, OutboxEntry, stream_record};
 use crate::mock::backend::{AppRecord, ChannelKind};
 use crate::mock::clock::iso8601;
 use crate::mock::wire::Endpoint;
-use crate::rules;
+use crate::pinpoint::rules;
 
 /// What a tick produced outside the store.
 #[derive(Debug, Default)]
@@ -212,8 +212,8 @@ fn deliver(
     {
         return Err("EXPIRED");
     }
-    let rendered =
-        render(message, kind, Some(&endpoint.to_value()), &Substitutions::default(), None);
+    let endpoint_json = endpoint.to_value();
+    let rendered = render(message, kind, Some(&endpoint_json), &Substitutions::default(), None);
     let message_id = uuid::Uuid::new_v4().simple().to_string();
     let at = iso8601(d.at);
     sinks.outbox.push(OutboxEntry {

@@ -6,51 +6,19 @@
 
 pub mod campaigns;
 pub mod jobs;
-pub mod render;
 pub mod segment;
+
+pub use crate::pinpoint::OutboxEntry;
+pub use crate::pinpoint::render;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 use serde_json::Value;
 
 /// Most outbox entries kept (older ones are dropped first).
 pub const OUTBOX_CAPACITY: usize = 100_000;
-
-/// One message the mock "delivered".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct OutboxEntry {
-    /// ISO-8601 delivery time.
-    pub time: String,
-    /// The project.
-    pub application_id: String,
-    /// The channel type (`SMS`, `EMAIL`, `APNS`, …).
-    pub channel: String,
-    /// The address it went to.
-    pub address: String,
-    /// The endpoint, when sent to one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub endpoint_id: Option<String>,
-    /// Rendered title or subject.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// Rendered body.
-    pub body: String,
-    /// The campaign, for campaign sends.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub campaign_id: Option<String>,
-    /// The treatment, for campaign sends.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub treatment_id: Option<String>,
-    /// The request id, for direct sends.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub request_id: Option<String>,
-    /// The message id.
-    pub message_id: String,
-}
 
 /// Where the mock keeps files: mapped S3 buckets and the event-stream log.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use crate::drafts::FieldErrors;
 use crate::drafts::campaign::{
     ACTIONS, EmailDraft, MessagesDraft, PUSH_CHANNELS, PushDraft, SMS_TYPES, SmsDraft, sms_count,
 };
-use crate::mock::engine::render::{Substitutions, fill};
+use crate::pinpoint::render::{Fields, Substitutions, fill};
 use crate::ui::app::Action;
 use crate::ui::theme;
 use crate::ui::widgets::{
@@ -35,8 +35,8 @@ fn sample_endpoint() -> Value {
 pub struct Preview<'a> {
     /// The endpoint id as typed (`None`: no picker here; the Messages tab's choice applies).
     pub endpoint_id: Option<&'a mut String>,
-    /// That endpoint as JSON, once read.
-    pub loaded: Option<&'a Value>,
+    /// That endpoint, once read.
+    pub loaded: Option<&'a aws_sdk_pinpoint::types::EndpointResponse>,
     /// Why it could not be read.
     pub error: Option<&'a str>,
     /// True while it is read (or when the preview cannot look endpoints up here).
@@ -188,7 +188,10 @@ pub fn show(
             crate::ui::widgets::error_label(ui, error);
         }
         let sample = sample_endpoint();
-        let endpoint = preview.unwrap_or(&sample);
+        let endpoint: &dyn Fields = match preview {
+            Some(loaded) => loaded,
+            None => &sample,
+        };
         let subs = Substitutions::default();
         let f = |t: &str| fill(t, Some(endpoint), &subs);
         egui::Frame::group(ui.style()).corner_radius(12.0).inner_margin(10.0).show(ui, |ui| {
@@ -213,8 +216,7 @@ pub fn show(
                     ui.label(RichText::new(f(&m.custom)).monospace());
                 }
                 "SMSMessage" => {
-                    let address =
-                        endpoint.get("Address").and_then(Value::as_str).unwrap_or_default();
+                    let address = endpoint.field("Address").unwrap_or_default();
                     ui.label(RichText::new(format!("To {address}")).color(theme::MUTED));
                     egui::Frame::new()
                         .fill(theme::SPLIT[0].gamma_multiply(0.35))
@@ -255,10 +257,7 @@ pub fn show(
         });
         ui.label(
             RichText::new(match preview {
-                Some(e) => format!(
-                    "Placeholders filled from endpoint {}",
-                    e.get("Id").and_then(Value::as_str).unwrap_or("?")
-                ),
+                Some(e) => format!("Placeholders filled from endpoint {}", e.id().unwrap_or("?")),
                 None => "Placeholders filled with sample values".to_owned(),
             })
             .color(theme::MUTED),

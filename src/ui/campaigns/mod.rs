@@ -146,8 +146,8 @@ pub struct Editor {
     pub channel: String,
     /// The endpoint id the preview fills placeholders from (empty: sample values).
     pub preview_endpoint: String,
-    /// That endpoint as JSON, once loaded.
-    pub preview: Option<serde_json::Value>,
+    /// That endpoint, once loaded.
+    pub preview: Option<Box<aws_sdk_pinpoint::types::EndpointResponse>>,
     /// Versions, newest first.
     pub versions: Vec<CampaignResponse>,
     /// The same versions as the versions view shows them (built once per answer).
@@ -722,7 +722,7 @@ fn editor(
                 &errors,
                 messages::Preview {
                     endpoint_id: Some(&mut editor.preview_endpoint),
-                    loaded: editor.preview.as_ref(),
+                    loaded: editor.preview.as_deref(),
                     error: editor.preview_error.as_deref(),
                     busy: busy(Task::Preview),
                 },

@@ -6,7 +6,7 @@ use egui::RichText;
 
 use crate::drafts::FieldErrors;
 use crate::drafts::campaign::{FILTER_TYPES, FREQUENCIES, ScheduleDraft};
-use crate::rules::SCHEDULE_TIMEZONES;
+use crate::pinpoint::rules::SCHEDULE_TIMEZONES;
 use crate::ui::theme;
 use crate::ui::widgets::{
     choice_row, field_error, field_note, form_row, text_area_row, under_field,

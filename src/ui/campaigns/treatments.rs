@@ -7,7 +7,7 @@ use egui::RichText;
 use super::{Editor, limits, messages, schedule};
 use crate::drafts::FieldErrors;
 use crate::drafts::campaign::TreatmentDraft;
-use crate::rules::MAX_ADDITIONAL_TREATMENTS;
+use crate::pinpoint::rules::MAX_ADDITIONAL_TREATMENTS;
 use crate::ui::theme;
 use crate::ui::widgets::{error_label, form_row, text_area_row};
 
@@ -106,7 +106,7 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, errors: &FieldErrors) {
                                 errors,
                                 messages::Preview {
                                     endpoint_id: None,
-                                    loaded: editor.preview.as_ref(),
+                                    loaded: editor.preview.as_deref(),
                                     error: None,
                                     busy: false,
                                 },

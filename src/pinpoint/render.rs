@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::mock::backend::ChannelKind;
+use crate::pinpoint::ChannelKind;
 
 /// A message ready to record: what the recipient would see.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,29 +43,42 @@ impl Substitutions {
     }
 }
 
-/// Resolves one placeholder path against an endpoint (`Attributes.x`, `User.UserAttributes.y`,
-/// `Demographic.Platform`, `Address`, `Id`, …); list values give their first element.
-fn lookup(endpoint: Option<&Value>, subs: &Substitutions, key: &str) -> Option<String> {
+/// Where placeholders look up endpoint members: the mock's stored endpoint (JSON in the
+/// `EndpointResponse` shape) and the console's SDK endpoint both answer the same paths
+/// (`Attributes.x`, `User.UserAttributes.y`, `Demographic.Platform`, `Address`, `Id`, …).
+pub trait Fields {
+    /// The value at a dotted member path; a list gives its first element.
+    fn field(&self, path: &str) -> Option<String>;
+}
+
+impl Fields for Value {
+    fn field(&self, path: &str) -> Option<String> {
+        let mut node = self;
+        for part in path.split('.') {
+            node = node.get(part)?;
+        }
+        match node {
+            Value::String(s) => Some(s.clone()),
+            Value::Array(items) => items.first().and_then(Value::as_str).map(str::to_owned),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// Resolves one placeholder: the substitutions first, then the endpoint's members.
+fn lookup(endpoint: Option<&dyn Fields>, subs: &Substitutions, key: &str) -> Option<String> {
     if let Some(v) = subs.values.get(key) {
         return Some(v.clone());
     }
-    let mut node = endpoint?;
-    for part in key.split('.') {
-        node = node.get(part)?;
-    }
-    match node {
-        Value::String(s) => Some(s.clone()),
-        Value::Array(items) => items.first().and_then(Value::as_str).map(str::to_owned),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
+    endpoint?.field(key)
 }
 
 /// Fills `{{path}}` and `{{path|default}}` placeholders; unknown paths without a default
 /// render empty.
 #[must_use]
-pub fn fill(template: &str, endpoint: Option<&Value>, subs: &Substitutions) -> String {
+pub fn fill(template: &str, endpoint: Option<&dyn Fields>, subs: &Substitutions) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
@@ -114,7 +127,7 @@ pub fn message_for(config: &Value, kind: ChannelKind) -> Option<&Value> {
 pub fn render(
     message: &Value,
     kind: ChannelKind,
-    endpoint: Option<&Value>,
+    endpoint: Option<&dyn Fields>,
     subs: &Substitutions,
     overrides: Option<&Value>,
 ) -> Rendered {
@@ -162,7 +175,10 @@ mod tests {
             Some(&json!({"campaign": "spring"})),
         );
         let text = "Hi {{User.UserAttributes.FirstName}} from {{Attributes.city}}: {{code}} {{Context.campaign}} {{Attributes.none|friend}}{{missing}}";
-        assert_eq!(fill(text, Some(&ep), &subs), "Hi Ada from Lyon: 1234 spring friend");
+        assert_eq!(
+            fill(text, Some(&ep as &dyn Fields), &subs),
+            "Hi Ada from Lyon: 1234 spring friend"
+        );
     }
 
     #[test]
@@ -171,10 +187,22 @@ mod tests {
         assert_eq!(message_for(&config, ChannelKind::Sms).unwrap()["Body"], "SMS");
         let push = message_for(&config, ChannelKind::Gcm).unwrap();
         let ep = json!({"Attributes": {"x": ["y"]}});
-        let r = render(push, ChannelKind::Gcm, Some(&ep), &Substitutions::default(), None);
+        let r = render(
+            push,
+            ChannelKind::Gcm,
+            Some(&ep as &dyn Fields),
+            &Substitutions::default(),
+            None,
+        );
         assert_eq!(r.body, "Default y");
         let over = json!({"BodyOverride": "Override", "TitleOverride": "T"});
-        let r = render(push, ChannelKind::Gcm, Some(&ep), &Substitutions::default(), Some(&over));
+        let r = render(
+            push,
+            ChannelKind::Gcm,
+            Some(&ep as &dyn Fields),
+            &Substitutions::default(),
+            Some(&over),
+        );
         assert_eq!((r.title.as_deref(), r.body.as_str()), (Some("T"), "Override"));
     }
 }

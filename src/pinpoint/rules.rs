@@ -178,10 +178,10 @@ pub fn iso_timestamp(member: &str, value: &str) -> Result<chrono::DateTime<chron
 /// Checks that a channel record (what is stored merged with the update, as the wire names the
 /// members) carries the credentials its kind needs.
 pub fn channel_credentials(
-    kind: crate::mock::backend::ChannelKind,
+    kind: super::ChannelKind,
     record: &serde_json::Map<String, serde_json::Value>,
 ) -> Result<(), String> {
-    use crate::mock::backend::ChannelKind;
+    use super::ChannelKind;
     use serde_json::Value;
     let has =
         |key: &str| record.get(key).and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty());

@@ -1,0 +1,11 @@
+//! The Pinpoint domain, shared by the console and the mock: channel kinds, message rendering
+//! (`{{…}}` substitution), the service's value rules and the outbox entry shape. It imports
+//! nothing else of this crate, so neither side depends on the other through it.
+
+pub mod channel;
+pub mod outbox;
+pub mod render;
+pub mod rules;
+
+pub use channel::{ChannelKind, mask};
+pub use outbox::OutboxEntry;
