@@ -7,7 +7,8 @@ mod common;
 
 use aws_sdk_pinpoint::types::CreateApplicationRequest;
 use common::{sdk_client, start_mock};
-use pinpoint_console::api::engagement::{self, ImportSpec};
+use pinpoint_console::api::engagement;
+use pinpoint_console::api::jobs::{self, ImportSpec};
 use pinpoint_console::drafts::campaign::{CampaignDraft, TreatmentDraft};
 use pinpoint_console::drafts::segment::{Criterion, GroupDraft, Kind, SegmentDraft};
 use pinpoint_console::mock::demo::Seed;
@@ -99,14 +100,14 @@ async fn long_lists_are_read_to_the_end_and_drafts_round_trip() {
         segment_name: "From a file".into(),
         segment_id: String::new(),
     };
-    let job = engagement::start_import(&client, Some(&server.endpoint_url()), &app, spec.clone())
+    let job = jobs::start_import(&client, Some(&server.endpoint_url()), &app, spec.clone())
         .await
         .unwrap();
     assert!(job.import && job.url.starts_with("s3://pinpoint-console-uploads/"));
     // Without a mock, a local file is refused before anything is sent.
-    let refused = engagement::start_import(&client, None, &app, spec).await.unwrap_err();
+    let refused = jobs::start_import(&client, None, &app, spec).await.unwrap_err();
     assert_eq!(refused.kind, "NotAMock");
-    let jobs = engagement::list_jobs(&client, &app).await.unwrap();
+    let jobs = jobs::list_jobs(&client, &app).await.unwrap();
     assert!(jobs.iter().any(|j| j.id == job.id));
     let _ = std::fs::remove_file(csv);
 }

@@ -1,14 +1,18 @@
 //! Channel calls for the worker: read all nine, update one, delete one; each answer reduced to
-//! a `ChannelInfo` (what the service echoes; never a secret, which it never sends).
+//! a `ChannelInfo` (what the service echoes; never a secret, which it never sends). A saved
+//! channel's secrets go to the OS keyring, a deleted channel's are forgotten.
 
 use std::collections::BTreeMap;
 
 use aws_sdk_pinpoint::Client;
 use aws_sdk_pinpoint::error::ProvideErrorMetadata;
 
-use super::ApiError;
+use super::context::CallContext;
+use super::keyring::channel_key;
+use super::{ApiError, ApiResponse, ChannelsRequest, ErrorKind};
 use crate::drafts::channels::ChannelRequest;
 use crate::pinpoint::ChannelKind;
+use crate::secrets::Redacted;
 
 /// A configured channel as the service reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +93,7 @@ macro_rules! get_one {
             Ok(Some(o)) => Ok(o.$out().map($make)),
             Ok(None) => Ok(None),
             Err(e) => Err(ApiError {
-                kind: e.code().unwrap_or("ServiceError").to_owned(),
+                kind: ErrorKind::from_code(e.code().unwrap_or("ServiceError")),
                 message: e.message().unwrap_or_default().to_owned(),
                 request_id: aws_sdk_pinpoint::operation::RequestId::request_id(&e)
                     .map(str::to_owned),
@@ -230,11 +234,11 @@ pub async fn update(
             ChannelKind::Sms
         }
     };
-    get(client, app, kind).await?.ok_or_else(|| ApiError {
-        kind: "NotFoundException".into(),
-        message: format!("the {} was saved but cannot be read back", kind.title()),
-        request_id: None,
-        unreachable: false,
+    get(client, app, kind).await?.ok_or_else(|| {
+        ApiError::local(
+            ErrorKind::NotFound,
+            format!("the {} was saved but cannot be read back", kind.title()),
+        )
     })
 }
 
@@ -257,4 +261,42 @@ pub async fn delete(client: &Client, app: &str, kind: ChannelKind) -> Result<(),
         K::Sms => drop(client.delete_sms_channel().application_id(app).send().await?),
     }
     Ok(())
+}
+
+/// Runs one channel request (and its keyring work).
+pub async fn call(
+    client: &Client,
+    request: ChannelsRequest,
+    context: &CallContext,
+) -> Result<ApiResponse, ApiError> {
+    match request {
+        ChannelsRequest::ListChannels { app_id } => {
+            let channels = list(client, &app_id).await?;
+            Ok(ApiResponse::Channels { app_id, channels })
+        }
+        ChannelsRequest::SaveChannel { app_id, request, secrets } => {
+            let Redacted(request) = *request;
+            let info = update(client, &app_id, request).await?;
+            let key = channel_key(&context.connection_key, &app_id, info.kind);
+            let Redacted(fields) = secrets;
+            let stored = context
+                .with_store(move |store| {
+                    if fields.is_empty() { store.delete(&key) } else { store.set(&key, &fields) }
+                })
+                .await;
+            Ok(ApiResponse::ChannelSaved { app_id, info, stored })
+        }
+        ChannelsRequest::DeleteChannel { app_id, kind } => {
+            delete(client, &app_id, kind).await?;
+            let key = channel_key(&context.connection_key, &app_id, kind);
+            let forgotten = context.with_store(move |store| store.delete(&key)).await;
+            Ok(ApiResponse::ChannelDeleted { app_id, kind, forgotten })
+        }
+        ChannelsRequest::LoadChannelSecrets { app_id, kind } => {
+            let key = channel_key(&context.connection_key, &app_id, kind);
+            let secrets =
+                context.with_store(move |store| store.get(&key)).await.map(|s| s.map(Redacted));
+            Ok(ApiResponse::ChannelSecrets { app_id, kind, secrets })
+        }
+    }
 }

@@ -1,59 +1,107 @@
 //! The console's client for the mock-only `/_mock/` extensions (not part of Pinpoint, so not in
-//! the SDK): a minimal HTTP/1.1 exchange over a loopback TCP connection, offered only when the
-//! connection is a mock.
+//! the SDK), offered only when the connection is a mock. It uses hyper's client, the HTTP stack
+//! the SDK already brings: status codes are read as numbers, chunked bodies are understood,
+//! query values are percent-encoded.
 
 use std::time::Duration;
 
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
 use serde_json::Value;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use super::ApiError;
+use super::{ApiError, ErrorKind};
 
-/// Sends `method path` with an optional JSON body to the mock at `base` (an `http://` URL) and
-/// returns the JSON answer.
-pub async fn call(
-    base: &str,
-    method: &str,
-    path: &str,
-    body: Option<&Value>,
-) -> Result<Value, ApiError> {
-    let host = base.strip_prefix("http://").map(|h| h.trim_end_matches('/')).ok_or_else(|| {
-        ApiError::local("NotAMock", "the mock extensions need an http:// endpoint")
-    })?;
-    let payload = body.map(Value::to_string).unwrap_or_default();
-    let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{payload}",
-        payload.len()
-    );
-    let exchange = async {
-        let mut stream = tokio::net::TcpStream::connect(host).await?;
-        stream.write_all(request.as_bytes()).await?;
-        let mut answer = Vec::new();
-        stream.read_to_end(&mut answer).await?;
-        Ok::<_, std::io::Error>(answer)
-    };
-    let answer = tokio::time::timeout(Duration::from_secs(15), exchange)
-        .await
-        .map_err(|_| ApiError {
-            kind: "Timeout".into(),
-            message: "the mock did not answer in time".into(),
-            request_id: None,
-            unreachable: true,
-        })?
-        .map_err(|e| ApiError {
-            kind: "Unreachable".into(),
-            message: e.to_string(),
-            request_id: None,
-            unreachable: true,
+/// How long a mock extension may take (an estimate over a large project is the slowest).
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// GET `path` with `query` from the mock at `base` (an `http://` URL); the JSON answer.
+pub async fn get(base: &str, path: &str, query: &[(&str, String)]) -> Result<Value, ApiError> {
+    let mut uri = format!("{}{path}", base.trim_end_matches('/'));
+    for (i, (key, value)) in query.iter().enumerate() {
+        uri.push(if i == 0 { '?' } else { '&' });
+        uri.push_str(key);
+        uri.push('=');
+        uri.push_str(&encode(value));
+    }
+    exchange(http::Method::GET, &uri, Bytes::new()).await
+}
+
+/// POST a JSON `body` to `path` of the mock at `base`; the JSON answer.
+pub async fn post(base: &str, path: &str, body: &Value) -> Result<Value, ApiError> {
+    let uri = format!("{}{path}", base.trim_end_matches('/'));
+    exchange(http::Method::POST, &uri, Bytes::from(body.to_string())).await
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters stay).
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+    }
+    out
+}
+
+async fn exchange(method: http::Method, uri: &str, body: Bytes) -> Result<Value, ApiError> {
+    if !uri.starts_with("http://") {
+        return Err(ApiError::local(
+            ErrorKind::NotAMock,
+            "the mock extensions need an http:// URL",
+        ));
+    }
+    let request = http::Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(http::header::CONTENT_TYPE, "application/json")
+        .body(Full::new(body))
+        .map_err(|e| ApiError::local(ErrorKind::Client, e.to_string()))?;
+    let client: Client<HttpConnector, Full<Bytes>> =
+        Client::builder(TokioExecutor::new()).build_http();
+    let answer = async {
+        let response = client.request(request).await.map_err(|e| {
+            let message = std::error::Error::source(&e).map_or(e.to_string(), ToString::to_string);
+            ApiError::network(ErrorKind::Unreachable, message)
         })?;
-    let text = String::from_utf8_lossy(&answer);
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let ok = head.lines().next().is_some_and(|status| status.contains(" 200 "));
-    let json: Value = serde_json::from_str(body).unwrap_or(Value::Null);
-    if !ok {
-        let message =
-            json.get("Message").and_then(Value::as_str).unwrap_or("the mock refused the request");
-        return Err(ApiError::local("MockExtensionError", message));
+        let status = response.status();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .map_err(|e| ApiError::network(ErrorKind::Unreachable, e.to_string()))?
+            .to_bytes();
+        Ok::<_, ApiError>((status, bytes))
+    };
+    let (status, bytes) = tokio::time::timeout(TIMEOUT, answer)
+        .await
+        .map_err(|_| ApiError::network(ErrorKind::Timeout, "the mock did not answer in time"))??;
+    let json: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    if !status.is_success() {
+        let message = json
+            .get("Message")
+            .and_then(Value::as_str)
+            .map_or_else(|| format!("the mock answered {status}"), str::to_owned);
+        return Err(ApiError::local(ErrorKind::MockExtension, message));
     }
     Ok(json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
+        assert_eq!(encode("ep-0_1.x~"), "ep-0_1.x~");
+    }
 }

@@ -14,6 +14,26 @@ use std::sync::{Arc, Mutex, mpsc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+/// The kinds of drafts kept, each under its own file-name prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DraftKind {
+    /// Campaign editor drafts.
+    Campaign,
+    /// Segment builder drafts.
+    Segment,
+}
+
+impl DraftKind {
+    /// The file-name prefix (and the name the screens use for it).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Campaign => "campaign",
+            Self::Segment => "segment",
+        }
+    }
+}
+
 /// A folder of drafts.
 #[derive(Debug, Clone)]
 pub struct DraftStore {

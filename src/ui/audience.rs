@@ -4,7 +4,7 @@
 
 use egui::RichText;
 
-use super::app::Action;
+use super::action::Action;
 use super::endpoints_table;
 use super::tasks::Task;
 use super::theme;

@@ -7,14 +7,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use egui::RichText;
 
-use super::app::Action;
+use super::action::Action;
 use super::tasks::Task;
 use super::theme;
 use super::widgets::{busy_button, error_label, field_label};
-use crate::api::{ApiError, ApiResponse, ChannelInfo};
+use crate::api::{ApiError, ApiResponse, ChannelInfo, FilePurpose};
 use crate::drafts::FieldErrors;
 use crate::drafts::channels::{ChannelDraft, members};
 use crate::pinpoint::ChannelKind;
+use crate::secrets::Redacted;
 
 /// State of the Channels section for the selected project.
 #[derive(Debug, Default)]
@@ -119,7 +120,10 @@ impl ChannelsScreen {
                     self.errors.clear();
                 }
             }
-            ApiResponse::FilePicked { member, path: Some(path) } => {
+            ApiResponse::FilePicked {
+                purpose: FilePurpose::KeyFile { member },
+                path: Some(path),
+            } => {
                 self.paths.insert(member, path.display().to_string());
                 if let Some(expect) = self
                     .draft
@@ -309,8 +313,8 @@ fn form(
                     screen.error = None;
                     screen.note = None;
                     actions.push(Action::SaveChannel {
-                        request: Box::new(request),
-                        secrets: draft.stored_fields(),
+                        request: Box::new(Redacted(request)),
+                        secrets: Redacted(draft.stored_fields()),
                     });
                 }
                 Err(errors) => screen.errors = errors,

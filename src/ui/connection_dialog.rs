@@ -1,6 +1,6 @@
 //! The connection dialog: switch between Demo, AWS and a custom endpoint at run time.
 
-use super::app::Action;
+use super::action::Action;
 use super::widgets::{error_label, form_row};
 use crate::api::{ConnectionKind, ConnectionSpec};
 use crate::secrets::Redacted;

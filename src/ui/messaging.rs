@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use super::app::Action;
+use super::action::Action;
 use super::tasks::Task;
 use super::theme;
 use super::widgets::{busy_button, error_label, field_label, form_row};

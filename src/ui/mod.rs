@@ -1,6 +1,8 @@
-//! The console's screens. The shell (`app`) owns state and the worker; each screen is a file
-//! named after what the user sees and returns `Action`s instead of sending requests.
+//! The console's screens. The shell (`app`) owns the worker and the state (`state`); each
+//! screen is a file or folder named after what the user sees and returns `Action`s (`action`)
+//! instead of sending requests.
 
+pub mod action;
 pub mod app;
 pub mod audience;
 pub mod campaigns;
@@ -13,6 +15,7 @@ pub mod project_view;
 pub mod projects;
 pub mod segments;
 pub mod settings_form;
+pub mod state;
 pub mod tasks;
 pub mod theme;
 pub mod toasts;

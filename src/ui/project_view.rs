@@ -2,7 +2,8 @@
 
 use egui::RichText;
 
-use super::app::{Action, ConsoleApp, Section};
+use super::action::{Action, Section};
+use super::app::ConsoleApp;
 use super::tasks::Task;
 use super::widgets::{busy_button, error_label};
 use super::{audience, campaigns, channels, messaging, segments, settings_form, theme};

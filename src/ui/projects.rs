@@ -2,7 +2,9 @@
 
 use egui::RichText;
 
-use super::app::{Action, ConsoleApp, NewProjectForm};
+use super::action::Action;
+use super::app::ConsoleApp;
+use super::state::NewProjectForm;
 use super::tasks::Task;
 use super::theme;
 use super::widgets::{busy_button, error_label};

@@ -2,7 +2,8 @@
 
 use egui::RichText;
 
-use super::app::{Action, ConsoleApp};
+use super::action::Action;
+use super::app::ConsoleApp;
 use super::project_view::api_error;
 use super::tasks::Task;
 use super::theme;

@@ -30,8 +30,12 @@ pub enum Task {
     LoadSecrets,
     /// Reading a key file.
     ReadKeyFile,
-    /// The native file dialog.
-    PickFile,
+    /// The native file dialog for a channel's key or certificate.
+    PickKeyFile,
+    /// The native file dialog for an endpoint upload.
+    PickUpload,
+    /// The native file dialog for a segment import.
+    PickImport,
     /// One batch of a direct send.
     SendBatch,
     /// The phone check.
@@ -72,7 +76,62 @@ pub enum Task {
     SegmentDrafts,
 }
 
+/// Who an answer goes back to: the shell or one section's screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// The shell: connection, projects, settings.
+    Shell,
+    /// The Channels section.
+    Channels,
+    /// The Messaging section.
+    Messaging,
+    /// The Audience section.
+    Audience,
+    /// The Campaigns section.
+    Campaigns,
+    /// The Segments section (also the segment list the campaign editor picks from).
+    Segments,
+}
+
 impl Task {
+    /// The screen that asked, which the answer goes back to.
+    #[must_use]
+    pub fn owner(self) -> Owner {
+        match self {
+            Self::Connect
+            | Self::ListApps
+            | Self::CreateApp
+            | Self::DeleteApp
+            | Self::LoadSettings
+            | Self::SaveSettings => Owner::Shell,
+            Self::ListChannels
+            | Self::SaveChannel
+            | Self::DeleteChannel
+            | Self::LoadSecrets
+            | Self::ReadKeyFile
+            | Self::PickKeyFile => Owner::Channels,
+            Self::SendBatch | Self::ValidatePhone | Self::Outbox | Self::WriteFile => {
+                Owner::Messaging
+            }
+            Self::Audience | Self::PickUpload => Owner::Audience,
+            Self::CampaignList
+            | Self::CampaignSave
+            | Self::CampaignHistory
+            | Self::Preview
+            | Self::CampaignDrafts => Owner::Campaigns,
+            Self::SegmentList
+            | Self::SegmentSave
+            | Self::SegmentVersions
+            | Self::Estimate
+            | Self::SeenValues
+            | Self::SegmentSizes
+            | Self::Jobs
+            | Self::JobPoll
+            | Self::SegmentDrafts
+            | Self::PickImport => Owner::Segments,
+        }
+    }
+
     /// The tasks whose answers belong to the project that asked: when another project is
     /// selected, they are stale.
     pub const PROJECT_SCOPED: [Self; 14] = [

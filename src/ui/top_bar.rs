@@ -3,7 +3,8 @@
 
 use egui::RichText;
 
-use super::app::{Action, ConsoleApp};
+use super::action::Action;
+use super::app::ConsoleApp;
 use super::tasks::Task;
 use super::theme;
 use super::widgets::{Light, status_light};

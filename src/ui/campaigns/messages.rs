@@ -11,7 +11,7 @@ use crate::drafts::campaign::{
     ACTIONS, EmailDraft, MessagesDraft, PUSH_CHANNELS, PushDraft, SMS_TYPES, SmsDraft, sms_count,
 };
 use crate::pinpoint::render::{Fields, Substitutions, fill};
-use crate::ui::app::Action;
+use crate::ui::action::Action;
 use crate::ui::theme;
 use crate::ui::widgets::{
     busy_button, choice_row, field_note, form_row, text_area_row, under_field,

@@ -12,7 +12,7 @@ mod treatments;
 use aws_sdk_pinpoint::types::{ActivityResponse, CampaignResponse};
 use egui::RichText;
 
-use super::app::Action;
+use super::action::Action;
 use super::tasks::Task;
 use super::theme;
 use super::widgets::{
@@ -908,8 +908,14 @@ mod tests {
     fn with_drafts(store: &DraftStore) -> CampaignsScreen {
         let mut screen = CampaignsScreen::for_project("app");
         let drafts = store.load_all(DRAFT_KIND, "app");
-        let _ = screen
-            .apply(ApiResponse::Drafts { kind: DRAFT_KIND, app_id: "app".into(), drafts }, None);
+        let _ = screen.apply(
+            ApiResponse::Drafts {
+                kind: crate::drafts::store::DraftKind::Campaign,
+                app_id: "app".into(),
+                drafts,
+            },
+            None,
+        );
         screen
     }
 

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::SegmentAction;
 use crate::drafts::segment::SegmentDraft;
-use crate::ui::app::Action;
+use crate::ui::action::Action;
 use crate::ui::theme;
 
 /// Seconds the builder must be still before an estimate is asked for.

@@ -6,8 +6,8 @@ use egui::RichText;
 
 use super::{SegmentAction, SegmentsScreen};
 use crate::api::ApiError;
-use crate::api::engagement::ImportSpec;
-use crate::ui::app::Action;
+use crate::api::jobs::ImportSpec;
+use crate::ui::action::Action;
 use crate::ui::tasks::Task;
 use crate::ui::theme;
 use crate::ui::widgets::{busy_button, error_label, form_row, section};

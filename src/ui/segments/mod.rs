@@ -12,7 +12,7 @@ use aws_sdk_pinpoint::types::SegmentResponse;
 use egui::RichText;
 use serde_json::Value;
 
-use super::app::Action;
+use super::action::Action;
 use super::tasks::Task;
 use super::theme;
 use super::version_diff::{self, Version};
@@ -20,7 +20,7 @@ use super::widgets::{
     DraftChoice, EditorChoice, busy_button, editor_buttons, error_label, field_label, field_note,
     form_row, kept_drafts, text_area_row,
 };
-use crate::api::engagement::{ImportSpec, JobRow};
+use crate::api::jobs::{ImportSpec, JobRow};
 use crate::api::{ApiError, ApiResponse};
 use crate::drafts::FieldErrors;
 use crate::drafts::diff::cli_command;

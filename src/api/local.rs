@@ -1,0 +1,48 @@
+//! Work on this machine that must not run on the UI thread: reading key files and uploads,
+//! writing exports, the native file dialog and reading kept drafts.
+
+use super::{ApiError, ApiResponse, ErrorKind, LocalRequest};
+use crate::secrets::Redacted;
+
+fn cannot(verb: &str, path: &std::path::Path, error: &std::io::Error) -> ApiError {
+    ApiError::local(ErrorKind::File, format!("Cannot {verb} {}: {error}", path.display()))
+}
+
+/// Runs one local request.
+pub async fn call(request: LocalRequest) -> Result<ApiResponse, ApiError> {
+    match request {
+        LocalRequest::ReadKeyFile { member, path, expect } => {
+            let bytes = tokio::fs::read(&path).await.map_err(|e| cannot("read", &path, &e))?;
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            expect
+                .check(&text)
+                .map_err(|message| ApiError::local(ErrorKind::WrongFile, message))?;
+            Ok(ApiResponse::KeyFileRead { member, contents: Redacted(text) })
+        }
+        LocalRequest::ReadTextFile { path } => {
+            let bytes = tokio::fs::read(&path).await.map_err(|e| cannot("read", &path, &e))?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                ApiError::local(ErrorKind::File, format!("{} is not UTF-8 text", path.display()))
+            })?;
+            Ok(ApiResponse::TextFile { path, text })
+        }
+        LocalRequest::WriteTextFile { path, contents } => {
+            tokio::fs::write(&path, contents).await.map_err(|e| cannot("write", &path, &e))?;
+            Ok(ApiResponse::FileWritten(path))
+        }
+        LocalRequest::PickFile { purpose } => {
+            let picked = rfd::AsyncFileDialog::new().set_title(purpose.title()).pick_file().await;
+            Ok(ApiResponse::FilePicked { purpose, path: picked.map(|f| f.path().to_path_buf()) })
+        }
+        LocalRequest::ReadDrafts { store, kind, app_id } => {
+            let read = app_id.clone();
+            let drafts = tokio::task::spawn_blocking(move || {
+                store.flush();
+                store.load_all(kind.as_str(), &read)
+            })
+            .await
+            .map_err(|e| ApiError::local(ErrorKind::Drafts, e.to_string()))?;
+            Ok(ApiResponse::Drafts { kind, app_id, drafts })
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! What a panel asks the shell to do. Panels never send requests themselves: they return
+//! actions, and the shell (`app`) turns them into requests to the worker.
+
+use aws_sdk_pinpoint::types::WriteApplicationSettingsRequest;
+
+use super::audience::AudienceAction;
+use super::campaigns::CampaignAction;
+use super::segments::SegmentAction;
+use crate::api::ConnectionSpec;
+use crate::drafts::channels::{ChannelRequest, KeyFile};
+use crate::drafts::message::Batch;
+use crate::pinpoint::ChannelKind;
+use crate::secrets::{Redacted, SecretFields};
+
+/// What a panel asks the shell to do. Panels never send requests themselves.
+#[derive(Debug, Clone)]
+#[must_use]
+pub enum Action {
+    /// Switch to a connection.
+    Connect(ConnectionSpec),
+    /// Reload the project list.
+    ReloadApps,
+    /// Select a project.
+    Select(String),
+    /// Create a project.
+    CreateApp(String),
+    /// Delete a project.
+    DeleteApp(String),
+    /// Reload the selected project's settings.
+    ReloadSettings,
+    /// Save the selected project's settings.
+    SaveSettings(WriteApplicationSettingsRequest),
+    /// Show a section of the selected project.
+    ShowSection(Section),
+    /// Read a channel's secrets from the keyring.
+    LoadChannelSecrets(ChannelKind),
+    /// Save a channel and keep its secrets.
+    SaveChannel {
+        /// The update (boxed: the largest action by far; redacted: it carries credentials).
+        request: Box<Redacted<ChannelRequest>>,
+        /// What to keep in the keyring.
+        secrets: Redacted<SecretFields>,
+    },
+    /// Delete a channel and its secrets.
+    DeleteChannel(ChannelKind),
+    /// Read a key file into a form member.
+    ReadKeyFile {
+        /// The member.
+        member: &'static str,
+        /// The file.
+        path: std::path::PathBuf,
+        /// What it should be.
+        expect: KeyFile,
+    },
+    /// Open the native file dialog for a channel form member.
+    PickFile(&'static str),
+    /// Start a direct send of these batches.
+    StartSend(Vec<Batch>),
+    /// Send the next batch of a direct send.
+    SendBatch {
+        /// The request (boxed: large).
+        batch: Box<Batch>,
+        /// Its position.
+        index: usize,
+    },
+    /// Check a phone number.
+    ValidatePhone {
+        /// The number.
+        number: String,
+        /// ISO country hint.
+        country: Option<String>,
+    },
+    /// Load the mock's outbox.
+    LoadOutbox,
+    /// An Audience-section request.
+    Audience(AudienceAction),
+    /// Open the composer with these endpoint ids as recipients.
+    ComposeTo(Vec<String>),
+    /// A Campaigns-section request.
+    Campaigns(CampaignAction),
+    /// A Segments-section request.
+    Segments(SegmentAction),
+    /// Write a text file.
+    WriteTextFile {
+        /// Where.
+        path: std::path::PathBuf,
+        /// What.
+        contents: String,
+    },
+}
+
+/// The sections of a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Section {
+    /// Project settings.
+    #[default]
+    Settings,
+    /// The nine channels.
+    Channels,
+    /// Direct messages, phone check, outbox.
+    Messaging,
+    /// Endpoints, users, events, event stream.
+    Audience,
+    /// Campaigns.
+    Campaigns,
+    /// Segments and import/export jobs.
+    Segments,
+}

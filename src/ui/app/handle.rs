@@ -1,0 +1,278 @@
+//! The shell's side of every action: what each one asks of the worker, for which task.
+
+use super::ConsoleApp;
+use crate::api::{
+    ApiRequest, AppsRequest, AudienceRequest, ChannelsRequest, EngagementRequest, FilePurpose,
+    LocalRequest, MessagingRequest,
+};
+use crate::ui::action::{Action, Section};
+use crate::ui::audience::AudienceAction;
+use crate::ui::campaigns::CampaignAction;
+use crate::ui::segments::SegmentAction;
+use crate::ui::state::{ConnectionState, ProjectScreen, ProjectsState};
+use crate::ui::tasks::Task;
+use crate::ui::widgets::Light;
+
+impl ConsoleApp {
+    /// Carries out an action.
+    pub fn handle(&mut self, action: Action) {
+        match action {
+            Action::Connect(spec) => {
+                self.pending.clear();
+                self.projects = ProjectsState {
+                    filter: std::mem::take(&mut self.projects.filter),
+                    ..Default::default()
+                };
+                self.project = ProjectScreen::default();
+                self.connection = ConnectionState {
+                    spec: spec.without_new_keys(),
+                    info: None,
+                    light: Light::Pending,
+                    problem: None,
+                };
+                let id = self.api.connect(spec);
+                self.pending.start(Task::Connect, id);
+            }
+            Action::ReloadApps => {
+                self.send(Task::ListApps, AppsRequest::ListApps);
+                // The top bar's Reload also refreshes the list the user is looking at.
+                match self.project.section {
+                    Section::Campaigns => self.campaign_action(CampaignAction::Reload),
+                    Section::Segments => self.segment_action(SegmentAction::Reload),
+                    _ => {}
+                }
+            }
+            Action::Select(id) => self.select(Some(id)),
+            Action::CreateApp(name) => self.send(Task::CreateApp, AppsRequest::CreateApp { name }),
+            Action::DeleteApp(app_id) => {
+                self.send(Task::DeleteApp, AppsRequest::DeleteApp { app_id });
+            }
+            Action::ReloadSettings => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.project.unsaved.remove(&app_id);
+                    self.send(Task::LoadSettings, AppsRequest::GetSettings { app_id });
+                }
+            }
+            Action::ShowSection(section) => {
+                self.project.section = section;
+                self.load_section();
+            }
+            Action::LoadChannelSecrets(kind) => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.send(
+                        Task::LoadSecrets,
+                        ChannelsRequest::LoadChannelSecrets { app_id, kind },
+                    );
+                }
+            }
+            Action::SaveChannel { request, secrets } => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    let request = ChannelsRequest::SaveChannel { app_id, request, secrets };
+                    self.send(Task::SaveChannel, request);
+                }
+            }
+            Action::DeleteChannel(kind) => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.send(Task::DeleteChannel, ChannelsRequest::DeleteChannel { app_id, kind });
+                }
+            }
+            Action::ReadKeyFile { member, path, expect } => {
+                self.send(Task::ReadKeyFile, LocalRequest::ReadKeyFile { member, path, expect });
+            }
+            Action::PickFile(member) => {
+                let purpose = FilePurpose::KeyFile { member };
+                self.send(Task::PickKeyFile, LocalRequest::PickFile { purpose });
+            }
+            Action::StartSend(batches) => {
+                let m = &mut self.project.messaging;
+                m.rows.clear();
+                m.note = None;
+                m.error = None;
+                m.cancelled = false;
+                m.total = batches.len();
+                m.done = 0;
+                m.queue = batches.into();
+                if let Some(first) = m.queue.pop_front() {
+                    self.handle(Action::SendBatch { batch: Box::new(first), index: 0 });
+                }
+            }
+            Action::SendBatch { batch, index } => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.send(
+                        Task::SendBatch,
+                        MessagingRequest::SendBatch { app_id, batch, index },
+                    );
+                }
+            }
+            Action::ValidatePhone { number, country } => {
+                self.project.messaging.phone = None;
+                self.send(Task::ValidatePhone, MessagingRequest::ValidatePhone { number, country });
+            }
+            Action::LoadOutbox => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    let m = &self.project.messaging;
+                    let request = MessagingRequest::Outbox {
+                        app_id,
+                        channel: Some(m.outbox_channel.clone()),
+                        recipient: Some(m.outbox_recipient.clone()),
+                        campaign: Some(m.outbox_campaign.clone()),
+                    };
+                    self.send(Task::Outbox, request);
+                }
+            }
+            Action::ComposeTo(ids) => {
+                let m = &mut self.project.messaging;
+                m.draft.kind = crate::drafts::message::RecipientKind::Endpoints;
+                m.draft.recipients = ids.join("\n");
+                m.tab = crate::ui::messaging::Tab::Compose;
+                self.project.section = Section::Messaging;
+            }
+            Action::Audience(request) => {
+                let Some(app_id) = self.projects.selected.clone() else { return };
+                let request: ApiRequest = match request {
+                    AudienceAction::GetEndpoint(endpoint_id) => {
+                        AudienceRequest::GetEndpoint { app_id, endpoint_id }.into()
+                    }
+                    AudienceAction::SaveEndpoint(endpoint_id, request) => {
+                        AudienceRequest::SaveEndpoint { app_id, endpoint_id, request }.into()
+                    }
+                    AudienceAction::DeleteEndpoint(endpoint_id) => {
+                        AudienceRequest::DeleteEndpoint { app_id, endpoint_id }.into()
+                    }
+                    AudienceAction::GetUser(user_id) => {
+                        AudienceRequest::GetUserEndpoints { app_id, user_id }.into()
+                    }
+                    AudienceAction::DeleteUser(user_id) => {
+                        AudienceRequest::DeleteUserEndpoints { app_id, user_id }.into()
+                    }
+                    AudienceAction::PutEvent(endpoint_id, event) => {
+                        AudienceRequest::PutEvent { app_id, endpoint_id, event }.into()
+                    }
+                    AudienceAction::GetEventStream => {
+                        AudienceRequest::GetEventStream { app_id }.into()
+                    }
+                    AudienceAction::PutEventStream(destination, role) => {
+                        AudienceRequest::PutEventStream { app_id, destination, role }.into()
+                    }
+                    AudienceAction::DeleteEventStream => {
+                        AudienceRequest::DeleteEventStream { app_id }.into()
+                    }
+                    AudienceAction::ListAll => AudienceRequest::ListAllEndpoints { app_id }.into(),
+                    AudienceAction::ReadFile(path) => LocalRequest::ReadTextFile { path }.into(),
+                    AudienceAction::PickFile => {
+                        let purpose = FilePurpose::EndpointUpload;
+                        self.send(Task::PickUpload, LocalRequest::PickFile { purpose });
+                        return;
+                    }
+                    AudienceAction::UploadChunk(request, index) => {
+                        AudienceRequest::UploadChunk { app_id, request, index }.into()
+                    }
+                };
+                self.send(Task::Audience, request);
+            }
+            Action::Campaigns(request) => self.campaign_action(request),
+            Action::Segments(request) => self.segment_action(request),
+            Action::WriteTextFile { path, contents } => {
+                self.send(Task::WriteFile, LocalRequest::WriteTextFile { path, contents });
+            }
+            Action::SaveSettings(request) => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.project.save_error = None;
+                    self.project.saved_note = None;
+                    self.send(Task::SaveSettings, AppsRequest::UpdateSettings { app_id, request });
+                }
+            }
+        }
+    }
+
+    fn campaign_action(&mut self, request: CampaignAction) {
+        let Some(app_id) = self.projects.selected.clone() else { return };
+        match request {
+            CampaignAction::Reload => {
+                self.send(
+                    Task::CampaignList,
+                    EngagementRequest::ListCampaigns { app_id: app_id.clone() },
+                );
+                self.send(Task::SegmentList, EngagementRequest::ListSegments { app_id });
+            }
+            CampaignAction::Save(campaign_id, request) => {
+                self.project.campaigns.note = None;
+                self.send(
+                    Task::CampaignSave,
+                    EngagementRequest::SaveCampaign { app_id, campaign_id, request },
+                );
+            }
+            CampaignAction::Delete(campaign_id) => {
+                self.send(
+                    Task::CampaignSave,
+                    EngagementRequest::DeleteCampaign { app_id, campaign_id },
+                );
+            }
+            CampaignAction::History(campaign_id) => {
+                self.send(
+                    Task::CampaignHistory,
+                    EngagementRequest::CampaignHistory { app_id, campaign_id },
+                );
+            }
+            CampaignAction::PreviewEndpoint(endpoint_id) => {
+                self.send(
+                    Task::Preview,
+                    EngagementRequest::PreviewEndpoint { app_id, endpoint_id },
+                );
+            }
+        }
+    }
+
+    fn segment_action(&mut self, request: SegmentAction) {
+        let Some(app_id) = self.projects.selected.clone() else { return };
+        match request {
+            SegmentAction::Reload => {
+                self.send(Task::SegmentList, EngagementRequest::ListSegments { app_id });
+            }
+            SegmentAction::Save(segment_id, request) => {
+                self.project.segments.note = None;
+                self.send(
+                    Task::SegmentSave,
+                    EngagementRequest::SaveSegment { app_id, segment_id, request },
+                );
+            }
+            SegmentAction::Delete(segment_id) => {
+                self.send(
+                    Task::SegmentSave,
+                    EngagementRequest::DeleteSegment { app_id, segment_id },
+                );
+            }
+            SegmentAction::Versions(segment_id) => {
+                self.send(
+                    Task::SegmentVersions,
+                    EngagementRequest::SegmentVersions { app_id, segment_id },
+                );
+            }
+            SegmentAction::Estimate(definition) => {
+                self.send(Task::Estimate, EngagementRequest::Estimate { app_id, definition });
+            }
+            SegmentAction::Values => {
+                self.send(Task::SeenValues, EngagementRequest::SeenValues { app_id })
+            }
+            SegmentAction::Sizes(definitions) => {
+                self.send(
+                    Task::SegmentSizes,
+                    EngagementRequest::SegmentSizes { app_id, definitions },
+                );
+            }
+            SegmentAction::Import(spec) => {
+                self.send(Task::Jobs, EngagementRequest::StartImport { app_id, spec });
+            }
+            SegmentAction::Export { segment_id, s3_prefix, role_arn } => {
+                let request =
+                    EngagementRequest::StartExport { app_id, segment_id, s3_prefix, role_arn };
+                self.send(Task::Jobs, request);
+            }
+            SegmentAction::Jobs => self.send(Task::JobPoll, EngagementRequest::ListJobs { app_id }),
+            SegmentAction::PickFile => {
+                let purpose = FilePurpose::SegmentImport;
+                self.send(Task::PickImport, LocalRequest::PickFile { purpose });
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Answers back to the screen whose task asked: the shell's own (connection, projects,
+//! settings) here, every section's to its screen's `apply` or `fail`. Routing is by task, so
+//! an answer can only reach the screen that asked for it.
+
+use super::ConsoleApp;
+use crate::api::{ApiError, ApiResponse, AppsRequest};
+use crate::drafts::settings::SettingsDraft;
+use crate::ui::tasks::{Owner, Task};
+use crate::ui::toasts::ToastKind;
+use crate::ui::widgets::Light;
+
+impl ConsoleApp {
+    /// Applies a successful answer of `task`.
+    pub(super) fn apply(&mut self, task: Task, response: ApiResponse) {
+        if task != Task::Connect {
+            self.connection.light = Light::Online;
+            self.connection.problem = None;
+        }
+        let actions = match task.owner() {
+            Owner::Shell => {
+                self.apply_shell(task, response);
+                return;
+            }
+            Owner::Channels => self.project.channels.apply(response),
+            Owner::Messaging => self.project.messaging.apply(response),
+            Owner::Audience => self.project.audience.apply(response),
+            Owner::Campaigns => self.project.campaigns.apply(response, self.drafts.as_ref()),
+            Owner::Segments => self.project.segments.apply(response, self.drafts.as_ref()),
+        };
+        for action in actions {
+            self.handle(action);
+        }
+    }
+
+    /// The shell's own answers: connection, projects and settings.
+    fn apply_shell(&mut self, task: Task, response: ApiResponse) {
+        match response {
+            ApiResponse::Connected(info) => {
+                self.connection.info = Some(info);
+                self.send(Task::ListApps, AppsRequest::ListApps);
+            }
+            ApiResponse::Apps(apps) => {
+                self.projects.apps = apps;
+                self.projects.loaded = true;
+                let still_there = self
+                    .projects
+                    .selected
+                    .as_ref()
+                    .is_some_and(|id| self.projects.apps.iter().any(|a| &a.id == id));
+                if !still_there {
+                    self.select(None);
+                }
+            }
+            ApiResponse::AppCreated(app) => {
+                self.projects.new_project = None;
+                self.toasts.push(ToastKind::Success, format!("Created project “{}”", app.name));
+                let id = app.id.clone();
+                self.projects.apps.push(app);
+                self.select(Some(id));
+            }
+            ApiResponse::AppDeleted(app) => {
+                self.project.confirm_delete = None;
+                self.projects.apps.retain(|a| a.id != app.id);
+                self.project.unsaved.remove(&app.id);
+                if self.projects.selected.as_deref() == Some(app.id.as_str()) {
+                    self.select(None);
+                }
+                self.toasts.push(ToastKind::Success, format!("Deleted project “{}”", app.name));
+            }
+            ApiResponse::Settings { app_id, settings } => {
+                if self.projects.selected.as_deref() != Some(app_id.as_str()) {
+                    return;
+                }
+                self.project.load_error = None;
+                self.project.errors.clear();
+                self.project.draft = match (task, self.project.unsaved.remove(&app_id)) {
+                    (Task::LoadSettings, Some(unsaved)) => unsaved,
+                    _ => SettingsDraft::from(&settings),
+                };
+                if task == Task::SaveSettings {
+                    self.project.saved_note = Some(format!(
+                        "Saved · last modified {}",
+                        settings.last_modified_date().unwrap_or("now")
+                    ));
+                }
+                self.project.loaded = Some(settings);
+            }
+            other => tracing::warn!(?task, answer = ?other, "an answer the shell did not ask for"),
+        }
+    }
+
+    /// Shows a failed `task` where it happened.
+    pub(super) fn fail(&mut self, task: Task, error: ApiError) {
+        if error.unreachable {
+            self.connection.light = Light::Offline;
+            self.connection.problem = Some(error.to_string());
+        }
+        match task {
+            Task::CreateApp => {
+                if let Some(form) = &mut self.projects.new_project {
+                    form.error = Some(error.to_string());
+                } else {
+                    self.toasts.push(ToastKind::Error, error.to_string());
+                }
+            }
+            Task::SaveSettings => self.project.save_error = Some(error),
+            Task::LoadSettings => self.project.load_error = Some(error),
+            Task::DeleteApp => {
+                self.project.confirm_delete = None;
+                self.toasts.push(ToastKind::Error, format!("Could not delete: {error}"));
+            }
+            Task::Connect | Task::ListApps => {
+                self.connection.light = Light::Offline;
+                self.connection.problem = Some(error.to_string());
+                self.toasts.push(ToastKind::Error, error.to_string());
+            }
+            // The upload and import dialogs have no field of their own to show it under.
+            Task::PickUpload | Task::PickImport => {
+                self.toasts.push(ToastKind::Error, format!("File dialog: {error}"));
+            }
+            _ => match task.owner() {
+                Owner::Channels => self.project.channels.fail(task, error),
+                Owner::Messaging => self.project.messaging.fail(error),
+                Owner::Audience => self.project.audience.fail(error),
+                Owner::Campaigns => self.project.campaigns.fail(task, error),
+                Owner::Segments => self.project.segments.fail(task, error),
+                Owner::Shell => self.toasts.push(ToastKind::Error, error.to_string()),
+            },
+        }
+    }
+}
