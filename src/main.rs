@@ -33,13 +33,15 @@ fn main() -> eframe::Result {
         drafts_dir: eframe::storage_dir("Pinpoint Console").map(|d| d.join("drafts")),
         ..AppOptions::default()
     };
-    let native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Pinpoint Console")
-            .with_inner_size(theme::WINDOW_SIZE)
-            .with_min_inner_size([720.0, 480.0]),
-        ..Default::default()
-    };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Pinpoint Console")
+        .with_app_id("pinpoint-console")
+        .with_inner_size(theme::WINDOW_SIZE)
+        .with_min_inner_size([720.0, 480.0]);
+    if let Some(icon) = pinpoint_console::ui::icon::icon() {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
+    let native = eframe::NativeOptions { viewport, ..Default::default() };
     eframe::run_native(
         "Pinpoint Console",
         native,

@@ -252,7 +252,7 @@ impl ConsoleApp {
                 self.send(Task::Estimate, EngagementRequest::Estimate { app_id, definition });
             }
             SegmentAction::Values => {
-                self.send(Task::SeenValues, EngagementRequest::SeenValues { app_id })
+                self.send(Task::SeenValues, EngagementRequest::SeenValues { app_id });
             }
             SegmentAction::Sizes(definitions) => {
                 self.send(

@@ -120,7 +120,7 @@ impl ConsoleApp {
             }
             _ => match task.owner() {
                 Owner::Channels => self.project.channels.fail(task, error),
-                Owner::Messaging => self.project.messaging.fail(error),
+                Owner::Messaging => self.project.messaging.fail(task, error),
                 Owner::Audience => self.project.audience.fail(error),
                 Owner::Campaigns => self.project.campaigns.fail(task, error),
                 Owner::Segments => self.project.segments.fail(task, error),

@@ -1,0 +1,179 @@
+//! The Messaging section: the direct-message composer (addresses, endpoint ids or user ids;
+//! a message per channel family; context and substitutions; a preview; sending in batches of
+//! 100 with progress and cancel; a filterable per-recipient results table exportable to CSV),
+//! the phone-number check, and the mock's outbox.
+
+mod compose;
+mod outbox;
+mod phone;
+mod results;
+
+use std::collections::VecDeque;
+
+use crate::api::{ApiError, ApiResponse, ResultRow};
+use crate::drafts::FieldErrors;
+use crate::drafts::message::{Batch, ComposerDraft};
+use crate::pinpoint::OutboxEntry;
+use crate::ui::action::Action;
+use crate::ui::tasks::Task;
+
+/// The parts of the section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// The composer.
+    #[default]
+    Compose,
+    /// The phone-number check.
+    Phone,
+    /// The mock's outbox.
+    Outbox,
+}
+
+/// State of the Messaging section.
+#[derive(Debug, Default)]
+pub struct MessagingScreen {
+    /// The tab shown.
+    pub tab: Tab,
+    /// The composer form.
+    pub draft: ComposerDraft,
+    /// Inline messages.
+    pub errors: FieldErrors,
+    /// Batches still to send.
+    pub queue: VecDeque<Batch>,
+    /// Batches in the send.
+    pub total: usize,
+    /// Batches answered.
+    pub done: usize,
+    /// The user cancelled the send.
+    pub cancelled: bool,
+    /// Results so far.
+    pub rows: Vec<ResultRow>,
+    /// Results filter.
+    pub filter: String,
+    /// CSV export path.
+    pub export_path: String,
+    /// What happened last.
+    pub note: Option<String>,
+    /// A failed call.
+    pub error: Option<ApiError>,
+    /// Why the results could not be exported (shown under the Export button).
+    pub export_error: Option<String>,
+    /// Phone check: the number.
+    pub phone_number: String,
+    /// Phone check: the country hint.
+    pub phone_country: String,
+    /// Phone check: the answer.
+    pub phone: Option<aws_sdk_pinpoint::types::NumberValidateResponse>,
+    /// Outbox filter: channel.
+    pub outbox_channel: String,
+    /// Outbox filter: recipient.
+    pub outbox_recipient: String,
+    /// Outbox filter: campaign id.
+    pub outbox_campaign: String,
+    /// The outbox, once loaded.
+    pub outbox: Option<Vec<OutboxEntry>>,
+}
+
+impl MessagingScreen {
+    /// Applies a worker answer; returns follow-up actions (the next batch).
+    pub fn apply(&mut self, response: ApiResponse) -> Vec<Action> {
+        match response {
+            ApiResponse::BatchSent { rows, .. } => {
+                self.rows.extend(rows);
+                self.done += 1;
+                if self.cancelled {
+                    self.queue.clear();
+                }
+                if let Some(next) = self.queue.pop_front() {
+                    return vec![Action::SendBatch { batch: Box::new(next), index: self.done }];
+                }
+                let ok = self.rows.iter().filter(|r| r.status == "SUCCESSFUL").count();
+                self.note = Some(format!(
+                    "{}: {ok} of {} recipients delivered",
+                    if self.cancelled { "Cancelled" } else { "Sent" },
+                    self.rows.len()
+                ));
+            }
+            ApiResponse::PhoneValidated(answer) => self.phone = Some(answer),
+            ApiResponse::Outbox(items) => self.outbox = Some(items),
+            ApiResponse::FileWritten(path) => {
+                self.export_error = None;
+                self.note = Some(format!("Wrote {}", path.display()));
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// A failed call of this section, shown where it happened: a CSV export under its
+    /// button, the rest above the form.
+    pub fn fail(&mut self, task: Task, error: ApiError) {
+        if task == Task::WriteFile {
+            self.export_error = Some(format!("Could not write the CSV file: {}", error.message));
+            return;
+        }
+        self.queue.clear();
+        self.error = Some(error);
+    }
+
+    /// True while a send is going.
+    #[must_use]
+    pub fn sending(&self) -> bool {
+        self.total > 0
+            && self.done < self.total
+            && !(self.cancelled && self.queue.is_empty() && self.done > 0)
+    }
+}
+
+/// Draws the section.
+pub fn show(
+    ui: &mut egui::Ui,
+    screen: &mut MessagingScreen,
+    is_mock: bool,
+    busy: &dyn Fn(Task) -> bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.horizontal(|ui| {
+        for (tab, label) in
+            [(Tab::Compose, "Compose"), (Tab::Phone, "Phone check"), (Tab::Outbox, "Outbox")]
+        {
+            if tab == Tab::Outbox && !is_mock {
+                continue;
+            }
+            if ui.selectable_label(screen.tab == tab, label).clicked() {
+                screen.tab = tab;
+                if tab == Tab::Outbox {
+                    actions.push(Action::LoadOutbox);
+                }
+            }
+        }
+    });
+    ui.add_space(6.0);
+    match screen.tab {
+        Tab::Compose => actions.extend(compose::compose(ui, screen, busy)),
+        Tab::Phone => actions.extend(phone::phone(ui, screen, busy)),
+        Tab::Outbox => actions.extend(outbox::outbox(ui, screen, busy)),
+    }
+    actions
+}
+
+pub use results::csv_text;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ErrorKind;
+
+    #[test]
+    fn a_failed_export_shows_under_its_button_and_clears_once_written() {
+        let mut screen = MessagingScreen::default();
+        let refused = ApiError::local(ErrorKind::File, "Cannot write /nope/x.csv: denied");
+        screen.fail(Task::WriteFile, refused);
+        assert!(screen.error.is_none(), "not shown as the section's error");
+        let shown = screen.export_error.clone().unwrap_or_default();
+        assert!(shown.contains("Could not write the CSV file") && shown.contains("denied"));
+        assert!(screen.apply(ApiResponse::FileWritten("/tmp/x.csv".into())).is_empty());
+        assert!(screen.export_error.is_none());
+        assert_eq!(screen.note.as_deref(), Some("Wrote /tmp/x.csv"));
+    }
+}
