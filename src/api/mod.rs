@@ -13,6 +13,7 @@ pub mod demo;
 pub mod endpoint_fields;
 pub mod engagement;
 pub mod error;
+pub mod explain;
 pub mod jobs;
 pub mod keyring;
 pub mod local;
@@ -26,6 +27,7 @@ pub mod worker;
 pub use channels::ChannelInfo;
 pub use connection::{ConnectionInfo, ConnectionKind, ConnectionSpec, Timeouts};
 pub use error::{ApiError, ErrorKind};
+pub use explain::Explained;
 pub use request::{
     ApiRequest, AppsRequest, AudienceRequest, ChannelsRequest, EngagementRequest, FilePurpose,
     LocalRequest, MessagingRequest, RequestId,
