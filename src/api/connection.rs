@@ -117,6 +117,23 @@ pub struct ConnectionInfo {
     pub region: String,
 }
 
+impl ConnectionSpec {
+    /// What this connection reaches, for messages: "the demo mock", "AWS (profile, region)",
+    /// or the endpoint URL.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Demo => "the demo mock".to_owned(),
+            Self::Aws { profile, region, .. } => format!(
+                "AWS ({}, {})",
+                profile.as_deref().unwrap_or("default profile"),
+                region.as_deref().unwrap_or("default region")
+            ),
+            Self::Custom { endpoint_url, .. } => endpoint_url.clone(),
+        }
+    }
+}
+
 impl ConnectionInfo {
     /// True when the backend is a mock (Demo, or Custom on a loopback address), so the
     /// mock-only `/_mock/` extensions may be offered.

@@ -9,6 +9,7 @@ pub mod campaigns;
 pub mod channels;
 pub mod connection_dialog;
 pub mod endpoints_table;
+pub mod error_view;
 pub mod icon;
 pub mod kept;
 pub mod messaging;

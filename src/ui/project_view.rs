@@ -4,6 +4,7 @@ use egui::RichText;
 
 use super::action::{Action, Section};
 use super::app::ConsoleApp;
+use super::error_view::{ErrorChoice, Offer, error_panel};
 use super::tasks::Task;
 use super::widgets::{busy_button, error_label};
 use super::{audience, campaigns, channels, messaging, segments, settings_form, theme};
@@ -12,6 +13,28 @@ use super::{audience, campaigns, channels, messaging, segments, settings_form, t
 pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(summary) = app.selected_app().cloned() else {
+        if let Some(error) = app.projects.load_error.clone() {
+            ui.add_space(24.0);
+            let offer = Offer { retry: true, change_connection: true };
+            let target = app.target();
+            match error_panel(
+                ui,
+                "projects",
+                "Could not load the project list",
+                &error,
+                &target,
+                offer,
+            ) {
+                Some(ErrorChoice::Retry) => actions.push(if app.connection.info.is_some() {
+                    Action::ReloadApps
+                } else {
+                    Action::Connect(app.connection.spec.clone())
+                }),
+                Some(ErrorChoice::ChangeConnection) => app.dialog.open = true,
+                None => {}
+            }
+            return actions;
+        }
         ui.vertical_centered(|ui| {
             ui.add_space(80.0);
             ui.heading("Select a project");

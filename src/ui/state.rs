@@ -26,7 +26,7 @@ pub struct ConnectionState {
     /// Health.
     pub light: Light,
     /// Why it is offline.
-    pub problem: Option<String>,
+    pub problem: Option<ApiError>,
 }
 
 /// The project list and its forms.
@@ -40,6 +40,8 @@ pub struct ProjectsState {
     pub filter: String,
     /// The selected project's id.
     pub selected: Option<String>,
+    /// Why the list could not be loaded (shown in the main pane with Retry).
+    pub load_error: Option<ApiError>,
     /// The "new project" form, when open.
     pub new_project: Option<NewProjectForm>,
 }

@@ -17,12 +17,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {
         ui.separator();
         let label = match &app.connection.info {
             Some(info) => info.label.clone(),
-            None => format!("Connecting to {} …", describe(&app.connection.spec)),
+            None => format!("Connecting to {} …", app.connection.spec.describe()),
         };
         ui.label(RichText::new(label).monospace());
         let light = status_light(ui, app.connection.light);
         if let (Light::Offline, Some(problem)) = (app.connection.light, &app.connection.problem) {
-            light.on_hover_text(problem);
+            light.on_hover_text(problem.explain(&app.target()).headline);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Connection…").clicked() {
@@ -39,16 +39,4 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {
         });
     });
     action
-}
-
-fn describe(spec: &crate::api::ConnectionSpec) -> String {
-    match spec {
-        crate::api::ConnectionSpec::Demo => "the demo mock".to_owned(),
-        crate::api::ConnectionSpec::Aws { profile, region, .. } => format!(
-            "AWS ({}, {})",
-            profile.as_deref().unwrap_or("default profile"),
-            region.as_deref().unwrap_or("default region")
-        ),
-        crate::api::ConnectionSpec::Custom { endpoint_url, .. } => endpoint_url.clone(),
-    }
 }

@@ -140,6 +140,18 @@ impl ConsoleApp {
         self.pending.is_busy(task)
     }
 
+    /// What the connection reaches, for error messages: the endpoint URL in use, else the
+    /// connection's description.
+    #[must_use]
+    pub fn target(&self) -> String {
+        match &self.connection.info {
+            Some(info) if !matches!(self.connection.spec, ConnectionSpec::Demo) => {
+                info.endpoint_url.clone().unwrap_or_else(|| self.connection.spec.describe())
+            }
+            _ => self.connection.spec.describe(),
+        }
+    }
+
     /// The selected project, if any.
     #[must_use]
     pub fn selected_app(&self) -> Option<&AppSummary> {

@@ -40,6 +40,7 @@ impl ConsoleApp {
                 self.send(Task::ListApps, AppsRequest::ListApps);
             }
             ApiResponse::Apps(apps) => {
+                self.projects.load_error = None;
                 self.projects.apps = apps;
                 self.projects.loaded = true;
                 let still_there = self
@@ -93,7 +94,7 @@ impl ConsoleApp {
     pub(super) fn fail(&mut self, task: Task, error: ApiError) {
         if error.unreachable {
             self.connection.light = Light::Offline;
-            self.connection.problem = Some(error.to_string());
+            self.connection.problem = Some(error.clone());
         }
         match task {
             Task::CreateApp => {
@@ -110,9 +111,10 @@ impl ConsoleApp {
                 self.toasts.push(ToastKind::Error, format!("Could not delete: {error}"));
             }
             Task::Connect | Task::ListApps => {
+                // Shown in the main pane, with Retry and Change connection.
                 self.connection.light = Light::Offline;
-                self.connection.problem = Some(error.to_string());
-                self.toasts.push(ToastKind::Error, error.to_string());
+                self.connection.problem = Some(error.clone());
+                self.projects.load_error = Some(error);
             }
             // The upload and import dialogs have no field of their own to show it under.
             Task::PickUpload | Task::PickImport => {
