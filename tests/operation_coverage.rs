@@ -58,7 +58,7 @@ async fn every_listed_operation_has_a_handler() {
     let backend = Arc::new(Backend::default());
     demo::seed(&backend, Seed::Demo).unwrap();
     let app_id = backend
-        .list_apps(pinpoint_console::mock::collection::PageRequest::parse(None, None).unwrap())
+        .list_apps(pinpoint_console::mock::store::PageRequest::parse(None, None).unwrap())
         .item[0]
         .id
         .clone();

@@ -15,6 +15,8 @@ pub enum ErrorKind {
     NotFound,
     /// 405: a known path with a method it does not serve.
     MethodNotAllowed,
+    /// 409: a resource with this id exists (the demo data set's fixed ids).
+    Conflict,
     /// 413: a body over the size limit.
     PayloadTooLarge,
     /// 429: throttled (fault injection only).
@@ -32,6 +34,7 @@ impl ErrorKind {
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::Conflict => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::InternalServerError => StatusCode::INTERNAL_SERVER_ERROR,
@@ -46,6 +49,7 @@ impl ErrorKind {
             Self::Forbidden => "ForbiddenException",
             Self::NotFound => "NotFoundException",
             Self::MethodNotAllowed => "MethodNotAllowedException",
+            Self::Conflict => "ConflictException",
             Self::PayloadTooLarge => "PayloadTooLargeException",
             Self::TooManyRequests => "TooManyRequestsException",
             Self::InternalServerError => "InternalServerErrorException",
@@ -78,6 +82,11 @@ impl MockError {
     /// A 404 for a resource that does not exist, worded as the service words it.
     pub fn resource_not_found(resource: &str, id: &str) -> Self {
         Self::not_found(format!("{resource} not found: {id}"))
+    }
+
+    /// A 409 ConflictException.
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self { kind: ErrorKind::Conflict, message: message.into() }
     }
 
     /// A 405 MethodNotAllowedException.
