@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 pub enum ErrorKind {
     /// 400: malformed JSON, missing or wrongly typed members, violated rules.
     BadRequest,
-    /// 403: access denied (fault injection only).
+    /// 403: access denied (only from fault injection, `/_mock/faults`).
     Forbidden,
     /// 404: an unknown id or an unknown route.
     NotFound,
@@ -19,10 +19,14 @@ pub enum ErrorKind {
     Conflict,
     /// 413: a body over the size limit.
     PayloadTooLarge,
-    /// 429: throttled (fault injection only).
+    /// 429: throttled (only from fault injection).
     TooManyRequests,
-    /// 500: only ever for fault injection; real faults are bugs.
+    /// 500: only from fault injection; a real one would be a bug.
     InternalServerError,
+    /// 503: not an error type of Pinpoint's model, but what AWS front ends answer when a
+    /// service is unavailable; the SDK surfaces it as an unmodeled error and retries it
+    /// (only from fault injection).
+    ServiceUnavailable,
 }
 
 impl ErrorKind {
@@ -38,6 +42,7 @@ impl ErrorKind {
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::InternalServerError => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -53,7 +58,33 @@ impl ErrorKind {
             Self::PayloadTooLarge => "PayloadTooLargeException",
             Self::TooManyRequests => "TooManyRequestsException",
             Self::InternalServerError => "InternalServerErrorException",
+            Self::ServiceUnavailable => "ServiceUnavailableException",
         }
+    }
+
+    /// Every error type, for looking one up by status or name.
+    pub const ALL: [Self; 9] = [
+        Self::BadRequest,
+        Self::Forbidden,
+        Self::NotFound,
+        Self::MethodNotAllowed,
+        Self::Conflict,
+        Self::PayloadTooLarge,
+        Self::TooManyRequests,
+        Self::InternalServerError,
+        Self::ServiceUnavailable,
+    ];
+
+    /// The error type answered with this HTTP status.
+    #[must_use]
+    pub fn from_status(status: u16) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.status().as_u16() == status)
+    }
+
+    /// The error type with this `x-amzn-ErrorType` name.
+    #[must_use]
+    pub fn from_type_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.type_name() == name)
     }
 }
 

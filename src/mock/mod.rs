@@ -13,6 +13,7 @@ pub mod demo;
 pub mod engine;
 pub mod error;
 pub mod extract;
+pub mod faults;
 pub mod model;
 pub mod routes;
 pub mod store;
@@ -52,9 +53,12 @@ pub fn router(backend: Arc<Backend>) -> Router {
         .merge(routes::jobs::routes())
         .merge(routes::messages::routes())
         .merge(routes::extensions::routes())
+        .merge(routes::faults::routes())
         .fallback(unknown_route)
         .method_not_allowed_fallback(wrong_method)
-        .with_state(backend)
+        .with_state(Arc::clone(&backend))
+        // Inside `request_id`, so an injected error is rendered like any other.
+        .layer(middleware::from_fn_with_state(backend, faults::inject))
         .layer(middleware::from_fn(request_id))
 }
 

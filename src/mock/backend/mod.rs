@@ -34,6 +34,7 @@ use super::clock::{Clock, SystemClock, iso8601};
 use super::engine::delivery::Sinks;
 use super::engine::{Files, OUTBOX_CAPACITY, OutboxEntry};
 use super::error::{MockError, MockResult};
+use super::faults::Faults;
 use super::store::{MemoryStore, PageRequest, ProjectRecord, Store};
 use super::wire::{
     ApplicationResponse, ApplicationSettingsResource, ApplicationsResponse,
@@ -52,6 +53,7 @@ pub struct Backend {
     region: String,
     files: Files,
     outbox: Mutex<VecDeque<OutboxEntry>>,
+    faults: Faults,
 }
 
 impl Default for Backend {
@@ -70,6 +72,7 @@ impl Backend {
             region: region.to_owned(),
             files: Files::default(),
             outbox: Mutex::default(),
+            faults: Faults::default(),
         }
     }
 
@@ -86,6 +89,12 @@ impl Backend {
     pub fn with_store(mut self, store: Box<dyn Store>) -> Self {
         self.store = store;
         self
+    }
+
+    /// The fault-injection rules in force (`/_mock/faults`).
+    #[must_use]
+    pub fn faults(&self) -> &Faults {
+        &self.faults
     }
 
     /// Where this backend keeps its files.
