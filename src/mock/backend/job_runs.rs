@@ -216,3 +216,61 @@ fn define_segment(
     project.imported_members.insert(segment_id.clone(), members);
     segment_id
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mock::wire::{ApplicationResponse, ApplicationSettingsResource};
+
+    fn project() -> ProjectRecord {
+        let app = ApplicationResponse {
+            arn: "arn:aws:mobiletargeting:us-east-1:000000000000:apps/p".into(),
+            id: "p".into(),
+            name: "P".into(),
+            creation_date: "2026-01-01T00:00:00Z".into(),
+            tags: std::collections::BTreeMap::default(),
+        };
+        ProjectRecord::new(app, ApplicationSettingsResource::default())
+    }
+
+    fn row(id: &str) -> (usize, Result<serde_json::Map<String, Value>, String>) {
+        let endpoint = json!({"Id": id, "ChannelType": "SMS", "Address": "+12065550100"});
+        (2, Ok(endpoint.as_object().cloned().unwrap()))
+    }
+
+    #[test]
+    fn a_claimed_job_is_not_claimed_again() {
+        let mut jobs = Collection::default();
+        jobs.insert("j1", json!({"Id": "j1", "JobStatus": "CREATED"}));
+        assert_eq!(claim(&mut jobs).len(), 1);
+        assert_eq!(jobs.get("j1").unwrap()["JobStatus"], "PROCESSING");
+        assert!(claim(&mut jobs).is_empty(), "a second tick leaves it to the first");
+    }
+
+    #[test]
+    fn an_import_applies_to_the_project_as_it_is_when_the_file_has_been_read() {
+        let now = Utc::now();
+        // The job vanished while its file was read: nothing is applied.
+        let mut gone = project();
+        let read = ImportRead { rows: Ok(vec![row("e1")]) };
+        apply_import(&mut gone, "p", "j1", read, now);
+        assert!(gone.endpoints.is_empty());
+
+        // An endpoint created meanwhile is merged into, not replaced.
+        let mut project = project();
+        let definition = json!({"S3Url": "s3://b/k", "Format": "CSV", "RegisterEndpoints": true});
+        let job = json!({"Id": "j1", "JobStatus": "PROCESSING", "Definition": definition});
+        project.import_jobs.insert("j1", job);
+        let meanwhile = json!({"ChannelType": "SMS", "User": {"UserId": "u1"}});
+        let meanwhile = meanwhile.as_object().cloned().unwrap();
+        upsert(&mut project.endpoints, "p", "e1", &meanwhile, "2026-01-01T00:00:00Z", "r").unwrap();
+        let read = ImportRead { rows: Ok(vec![row("e1")]) };
+        apply_import(&mut project, "p", "j1", read, now);
+        let endpoint = project.endpoints.get("e1").unwrap();
+        assert_eq!(endpoint.user_id(), Some("u1"));
+        assert_eq!(endpoint.address.as_deref(), Some("+12065550100"));
+        let job = project.import_jobs.get("j1").unwrap();
+        assert_eq!(job["JobStatus"], "COMPLETED");
+        assert_eq!(job["TotalProcessed"], 1);
+    }
+}
