@@ -45,7 +45,8 @@ use crate::pinpoint::rules;
 /// The account id the mock reports in ARNs.
 pub const MOCK_ACCOUNT: &str = "000000000000";
 
-/// The mock service: store, clock and region. Cheap to share behind an `Arc`.
+/// The mock service: store, clock, region, files, outbox and fault rules. Cheap to share
+/// behind an `Arc`.
 #[derive(Debug)]
 pub struct Backend {
     store: Box<dyn Store>,

@@ -57,8 +57,7 @@ pub(super) fn deliver(
     }
     let channel_type = endpoint.channel_type.as_deref().unwrap_or_default();
     let kind = ChannelKind::for_channel_type(channel_type).ok_or("UNSUPPORTED_CHANNEL")?;
-    let enabled = app.channels.get(&kind).and_then(|c| c.get("Enabled")).and_then(Value::as_bool);
-    if enabled != Some(true) {
+    if !app.channel_enabled(kind) {
         return Err("CHANNEL_NOT_ENABLED");
     }
     let config = match treatment {
