@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use chrono::Utc;
-use pinpoint_console::mock::collection::Collection;
 use pinpoint_console::mock::engine::segment::{Candidate, Context, compile};
+use pinpoint_console::mock::store::Collection;
 use pinpoint_console::mock::wire::Endpoint;
 use serde_json::{Value, json};
 

@@ -87,8 +87,18 @@ pub enum SeedChoice {
 }
 
 /// `pinpoint-mock`: a Pinpoint-compatible mock server for the AWS CLI, SDKs and tests.
+///
+/// Its `about` is its own: a bare `about` would take the package description, which
+/// describes the console.
 #[derive(Debug, Clone, Parser)]
-#[command(version, about)]
+#[command(
+    name = "pinpoint-mock",
+    version,
+    about = "A Pinpoint-compatible mock server (the one Pinpoint Console's demo mode runs), for \
+             the AWS CLI, SDKs and test suites: every operation of the Pinpoint REST API, \
+             served from memory, plus /_mock/ extensions (outbox, fault injection, ...)",
+    long_about = None
+)]
 pub struct MockArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1")]
@@ -134,5 +144,21 @@ impl MockArgs {
             SeedChoice::Demo => Seed::Demo,
             SeedChoice::Empty => Seed::Empty,
         }
+    }
+}
+
+#[cfg(test)]
+mod mock_help_tests {
+    use clap::CommandFactory;
+
+    use super::MockArgs;
+
+    #[test]
+    fn the_mock_describes_itself_not_the_console() {
+        let command = MockArgs::command();
+        let about = command.get_about().map(ToString::to_string).unwrap_or_default();
+        assert!(about.contains("mock server"), "{about}");
+        assert_ne!(about, env!("CARGO_PKG_DESCRIPTION"));
+        assert_eq!(command.get_name(), "pinpoint-mock");
     }
 }

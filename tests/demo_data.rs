@@ -3,8 +3,8 @@
 //! `UPDATE_DEMO_DATA=1 cargo test --test demo_data` rewrites the file.
 
 use pinpoint_console::mock::backend::Backend;
-use pinpoint_console::mock::collection::PageRequest;
 use pinpoint_console::mock::demo;
+use pinpoint_console::mock::store::PageRequest;
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo-data.json");
 

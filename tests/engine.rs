@@ -13,8 +13,8 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use pinpoint_console::mock::backend::{Backend, JobKind, OutboxFilter};
 use pinpoint_console::mock::clock::ManualClock;
-use pinpoint_console::mock::collection::PageRequest;
 use pinpoint_console::mock::engine::Files;
+use pinpoint_console::mock::store::PageRequest;
 use pinpoint_console::mock::wire::CreateApplicationRequest;
 use serde_json::{Value, json};
 

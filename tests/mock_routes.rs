@@ -224,3 +224,55 @@ async fn an_uploaded_file_lands_in_the_bucket_folder_and_imports() {
     assert_eq!(endpoint.body["Address"], "u1@example.com");
     let _ = std::fs::remove_file(path);
 }
+
+#[tokio::test]
+async fn injected_faults_answer_like_the_service_then_clear() {
+    let app = app(Seed::Empty);
+    let created = call(&app, Method::POST, "/v1/apps", Some(r#"{"Name": "Faults"}"#)).await;
+    let id = created.body["Id"].as_str().unwrap().to_owned();
+    let get_app = format!("/v1/apps/{id}");
+
+    // Two throttled GetApp calls, then GetApp is served again; GetApps is never touched.
+    let rule = r#"{"Operation": "GetApp", "Status": 429, "Count": 2}"#;
+    let added = call(&app, Method::POST, "/_mock/faults", Some(rule)).await;
+    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    assert_eq!(added.body["Item"][0]["ErrorType"], "TooManyRequestsException");
+    for _ in 0..2 {
+        let answer = call(&app, Method::GET, &get_app, None).await;
+        assert_error(&answer, StatusCode::TOO_MANY_REQUESTS, "TooManyRequestsException", "");
+        assert!(answer.request_id.is_some());
+        let list = call(&app, Method::GET, "/v1/apps", None).await;
+        assert_eq!(list.status, StatusCode::OK);
+    }
+    assert_eq!(call(&app, Method::GET, &get_app, None).await.status, StatusCode::OK);
+
+    // By path prefix and by error type, with a message of one's own.
+    for (status, kind) in [
+        (StatusCode::FORBIDDEN, "ForbiddenException"),
+        (StatusCode::INTERNAL_SERVER_ERROR, "InternalServerErrorException"),
+        (StatusCode::SERVICE_UNAVAILABLE, "ServiceUnavailableException"),
+    ] {
+        let rule = json!({"PathPrefix": get_app, "ErrorType": kind, "Message": "injected"});
+        call(&app, Method::POST, "/_mock/faults", Some(&rule.to_string())).await;
+        let answer = call(&app, Method::GET, &format!("{get_app}/settings"), None).await;
+        assert_error(&answer, status, kind, "injected");
+    }
+
+    // A rule until cleared; the switch itself is never failed.
+    let everything = r#"{"PathPrefix": "/", "Status": 500, "Count": 1000}"#;
+    call(&app, Method::POST, "/_mock/faults", Some(everything)).await;
+    let answer = call(&app, Method::GET, "/_mock/outbox", None).await;
+    assert_error(&answer, StatusCode::INTERNAL_SERVER_ERROR, "InternalServerErrorException", "");
+    let listed = call(&app, Method::GET, "/_mock/faults", None).await;
+    assert_eq!(listed.body["Item"][0]["Count"], 999, "one request spent");
+    let cleared = call(&app, Method::DELETE, "/_mock/faults", None).await;
+    assert_eq!(cleared.body["Cleared"], 1);
+    assert_eq!(call(&app, Method::GET, &get_app, None).await.status, StatusCode::OK);
+
+    // A rule that makes no sense is a 400 naming what is wrong.
+    let bad = call(&app, Method::POST, "/_mock/faults", Some(r#"{"Operation": "GetApp"}"#)).await;
+    assert_error(&bad, StatusCode::BAD_REQUEST, "BadRequestException", "Status or an ErrorType");
+    let bad = r#"{"Operation": "GetApp", "Status": 403, "ErrorType": "TooManyRequestsException"}"#;
+    let bad = call(&app, Method::POST, "/_mock/faults", Some(bad)).await;
+    assert_error(&bad, StatusCode::BAD_REQUEST, "BadRequestException", "ForbiddenException");
+}

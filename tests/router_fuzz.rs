@@ -10,13 +10,11 @@ use axum::body::Body;
 use axum::http::{Method, Request};
 use http_body_util::BodyExt;
 use pinpoint_console::mock::backend::Backend;
-use pinpoint_console::mock::model::model;
+use pinpoint_console::mock::model::{model, served_operations};
 use pinpoint_console::mock::router;
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 use tower::ServiceExt;
-
-const OPERATIONS: &str = include_str!("../assets/operations.tsv");
 
 /// How many cases the property runs (override with PROPTEST_CASES).
 const CASES: u32 = 3000;
@@ -71,24 +69,13 @@ fn fixture() -> Fixture {
     Fixture { service: router(backend), app_id, known }
 }
 
-/// (method, path template, body shape) for every operation with a body shape from the model.
+/// (method, path template, body shape) for every served operation, from the service model.
 fn routes() -> Vec<(String, String, Option<String>)> {
-    let names: std::collections::HashMap<&str, &str> = OPERATIONS
-        .lines()
-        .filter_map(|l| {
-            let c: Vec<&str> = l.split('\t').collect();
-            (c.len() > 2).then(|| (c[0], c[2]))
-        })
-        .collect();
-    OPERATIONS
-        .lines()
-        .filter_map(|l| {
-            let c: Vec<&str> = l.split('\t').collect();
-            if c.len() < 3 {
-                return None;
-            }
-            let shape = model().body_shape(c[0]).map(str::to_owned);
-            Some((c[1].to_owned(), names[c[0]].to_owned(), shape))
+    served_operations()
+        .map(|name| {
+            let http = &model().operations[name].http;
+            let shape = model().body_shape(name).map(str::to_owned);
+            (http.method.clone(), http.request_uri.clone(), shape)
         })
         .collect()
 }

@@ -9,18 +9,24 @@ use axum::response::{IntoResponse, Response};
 pub enum ErrorKind {
     /// 400: malformed JSON, missing or wrongly typed members, violated rules.
     BadRequest,
-    /// 403: access denied (fault injection only).
+    /// 403: access denied (only from fault injection, `/_mock/faults`).
     Forbidden,
     /// 404: an unknown id or an unknown route.
     NotFound,
     /// 405: a known path with a method it does not serve.
     MethodNotAllowed,
+    /// 409: a resource with this id exists (the demo data set's fixed ids).
+    Conflict,
     /// 413: a body over the size limit.
     PayloadTooLarge,
-    /// 429: throttled (fault injection only).
+    /// 429: throttled (only from fault injection).
     TooManyRequests,
-    /// 500: only ever for fault injection; real faults are bugs.
+    /// 500: only from fault injection; a real one would be a bug.
     InternalServerError,
+    /// 503: not an error type of Pinpoint's model, but what AWS front ends answer when a
+    /// service is unavailable; the SDK surfaces it as an unmodeled error and retries it
+    /// (only from fault injection).
+    ServiceUnavailable,
 }
 
 impl ErrorKind {
@@ -32,9 +38,11 @@ impl ErrorKind {
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::Conflict => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::InternalServerError => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -46,10 +54,37 @@ impl ErrorKind {
             Self::Forbidden => "ForbiddenException",
             Self::NotFound => "NotFoundException",
             Self::MethodNotAllowed => "MethodNotAllowedException",
+            Self::Conflict => "ConflictException",
             Self::PayloadTooLarge => "PayloadTooLargeException",
             Self::TooManyRequests => "TooManyRequestsException",
             Self::InternalServerError => "InternalServerErrorException",
+            Self::ServiceUnavailable => "ServiceUnavailableException",
         }
+    }
+
+    /// Every error type, for looking one up by status or name.
+    pub const ALL: [Self; 9] = [
+        Self::BadRequest,
+        Self::Forbidden,
+        Self::NotFound,
+        Self::MethodNotAllowed,
+        Self::Conflict,
+        Self::PayloadTooLarge,
+        Self::TooManyRequests,
+        Self::InternalServerError,
+        Self::ServiceUnavailable,
+    ];
+
+    /// The error type answered with this HTTP status.
+    #[must_use]
+    pub fn from_status(status: u16) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.status().as_u16() == status)
+    }
+
+    /// The error type with this `x-amzn-ErrorType` name.
+    #[must_use]
+    pub fn from_type_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.type_name() == name)
     }
 }
 
@@ -78,6 +113,11 @@ impl MockError {
     /// A 404 for a resource that does not exist, worded as the service words it.
     pub fn resource_not_found(resource: &str, id: &str) -> Self {
         Self::not_found(format!("{resource} not found: {id}"))
+    }
+
+    /// A 409 ConflictException.
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self { kind: ErrorKind::Conflict, message: message.into() }
     }
 
     /// A 405 MethodNotAllowedException.

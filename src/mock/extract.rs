@@ -11,9 +11,9 @@ use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::collection::PageRequest;
 use super::error::{ErrorKind, MockError};
 use super::model::model;
+use super::store::PageRequest;
 
 /// A request body type tied to its shape in the service model.
 pub trait WireRequest: DeserializeOwned {

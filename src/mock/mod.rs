@@ -2,19 +2,21 @@
 //! (`tower::ServiceExt::oneshot`, no socket); `MockServer::start` serves it on a socket for the
 //! console's demo mode and the `pinpoint-mock` binary.
 //!
-//! Layers: `routes/` (one file per API resource, HTTP only) → `backend` (store and rules) with
-//! `wire` (serde types of the service model) and `model` (the model itself, which validates
-//! every request body). `error` is the one error type.
+//! Layers: `routes/` (one file per API resource, HTTP only) → `backend` (the service's rules,
+//! which orchestrates the `engine`) → `store` (projects behind the `Store` trait, one lock per
+//! project), with `wire` (serde types of the service model) and `model` (the model itself,
+//! which validates every request body). `error` is the one error type.
 
 pub mod backend;
 pub mod clock;
-pub mod collection;
 pub mod demo;
 pub mod engine;
 pub mod error;
 pub mod extract;
+pub mod faults;
 pub mod model;
 pub mod routes;
+pub mod store;
 pub mod wire;
 
 use std::net::SocketAddr;
@@ -51,9 +53,12 @@ pub fn router(backend: Arc<Backend>) -> Router {
         .merge(routes::jobs::routes())
         .merge(routes::messages::routes())
         .merge(routes::extensions::routes())
+        .merge(routes::faults::routes())
         .fallback(unknown_route)
         .method_not_allowed_fallback(wrong_method)
-        .with_state(backend)
+        .with_state(Arc::clone(&backend))
+        // Inside `request_id`, so an injected error is rendered like any other.
+        .layer(middleware::from_fn_with_state(backend, faults::inject))
         .layer(middleware::from_fn(request_id))
 }
 

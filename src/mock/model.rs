@@ -14,6 +14,15 @@ use super::error::{MockError, MockResult};
 /// The service model as shipped in `assets/` (copied from the model the SDK is built from).
 const MODEL_JSON: &str = include_str!("../../assets/pinpoint-2016-12-01.service-model.json");
 
+/// The operations the mock serves, one name a line (`assets/operations.tsv`); their method,
+/// path and success status come from the model, so nothing is written twice.
+const SERVED: &str = include_str!("../../assets/operations.tsv");
+
+/// The names of the operations the mock serves, in the README's order.
+pub fn served_operations() -> impl Iterator<Item = &'static str> {
+    SERVED.lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
 /// One shape of the model, reduced to what validation needs.
 #[derive(Debug, Deserialize)]
 pub struct Shape {
@@ -111,6 +120,48 @@ impl ServiceModel {
         let input = self.shapes.get(&self.operations.get(operation)?.input.as_ref()?.shape)?;
         let payload = input.payload.as_ref()?;
         Some(input.members.get(payload)?.shape.as_str())
+    }
+
+    /// The response body shape of an operation (its output's payload member's shape).
+    #[must_use]
+    pub fn response_shape(&self, operation: &str) -> Option<&str> {
+        let output = self.shapes.get(&self.operations.get(operation)?.output.as_ref()?.shape)?;
+        let payload = output.payload.as_ref()?;
+        Some(output.members.get(payload)?.shape.as_str())
+    }
+
+    /// The served operation a request is for: the one whose method matches and whose URI
+    /// template matches the path segment by segment (`{name}` matches any one segment), the
+    /// most literal template winning (`/channels/sms` over `/campaigns/{campaign-id}`).
+    #[must_use]
+    pub fn operation_at(&self, method: &str, path: &str) -> Option<&'static str> {
+        let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+        served_operations()
+            .filter_map(|name| {
+                let http = &self.operations.get(name)?.http;
+                if !http.method.eq_ignore_ascii_case(method) {
+                    return None;
+                }
+                let template: Vec<&str> = http.request_uri.split('/').collect();
+                if template.len() != segments.len() {
+                    return None;
+                }
+                let mut literal = 0;
+                for (want, have) in template.iter().zip(&segments) {
+                    if want.starts_with('{') {
+                        if have.is_empty() {
+                            return None;
+                        }
+                    } else if want == have {
+                        literal += 1;
+                    } else {
+                        return None;
+                    }
+                }
+                Some((literal, name))
+            })
+            .max_by_key(|(literal, _)| *literal)
+            .map(|(_, name)| name)
     }
 
     /// Checks `value` against `shape`, returning a 400 that names the first member at fault.
@@ -258,6 +309,18 @@ fn join(path: &str, member: &str) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn requests_map_to_their_operation() {
+        let m = model();
+        assert_eq!(m.operation_at("GET", "/v1/apps/abc/channels/sms"), Some("GetSmsChannel"));
+        assert_eq!(m.operation_at("get", "/v1/apps/abc"), Some("GetApp"));
+        assert_eq!(m.operation_at("DELETE", "/v1/apps/a/users/u"), Some("DeleteUserEndpoints"));
+        assert_eq!(m.operation_at("PATCH", "/v1/apps/abc"), None);
+        assert_eq!(m.operation_at("GET", "/_mock/outbox"), None);
+        assert_eq!(served_operations().count(), 69);
+        assert_eq!(m.response_shape("CreateApp"), Some("ApplicationResponse"));
+    }
 
     #[test]
     fn body_shapes_come_from_the_payload_member() {

@@ -5,9 +5,9 @@
 use serde_json::{Map, Value, json};
 
 use super::segments::{history, list, newest_first, version_of};
-use super::{AppRecord, Backend, MOCK_ACCOUNT, MockError, MockResult, merge_limits, new_id};
-use crate::mock::collection::PageRequest;
+use super::{Backend, MOCK_ACCOUNT, MockError, MockResult, ProjectRecord, merge_limits, new_id};
 use crate::mock::model::model;
+use crate::mock::store::PageRequest;
 use crate::mock::wire::{CampaignHook, CampaignLimits};
 use crate::pinpoint::rules;
 
@@ -63,7 +63,7 @@ fn check_schedule(path: &str, schedule: &Value) -> MockResult<()> {
     Ok(())
 }
 
-fn check_campaign(app: &AppRecord, request: &Value) -> MockResult<i64> {
+fn check_campaign(app: &ProjectRecord, request: &Value) -> MockResult<i64> {
     let segment_id = request.get("SegmentId").and_then(Value::as_str).unwrap_or_default();
     if segment_id.is_empty() {
         return bad("SegmentId is required");

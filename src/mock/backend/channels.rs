@@ -113,10 +113,6 @@ impl Backend {
     /// True when the project has this channel configured and enabled.
     #[must_use]
     pub fn channel_enabled(&self, app_id: &str, kind: ChannelKind) -> bool {
-        self.with_app(app_id, |app| {
-            Ok(app.channels.get(&kind).and_then(|c| c.get("Enabled")).and_then(Value::as_bool)
-                == Some(true))
-        })
-        .unwrap_or(false)
+        self.with_app(app_id, |app| Ok(app.channel_enabled(kind))).unwrap_or(false)
     }
 }

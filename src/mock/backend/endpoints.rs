@@ -5,7 +5,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Backend, Collection, MockError, MockResult};
+use super::{Backend, MockError, MockResult};
+use crate::mock::store::Collection;
 use crate::mock::wire::Endpoint;
 
 /// Most items in one UpdateEndpointsBatch.

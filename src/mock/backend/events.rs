@@ -6,7 +6,8 @@ use serde_json::{Map, Value, json};
 
 use super::endpoints::upsert;
 use super::{Backend, MAX_STORED_EVENTS, MockError, MockResult};
-use crate::mock::engine::campaigns::{self, Sinks};
+use crate::mock::engine::campaigns;
+use crate::mock::engine::delivery::Sinks;
 use crate::mock::engine::stream_record;
 use crate::mock::model::model;
 use crate::pinpoint::rules;

@@ -8,9 +8,9 @@ use serde_json::{Value, json};
 
 use super::segments::list;
 use super::{Backend, MockResult};
-use crate::mock::collection::PageRequest;
 use crate::mock::engine::segment::{Candidate, Context, compile, compile_dimensions};
 use crate::mock::model::model;
+use crate::mock::store::PageRequest;
 use crate::mock::wire::Endpoint;
 
 /// Values listed per member at most.
@@ -110,7 +110,7 @@ impl Backend {
             let (items, next, total) = if let Some(needle) = needle {
                 let matching: Vec<&Endpoint> =
                     app.endpoints.iter().filter(|e| mentions(e, &needle)).collect();
-                let (items, next) = crate::mock::collection::page_slice(&matching, page);
+                let (items, next) = crate::mock::store::page_slice(&matching, page);
                 (items.into_iter().map(|e| e.to_value()).collect::<Vec<_>>(), next, matching.len())
             } else {
                 let (items, next) = app.endpoints.page(page);

@@ -5,8 +5,8 @@ use serde_json::{Value, json};
 
 use super::segments::list;
 use super::{Backend, MockError, MockResult, new_id};
-use crate::mock::collection::{PageRequest, page_slice};
 use crate::mock::model::model;
+use crate::mock::store::{PageRequest, page_slice};
 
 fn bad<T>(message: impl Into<String>) -> MockResult<T> {
     Err(MockError::bad_request(message.into()))

@@ -5,9 +5,9 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{AppRecord, Backend, ChannelKind, MockError, MockResult, new_id};
+use super::{Backend, ChannelKind, MockError, MockResult, ProjectRecord, new_id};
 use crate::mock::clock::iso8601;
-use crate::mock::engine::campaigns::Sinks;
+use crate::mock::engine::delivery::Sinks;
 use crate::mock::engine::{OutboxEntry, stream_record};
 use crate::mock::wire::Endpoint;
 use crate::pinpoint::render::{Fields, Substitutions, message_for, render};
@@ -51,7 +51,7 @@ impl Delivery {
 }
 
 /// Decides the delivery of one message to one address on one channel type.
-pub fn decide(app: &AppRecord, channel_type: &str, address: &str, config: &Value) -> Delivery {
+pub fn decide(app: &ProjectRecord, channel_type: &str, address: &str, config: &Value) -> Delivery {
     let Some(kind) = ChannelKind::for_channel_type(channel_type) else {
         return Delivery::failed(
             "PERMANENT_FAILURE",
@@ -141,7 +141,7 @@ impl<'a> Send<'a> {
     /// streams events, its event-stream records.
     fn record(
         &mut self,
-        app: &AppRecord,
+        app: &ProjectRecord,
         delivery: &Delivery,
         channel_type: &str,
         address: &str,
@@ -190,7 +190,7 @@ impl<'a> Send<'a> {
 }
 
 fn endpoint_delivery(
-    app: &AppRecord,
+    app: &ProjectRecord,
     endpoint: Option<&Endpoint>,
     id: &str,
     config: &Value,

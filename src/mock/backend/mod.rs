@@ -1,98 +1,60 @@
-//! The mock's backend: the store and the service's rules. HTTP never reaches here; routes
+//! The mock's backend: the service's rules over a store. HTTP never reaches here; routes
 //! parse and validate the wire, then call one method per operation. One file per resource
-//! adds its `impl Backend` block; this file holds the store, apps and settings.
+//! adds its `impl Backend` block; this file holds the backend itself and apps. Every
+//! operation works inside one project through the `store::Store` seam (one transaction per
+//! call), and the backend runs the engine inside those transactions (`job_runs`).
 
 mod campaigns;
 mod channels;
 mod endpoints;
 mod events;
 mod extensions;
+mod job_runs;
 mod jobs;
 mod messages;
 mod phone;
 mod segments;
+mod settings;
 
 pub use channels::ChannelKind;
 pub use endpoints::upsert as upsert_endpoint;
 pub use extensions::count_matching;
 pub use jobs::JobKind;
+pub use settings::merge_limits;
 
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+pub use crate::mock::store::MAX_STORED_EVENTS;
+
+use std::collections::VecDeque;
 use std::io::Write;
-use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, Utc};
-use serde_json::Value;
 
 use super::clock::{Clock, SystemClock, iso8601};
-use super::collection::{Collection, PageRequest};
-use super::engine::campaigns::Sinks;
-use super::engine::{CampaignRuntime, Files, OUTBOX_CAPACITY, OutboxEntry};
+use super::engine::delivery::Sinks;
+use super::engine::{Files, OUTBOX_CAPACITY, OutboxEntry};
 use super::error::{MockError, MockResult};
+use super::faults::Faults;
+use super::store::{MemoryStore, PageRequest, ProjectRecord, Store};
 use super::wire::{
-    ApplicationResponse, ApplicationSettingsResource, ApplicationsResponse, CampaignHook,
-    CampaignLimits, CreateApplicationRequest, Endpoint, QuietTime, WriteApplicationSettingsRequest,
+    ApplicationResponse, ApplicationSettingsResource, ApplicationsResponse,
+    CreateApplicationRequest,
 };
 use crate::pinpoint::rules;
 
 /// The account id the mock reports in ARNs.
 pub const MOCK_ACCOUNT: &str = "000000000000";
 
-/// Everything stored for one project. Deep resources are kept as JSON values in their
-/// response shape (checked against the service model on the way in, projected onto the
-/// response shape on the way out).
-#[derive(Debug, Clone)]
-pub struct AppRecord {
-    /// The project as the service returns it.
-    pub app: ApplicationResponse,
-    /// Its settings resource.
-    pub settings: ApplicationSettingsResource,
-    /// Write-only settings flags, remembered for completeness.
-    pub cloud_watch_metrics_enabled: bool,
-    /// Write-only settings flag.
-    pub event_tagging_enabled: bool,
-    /// Campaigns, each with every stored version (oldest first).
-    pub campaigns: Collection<Vec<Value>>,
-    /// Campaign activities by campaign id (oldest first).
-    pub activities: HashMap<String, Vec<Value>>,
-    /// Segments, each with every stored version (oldest first).
-    pub segments: Collection<Vec<Value>>,
-    /// Channels by kind, as stored (secrets included; never sent back).
-    pub channels: BTreeMap<ChannelKind, Value>,
-    /// Endpoints.
-    pub endpoints: Collection<Endpoint>,
-    /// When each endpoint last sent an event (for recency segments).
-    pub last_active: HashMap<String, DateTime<Utc>>,
-    /// Events received, newest last, bounded.
-    pub events: Vec<Value>,
-    /// The event stream, if configured.
-    pub event_stream: Option<Value>,
-    /// Export jobs as `ExportJobResponse` values.
-    pub export_jobs: Collection<Value>,
-    /// Import jobs as `ImportJobResponse` values.
-    pub import_jobs: Collection<Value>,
-    /// What the engine knows of each campaign's runs.
-    pub campaign_runtime: HashMap<String, CampaignRuntime>,
-    /// Members of imported segments, by segment id.
-    pub imported_members: HashMap<String, HashSet<String>>,
-}
-
-/// Events kept per project (older ones are dropped).
-pub const MAX_STORED_EVENTS: usize = 10_000;
-
-#[derive(Debug, Default)]
-struct Store {
-    apps: Collection<AppRecord>,
-}
-
-/// The mock service: store, clock and region. Cheap to share behind an `Arc`.
+/// The mock service: store, clock, region, files, outbox and fault rules. Cheap to share
+/// behind an `Arc`.
 #[derive(Debug)]
 pub struct Backend {
-    store: RwLock<Store>,
+    store: Box<dyn Store>,
     clock: Arc<dyn Clock>,
     region: String,
     files: Files,
     outbox: Mutex<VecDeque<OutboxEntry>>,
+    faults: Faults,
 }
 
 impl Default for Backend {
@@ -106,11 +68,12 @@ impl Backend {
     #[must_use]
     pub fn new(clock: Arc<dyn Clock>, region: &str) -> Self {
         Self {
-            store: RwLock::default(),
+            store: Box::new(MemoryStore::new()),
             clock,
             region: region.to_owned(),
             files: Files::default(),
             outbox: Mutex::default(),
+            faults: Faults::default(),
         }
     }
 
@@ -119,6 +82,20 @@ impl Backend {
     pub fn with_files(mut self, files: Files) -> Self {
         self.files = files;
         self
+    }
+
+    /// The same backend over another store (the seam for a durable store). Give it before
+    /// any project is created: projects already in the old store stay there.
+    #[must_use]
+    pub fn with_store(mut self, store: Box<dyn Store>) -> Self {
+        self.store = store;
+        self
+    }
+
+    /// The fault-injection rules in force (`/_mock/faults`).
+    #[must_use]
+    pub fn faults(&self) -> &Faults {
+        &self.faults
     }
 
     /// Where this backend keeps its files.
@@ -155,29 +132,6 @@ impl Backend {
         }
     }
 
-    /// Runs everything that is due at the clock's "now": campaign runs and the zones of open
-    /// local-time runs, and jobs that were created. Called every second by a running server;
-    /// tests call it after moving a manual clock.
-    pub fn run_due(&self) {
-        let now = self.clock.now();
-        let mut sinks = Sinks::default();
-        {
-            let mut store = self.write();
-            let ids: Vec<String> = store.apps.iter().map(|a| a.app.id.clone()).collect();
-            for id in ids {
-                let Some(app) = store.apps.get_mut(&id) else { continue };
-                for job_id in created_jobs(&app.import_jobs) {
-                    super::engine::jobs::run_import(app, &id, &job_id, &self.files, now, &job_id);
-                }
-                for job_id in created_jobs(&app.export_jobs) {
-                    super::engine::jobs::run_export(app, &job_id, &self.files, now);
-                }
-                super::engine::campaigns::run_project(app, &id, now, &mut sinks);
-            }
-        }
-        self.emit(sinks);
-    }
-
     /// The outbox, newest first, filtered by project, channel, campaign and recipient
     /// (address or endpoint id, substring), at most `limit` entries.
     pub fn outbox(&self, filter: &OutboxFilter) -> Vec<OutboxEntry> {
@@ -201,16 +155,6 @@ impl Backend {
             .collect()
     }
 
-    fn read(&self) -> RwLockReadGuard<'_, Store> {
-        // A panic while holding the lock cannot leave the store half-written: every write
-        // below computes first and assigns last.
-        self.store.read().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    fn write(&self) -> RwLockWriteGuard<'_, Store> {
-        self.store.write().unwrap_or_else(PoisonError::into_inner)
-    }
-
     fn now(&self) -> String {
         iso8601(self.clock.now())
     }
@@ -229,23 +173,20 @@ impl Backend {
     fn with_app<T>(
         &self,
         app_id: &str,
-        f: impl FnOnce(&AppRecord) -> MockResult<T>,
+        f: impl FnOnce(&ProjectRecord) -> MockResult<T>,
     ) -> MockResult<T> {
-        let store = self.read();
-        let record = store.apps.get(app_id).ok_or_else(|| app_not_found(app_id))?;
-        f(record)
+        self.store.read(app_id, f).unwrap_or_else(|| Err(app_not_found(app_id)))
     }
 
-    /// Runs `f` on a project for writing; 404 for an unknown project. `f` must check before it
-    /// changes anything, so a rejected request leaves no trace.
+    /// Runs `f` on a project as one write transaction; 404 for an unknown project. `f` must
+    /// check before it changes anything, so a rejected request leaves no trace (an `Err`
+    /// discards the transaction; see `store`).
     fn with_app_mut<T>(
         &self,
         app_id: &str,
-        f: impl FnOnce(&mut AppRecord) -> MockResult<T>,
+        f: impl FnOnce(&mut ProjectRecord) -> MockResult<T>,
     ) -> MockResult<T> {
-        let mut store = self.write();
-        let record = store.apps.get_mut(app_id).ok_or_else(|| app_not_found(app_id))?;
-        f(record)
+        self.store.write(app_id, f).unwrap_or_else(|| Err(app_not_found(app_id)))
     }
 
     // ---- Apps ----
@@ -276,133 +217,37 @@ impl Backend {
             last_modified_date: Some(now),
             ..ApplicationSettingsResource::default()
         };
-        let record = AppRecord {
-            app: app.clone(),
-            settings,
-            cloud_watch_metrics_enabled: false,
-            event_tagging_enabled: false,
-            campaigns: Collection::default(),
-            activities: HashMap::new(),
-            segments: Collection::default(),
-            channels: BTreeMap::new(),
-            endpoints: Collection::default(),
-            last_active: HashMap::new(),
-            events: Vec::new(),
-            event_stream: None,
-            export_jobs: Collection::default(),
-            import_jobs: Collection::default(),
-            campaign_runtime: HashMap::new(),
-            imported_members: HashMap::new(),
-        };
-        self.write().apps.insert(id, record);
+        if !self.store.create_project(ProjectRecord::new(app.clone(), settings)) {
+            return Err(MockError::conflict(format!("Application {id} already exists")));
+        }
         Ok(app)
     }
 
-    /// GetApp.
+    /// GetApp (answered from the project list, so it never waits on work in the project).
     pub fn get_app(&self, id: &str) -> MockResult<ApplicationResponse> {
-        self.read().apps.get(id).map(|r| r.app.clone()).ok_or_else(|| app_not_found(id))
+        self.store.project(id).ok_or_else(|| app_not_found(id))
     }
 
     /// DeleteApp: removes the project and everything under it, returning it as it was.
     pub fn delete_app(&self, id: &str) -> MockResult<ApplicationResponse> {
-        self.write().apps.remove(id).map(|r| r.app).ok_or_else(|| app_not_found(id))
+        self.store.delete_project(id).ok_or_else(|| app_not_found(id))
     }
 
     /// GetApps.
     pub fn list_apps(&self, page: PageRequest) -> ApplicationsResponse {
-        let store = self.read();
-        let (items, next_token) = store.apps.page(page);
-        ApplicationsResponse {
-            item: items.into_iter().map(|r| r.app.clone()).collect(),
-            next_token,
-        }
+        let (item, next_token) = self.store.list_projects(page);
+        ApplicationsResponse { item, next_token }
     }
 
     /// Number of projects (for the status line of `pinpoint-mock`).
     #[must_use]
     pub fn app_count(&self) -> usize {
-        self.read().apps.len()
-    }
-
-    // ---- Settings ----
-
-    /// GetApplicationSettings.
-    pub fn get_settings(&self, app_id: &str) -> MockResult<ApplicationSettingsResource> {
-        self.read()
-            .apps
-            .get(app_id)
-            .map(|r| r.settings.clone())
-            .ok_or_else(|| app_not_found(app_id))
-    }
-
-    /// UpdateApplicationSettings: members present in the request replace the stored ones,
-    /// member by member inside `Limits`, `QuietTime` and `CampaignHook`; absent ones are kept.
-    /// An empty string clears a quiet-time bound or a hook member.
-    pub fn update_settings(
-        &self,
-        app_id: &str,
-        request: WriteApplicationSettingsRequest,
-    ) -> MockResult<ApplicationSettingsResource> {
-        let mut store = self.write();
-        let record = store.apps.get_mut(app_id).ok_or_else(|| app_not_found(app_id))?;
-        let mut settings = record.settings.clone();
-        if let Some(limits) = request.limits {
-            settings.limits = Some(merge_limits(settings.limits.unwrap_or_default(), &limits)?);
-        }
-        if let Some(quiet) = request.quiet_time {
-            settings.quiet_time = merge_quiet_time(settings.quiet_time.unwrap_or_default(), quiet)?;
-        }
-        if let Some(hook) = request.campaign_hook {
-            settings.campaign_hook = merge_hook(settings.campaign_hook.unwrap_or_default(), hook)?;
-        }
-        if let Some(journey) = request.journey_limits {
-            settings.journey_limits = Some(journey);
-        }
-        settings.last_modified_date = Some(self.now());
-        record.settings = settings.clone();
-        if let Some(v) = request.cloud_watch_metrics_enabled {
-            record.cloud_watch_metrics_enabled = v;
-        }
-        if let Some(v) = request.event_tagging_enabled {
-            record.event_tagging_enabled = v;
-        }
-        Ok(settings)
+        self.store.project_count()
     }
 }
 
 fn app_not_found(id: &str) -> MockError {
     MockError::resource_not_found("Application", id)
-}
-
-/// Merges a limits update into the stored limits, validating each value given.
-pub fn merge_limits(
-    mut stored: CampaignLimits,
-    update: &CampaignLimits,
-) -> MockResult<CampaignLimits> {
-    let bad = MockError::bad_request;
-    if let Some(v) = update.daily {
-        rules::endpoint_cap("Limits.Daily", v).map_err(bad)?;
-        stored.daily = Some(v);
-    }
-    if let Some(v) = update.total {
-        rules::endpoint_cap("Limits.Total", v).map_err(bad)?;
-        stored.total = Some(v);
-    }
-    if let Some(v) = update.messages_per_second {
-        rules::messages_per_second("Limits.MessagesPerSecond", v).map_err(bad)?;
-        stored.messages_per_second = Some(v);
-    }
-    if let Some(v) = update.maximum_duration {
-        rules::maximum_duration("Limits.MaximumDuration", v).map_err(bad)?;
-        stored.maximum_duration = Some(v);
-    }
-    if let Some(v) = update.session {
-        if v < 0 {
-            return Err(bad("Limits.Session must not be negative".to_owned()));
-        }
-        stored.session = Some(v);
-    }
-    Ok(stored)
 }
 
 /// Which outbox entries to list.
@@ -422,57 +267,7 @@ pub struct OutboxFilter {
     pub limit: Option<usize>,
 }
 
-fn created_jobs(jobs: &Collection<Value>) -> Vec<String> {
-    jobs.iter()
-        .filter(|j| j.get("JobStatus").and_then(Value::as_str) == Some("CREATED"))
-        .filter_map(|j| j.get("Id").and_then(Value::as_str).map(str::to_owned))
-        .collect()
-}
-
 /// A new server-side id: 32 lowercase hex characters, as the service makes them.
 fn new_id() -> String {
     uuid::Uuid::new_v4().simple().to_string()
-}
-
-fn non_empty(v: Option<String>) -> Option<String> {
-    v.filter(|s| !s.is_empty())
-}
-
-fn merge_quiet_time(stored: QuietTime, update: QuietTime) -> MockResult<Option<QuietTime>> {
-    let start = match update.start {
-        Some(v) => non_empty(Some(v)),
-        None => stored.start,
-    };
-    let end = match update.end {
-        Some(v) => non_empty(Some(v)),
-        None => stored.end,
-    };
-    for (member, value) in [("QuietTime.Start", &start), ("QuietTime.End", &end)] {
-        if let Some(v) = value {
-            rules::quiet_time_bound(member, v).map_err(MockError::bad_request)?;
-        }
-    }
-    rules::quiet_time_pair(start.as_deref(), end.as_deref()).map_err(MockError::bad_request)?;
-    Ok((start.is_some() || end.is_some()).then_some(QuietTime { end, start }))
-}
-
-fn merge_hook(stored: CampaignHook, update: CampaignHook) -> MockResult<Option<CampaignHook>> {
-    let pick = |new: Option<String>, old: Option<String>| match new {
-        Some(v) => non_empty(Some(v)),
-        None => old,
-    };
-    let hook = CampaignHook {
-        lambda_function_name: pick(update.lambda_function_name, stored.lambda_function_name),
-        mode: pick(update.mode, stored.mode),
-        web_url: pick(update.web_url, stored.web_url),
-    };
-    if let Some(name) = &hook.lambda_function_name {
-        rules::lambda_function_name("CampaignHook.LambdaFunctionName", name)
-            .map_err(MockError::bad_request)?;
-    }
-    if let Some(url) = &hook.web_url {
-        rules::hook_web_url("CampaignHook.WebUrl", url).map_err(MockError::bad_request)?;
-    }
-    let empty = hook == CampaignHook::default();
-    Ok((!empty).then_some(hook))
 }

@@ -3,9 +3,9 @@
 
 use serde_json::{Value, json};
 
-use super::{AppRecord, Backend, MOCK_ACCOUNT, MockError, MockResult, new_id};
-use crate::mock::collection::{PageRequest, page_slice};
+use super::{Backend, MOCK_ACCOUNT, MockError, MockResult, ProjectRecord, new_id};
 use crate::mock::model::model;
+use crate::mock::store::{PageRequest, page_slice};
 use crate::pinpoint::rules;
 
 const COMPARISON_OPERATORS: [&str; 5] =
@@ -69,7 +69,7 @@ pub fn check_dimensions(path: &str, dimensions: &Value) -> MockResult<()> {
     Ok(())
 }
 
-fn check_groups(app: &AppRecord, groups: &Value) -> MockResult<()> {
+fn check_groups(app: &ProjectRecord, groups: &Value) -> MockResult<()> {
     for (i, group) in
         groups.get("Groups").and_then(Value::as_array).into_iter().flatten().enumerate()
     {
@@ -106,7 +106,7 @@ fn check_groups(app: &AppRecord, groups: &Value) -> MockResult<()> {
     Ok(())
 }
 
-fn check_write(app: &AppRecord, request: &Value) -> MockResult<()> {
+fn check_write(app: &ProjectRecord, request: &Value) -> MockResult<()> {
     let has = |k: &str| request.get(k).is_some_and(|v| !v.is_null());
     if has("Dimensions") && has("SegmentGroups") {
         return bad("Give Dimensions or SegmentGroups, not both".to_owned());
@@ -258,7 +258,7 @@ impl Backend {
     /// The segment version a campaign or job names: `None` means the latest. 404 for an
     /// unknown segment, 400 for an unknown version.
     pub(super) fn resolve_segment(
-        app: &AppRecord,
+        app: &ProjectRecord,
         id: &str,
         version: Option<i64>,
     ) -> MockResult<i64> {
@@ -290,7 +290,7 @@ pub(super) fn newest_first(history: &[Value], page: PageRequest) -> Value {
 
 /// Every stored version of a campaign or segment (oldest first); 404 naming `kind` otherwise.
 pub(super) fn history<'a>(
-    store: &'a crate::mock::collection::Collection<Vec<Value>>,
+    store: &'a crate::mock::store::Collection<Vec<Value>>,
     kind: &str,
     id: &str,
 ) -> MockResult<&'a [Value]> {

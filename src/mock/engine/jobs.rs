@@ -4,8 +4,12 @@
 //! separated by `;`) or JSON (one endpoint object per line, or an array); good rows register
 //! endpoints, bad rows are reported with their row number, and the job can define an
 //! imported segment. Exports write the endpoints of a segment (or all) as JSON lines.
+//!
+//! A job runs in three steps so that no file is touched while its project is locked: what the
+//! job needs is taken from the project (`export_lines` evaluates the segment there), the files
+//! are read or written here with the project released (`read_import`, `write_export`), and the
+//! backend applies the result to the project if it is still there (`complete`).
 
-use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
@@ -14,9 +18,9 @@ use serde_json::{Map, Value, json};
 
 use super::Files;
 use super::segment::{Candidate, Context, compile};
-use crate::mock::backend::{AppRecord, upsert_endpoint};
 use crate::mock::clock::iso8601;
 use crate::mock::model::model;
+use crate::mock::store::ProjectRecord;
 
 /// Failures listed per job at most (as the service does).
 pub const MAX_LISTED_FAILURES: usize = 100;
@@ -108,186 +112,115 @@ fn read_rows(path: &Path, format: &str) -> Result<Vec<Row>, String> {
     Ok(rows)
 }
 
-/// Runs one import job to its end.
-pub fn run_import(
-    app: &mut AppRecord,
-    app_id: &str,
-    job_id: &str,
-    files: &Files,
-    now: DateTime<Utc>,
-    request_id: &str,
-) {
-    let Some(job) = app.import_jobs.get(job_id).cloned() else { return };
-    let definition = job.get("Definition").cloned().unwrap_or(Value::Null);
+/// One row of an import file: its number and the endpoint, or why it is refused.
+pub type CheckedRow = (usize, Result<Map<String, Value>, String>);
+
+/// What an import file held: each row's number and its endpoint (already checked against
+/// the model's `EndpointBatchItem`, with an `Id`), or why the row is refused; or why the
+/// file as a whole could not be read.
+#[derive(Debug)]
+pub struct ImportRead {
+    /// The rows, or the reason the file could not be read (the job's one piece fails).
+    pub rows: Result<Vec<CheckedRow>, String>,
+}
+
+/// Reads and checks the file an import job names (its `Definition`), with no project
+/// locked: file reads, parsing and model checks are the slow part of an import.
+#[must_use]
+pub fn read_import(files: &Files, definition: &Value) -> ImportRead {
     let url = definition.get("S3Url").and_then(Value::as_str).unwrap_or_default();
     let format = definition.get("Format").and_then(Value::as_str).unwrap_or("CSV");
-    let register = definition.get("RegisterEndpoints").and_then(Value::as_bool) != Some(false);
-    let at = iso8601(now);
-    let mut failures = Vec::new();
-    let mut processed = 0u64;
-    let mut members = HashSet::new();
-    let mut channels: BTreeMap<String, u64> = BTreeMap::new();
     let rows = files
         .local_path(url)
         .ok_or_else(|| format!("{url} is not a readable s3:// or file:// URL"))
         .and_then(|p| read_rows(&p, format));
-    let mut failed_piece = false;
-    match rows {
-        Err(message) => {
-            failed_piece = true;
-            failures.push(message);
-        }
-        Ok(rows) => {
-            for (row, parsed) in rows {
-                processed += 1;
-                let result = parsed.and_then(|v| {
+    let rows = rows.map(|rows| {
+        rows.into_iter()
+            .map(|(row, parsed)| {
+                let checked = parsed.and_then(|v| {
                     model().validate("EndpointBatchItem", &v).map_err(|e| e.message)?;
                     let map = v.as_object().cloned().unwrap_or_default();
-                    let id = map.get("Id").and_then(Value::as_str).unwrap_or_default().to_owned();
+                    let id = map.get("Id").and_then(Value::as_str).unwrap_or_default();
                     if id.is_empty() {
                         return Err("Id is required".to_owned());
                     }
-                    if register {
-                        upsert_endpoint(&mut app.endpoints, app_id, &id, &map, &at, request_id)
-                            .map_err(|e| e.message)?;
-                    }
-                    let channel = map
-                        .get("ChannelType")
-                        .and_then(Value::as_str)
-                        .unwrap_or("UNKNOWN")
-                        .to_owned();
-                    Ok((id, channel))
+                    Ok(map)
                 });
-                match result {
-                    Ok((id, channel)) => {
-                        *channels.entry(channel).or_default() += 1;
-                        members.insert(id);
-                    }
-                    Err(message) => failures.push(format!("Row {row}: {message}")),
-                }
-            }
-        }
-    }
-    let mut job = job;
-    let total_failures = failures.len() as u64;
-    job["JobStatus"] = json!(if failed_piece { "FAILED" } else { "COMPLETED" });
-    job["TotalPieces"] = json!(1);
-    job["CompletedPieces"] = json!(u64::from(!failed_piece));
-    job["FailedPieces"] = json!(u64::from(failed_piece));
-    job["TotalProcessed"] = json!(processed);
-    job["TotalFailures"] = json!(total_failures);
-    job["Failures"] = json!(failures.into_iter().take(MAX_LISTED_FAILURES).collect::<Vec<_>>());
-    job["CompletionDate"] = json!(at);
-    let define = definition.get("DefineSegment").and_then(Value::as_bool) == Some(true);
-    if define && !failed_piece {
-        let existing = definition.get("SegmentId").and_then(Value::as_str).map(str::to_owned);
-        let segment_id =
-            existing.clone().unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
-        let versions = app.segments.get(&segment_id).map_or(0, Vec::len);
-        let name =
-            definition.get("SegmentName").and_then(Value::as_str).map(str::to_owned).or_else(
-                || {
-                    app.segments
-                        .get(&segment_id)
-                        .and_then(|v| v.last())
-                        .and_then(|s| s.get("Name"))
-                        .and_then(Value::as_str)
-                        .map(str::to_owned)
-                },
-            );
-        let arn = format!("{}/segments/{segment_id}", app.app.arn);
-        let creation = app
-            .segments
-            .get(&segment_id)
-            .and_then(|v| v.first())
-            .and_then(|s| s.get("CreationDate"))
-            .cloned()
-            .unwrap_or_else(|| json!(at));
-        let segment = json!({
-            "ApplicationId": app_id,
-            "Arn": arn,
-            "CreationDate": creation,
-            "LastModifiedDate": at,
-            "Id": segment_id,
-            "Name": name,
-            "SegmentType": "IMPORT",
-            "Version": versions + 1,
-            "ImportDefinition": {
-                "ExternalId": definition.get("ExternalId").cloned().unwrap_or_else(|| json!(job_id)),
-                "Format": format,
-                "RoleArn": definition.get("RoleArn").cloned().unwrap_or(Value::Null),
-                "S3Url": url,
-                "Size": members.len(),
-                "ChannelCounts": channels,
-            },
-        });
-        let segment = model().project("SegmentResponse", &segment);
-        match app.segments.get_mut(&segment_id) {
-            Some(v) => v.push(segment),
-            None => app.segments.insert(&segment_id, vec![segment]),
-        }
-        app.imported_members.insert(segment_id.clone(), members);
-        job["Definition"]["SegmentId"] = json!(segment_id);
-    }
-    app.import_jobs.insert(job_id, job);
+                (row, checked)
+            })
+            .collect()
+    });
+    ImportRead { rows }
 }
 
-/// Runs one export job to its end.
-pub fn run_export(app: &mut AppRecord, job_id: &str, files: &Files, now: DateTime<Utc>) {
-    let Some(mut job) = app.export_jobs.get(job_id).cloned() else { return };
-    let prefix = job
-        .pointer("/Definition/S3UrlPrefix")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
-    let segment = job.pointer("/Definition/SegmentId").and_then(Value::as_str).map(str::to_owned);
+/// What an export job writes: the JSON lines of the endpoints of its segment (or of all),
+/// evaluated inside the project's transaction, so the file is the project as it was then.
+#[must_use]
+pub fn export_lines(project: &ProjectRecord, job: &Value, now: DateTime<Utc>) -> Vec<String> {
+    let segment = job.pointer("/Definition/SegmentId").and_then(Value::as_str);
     let version = job
         .pointer("/Definition/SegmentVersion")
         .and_then(Value::as_u64)
         .and_then(|v| usize::try_from(v).ok());
-    let at = iso8601(now);
+    let segments = |id: &str| project.segments.get(id).map(Vec::as_slice);
+    let ctx = Context { now, segments: &segments, imported: &project.imported_members };
+    let definition = segment.and_then(|id| {
+        let versions = project.segments.get(id)?;
+        version.and_then(|v| versions.get(v.checked_sub(1)?)).or(versions.last()).cloned()
+    });
+    let filter = definition.map(|d| compile(&d, &ctx));
     let mut lines = Vec::new();
-    {
-        let segments = |id: &str| app.segments.get(id).map(Vec::as_slice);
-        let ctx = Context { now, segments: &segments, imported: &app.imported_members };
-        let definition = segment.as_deref().and_then(|id| {
-            let versions = app.segments.get(id)?;
-            version.and_then(|v| versions.get(v.checked_sub(1)?)).or(versions.last()).cloned()
-        });
-        let filter = definition.map(|d| compile(&d, &ctx));
-        for endpoint in app.endpoints.iter() {
-            let id = endpoint.id();
-            let candidate =
-                Candidate { id, endpoint, last_active: app.last_active.get(id).copied() };
-            if filter.as_ref().is_none_or(|f| f.matches(&candidate, now)) {
-                lines.push(endpoint.to_value().to_string());
-            }
+    for endpoint in project.endpoints.iter() {
+        let id = endpoint.id();
+        let candidate =
+            Candidate { id, endpoint, last_active: project.last_active.get(id).copied() };
+        if filter.as_ref().is_none_or(|f| f.matches(&candidate, now)) {
+            lines.push(endpoint.to_value().to_string());
         }
     }
-    let written = files
+    lines
+}
+
+/// Writes an export job's lines to `S3UrlPrefix/JOB_ID.jsonl`, with no project locked.
+pub fn write_export(files: &Files, job: &Value, lines: &[String]) -> Result<(), String> {
+    let prefix = job.pointer("/Definition/S3UrlPrefix").and_then(Value::as_str).unwrap_or_default();
+    let job_id = job.get("Id").and_then(Value::as_str).unwrap_or_default();
+    let path = files
         .local_path(&format!("{}/{job_id}.jsonl", prefix.trim_end_matches('/')))
-        .ok_or_else(|| format!("{prefix} is not an s3:// URL"))
-        .and_then(|path| {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-            }
-            let mut file = std::fs::File::create(&path)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            for line in &lines {
-                writeln!(file, "{line}")
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            }
-            Ok(())
-        });
-    let failed = written.is_err();
-    job["JobStatus"] = json!(if failed { "FAILED" } else { "COMPLETED" });
+        .ok_or_else(|| format!("{prefix} is not an s3:// URL"))?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let mut file = std::fs::File::create(&path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    for line in lines {
+        writeln!(file, "{line}").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// How a job ended, for its response fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobEnd {
+    /// False when the job's one piece failed (the file could not be read or written).
+    pub piece_ok: bool,
+    /// Items processed.
+    pub processed: u64,
+    /// Failures in all.
+    pub total_failures: u64,
+    /// The failures, of which the first `MAX_LISTED_FAILURES` are listed.
+    pub failures: Vec<String>,
+}
+
+/// Sets a job's status and counters as the service reports a finished job.
+pub fn complete(job: &mut Value, end: JobEnd, now: DateTime<Utc>) {
+    job["JobStatus"] = json!(if end.piece_ok { "COMPLETED" } else { "FAILED" });
     job["TotalPieces"] = json!(1);
-    job["CompletedPieces"] = json!(u64::from(!failed));
-    job["FailedPieces"] = json!(u64::from(failed));
-    job["TotalProcessed"] = json!(if failed { 0 } else { lines.len() });
-    job["TotalFailures"] = json!(u64::from(failed));
-    job["Failures"] = json!(written.err().into_iter().collect::<Vec<_>>());
-    job["CompletionDate"] = json!(at);
-    app.export_jobs.insert(job_id, job);
+    job["CompletedPieces"] = json!(u64::from(end.piece_ok));
+    job["FailedPieces"] = json!(u64::from(!end.piece_ok));
+    job["TotalProcessed"] = json!(end.processed);
+    job["TotalFailures"] = json!(end.total_failures);
+    job["Failures"] = json!(end.failures.into_iter().take(MAX_LISTED_FAILURES).collect::<Vec<_>>());
+    job["CompletionDate"] = json!(iso8601(now));
 }

@@ -3,18 +3,25 @@
 //! in each endpoint's zone, caps and rate limits, enabled channels), delivers direct messages
 //! into an outbox, appends event-stream records, and does the work of import and export jobs.
 //! Everything takes "now" from the backend's clock, so tests drive it deterministically.
+//!
+//! The engine works on the store's records (`store::ProjectRecord`) handed to it by the
+//! backend inside one project transaction, and never calls the backend: the backend decides
+//! when to run it and what to do with what it produced (`delivery::Sinks`, job results). The
+//! file work of jobs is split from the record work (`jobs`), so no file is touched while a
+//! project is locked.
 
 pub mod campaigns;
+pub mod delivery;
 pub mod jobs;
+pub mod matching;
+pub mod schedule;
 pub mod segment;
 
 pub use crate::pinpoint::OutboxEntry;
 pub use crate::pinpoint::render;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
-use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 /// Most outbox entries kept (older ones are dropped first).
@@ -55,23 +62,6 @@ impl Default for Files {
     fn default() -> Self {
         Self::under(&std::env::temp_dir().join(format!("pinpoint-mock-{}", std::process::id())))
     }
-}
-
-/// Runtime state of one campaign (not part of any version).
-#[derive(Debug, Clone, Default)]
-pub struct CampaignRuntime {
-    /// The version the schedule was computed from.
-    pub version: i64,
-    /// Runs done.
-    pub runs: u32,
-    /// When the next run is due.
-    pub next: Option<DateTime<Utc>>,
-    /// A run that is still going (local-time runs wait for each zone).
-    pub open: Option<campaigns::OpenRun>,
-    /// Messages sent per endpoint, for the daily and total caps.
-    pub sent: HashMap<String, Vec<DateTime<Utc>>>,
-    /// True once nothing more will run.
-    pub finished: bool,
 }
 
 /// An event-stream record as the service would stream it.

@@ -6,6 +6,7 @@ pub mod channels;
 pub mod endpoints;
 pub mod events;
 pub mod extensions;
+pub mod faults;
 pub mod jobs;
 pub mod messages;
 pub mod segments;

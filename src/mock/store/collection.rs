@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::error::{MockError, MockResult};
+use crate::mock::error::{MockError, MockResult};
 
 /// Page size when the caller gives none.
 pub const DEFAULT_PAGE_SIZE: usize = 20;

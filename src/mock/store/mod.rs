@@ -1,0 +1,105 @@
+//! The mock's storage seam. The backend keeps every project through the `Store` trait and
+//! nothing else, so a durable store (SQLite, PostgreSQL) can replace the in-memory one
+//! (`MemoryStore`) without touching the service's rules.
+//!
+//! The unit of storage and of isolation is the project: every operation of the API but the
+//! project list works inside one project, so a store hands out one project at a time, for
+//! reading or for writing, and work on one project never waits for another. The project list
+//! (create, delete, page, ids) is the only thing shared by all.
+//!
+//! **Transactions.** One `write_project` call is one transaction on one project: the closure
+//! sees the project as it is when the call starts, no other reader or writer of that project
+//! sees it half-way, and its changes are kept when it answers `Outcome::Commit`. On
+//! `Outcome::Discard` a durable store rolls back; the memory store cannot undo changes made in
+//! place, so every writer checks first and changes last (it discards only before its first
+//! change). A closure must not do file or network I/O, nor call back into the store: the
+//! project stays locked while it runs. Work that needs I/O takes what it needs in one
+//! transaction, does its I/O outside, and applies the result in another, checking that what
+//! it found is still there (see `backend::job_runs`).
+
+pub mod collection;
+pub mod memory;
+pub mod records;
+
+use std::fmt;
+
+pub use collection::{Collection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest, page_slice};
+pub use memory::MemoryStore;
+pub use records::{CampaignRuntime, MAX_STORED_EVENTS, OpenRun, ProjectRecord};
+
+use crate::mock::wire::ApplicationResponse;
+
+/// Whether a write transaction keeps its changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Keep every change.
+    Commit,
+    /// Keep none (the request was refused).
+    Discard,
+}
+
+/// Where the backend keeps projects. Object-safe, so the backend holds a `Box<dyn Store>`;
+/// the generic helpers `read` and `write` on `dyn Store` wrap the closure-taking methods.
+pub trait Store: Send + Sync + fmt::Debug {
+    /// Adds a project; false (and nothing changes) when a project with its id exists.
+    fn create_project(&self, record: ProjectRecord) -> bool;
+
+    /// Removes a project and everything under it; the project as it was, or `None` when
+    /// there is no such project. A transaction already running on it finishes on the removed
+    /// project, and its changes go with it.
+    fn delete_project(&self, id: &str) -> Option<ApplicationResponse>;
+
+    /// The project resource, without opening the project (so it never waits on a writer).
+    fn project(&self, id: &str) -> Option<ApplicationResponse>;
+
+    /// One page of projects in creation order, and the token of the next page. Tokens name a
+    /// position, so they stay valid across creates and deletes.
+    fn list_projects(&self, page: PageRequest) -> (Vec<ApplicationResponse>, Option<String>);
+
+    /// The ids of every project, in creation order (for the engine's tick).
+    fn project_ids(&self) -> Vec<String>;
+
+    /// Number of projects.
+    fn project_count(&self) -> usize;
+
+    /// Runs `f` on a consistent view of one project (a read transaction); false when there is
+    /// no such project (then `f` is not called).
+    fn read_project(&self, id: &str, f: &mut dyn FnMut(&ProjectRecord)) -> bool;
+
+    /// Runs `f` as one write transaction on one project (see the module docs); false when
+    /// there is no such project (then `f` is not called).
+    fn write_project(&self, id: &str, f: &mut dyn FnMut(&mut ProjectRecord) -> Outcome) -> bool;
+}
+
+impl dyn Store {
+    /// Reads one project: `f`'s answer, or `None` when there is no such project.
+    pub fn read<T>(&self, id: &str, f: impl FnOnce(&ProjectRecord) -> T) -> Option<T> {
+        let mut f = Some(f);
+        let mut answer = None;
+        self.read_project(id, &mut |record| {
+            if let Some(f) = f.take() {
+                answer = Some(f(record));
+            }
+        });
+        answer
+    }
+
+    /// Writes one project in one transaction, kept when `f` answers `Ok` and discarded when
+    /// it answers `Err`: `f`'s answer, or `None` when there is no such project.
+    pub fn write<T, E>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&mut ProjectRecord) -> Result<T, E>,
+    ) -> Option<Result<T, E>> {
+        let mut f = Some(f);
+        let mut answer = None;
+        self.write_project(id, &mut |record| {
+            let Some(f) = f.take() else { return Outcome::Discard };
+            let result = f(record);
+            let outcome = if result.is_ok() { Outcome::Commit } else { Outcome::Discard };
+            answer = Some(result);
+            outcome
+        });
+        answer
+    }
+}
