@@ -1,5 +1,6 @@
 //! The messages: the SMS length count, and the checks and `MessageConfiguration` of the
-//! request (push messages, email with its headers, SMS, custom payload).
+//! request (push messages, email with its headers, SMS, custom payload). A value that fails its
+//! check is left out of the request and its message recorded (see `request`).
 
 use aws_sdk_pinpoint::types::{
     Action, CampaignCustomMessage, CampaignEmailMessage, CampaignSmsMessage, Message,
@@ -8,7 +9,7 @@ use aws_sdk_pinpoint::types::{
 use serde_json::Value;
 
 use super::event_filter::non_empty_lines;
-use super::{ACTIONS, EmailDraft, MessagesDraft, PushDraft, SMS_TYPES, SmsDraft, opt};
+use super::{ACTIONS, EmailDraft, MessagesDraft, PushDraft, SMS_TYPES, SmsDraft, keep, opt};
 use crate::drafts::{FieldErrors, parse_optional_int};
 use crate::pinpoint::rules;
 
@@ -46,40 +47,90 @@ pub fn sms_count(body: &str) -> (usize, usize, &'static str) {
     }
 }
 
+/// A JSON text, or why not.
+fn json_text(text: &str, message: &str) -> Result<(), String> {
+    serde_json::from_str::<Value>(text).map(|_| ()).map_err(|_| message.to_owned())
+}
+
 fn push_message(p: &PushDraft, key: &str, errors: &mut FieldErrors) -> Option<Message> {
     if p == &PushDraft::default() {
         return None;
     }
-    if !p.action.is_empty() && !ACTIONS.contains(&p.action.as_str()) {
-        errors.add(format!("{key}.action"), format!("'{}' is not an action", p.action));
-    }
+    let action = keep(errors, format!("{key}.action"), opt(&p.action), |a| {
+        if ACTIONS.contains(&a.as_str()) { Ok(()) } else { Err(format!("'{a}' is not an action")) }
+    });
     if matches!(p.action.as_str(), "URL" | "DEEP_LINK") && p.url.trim().is_empty() {
         errors.add(format!("{key}.url"), "The action opens a URL: give it");
     }
-    for (name, value) in [("json_body", &p.json_body), ("raw_content", &p.raw_content)] {
-        if !value.trim().is_empty() && serde_json::from_str::<Value>(value).is_err() {
-            errors.add(format!("{key}.{name}"), "Not valid JSON");
-        }
-    }
+    let json_body = keep(errors, format!("{key}.json_body"), opt(&p.json_body), |t| {
+        json_text(t, "Not valid JSON")
+    });
+    let raw_content = keep(errors, format!("{key}.raw_content"), opt(&p.raw_content), |t| {
+        json_text(t, "Not valid JSON")
+    });
     let ttl = parse_optional_int(errors, format!("{key}.ttl"), &p.time_to_live);
     Some(
         Message::builder()
             .set_title(opt(&p.title))
             .set_body(opt(&p.body))
-            .set_action(opt(&p.action).map(|a| Action::from(a.as_str())))
+            .set_action(action.map(|a| Action::from(a.as_str())))
             .set_url(opt(&p.url))
             .set_image_url(opt(&p.image_url))
             .set_image_icon_url(opt(&p.image_icon_url))
             .set_image_small_icon_url(opt(&p.image_small_icon_url))
             .set_media_url(opt(&p.media_url))
-            .set_json_body(opt(&p.json_body))
-            .set_raw_content(opt(&p.raw_content))
+            .set_json_body(json_body)
+            .set_raw_content(raw_content)
             .set_silent_push(p.silent_push.then_some(true))
             .set_time_to_live(ttl)
             .build(),
     )
 }
 
+fn email_message(e: &EmailDraft, key: &str, errors: &mut FieldErrors) -> CampaignEmailMessage {
+    let from = keep(errors, format!("{key}.from"), opt(&e.from_address), |from| {
+        if rules::looks_like_email(from) {
+            Ok(())
+        } else {
+            Err(format!("'{from}' is not an email address"))
+        }
+    });
+    CampaignEmailMessage::builder()
+        .set_title(opt(&e.subject))
+        .set_html_body(opt(&e.html_body))
+        .set_body(opt(&e.text_body))
+        .set_from_address(from)
+        .set_headers(headers(&e.headers, &format!("{key}.headers"), errors))
+        .build()
+}
+
+fn sms_message(s: &SmsDraft, key: &str, errors: &mut FieldErrors) -> CampaignSmsMessage {
+    let message_type = keep(errors, format!("{key}.type"), opt(&s.message_type), |t| {
+        if SMS_TYPES.contains(&t.as_str()) {
+            Ok(())
+        } else {
+            Err("Choose TRANSACTIONAL or PROMOTIONAL".to_owned())
+        }
+    });
+    let origin = keep(errors, format!("{key}.origin"), opt(&s.origination_number), |n| {
+        if rules::looks_like_e164(n) {
+            Ok(())
+        } else {
+            Err("Use E.164 form, e.g. +12065550100".to_owned())
+        }
+    });
+    CampaignSmsMessage::builder()
+        .set_body(opt(&s.body))
+        .set_message_type(message_type.map(|t| MessageType::from(t.as_str())))
+        .set_sender_id(opt(&s.sender_id))
+        .set_origination_number(origin)
+        .set_entity_id(opt(&s.entity_id))
+        .set_template_id(opt(&s.template_id))
+        .build()
+}
+
+/// The messages of the control (`prefix` empty) or of a treatment (`t0.messages.`); each
+/// channel left empty is left out, and so is the whole configuration when all are.
 pub(super) fn message_configuration(
     m: &MessagesDraft,
     prefix: &str,
@@ -89,35 +140,12 @@ pub(super) fn message_configuration(
         return None;
     }
     let key = |member: &str| format!("{prefix}{member}");
-    let email = (m.email != EmailDraft::default()).then(|| {
-        let from = m.email.from_address.trim();
-        if !from.is_empty() && !rules::looks_like_email(from) {
-            errors.add(key("EmailMessage.from"), format!("'{from}' is not an email address"));
-        }
-        CampaignEmailMessage::builder()
-            .set_title(opt(&m.email.subject))
-            .set_html_body(opt(&m.email.html_body))
-            .set_body(opt(&m.email.text_body))
-            .set_from_address(opt(from))
-            .set_headers(headers(&m.email.headers, &key("EmailMessage.headers"), errors))
-            .build()
-    });
-    let sms = (m.sms != SmsDraft::default()).then(|| {
-        if !m.sms.message_type.is_empty() && !SMS_TYPES.contains(&m.sms.message_type.as_str()) {
-            errors.add(key("SMSMessage.type"), "Choose TRANSACTIONAL or PROMOTIONAL");
-        }
-        let origin = m.sms.origination_number.trim();
-        if !origin.is_empty() && !rules::looks_like_e164(origin) {
-            errors.add(key("SMSMessage.origin"), "Use E.164 form, e.g. +12065550100");
-        }
-        CampaignSmsMessage::builder()
-            .set_body(opt(&m.sms.body))
-            .set_message_type(opt(&m.sms.message_type).map(|t| MessageType::from(t.as_str())))
-            .set_sender_id(opt(&m.sms.sender_id))
-            .set_origination_number(opt(origin))
-            .set_entity_id(opt(&m.sms.entity_id))
-            .set_template_id(opt(&m.sms.template_id))
-            .build()
+    let email = (m.email != EmailDraft::default())
+        .then(|| email_message(&m.email, &key("EmailMessage"), errors));
+    let sms =
+        (m.sms != SmsDraft::default()).then(|| sms_message(&m.sms, &key("SMSMessage"), errors));
+    let custom = keep(errors, key("CustomMessage.data"), opt(&m.custom), |t| {
+        json_text(t, "The payload must be JSON")
     });
     Some(
         MessageConfiguration::builder()
@@ -128,16 +156,14 @@ pub(super) fn message_configuration(
             .set_baidu_message(push_message(&m.baidu, &key("BaiduMessage"), errors))
             .set_email_message(email)
             .set_sms_message(sms)
-            .set_custom_message(opt(&m.custom).map(|data| {
-                if serde_json::from_str::<Value>(&data).is_err() {
-                    errors.add(key("CustomMessage.data"), "The payload must be JSON");
-                }
-                CampaignCustomMessage::builder().data(data).build()
-            }))
+            .set_custom_message(
+                custom.map(|data| CampaignCustomMessage::builder().data(data).build()),
+            )
             .build(),
     )
 }
 
+/// The header lines; a line that does not parse is left out (its message recorded).
 fn headers(text: &str, key: &str, errors: &mut FieldErrors) -> Option<Vec<MessageHeader>> {
     let mut out = Vec::new();
     for line in non_empty_lines(text) {

@@ -1,13 +1,12 @@
 //! The campaign editor's state: every member of `WriteCampaignRequest` the console edits, as
 //! typed (plain data, no egui). One file per concern: `from_sdk` reads a `CampaignResponse`
-//! into a draft, `request` builds the `WriteCampaignRequest` the worker sends (checking field
-//! by field; error keys are the form's field names), `schedule` and `messages` hold the checks
-//! and SDK shapes of those parts (and the schedule's sentence), `event_filter` the event
-//! filter's lines, `json_view` the request's JSON.
+//! into a draft; `request` is the one builder of the `WriteCampaignRequest` (lenient `build`,
+//! strict `to_request`, and `to_json` through `drafts::json`, the one serializer); `schedule`
+//! and `messages` hold the checks and SDK shapes of those parts (and the schedule's sentence);
+//! `event_filter` the event filter's lines.
 
 mod event_filter;
 mod from_sdk;
-mod json_view;
 mod messages;
 mod request;
 mod schedule;
@@ -19,6 +18,8 @@ pub use messages::sms_count;
 pub use request::CUSTOM_ENDPOINT_TYPES;
 
 use serde::{Deserialize, Serialize};
+
+use super::FieldErrors;
 
 /// Push actions (`Action`).
 pub const ACTIONS: [&str; 3] = ["OPEN_APP", "DEEP_LINK", "URL"];
@@ -377,4 +378,23 @@ fn opt(s: &str) -> Option<String> {
 /// The values of a comma-separated field.
 fn list(s: &str) -> Vec<String> {
     super::split_values(s)
+}
+
+/// A value for the request, kept when `rule` holds. Otherwise the rule's message is recorded
+/// under `field` and the value left out: the lenient build never carries a value the service
+/// would refuse, and the strict one refuses because a message was recorded.
+fn keep<T>(
+    errors: &mut FieldErrors,
+    field: impl Into<String>,
+    value: Option<T>,
+    rule: impl FnOnce(&T) -> Result<(), String>,
+) -> Option<T> {
+    let value = value?;
+    match rule(&value) {
+        Ok(()) => Some(value),
+        Err(message) => {
+            errors.add(field, message);
+            None
+        }
+    }
 }

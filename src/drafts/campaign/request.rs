@@ -1,14 +1,22 @@
-//! The draft as the request the worker sends: every field checked, error keys as the form's
-//! field names.
+//! The draft as `WriteCampaignRequest`, built in one place: [`CampaignDraft::build`] always
+//! gives a request (what fails its check left out, its message recorded under the form's field
+//! name), [`CampaignDraft::to_request`] is the strict one a save sends, and
+//! [`CampaignDraft::to_json`] the lenient one through the serializer.
+
+use std::ops::RangeInclusive;
 
 use aws_sdk_pinpoint::types::{
     CampaignHook, CampaignLimits, CustomDeliveryConfiguration, EndpointTypesElement, Mode,
     Template, TemplateConfiguration, WriteCampaignRequest, WriteTreatmentResource,
 };
+use serde_json::Value;
 
 use super::messages::message_configuration;
 use super::schedule::schedule;
-use super::{CampaignDraft, DeliveryDraft, HOOK_MODES, HookDraft, list, opt};
+use super::{
+    CampaignDraft, DeliveryDraft, HOOK_MODES, HookDraft, LimitsDraft, TreatmentDraft, keep, list,
+    opt,
+};
 use crate::drafts::{FieldErrors, parse_optional_int};
 use crate::pinpoint::rules;
 
@@ -48,168 +56,184 @@ pub const CUSTOM_ENDPOINT_TYPES: [&str; 13] = [
     "IN_APP",
 ];
 
+/// Custom delivery: left out while its destination is blank or refused (the model requires
+/// it); endpoint types that are not ones are left out.
 fn custom_delivery(
     d: &DeliveryDraft,
     prefix: &str,
     errors: &mut FieldErrors,
 ) -> Option<CustomDeliveryConfiguration> {
-    let uri = opt(&d.custom_uri)?;
-    // The model: a Lambda function's name or ARN, or an HTTPS URL.
-    if uri.starts_with("http://") {
-        errors.add(format!("{prefix}custom_uri"), "A web destination must use https://");
-    } else if !uri.starts_with("https://") {
-        errors
-            .check(format!("{prefix}custom_uri"), rules::lambda_function_name("DeliveryUri", &uri));
-    }
-    let types = list(&d.custom_types);
+    let types: Vec<String> = list(&d.custom_types);
     if let Some(bad) = types.iter().find(|t| !CUSTOM_ENDPOINT_TYPES.contains(&t.as_str())) {
         errors.add(format!("{prefix}custom_types"), format!("'{bad}' is not an endpoint type"));
     }
+    // The model: a Lambda function's name or ARN, or an HTTPS URL.
+    let uri = keep(errors, format!("{prefix}custom_uri"), opt(&d.custom_uri), |uri| {
+        if uri.starts_with("http://") {
+            Err("A web destination must use https://".to_owned())
+        } else if uri.starts_with("https://") {
+            Ok(())
+        } else {
+            rules::lambda_function_name("DeliveryUri", uri)
+        }
+    })?;
+    let types: Vec<EndpointTypesElement> = types
+        .iter()
+        .filter(|t| CUSTOM_ENDPOINT_TYPES.contains(&t.as_str()))
+        .map(|t| EndpointTypesElement::from(t.as_str()))
+        .collect();
     CustomDeliveryConfiguration::builder()
         .delivery_uri(uri)
-        .set_endpoint_types(
-            (!types.is_empty())
-                .then(|| types.iter().map(|t| EndpointTypesElement::from(t.as_str())).collect()),
-        )
+        .set_endpoint_types((!types.is_empty()).then_some(types))
         .build()
         .into()
 }
 
+/// A whole-number field checked by `rule`: left out when it does not parse or fails.
+fn whole(
+    errors: &mut FieldErrors,
+    field: &str,
+    text: &str,
+    rule: impl FnOnce(i32) -> Result<(), String>,
+) -> Option<i32> {
+    let n = parse_optional_int(errors, field, text);
+    keep(errors, field, n, |n| rule(*n))
+}
+
+/// A rule: the number lies in `range`.
+fn within(range: RangeInclusive<i32>, message: &str) -> impl FnOnce(i32) -> Result<(), String> {
+    move |n| if range.contains(&n) { Ok(()) } else { Err(message.to_owned()) }
+}
+
+/// An additional treatment (keys `t0.…`); its share is left out while missing or refused.
+fn treatment(t: &TreatmentDraft, i: usize, errors: &mut FieldErrors) -> WriteTreatmentResource {
+    let key = format!("t{i}.");
+    if t.size.trim().is_empty() {
+        errors.add(format!("{key}size"), "Give the treatment's share of the segment");
+    }
+    let size = whole(
+        errors,
+        &format!("{key}size"),
+        &t.size,
+        within(0..=100, "A percentage from 0 to 100"),
+    );
+    WriteTreatmentResource::builder()
+        .set_size_percent(size)
+        .set_treatment_name(opt(&t.name))
+        .set_treatment_description(opt(&t.description))
+        .set_message_configuration(message_configuration(
+            &t.messages,
+            &format!("{key}messages."),
+            errors,
+        ))
+        .set_schedule(
+            t.own_schedule.then(|| schedule(&t.schedule, &format!("{key}schedule."), errors)),
+        )
+        .set_template_configuration(templates(&t.delivery))
+        .set_custom_delivery_configuration(custom_delivery(&t.delivery, &key, errors))
+        .build()
+}
+
+fn limits(l: &LimitsDraft, errors: &mut FieldErrors) -> Option<CampaignLimits> {
+    let daily = whole(errors, "limits.daily", &l.daily, |v| rules::endpoint_cap("Daily", v));
+    let total = whole(errors, "limits.total", &l.total, |v| rules::endpoint_cap("Total", v));
+    let mps = whole(errors, "limits.mps", &l.messages_per_second, |v| {
+        rules::messages_per_second("MessagesPerSecond", v)
+    });
+    let duration = whole(errors, "limits.duration", &l.maximum_duration, |v| {
+        rules::maximum_duration("MaximumDuration", v)
+    });
+    let session =
+        whole(errors, "limits.session", &l.session, within(0..=i32::MAX, "Must not be negative"));
+    [daily, total, mps, duration, session].iter().any(Option::is_some).then(|| {
+        CampaignLimits::builder()
+            .set_daily(daily)
+            .set_total(total)
+            .set_messages_per_second(mps)
+            .set_maximum_duration(duration)
+            .set_session(session)
+            .build()
+    })
+}
+
+fn hook(h: &HookDraft, errors: &mut FieldErrors) -> Option<CampaignHook> {
+    let lambda = keep(errors, "hook.lambda", opt(&h.lambda), |name| {
+        rules::lambda_function_name("LambdaFunctionName", name)
+    });
+    let web_url =
+        keep(errors, "hook.web_url", opt(&h.web_url), |url| rules::hook_web_url("WebUrl", url));
+    let mode = keep(errors, "hook.mode", opt(&h.mode), |m| {
+        if HOOK_MODES.contains(&m.as_str()) {
+            Ok(())
+        } else {
+            Err("Choose FILTER or DELIVERY".to_owned())
+        }
+    });
+    (lambda.is_some() || web_url.is_some() || mode.is_some()).then(|| {
+        CampaignHook::builder()
+            .set_lambda_function_name(lambda)
+            .set_mode(mode.map(|m| Mode::from(m.as_str())))
+            .set_web_url(web_url)
+            .build()
+    })
+}
+
 impl CampaignDraft {
-    /// Checks every field; the request to send, or a message per bad field.
-    pub fn to_request(&self) -> Result<WriteCampaignRequest, FieldErrors> {
+    /// The request as far as the draft can say, and a message per field that needs attention
+    /// (keys are the form's field names). Always a request: what is blank, incomplete or fails
+    /// its check is left out of it, so the JSON view and the CLI command follow a draft as it
+    /// is written, and a version read back from the service builds as it was saved.
+    #[must_use]
+    pub fn build(&self) -> (WriteCampaignRequest, FieldErrors) {
         let mut errors = FieldErrors::default();
+        let e = &mut errors;
         if self.name.trim().is_empty() {
-            errors.add("name", "Give the campaign a name");
+            e.add("name", "Give the campaign a name");
         }
         if self.segment_id.trim().is_empty() {
-            errors.add("segment", "Choose a segment");
+            e.add("segment", "Choose a segment");
         }
-        let segment_version =
-            parse_optional_int(&mut errors, "segment_version", &self.segment_version);
-        if segment_version.is_some_and(|v| v < 1) {
-            errors.add("segment_version", "Versions start at 1");
-        }
-        let holdout = parse_optional_int(&mut errors, "holdout", &self.holdout);
-        if holdout.is_some_and(|h| !(0..=100).contains(&h)) {
-            errors.add("holdout", "A percentage from 0 to 100");
-        }
-        let priority = parse_optional_int(&mut errors, "priority", &self.priority);
-        if priority.is_some_and(|p| !(1..=5).contains(&p)) {
-            errors.add("priority", "Priority runs from 1 (highest) to 5");
-        }
-        if self.treatments.len() > rules::MAX_ADDITIONAL_TREATMENTS {
-            errors.add(
-                "treatments",
-                format!("At most {} additional treatments", rules::MAX_ADDITIONAL_TREATMENTS),
-            );
-        }
-        let messages = message_configuration(&self.messages, "", &mut errors);
-        let campaign_schedule = schedule(&self.schedule, "schedule.", &mut errors);
-        let mut treatments = Vec::new();
-        for (i, t) in self.treatments.iter().enumerate() {
-            let key = format!("t{i}.");
-            let size = parse_optional_int(&mut errors, format!("{key}size"), &t.size);
-            match size {
-                None if t.size.trim().is_empty() => {
-                    errors.add(format!("{key}size"), "Give the treatment's share of the segment");
-                }
-                Some(s) if !(0..=100).contains(&s) => {
-                    errors.add(format!("{key}size"), "A percentage from 0 to 100");
-                }
-                _ => {}
-            }
-            let treatment = WriteTreatmentResource::builder()
-                .size_percent(size.unwrap_or(0))
-                .set_treatment_name(opt(&t.name))
-                .set_treatment_description(opt(&t.description))
-                .set_message_configuration(message_configuration(
-                    &t.messages,
-                    &format!("{key}messages."),
-                    &mut errors,
-                ))
-                .set_schedule(
-                    t.own_schedule
-                        .then(|| schedule(&t.schedule, &format!("{key}schedule."), &mut errors)),
-                )
-                .set_template_configuration(templates(&t.delivery))
-                .set_custom_delivery_configuration(custom_delivery(&t.delivery, &key, &mut errors))
-                .build();
-            treatments.push(treatment);
-        }
-        let split = self.split();
-        if split.allocated() > 100 {
-            errors.add(
-                "split",
-                format!(
-                    "Treatments and holdout add up to {}%: the segment has only 100%",
-                    split.allocated()
-                ),
-            );
-        }
-        let daily = parse_optional_int(&mut errors, "limits.daily", &self.limits.daily);
-        let total = parse_optional_int(&mut errors, "limits.total", &self.limits.total);
-        let mps = parse_optional_int(&mut errors, "limits.mps", &self.limits.messages_per_second);
-        let duration =
-            parse_optional_int(&mut errors, "limits.duration", &self.limits.maximum_duration);
-        let session = parse_optional_int(&mut errors, "limits.session", &self.limits.session);
-        if let Some(v) = daily {
-            errors.check("limits.daily", rules::endpoint_cap("Daily", v));
-        }
-        if let Some(v) = total {
-            errors.check("limits.total", rules::endpoint_cap("Total", v));
-        }
-        if let Some(v) = mps {
-            errors.check("limits.mps", rules::messages_per_second("MessagesPerSecond", v));
-        }
-        if let Some(v) = duration {
-            errors.check("limits.duration", rules::maximum_duration("MaximumDuration", v));
-        }
-        if session.is_some_and(|s| s < 0) {
-            errors.add("limits.session", "Must not be negative");
-        }
-        if let Some(name) = opt(&self.hook.lambda) {
-            errors.check("hook.lambda", rules::lambda_function_name("LambdaFunctionName", &name));
-        }
-        if let Some(url) = opt(&self.hook.web_url) {
-            errors.check("hook.web_url", rules::hook_web_url("WebUrl", &url));
-        }
-        if !self.hook.mode.is_empty() && !HOOK_MODES.contains(&self.hook.mode.as_str()) {
-            errors.add("hook.mode", "Choose FILTER or DELIVERY");
-        }
-        let tags = crate::drafts::message::key_values(&mut errors, "tags", &self.tags);
-        let limits =
-            [daily, total, mps, duration, session].iter().any(Option::is_some).then(|| {
-                CampaignLimits::builder()
-                    .set_daily(daily)
-                    .set_total(total)
-                    .set_messages_per_second(mps)
-                    .set_maximum_duration(duration)
-                    .set_session(session)
-                    .build()
-            });
-        let hook = (self.hook != HookDraft::default()).then(|| {
-            CampaignHook::builder()
-                .set_lambda_function_name(opt(&self.hook.lambda))
-                .set_mode(opt(&self.hook.mode).map(|m| Mode::from(m.as_str())))
-                .set_web_url(opt(&self.hook.web_url))
-                .build()
+        let segment_version = whole(e, "segment_version", &self.segment_version, |v| {
+            if v < 1 { Err("Versions start at 1".to_owned()) } else { Ok(()) }
         });
-        let custom = custom_delivery(&self.delivery, "", &mut errors);
+        let holdout =
+            whole(e, "holdout", &self.holdout, within(0..=100, "A percentage from 0 to 100"));
+        let priority = whole(
+            e,
+            "priority",
+            &self.priority,
+            within(1..=5, "Priority runs from 1 (highest) to 5"),
+        );
+        if self.treatments.len() > rules::MAX_ADDITIONAL_TREATMENTS {
+            let most = rules::MAX_ADDITIONAL_TREATMENTS;
+            e.add("treatments", format!("At most {most} additional treatments"));
+        }
+        let messages = message_configuration(&self.messages, "", e);
+        let campaign_schedule = schedule(&self.schedule, "schedule.", e);
+        let treatments: Vec<WriteTreatmentResource> =
+            self.treatments.iter().enumerate().map(|(i, t)| treatment(t, i, e)).collect();
+        let allocated = self.split().allocated();
+        if allocated > 100 {
+            e.add(
+                "split",
+                format!("Treatments and holdout add up to {allocated}%: the segment has only 100%"),
+            );
+        }
+        let limits = limits(&self.limits, e);
+        let hook = hook(&self.hook, e);
+        let tags = crate::drafts::message::key_values(e, "tags", &self.tags);
+        let custom = custom_delivery(&self.delivery, "", e);
         if self.messages.in_app || self.treatments.iter().any(|t| t.messages.in_app) {
-            errors.add(
+            e.add(
                 "in_app",
                 "This campaign has an in-app message, which the console does not edit: saving \
                  here would remove it. Change it with the AWS CLI or SDK.",
             );
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(WriteCampaignRequest::builder()
-            .name(self.name.trim())
+        let request = WriteCampaignRequest::builder()
+            .set_name(opt(&self.name))
             .set_description(opt(&self.description))
-            .segment_id(self.segment_id.trim())
+            .set_segment_id(opt(&self.segment_id))
             .set_segment_version(segment_version)
             .set_holdout_percent(holdout)
             .set_priority(priority)
@@ -217,14 +241,28 @@ impl CampaignDraft {
             .set_treatment_name(opt(&self.treatment_name))
             .set_treatment_description(opt(&self.treatment_description))
             .set_message_configuration(messages)
-            .set_schedule(Some(campaign_schedule))
+            .schedule(campaign_schedule)
             .set_template_configuration(templates(&self.delivery))
             .set_custom_delivery_configuration(custom)
             .set_limits(limits)
             .set_hook(hook)
             .set_tags((!tags.is_empty()).then(|| tags.into_iter().collect()))
             .set_additional_treatments((!treatments.is_empty()).then_some(treatments))
-            .build())
+            .build();
+        (request, errors)
+    }
+
+    /// The request to save: refused, with a message per field, while any field needs attention.
+    pub fn to_request(&self) -> Result<WriteCampaignRequest, FieldErrors> {
+        let (request, errors) = self.build();
+        if errors.is_empty() { Ok(request) } else { Err(errors) }
+    }
+
+    /// The request as wire JSON, for the JSON view, the CLI command and the version diff: the
+    /// lenient [`build`](Self::build) through the one serializer, `drafts::json::campaign`.
+    #[must_use]
+    pub fn to_json(&self) -> Value {
+        crate::drafts::json::campaign::write_campaign_request(&self.build().0)
     }
 }
 
@@ -355,5 +393,30 @@ mod tests {
         d.treatments[1].messages.in_app = true;
         let errors = d.to_request().unwrap_err();
         assert!(errors.get("in_app").unwrap().contains("in-app message"));
+    }
+
+    #[test]
+    fn an_incomplete_draft_still_builds_leaving_out_what_needs_attention() {
+        let mut d = ab();
+        d.holdout = "ten".into();
+        d.messages.email.from_address = "nope".into();
+        d.limits.daily = "500".into();
+        d.schedule.immediate = false;
+        d.schedule.start_time = "tomorrow".into();
+        d.treatments[0].size = String::new();
+        let (request, errors) = d.build();
+        for key in ["holdout", "EmailMessage.from", "limits.daily", "schedule.start", "t0.size"] {
+            assert!(errors.get(key).is_some(), "{key}: {errors:?}");
+        }
+        assert_eq!(d.to_request().unwrap_err(), errors);
+        assert_eq!(request.name(), Some("Spring sale"));
+        let json = d.to_json();
+        assert!(json.get("HoldoutPercent").is_none());
+        assert_eq!(json["MessageConfiguration"]["EmailMessage"]["Title"], "Sale");
+        assert!(json["MessageConfiguration"]["EmailMessage"].get("FromAddress").is_none());
+        assert!(json.get("Limits").is_none(), "its only limit was refused");
+        assert_eq!(json["Schedule"], serde_json::json!({"Frequency": "ONCE"}));
+        assert!(json["AdditionalTreatments"][0].get("SizePercent").is_none());
+        assert_eq!(json["AdditionalTreatments"][1]["SizePercent"], 20);
     }
 }

@@ -1,4 +1,5 @@
-//! The schedule: what it means in one sentence, and its checks and `Schedule` for the request.
+//! The schedule: what it means in one sentence, and its checks and `Schedule` for the request
+//! (a member that fails its check is left out, its message recorded).
 
 use std::fmt::Write as _;
 
@@ -8,7 +9,7 @@ use aws_sdk_pinpoint::types::{
 };
 
 use super::event_filter::{event_attributes, event_metrics};
-use super::{FILTER_TYPES, FREQUENCIES, ScheduleDraft, list, opt};
+use super::{FILTER_TYPES, FREQUENCIES, ScheduleDraft, keep, list, opt};
 use crate::drafts::FieldErrors;
 use crate::pinpoint::rules;
 
@@ -79,93 +80,124 @@ impl ScheduleDraft {
     }
 }
 
-pub(super) fn schedule(s: &ScheduleDraft, prefix: &str, errors: &mut FieldErrors) -> Schedule {
-    let key = |member: &str| format!("{prefix}{member}");
+/// The start (`IMMEDIATE` or a timestamp) and the end, each checked against the frequency and
+/// the other; one that fails is left out.
+fn start_and_end(
+    s: &ScheduleDraft,
+    key: &dyn Fn(&str) -> String,
+    errors: &mut FieldErrors,
+) -> (Option<String>, Option<String>) {
     let event = matches!(s.frequency.as_str(), "EVENT" | "IN_APP_EVENT");
-    if !FREQUENCIES.contains(&s.frequency.as_str()) {
-        errors.add(key("frequency"), format!("'{}' is not a frequency", s.frequency));
-    }
-    let start = if s.immediate {
+    let (start, at) = if s.immediate {
         if event {
             errors.add(key("start"), "An event-triggered campaign needs a start time");
+            (None, None)
         } else if s.frequency != "ONCE" {
             errors.add(key("start"), "A recurring campaign needs a start time");
+            (None, None)
+        } else {
+            (Some("IMMEDIATE".to_owned()), None)
         }
-        None
     } else {
-        match rules::iso_timestamp("Start", s.start_time.trim()) {
-            Ok(at) => Some(at),
+        let text = s.start_time.trim();
+        match rules::iso_timestamp("Start", text) {
+            Ok(at) => (Some(text.to_owned()), Some(at)),
             Err(message) => {
                 errors.add(key("start"), message);
-                None
+                (None, None)
             }
         }
     };
-    if let Some(end) = opt(&s.end_time) {
-        match rules::iso_timestamp("End", &end) {
-            Ok(at) if start.is_some_and(|s| at <= s) => {
-                errors.add(key("end"), "The end must be after the start");
+    let end =
+        keep(errors, key("end"), opt(&s.end_time), |end| match rules::iso_timestamp("End", end) {
+            Ok(end) if at.is_some_and(|start| end <= start) => {
+                Err("The end must be after the start".to_owned())
             }
-            Ok(_) => {}
-            Err(message) => errors.add(key("end"), message),
-        }
+            Ok(_) => Ok(()),
+            Err(message) => Err(message),
+        });
+    (start, end)
+}
+
+/// Quiet time: both bounds as `HH:MM`, or neither.
+fn quiet_time(
+    s: &ScheduleDraft,
+    key: &dyn Fn(&str) -> String,
+    errors: &mut FieldErrors,
+) -> Option<QuietTime> {
+    let (qs, qe) = (opt(&s.quiet_start), opt(&s.quiet_end));
+    let pair = rules::quiet_time_pair(qs.as_deref(), qe.as_deref());
+    let start = keep(errors, key("quiet_start"), qs, |v| rules::quiet_time_bound("Start", v));
+    let end = keep(errors, key("quiet_end"), qe, |v| rules::quiet_time_bound("End", v));
+    errors.check(key("quiet_end"), pair);
+    match (start, end) {
+        (Some(start), Some(end)) => Some(QuietTime::builder().start(start).end(end).build()),
+        _ => None,
     }
-    if !s.timezone.is_empty() && !rules::SCHEDULE_TIMEZONES.contains(&s.timezone.as_str()) {
-        errors.add(key("timezone"), format!("'{}' is not a schedule time zone", s.timezone));
+}
+
+/// The event filter of an event-triggered schedule: the event types (left out until one is
+/// named), the attribute and metric lines that parse, and the filter type.
+fn event_filter(
+    s: &ScheduleDraft,
+    key: &dyn Fn(&str) -> String,
+    errors: &mut FieldErrors,
+) -> CampaignEventFilter {
+    let types = list(&s.event_types);
+    if types.is_empty() {
+        errors.add(key("event_types"), "Name at least one event type, e.g. _session.start");
     }
-    let qs = opt(&s.quiet_start);
-    let qe = opt(&s.quiet_end);
-    if let Some(v) = &qs {
-        errors.check(key("quiet_start"), rules::quiet_time_bound("Start", v));
-    }
-    if let Some(v) = &qe {
-        errors.check(key("quiet_end"), rules::quiet_time_bound("End", v));
-    }
-    errors.check(key("quiet_end"), rules::quiet_time_pair(qs.as_deref(), qe.as_deref()));
-    let filter = if event {
-        let types = list(&s.event_types);
-        if types.is_empty() {
-            errors.add(key("event_types"), "Name at least one event type, e.g. _session.start");
-        }
-        if !FILTER_TYPES.contains(&s.filter_type.as_str()) {
-            errors.add(key("filter_type"), "Choose ENDPOINT or SYSTEM");
-        }
-        let dimension = SetDimension::builder()
+    let event_type = (!types.is_empty()).then(|| {
+        SetDimension::builder()
             .dimension_type(if s.event_exclusive {
                 DimensionType::Exclusive
             } else {
                 DimensionType::Inclusive
             })
             .set_values(Some(types))
-            .build();
-        let attributes = event_attributes(&s.event_attributes, &key("event_attributes"), errors);
-        let metrics = event_metrics(&s.event_metrics, &key("event_metrics"), errors);
-        CampaignEventFilter::builder()
-            .dimensions(
-                EventDimensions::builder()
-                    .event_type(dimension)
-                    .set_attributes((!attributes.is_empty()).then_some(attributes))
-                    .set_metrics((!metrics.is_empty()).then_some(metrics))
-                    .build(),
-            )
-            .filter_type(FilterType::from(s.filter_type.as_str()))
             .build()
-            .into()
-    } else {
-        None
-    };
-    let quiet = (qs.is_some() || qe.is_some())
-        .then(|| QuietTime::builder().set_start(qs).set_end(qe).build());
-    Schedule::builder()
-        .start_time(if s.immediate {
-            "IMMEDIATE".to_owned()
+    });
+    let filter_type = keep(errors, key("filter_type"), Some(s.filter_type.as_str()), |t| {
+        if FILTER_TYPES.contains(t) { Ok(()) } else { Err("Choose ENDPOINT or SYSTEM".to_owned()) }
+    });
+    let attributes = event_attributes(&s.event_attributes, &key("event_attributes"), errors);
+    let metrics = event_metrics(&s.event_metrics, &key("event_metrics"), errors);
+    CampaignEventFilter::builder()
+        .dimensions(
+            EventDimensions::builder()
+                .set_event_type(event_type)
+                .set_attributes((!attributes.is_empty()).then_some(attributes))
+                .set_metrics((!metrics.is_empty()).then_some(metrics))
+                .build(),
+        )
+        .set_filter_type(filter_type.map(FilterType::from))
+        .build()
+}
+
+/// The campaign's schedule (`prefix` `schedule.`) or a treatment's (`t0.schedule.`). A member
+/// that fails its check is left out and its message recorded under `prefix` + the field.
+pub(super) fn schedule(s: &ScheduleDraft, prefix: &str, errors: &mut FieldErrors) -> Schedule {
+    let key = |member: &str| format!("{prefix}{member}");
+    let frequency = keep(errors, key("frequency"), Some(s.frequency.as_str()), |f| {
+        if FREQUENCIES.contains(f) { Ok(()) } else { Err(format!("'{f}' is not a frequency")) }
+    });
+    let (start, end) = start_and_end(s, &key, errors);
+    let timezone = keep(errors, key("timezone"), opt(&s.timezone), |z| {
+        if rules::SCHEDULE_TIMEZONES.contains(&z.as_str()) {
+            Ok(())
         } else {
-            s.start_time.trim().to_owned()
-        })
-        .set_end_time(opt(&s.end_time))
-        .frequency(Frequency::from(s.frequency.as_str()))
+            Err(format!("'{z}' is not a schedule time zone"))
+        }
+    });
+    let quiet = quiet_time(s, &key, errors);
+    let event = matches!(s.frequency.as_str(), "EVENT" | "IN_APP_EVENT");
+    let filter = event.then(|| event_filter(s, &key, errors));
+    Schedule::builder()
+        .set_start_time(start)
+        .set_end_time(end)
+        .set_frequency(frequency.map(Frequency::from))
         .set_is_local_time(s.local_time.then_some(true))
-        .set_timezone(opt(&s.timezone))
+        .set_timezone(timezone)
         .set_quiet_time(quiet)
         .set_event_filter(filter)
         .build()
