@@ -1,12 +1,11 @@
 //! The segment builder's state: segment groups of dimension sets of criteria, as typed (plain
 //! data, no egui). One file per concern: `criterion` holds what a row tests (kinds, operators,
-//! its sentence and checks), `from_sdk` reads a `SegmentResponse` into a draft, `request`
-//! builds the `WriteSegmentRequest` the worker sends, `json_view` the request's JSON (the
-//! JSON view, the CLI command, the mock's audience estimate, the version diff).
+//! its sentence and checks); `from_sdk` reads a `SegmentResponse` into a draft; `request` is
+//! the one builder of the `WriteSegmentRequest` (lenient `build`, strict `to_request`, and
+//! `to_json` through `drafts::json`, the one serializer).
 
 mod criterion;
 mod from_sdk;
-mod json_view;
 mod request;
 
 #[cfg(test)]

@@ -1,5 +1,11 @@
-//! The draft as the request the worker sends: every row checked, error keys as the form's
-//! field names (`g0.d1.c2.values`: group 1, set 2, criterion 3).
+//! The draft as `WriteSegmentRequest`, built in one place: [`SegmentDraft::build`] always gives
+//! a request, [`SegmentDraft::to_request`] is the strict one a save sends, and
+//! [`SegmentDraft::to_json`] the lenient one through the serializer (the JSON view, the CLI
+//! command, the audience estimate, the segment sizes, the version diff). Error keys are the
+//! form's field names (`g0.d1.c2.values`: group 1, set 2, criterion 3; `g0.s1`: base segment 2).
+//!
+//! A row with a message (a criterion, a base segment) is left out of the lenient request
+//! whole: an incomplete criterion does not count in the estimate, rather than matching nobody.
 
 use std::collections::HashMap;
 
@@ -9,9 +15,21 @@ use aws_sdk_pinpoint::types::{
     SegmentDimensions, SegmentGroup, SegmentGroupList, SegmentLocation, SegmentReference,
     SetDimension, SourceType, Type, WriteSegmentRequest,
 };
+use serde_json::Value;
 
-use super::{Criterion, Kind, SegmentDraft, list};
-use crate::drafts::FieldErrors;
+use super::{Criterion, GroupDraft, Kind, SegmentDraft, list};
+use crate::drafts::{FieldErrors, parse_optional_int};
+
+/// The criteria of one dimension set, gathered member by member.
+#[derive(Debug)]
+struct Dimensions {
+    demographic: SegmentDemographics,
+    location: SegmentLocation,
+    recency: Option<RecencyDimension>,
+    attributes: HashMap<String, AttributeDimension>,
+    user_attributes: HashMap<String, AttributeDimension>,
+    metrics: HashMap<String, MetricDimension>,
+}
 
 fn set_dimension(c: &Criterion) -> Option<SetDimension> {
     SetDimension::builder()
@@ -21,13 +39,95 @@ fn set_dimension(c: &Criterion) -> Option<SetDimension> {
         .into()
 }
 
+fn number(text: &str) -> Option<f64> {
+    text.trim().parse().ok()
+}
+
+impl Dimensions {
+    fn new() -> Self {
+        Self {
+            demographic: SegmentDemographics::builder().build(),
+            location: SegmentLocation::builder().build(),
+            recency: None,
+            attributes: HashMap::new(),
+            user_attributes: HashMap::new(),
+            metrics: HashMap::new(),
+        }
+    }
+
+    /// Adds a criterion that passed its checks.
+    fn add(&mut self, c: &Criterion) {
+        let (demo, location) = (&mut self.demographic, &mut self.location);
+        match c.kind {
+            Kind::Platform => demo.platform = set_dimension(c),
+            Kind::AppVersion => demo.app_version = set_dimension(c),
+            Kind::Channel => demo.channel = set_dimension(c),
+            Kind::DeviceType => demo.device_type = set_dimension(c),
+            Kind::Make => demo.make = set_dimension(c),
+            Kind::Model => demo.model = set_dimension(c),
+            Kind::Country => location.country = set_dimension(c),
+            Kind::Gps => {
+                let coordinates = GpsCoordinates::builder()
+                    .set_latitude(number(&c.latitude))
+                    .set_longitude(number(&c.longitude))
+                    .build();
+                location.gps_point = GpsPointDimension::builder()
+                    .coordinates(coordinates)
+                    .set_range_in_kilometers(number(&c.range_km))
+                    .build()
+                    .into();
+            }
+            Kind::Recency => {
+                self.recency = RecencyDimension::builder()
+                    .duration(Duration::from(c.values.trim()))
+                    .recency_type(RecencyType::from(c.operator.as_str()))
+                    .build()
+                    .into();
+            }
+            Kind::Attribute | Kind::UserAttribute => {
+                let dim = AttributeDimension::builder()
+                    .attribute_type(AttributeType::from(c.operator.as_str()))
+                    .set_values(Some(list(&c.values)))
+                    .build();
+                let map = if c.kind == Kind::Attribute {
+                    &mut self.attributes
+                } else {
+                    &mut self.user_attributes
+                };
+                map.insert(c.name.trim().to_owned(), dim);
+            }
+            Kind::Metric => {
+                let dim = MetricDimension::builder()
+                    .comparison_operator(c.operator.clone())
+                    .set_value(number(&c.values))
+                    .build();
+                self.metrics.insert(c.name.trim().to_owned(), dim);
+            }
+        }
+    }
+
+    /// The set, each member left out while nothing tests it.
+    fn build(self) -> SegmentDimensions {
+        let demographic = self.demographic;
+        let location = self.location;
+        let maps = |m: HashMap<String, _>| (!m.is_empty()).then_some(m);
+        SegmentDimensions::builder()
+            .set_demographic(
+                (demographic != SegmentDemographics::builder().build()).then_some(demographic),
+            )
+            .set_location((location != SegmentLocation::builder().build()).then_some(location))
+            .set_behavior(self.recency.map(|r| SegmentBehaviors::builder().recency(r).build()))
+            .set_attributes(maps(self.attributes))
+            .set_user_attributes(maps(self.user_attributes))
+            .set_metrics((!self.metrics.is_empty()).then_some(self.metrics))
+            .build()
+    }
+}
+
+/// One dimension set (keys `g0.d1`): every row checked, and one tested twice refused; the rows
+/// without a message make the set.
 fn dimensions(set: &[Criterion], key: &str, errors: &mut FieldErrors) -> SegmentDimensions {
-    let mut demo = SegmentDemographics::builder();
-    let mut location = SegmentLocation::builder();
-    let mut behavior = None;
-    let mut attributes = HashMap::new();
-    let mut user_attributes = HashMap::new();
-    let mut metrics = HashMap::new();
+    let mut out = Dimensions::new();
     let mut seen: Vec<(Kind, String)> = Vec::new();
     for (i, c) in set.iter().enumerate() {
         let key = format!("{key}.c{i}");
@@ -40,70 +140,56 @@ fn dimensions(set: &[Criterion], key: &str, errors: &mut FieldErrors) -> Segment
             );
         }
         seen.push(identity);
-        match c.kind {
-            Kind::Platform => demo = demo.set_platform(set_dimension(c)),
-            Kind::AppVersion => demo = demo.set_app_version(set_dimension(c)),
-            Kind::Channel => demo = demo.set_channel(set_dimension(c)),
-            Kind::DeviceType => demo = demo.set_device_type(set_dimension(c)),
-            Kind::Make => demo = demo.set_make(set_dimension(c)),
-            Kind::Model => demo = demo.set_model(set_dimension(c)),
-            Kind::Country => location = location.set_country(set_dimension(c)),
-            Kind::Gps => {
-                let num = |s: &str| s.trim().parse::<f64>().unwrap_or(0.0);
-                let coordinates = GpsCoordinates::builder()
-                    .latitude(num(&c.latitude))
-                    .longitude(num(&c.longitude))
-                    .build();
-                location = location.set_gps_point(
-                    GpsPointDimension::builder()
-                        .coordinates(coordinates)
-                        .range_in_kilometers(num(&c.range_km))
-                        .build()
-                        .into(),
-                );
-            }
-            Kind::Recency => {
-                behavior = RecencyDimension::builder()
-                    .duration(Duration::from(c.values.trim()))
-                    .recency_type(RecencyType::from(c.operator.as_str()))
-                    .build()
-                    .into();
-            }
-            Kind::Attribute | Kind::UserAttribute => {
-                let dim = AttributeDimension::builder()
-                    .attribute_type(AttributeType::from(c.operator.as_str()))
-                    .set_values(Some(list(&c.values)))
-                    .build();
-                let map =
-                    if c.kind == Kind::Attribute { &mut attributes } else { &mut user_attributes };
-                map.insert(c.name.trim().to_owned(), dim);
-            }
-            Kind::Metric => {
-                let dim = MetricDimension::builder()
-                    .comparison_operator(c.operator.clone())
-                    .value(c.values.trim().parse().unwrap_or(0.0))
-                    .build();
-                metrics.insert(c.name.trim().to_owned(), dim);
-            }
+        if !errors.any_under(&format!("{key}.")) {
+            out.add(c);
         }
     }
-    let demo = demo.build();
-    let location = location.build();
-    SegmentDimensions::builder()
-        .set_demographic((demo != SegmentDemographics::builder().build()).then_some(demo))
-        .set_location((location != SegmentLocation::builder().build()).then_some(location))
-        .set_behavior(
-            behavior.map(|r: RecencyDimension| SegmentBehaviors::builder().recency(r).build()),
+    out.build()
+}
+
+/// One group (keys `g0…`): its base segments and its dimension sets, a set left out when none
+/// of its rows is complete.
+fn group(group: &GroupDraft, key: &str, errors: &mut FieldErrors) -> SegmentGroup {
+    if group.sets.iter().all(Vec::is_empty) && group.sources.is_empty() {
+        errors.add(format!("{key}.empty"), "Add a criterion or a base segment");
+    }
+    let mut sources = Vec::new();
+    for (i, source) in group.sources.iter().enumerate() {
+        let field = format!("{key}.s{i}");
+        if source.id.trim().is_empty() {
+            errors.add(&field, "Choose a segment");
+        }
+        let version = parse_optional_int(errors, &field, &source.version);
+        if errors.get(&field).is_none() {
+            sources.push(
+                SegmentReference::builder().id(source.id.trim()).set_version(version).build(),
+            );
+        }
+    }
+    let sets: Vec<SegmentDimensions> = group
+        .sets
+        .iter()
+        .enumerate()
+        .filter(|(_, set)| !set.is_empty())
+        .map(|(d, set)| dimensions(set, &format!("{key}.d{d}"), errors))
+        .filter(|set| *set != SegmentDimensions::builder().build())
+        .collect();
+    SegmentGroup::builder()
+        .r#type(Type::from(group.kind.as_str()))
+        .set_source_type(
+            (!sources.is_empty()).then(|| SourceType::from(group.source_type.as_str())),
         )
-        .set_attributes((!attributes.is_empty()).then_some(attributes))
-        .set_user_attributes((!user_attributes.is_empty()).then_some(user_attributes))
-        .set_metrics((!metrics.is_empty()).then_some(metrics))
+        .set_source_segments((!sources.is_empty()).then_some(sources))
+        .set_dimensions((!sets.is_empty()).then_some(sets))
         .build()
 }
 
 impl SegmentDraft {
-    /// Checks every row; the request to send, or a message per bad field.
-    pub fn to_request(&self) -> Result<WriteSegmentRequest, FieldErrors> {
+    /// The request as far as the draft can say, and a message per field that needs attention.
+    /// Always a request: a criterion or base segment with a message is left out of it (and a
+    /// set none of whose rows is complete), so the estimate counts what is complete.
+    #[must_use]
+    pub fn build(&self) -> (WriteSegmentRequest, FieldErrors) {
         let mut errors = FieldErrors::default();
         if self.name.trim().is_empty() {
             errors.add("name", "Give the segment a name");
@@ -111,63 +197,44 @@ impl SegmentDraft {
         if self.groups.is_empty() {
             errors.add("groups", "Add at least one group");
         }
-        let mut groups = Vec::new();
-        for (g, group) in self.groups.iter().enumerate() {
-            let key = format!("g{g}");
-            if group.sets.iter().all(Vec::is_empty) && group.sources.is_empty() {
-                errors.add(format!("{key}.empty"), "Add a criterion or a base segment");
-            }
-            let mut sources = Vec::new();
-            for (i, source) in group.sources.iter().enumerate() {
-                if source.id.trim().is_empty() {
-                    errors.add(format!("{key}.s{i}"), "Choose a segment");
-                }
-                let version = crate::drafts::parse_optional_int(
-                    &mut errors,
-                    format!("{key}.s{i}"),
-                    &source.version,
-                );
-                sources.push(
-                    SegmentReference::builder().id(source.id.trim()).set_version(version).build(),
-                );
-            }
-            let sets: Vec<SegmentDimensions> = group
-                .sets
-                .iter()
-                .enumerate()
-                .filter(|(_, set)| !set.is_empty())
-                .map(|(d, set)| dimensions(set, &format!("{key}.d{d}"), &mut errors))
-                .collect();
-            groups.push(
-                SegmentGroup::builder()
-                    .r#type(Type::from(group.kind.as_str()))
-                    .set_source_type(
-                        (!sources.is_empty()).then(|| SourceType::from(group.source_type.as_str())),
-                    )
-                    .set_source_segments((!sources.is_empty()).then_some(sources))
-                    .set_dimensions((!sets.is_empty()).then_some(sets))
-                    .build(),
-            );
-        }
+        let groups: Vec<SegmentGroup> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(g, draft)| group(draft, &format!("g{g}"), &mut errors))
+            .collect();
         let tags = crate::drafts::message::key_values(&mut errors, "tags", &self.tags);
-        if !errors.is_empty() {
-            return Err(errors);
-        }
         let request = WriteSegmentRequest::builder()
-            .name(self.name.trim())
+            .set_name(Some(self.name.trim()).filter(|n| !n.is_empty()).map(str::to_owned))
             .set_tags((!tags.is_empty()).then(|| tags.into_iter().collect()));
-        if let Some(set) = self.plain_dimensions() {
-            // Already checked as group 1's set above.
-            return Ok(request.dimensions(dimensions(set, "g0.d0", &mut errors)).build());
-        }
-        Ok(request
-            .segment_groups(
+        let request = if self.plain_dimensions().is_some() {
+            // The one set of the one group, as built above (its messages recorded there).
+            let set =
+                groups.into_iter().next().and_then(|g| g.dimensions).and_then(|mut d| d.pop());
+            request.dimensions(set.unwrap_or_else(|| SegmentDimensions::builder().build()))
+        } else {
+            request.segment_groups(
                 SegmentGroupList::builder()
                     .include(Include::from(self.include.as_str()))
                     .set_groups(Some(groups))
                     .build(),
             )
-            .build())
+        };
+        (request.build(), errors)
+    }
+
+    /// The request to save: refused, with a message per field, while any field needs attention.
+    pub fn to_request(&self) -> Result<WriteSegmentRequest, FieldErrors> {
+        let (request, errors) = self.build();
+        if errors.is_empty() { Ok(request) } else { Err(errors) }
+    }
+
+    /// The request as wire JSON: the lenient [`build`](Self::build) through the one serializer,
+    /// `drafts::json::segment`. The JSON view, the CLI command, the audience estimate, the
+    /// segment sizes and the version diff all use it.
+    #[must_use]
+    pub fn to_json(&self) -> Value {
+        crate::drafts::json::segment::write_segment_request(&self.build().0)
     }
 }
 
@@ -176,6 +243,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::drafts::segment::SourceRef;
     use crate::drafts::segment::fixtures::two_groups;
 
     #[test]
@@ -215,5 +283,47 @@ mod tests {
         assert!(errors.get("g1.d1.c1.latitude").is_some());
         assert!(errors.get("g1.d0.c0.values").unwrap().contains("Two ISO-8601 dates"));
         assert_eq!(d.groups[1].sets[1][0].values, "lots");
+    }
+
+    #[test]
+    fn incomplete_rows_are_left_out_of_the_lenient_request() {
+        // A new builder: its one row has no value yet, so it tests nothing (everyone matches),
+        // rather than "platform is one of (nothing)" (nobody).
+        let (_, errors) = SegmentDraft::default().build();
+        assert!(errors.get("g0.d0.c0.values").is_some(), "{errors:?}");
+        assert_eq!(
+            SegmentDraft::default().to_json(),
+            json!({"SegmentGroups": {"Include": "ALL", "Groups": [{"Type": "ALL"}]}})
+        );
+
+        let mut d = two_groups();
+        d.groups[1].sets[1][0].values = "lots".into();
+        d.groups[0].sets[0]
+            .push(Criterion { values: "Web".into(), ..Criterion::new(Kind::Platform) });
+        d.groups[0].sources.push(SourceRef::default());
+        d.groups[0].sources.push(SourceRef { id: "base".into(), version: "v2".into() });
+        d.groups[0].sources.push(SourceRef { id: "kept".into(), version: "2".into() });
+        let (_, errors) = d.build();
+        for key in ["g1.d1.c0.values", "g0.d0.c2.kind", "g0.s0", "g0.s1"] {
+            assert!(errors.get(key).is_some(), "{key}: {errors:?}");
+        }
+        assert_eq!(d.to_request().unwrap_err(), errors);
+        let json = d.to_json();
+        let groups = &json["SegmentGroups"]["Groups"];
+        // The first Platform row stays; the second, a repeat, is left out.
+        assert_eq!(
+            groups[0]["Dimensions"][0]["Demographic"]["Platform"]["Values"],
+            json!(["iOS", "Android"])
+        );
+        assert_eq!(groups[0]["SourceSegments"], json!([{"Id": "kept", "Version": 2}]));
+        // The metric that is not a number is left out; the GPS point beside it stays.
+        assert!(groups[1]["Dimensions"][1].get("Metrics").is_none());
+        assert!(groups[1]["Dimensions"][1]["Location"].get("GPSPoint").is_some());
+        // A set none of whose rows is complete is left out.
+        d.groups[1].sets[1].remove(1);
+        assert_eq!(
+            d.to_json()["SegmentGroups"]["Groups"][1]["Dimensions"].as_array().map(Vec::len),
+            Some(1)
+        );
     }
 }
