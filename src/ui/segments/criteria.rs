@@ -4,8 +4,8 @@
 use egui::RichText;
 use serde_json::Value;
 
-use crate::drafts::FieldErrors;
 use crate::drafts::segment::{Criterion, DURATIONS, Kind, duration_words, operator_words};
+use crate::drafts::{FieldErrors, join_values, split_values};
 use crate::ui::theme;
 use crate::ui::widgets::{error_label, name_for_a11y};
 
@@ -177,22 +177,22 @@ fn listed_values(ui: &mut egui::Ui, name: &str, c: &mut Criterion, values: Optio
     let menu = ui.menu_button("pick", |ui| {
         for s in suggestions {
             if ui.button(&s).clicked() {
-                let mut list: Vec<String> = c
-                    .values
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|v| !v.is_empty())
-                    .map(str::to_owned)
-                    .collect();
-                if !list.contains(&s) {
-                    list.push(s);
-                }
-                c.values = list.join(", ");
+                c.values = add_value(&c.values, s);
                 ui.close();
             }
         }
     });
     name_for_a11y(ui, &menu.response, &format!("{name} suggestions"));
+}
+
+/// The values field with `value` added (once), read and written as the request reads them: a
+/// quoted value holding a comma stays one value.
+fn add_value(values: &str, value: String) -> String {
+    let mut list = split_values(values);
+    if !list.contains(&value) {
+        list.push(value);
+    }
+    join_values(&list)
 }
 
 /// Up, copy, remove: the one clicked.
@@ -210,4 +210,18 @@ fn row_buttons(ui: &mut egui::Ui, name: &str) -> Option<&'static str> {
         }
     }
     op
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_picked_value_is_added_once_and_quoted_values_stay_whole() {
+        assert_eq!(add_value("", "iOS".into()), "iOS");
+        assert_eq!(add_value("iOS", "iOS".into()), "iOS");
+        let values = add_value(r#""Portland, OR""#, "Salem, OR".into());
+        assert_eq!(values, r#""Portland, OR", "Salem, OR""#);
+        assert_eq!(split_values(&values), ["Portland, OR", "Salem, OR"]);
+    }
 }
