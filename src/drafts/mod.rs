@@ -5,6 +5,7 @@ pub mod campaign;
 pub mod channels;
 pub mod diff;
 pub mod endpoint;
+pub mod json;
 pub mod message;
 pub mod segment;
 pub mod settings;

@@ -26,7 +26,7 @@ pub enum DraftKind {
 impl DraftKind {
     /// The file-name prefix (and the name the screens use for it).
     #[must_use]
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::Campaign => "campaign",
             Self::Segment => "segment",

@@ -9,7 +9,9 @@ use crate::drafts::campaign::CampaignDraft;
 use crate::ui::theme;
 use crate::ui::version_diff::{self, Version};
 
-/// The versions as the versions view shows them.
+/// The versions as the versions view shows them: each stored version read into a draft and
+/// built into the request it would be (the same builder and serializer a save and the JSON view
+/// use), so the diff names wire members and a version compares like for like with the form.
 pub fn version_views(versions: &[aws_sdk_pinpoint::types::CampaignResponse]) -> Vec<Version> {
     versions
         .iter()

@@ -52,10 +52,40 @@ pub fn show(
     errors: &FieldErrors,
     source: Preview<'_>,
 ) -> Vec<Action> {
-    let Preview { endpoint_id: preview_endpoint, loaded: preview, error, busy: preview_busy } =
-        source;
     let mut actions = Vec::new();
-    let err = |member: &str| errors.get(&format!("{prefix}{member}"));
+    channel_tabs(ui, prefix, m, channel, errors);
+    ui.label(
+        RichText::new(
+            "A starred channel has a message; channels left empty use the default message.",
+        )
+        .color(theme::MUTED),
+    );
+    ui.add_space(6.0);
+    let member = channel.clone();
+    let err = |field: &str| errors.get(&format!("{prefix}{field}"));
+    ui.columns(2, |cols| {
+        cols[0].push_id(format!("{prefix}{member}"), |ui| match member.as_str() {
+            "EmailMessage" => email_form(ui, &mut m.email, &err),
+            "CustomMessage" => {
+                text_area_row(ui, "Custom data", &mut m.custom, 5, err("CustomMessage.data"));
+                field_note(ui, "The JSON payload sent to the custom delivery (Limits & hook tab).");
+            }
+            "SMSMessage" => sms_form(ui, &mut m.sms, &err),
+            push => push_form(ui, push, m.push_mut(push), &err),
+        });
+        actions.extend(preview(&mut cols[1], &member, m, source));
+    });
+    actions
+}
+
+/// A tab per channel: starred when it has a message, red when it holds an error.
+fn channel_tabs(
+    ui: &mut egui::Ui,
+    prefix: &str,
+    m: &MessagesDraft,
+    channel: &mut String,
+    errors: &FieldErrors,
+) {
     ui.horizontal_wrapped(|ui| {
         let tabs = PUSH_CHANNELS.iter().copied().chain([
             ("Email", "EmailMessage"),
@@ -79,191 +109,167 @@ pub fn show(
             }
         }
     });
+}
+
+/// The message for a field (its key under the messages' prefix).
+type Err<'a> = dyn Fn(&str) -> Option<&'a str> + 'a;
+
+fn email_form(ui: &mut egui::Ui, e: &mut EmailDraft, err: &Err<'_>) {
+    form_row(ui, "Subject", &mut e.subject, "Your spring picks", None);
+    form_row(ui, "From address", &mut e.from_address, "shop@example.com", err("EmailMessage.from"));
+    text_area_row(ui, "HTML body", &mut e.html_body, 5, None);
+    text_area_row(ui, "Text body", &mut e.text_body, 3, None);
+    text_area_row(ui, "Headers", &mut e.headers, 2, err("EmailMessage.headers"));
+    field_note(ui, "One Name: Value per line, at most 15.");
+}
+
+/// The SMS form, with the body's length in characters and message parts.
+fn sms_form(ui: &mut egui::Ui, s: &mut SmsDraft, err: &Err<'_>) {
+    text_area_row(ui, "SMS body", &mut s.body, 4, None);
+    let (chars, parts, encoding) = sms_count(&s.body);
+    let count = format!("{chars} characters · {parts} message part(s) · {encoding}");
+    let color = if parts > 1 { theme::WARN } else { theme::MUTED };
+    under_field(ui, |ui| ui.label(RichText::new(count).color(color)));
+    choice_row(
+        ui,
+        "Message type",
+        &mut s.message_type,
+        &SMS_TYPES,
+        Some("(account default)"),
+        err("SMSMessage.type"),
+    );
+    form_row(ui, "Sender id", &mut s.sender_id, "ACME", None);
+    form_row(
+        ui,
+        "Origination number",
+        &mut s.origination_number,
+        "+12065550100",
+        err("SMSMessage.origin"),
+    );
+    form_row(ui, "Entity id", &mut s.entity_id, "DLT entity (India)", None);
+    form_row(ui, "Template id", &mut s.template_id, "DLT template (India)", None);
+}
+
+/// A push channel's form (`member` is its wire member, e.g. `APNSMessage`).
+fn push_form(ui: &mut egui::Ui, member: &str, p: &mut PushDraft, err: &Err<'_>) {
+    let key = |f: &str| format!("{member}.{f}");
+    form_row(ui, "Title", &mut p.title, "", None);
+    text_area_row(ui, "Body", &mut p.body, 3, None);
+    choice_row(ui, "Action", &mut p.action, &ACTIONS, Some("(none)"), err(&key("action")));
+    form_row(ui, "URL", &mut p.url, "https://… or myapp://…", err(&key("url")));
+    form_row(ui, "Image URL", &mut p.image_url, "", None);
+    form_row(ui, "Icon URL", &mut p.image_icon_url, "", None);
+    form_row(ui, "Small icon URL", &mut p.image_small_icon_url, "", None);
+    form_row(ui, "Media URL", &mut p.media_url, "", None);
+    form_row(ui, "Time to live (s)", &mut p.time_to_live, "86400", err(&key("ttl")));
+    ui.checkbox(&mut p.silent_push, "Silent push (data only)");
+    text_area_row(ui, "JSON data", &mut p.json_body, 2, err(&key("json_body")));
+    text_area_row(ui, "Raw content", &mut p.raw_content, 2, err(&key("raw_content")));
+}
+
+/// The preview column: the endpoint it fills placeholders from, and the message as it shows.
+fn preview(
+    ui: &mut egui::Ui,
+    member: &str,
+    m: &MessagesDraft,
+    source: Preview<'_>,
+) -> Option<Action> {
+    let Preview { endpoint_id, loaded, error, busy } = source;
+    let mut action = None;
+    ui.label(RichText::new("Preview").strong());
+    if let Some(endpoint_id) = endpoint_id {
+        ui.horizontal(|ui| {
+            let label = ui.label("Endpoint");
+            ui.add(
+                egui::TextEdit::singleline(endpoint_id)
+                    .hint_text("sample values")
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id);
+            if busy_button(ui, "Use endpoint", busy) && !endpoint_id.trim().is_empty() {
+                let id = endpoint_id.trim().to_owned();
+                action = Some(Action::Campaigns(CampaignAction::PreviewEndpoint(id)));
+            }
+        });
+    } else {
+        ui.label(
+            RichText::new("The endpoint chosen on the Messages tab applies.").color(theme::MUTED),
+        );
+    }
+    if let Some(error) = error {
+        crate::ui::widgets::error_label(ui, error);
+    }
+    let sample = sample_endpoint();
+    let endpoint: &dyn Fields = match loaded {
+        Some(loaded) => loaded,
+        None => &sample,
+    };
+    egui::Frame::group(ui.style()).corner_radius(12.0).inner_margin(10.0).show(ui, |ui| {
+        ui.set_width(ui.available_width().min(300.0));
+        card(ui, member, m, endpoint);
+    });
     ui.label(
-        RichText::new(
-            "A starred channel has a message; channels left empty use the default message.",
-        )
+        RichText::new(match loaded {
+            Some(e) => format!("Placeholders filled from endpoint {}", e.id().unwrap_or("?")),
+            None => "Placeholders filled with sample values".to_owned(),
+        })
         .color(theme::MUTED),
     );
-    ui.add_space(6.0);
-    let member = channel.clone();
-    ui.columns(2, |cols| {
-        let ui = &mut cols[0];
-        ui.push_id(format!("{prefix}{member}"), |ui| match member.as_str() {
-            "EmailMessage" => {
-                let e = &mut m.email;
-                form_row(ui, "Subject", &mut e.subject, "Your spring picks", None);
-                form_row(
-                    ui,
-                    "From address",
-                    &mut e.from_address,
-                    "shop@example.com",
-                    err("EmailMessage.from"),
-                );
-                text_area_row(ui, "HTML body", &mut e.html_body, 5, None);
-                text_area_row(ui, "Text body", &mut e.text_body, 3, None);
-                text_area_row(ui, "Headers", &mut e.headers, 2, err("EmailMessage.headers"));
-                field_note(ui, "One Name: Value per line, at most 15.");
-            }
-            "CustomMessage" => {
-                text_area_row(ui, "Custom data", &mut m.custom, 5, err("CustomMessage.data"));
-                field_note(ui, "The JSON payload sent to the custom delivery (Limits & hook tab).");
-            }
-            "SMSMessage" => {
-                let s = &mut m.sms;
-                text_area_row(ui, "SMS body", &mut s.body, 4, None);
-                let (chars, parts, encoding) = sms_count(&s.body);
-                let count = format!("{chars} characters · {parts} message part(s) · {encoding}");
-                let color = if parts > 1 { theme::WARN } else { theme::MUTED };
-                under_field(ui, |ui| ui.label(RichText::new(count).color(color)));
-                choice_row(
-                    ui,
-                    "Message type",
-                    &mut s.message_type,
-                    &SMS_TYPES,
-                    Some("(account default)"),
-                    err("SMSMessage.type"),
-                );
-                form_row(ui, "Sender id", &mut s.sender_id, "ACME", None);
-                form_row(
-                    ui,
-                    "Origination number",
-                    &mut s.origination_number,
-                    "+12065550100",
-                    err("SMSMessage.origin"),
-                );
-                form_row(ui, "Entity id", &mut s.entity_id, "DLT entity (India)", None);
-                form_row(ui, "Template id", &mut s.template_id, "DLT template (India)", None);
-            }
-            push => {
-                let p = m.push_mut(push);
-                let key = |f: &str| format!("{push}.{f}");
-                form_row(ui, "Title", &mut p.title, "", None);
-                text_area_row(ui, "Body", &mut p.body, 3, None);
-                choice_row(
-                    ui,
-                    "Action",
-                    &mut p.action,
-                    &ACTIONS,
-                    Some("(none)"),
-                    err(&key("action")),
-                );
-                form_row(ui, "URL", &mut p.url, "https://… or myapp://…", err(&key("url")));
-                form_row(ui, "Image URL", &mut p.image_url, "", None);
-                form_row(ui, "Icon URL", &mut p.image_icon_url, "", None);
-                form_row(ui, "Small icon URL", &mut p.image_small_icon_url, "", None);
-                form_row(ui, "Media URL", &mut p.media_url, "", None);
-                form_row(ui, "Time to live (s)", &mut p.time_to_live, "86400", err(&key("ttl")));
-                ui.checkbox(&mut p.silent_push, "Silent push (data only)");
-                text_area_row(ui, "JSON data", &mut p.json_body, 2, err(&key("json_body")));
-                text_area_row(ui, "Raw content", &mut p.raw_content, 2, err(&key("raw_content")));
-            }
-        });
-        let ui = &mut cols[1];
-        ui.label(RichText::new("Preview").strong());
-        if let Some(preview_endpoint) = preview_endpoint {
-            ui.horizontal(|ui| {
-                let label = ui.label("Endpoint");
-                ui.add(
-                    egui::TextEdit::singleline(preview_endpoint)
-                        .hint_text("sample values")
-                        .desired_width(140.0),
-                )
-                .labelled_by(label.id);
-                if busy_button(ui, "Use endpoint", preview_busy)
-                    && !preview_endpoint.trim().is_empty()
-                {
-                    actions.push(Action::Campaigns(CampaignAction::PreviewEndpoint(
-                        preview_endpoint.trim().to_owned(),
-                    )));
-                }
-            });
-        } else {
-            ui.label(
-                RichText::new("The endpoint chosen on the Messages tab applies.")
-                    .color(theme::MUTED),
-            );
+    action
+}
+
+/// The message of `member` as the recipient sees it, placeholders filled from `endpoint`.
+fn card(ui: &mut egui::Ui, member: &str, m: &MessagesDraft, endpoint: &dyn Fields) {
+    let subs = Substitutions::default();
+    let f = |t: &str| fill(t, Some(endpoint), &subs);
+    match member {
+        "EmailMessage" => {
+            ui.label(RichText::new(format!("From: {}", m.email.from_address)).color(theme::MUTED));
+            ui.label(RichText::new(f(&m.email.subject)).strong());
+            ui.separator();
+            let body = if m.email.html_body.trim().is_empty() {
+                m.email.text_body.clone()
+            } else {
+                strip_tags(&m.email.html_body)
+            };
+            ui.label(f(&body));
         }
-        if let Some(error) = error {
-            crate::ui::widgets::error_label(ui, error);
+        "CustomMessage" => {
+            ui.label(RichText::new("Payload to the custom delivery").color(theme::MUTED));
+            ui.label(RichText::new(f(&m.custom)).monospace());
         }
-        let sample = sample_endpoint();
-        let endpoint: &dyn Fields = match preview {
-            Some(loaded) => loaded,
-            None => &sample,
-        };
-        let subs = Substitutions::default();
-        let f = |t: &str| fill(t, Some(endpoint), &subs);
-        egui::Frame::group(ui.style()).corner_radius(12.0).inner_margin(10.0).show(ui, |ui| {
-            ui.set_width(ui.available_width().min(300.0));
-            match member.as_str() {
-                "EmailMessage" => {
-                    ui.label(
-                        RichText::new(format!("From: {}", m.email.from_address))
-                            .color(theme::MUTED),
-                    );
-                    ui.label(RichText::new(f(&m.email.subject)).strong());
-                    ui.separator();
-                    let body = if m.email.html_body.trim().is_empty() {
-                        m.email.text_body.clone()
-                    } else {
-                        strip_tags(&m.email.html_body)
-                    };
-                    ui.label(f(&body));
-                }
-                "CustomMessage" => {
-                    ui.label(RichText::new("Payload to the custom delivery").color(theme::MUTED));
-                    ui.label(RichText::new(f(&m.custom)).monospace());
-                }
-                "SMSMessage" => {
-                    let address = endpoint.field("Address").unwrap_or_default();
-                    ui.label(RichText::new(format!("To {address}")).color(theme::MUTED));
-                    egui::Frame::new()
-                        .fill(theme::SPLIT[0].gamma_multiply(0.35))
-                        .corner_radius(10.0)
-                        .inner_margin(8.0)
-                        .show(ui, |ui| {
-                            let strong = ui.visuals().strong_text_color();
-                            ui.label(RichText::new(f(&m.sms.body)).color(strong));
-                        });
-                }
-                push => {
-                    let p = m.push(push);
-                    let fallback = &m.default;
-                    let title = if p.title.is_empty() { &fallback.title } else { &p.title };
-                    let body = if p.body.is_empty() { &fallback.body } else { &p.body };
-                    if p.silent_push {
-                        ui.label(
-                            RichText::new("Silent push: nothing is shown").color(theme::MUTED),
-                        );
-                    }
-                    if !title.is_empty() {
-                        ui.label(RichText::new(f(title)).strong());
-                    }
-                    ui.label(f(body));
-                    if !p.image_url.is_empty() {
-                        ui.label(
-                            RichText::new(format!("[image] {}", p.image_url)).color(theme::MUTED),
-                        );
-                    }
-                    if !p.action.is_empty() {
-                        ui.label(
-                            RichText::new(format!("Tap: {} {}", p.action, p.url))
-                                .color(theme::MUTED),
-                        );
-                    }
-                }
+        "SMSMessage" => {
+            let address = endpoint.field("Address").unwrap_or_default();
+            ui.label(RichText::new(format!("To {address}")).color(theme::MUTED));
+            egui::Frame::new()
+                .fill(theme::SPLIT[0].gamma_multiply(0.35))
+                .corner_radius(10.0)
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    let strong = ui.visuals().strong_text_color();
+                    ui.label(RichText::new(f(&m.sms.body)).color(strong));
+                });
+        }
+        push => {
+            let p = m.push(push);
+            let fallback = &m.default;
+            let title = if p.title.is_empty() { &fallback.title } else { &p.title };
+            let body = if p.body.is_empty() { &fallback.body } else { &p.body };
+            if p.silent_push {
+                ui.label(RichText::new("Silent push: nothing is shown").color(theme::MUTED));
             }
-        });
-        ui.label(
-            RichText::new(match preview {
-                Some(e) => format!("Placeholders filled from endpoint {}", e.id().unwrap_or("?")),
-                None => "Placeholders filled with sample values".to_owned(),
-            })
-            .color(theme::MUTED),
-        );
-    });
-    actions
+            if !title.is_empty() {
+                ui.label(RichText::new(f(title)).strong());
+            }
+            ui.label(f(body));
+            if !p.image_url.is_empty() {
+                ui.label(RichText::new(format!("[image] {}", p.image_url)).color(theme::MUTED));
+            }
+            if !p.action.is_empty() {
+                ui.label(RichText::new(format!("Tap: {} {}", p.action, p.url)).color(theme::MUTED));
+            }
+        }
+    }
 }
 
 /// HTML shown as text: tags dropped, breaks kept.

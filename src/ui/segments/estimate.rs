@@ -1,10 +1,14 @@
 //! The live audience estimate: while the user builds, the definition is sent to the mock's
-//! estimate (debounced: once the builder has been still for a moment), never blocking.
+//! estimate (debounced: once the builder has been still for a moment), never blocking. The
+//! definition is the draft's lenient request through the one serializer (`to_json`): a row that
+//! still has a message is left out, so it is not counted rather than matching nobody, and the
+//! estimate says how many such rows there are.
 
 use egui::RichText;
 use serde_json::Value;
 
 use super::SegmentAction;
+use crate::drafts::FieldErrors;
 use crate::drafts::segment::SegmentDraft;
 use crate::ui::action::Action;
 use crate::ui::theme;
@@ -33,6 +37,22 @@ impl Estimate {
     }
 }
 
+/// How many criteria and base segments have a message (keys `g0.d1.c2.…`, `g0.s1`): the rows
+/// the lenient request leaves out.
+fn incomplete_rows(errors: &FieldErrors) -> usize {
+    let rows: std::collections::BTreeSet<String> = errors
+        .iter()
+        .filter_map(|(key, _)| match key.split('.').collect::<Vec<_>>().as_slice() {
+            [g, s] if g.starts_with('g') && s.starts_with('s') => Some(format!("{g}.{s}")),
+            [g, d, c, _] if g.starts_with('g') && d.starts_with('d') && c.starts_with('c') => {
+                Some(format!("{g}.{d}.{c}"))
+            }
+            _ => None,
+        })
+        .collect();
+    rows.len()
+}
+
 /// Draws the estimate; asks for a new one when the definition settled.
 pub fn show(
     ui: &mut egui::Ui,
@@ -51,7 +71,8 @@ pub fn show(
         return actions;
     }
     let now = ui.input(|i| i.time);
-    let json = draft.to_json();
+    let (request, errors) = draft.build();
+    let json = crate::drafts::json::segment::write_segment_request(&request);
     match &e.seen {
         Some((seen, _)) if *seen == json => {}
         _ => e.seen = Some((json.clone(), now)),
@@ -67,6 +88,13 @@ pub fn show(
     }
     if let Some(error) = &e.error {
         ui.label(RichText::new(error).color(theme::WARN));
+    }
+    let incomplete = incomplete_rows(&errors);
+    if incomplete > 0 {
+        ui.label(
+            RichText::new(format!("{incomplete} incomplete row(s) not counted until fixed."))
+                .color(theme::MUTED),
+        );
     }
     let Some(result) = &e.result else {
         ui.label(RichText::new("Estimating…").color(theme::MUTED));
@@ -102,4 +130,23 @@ pub fn show(
         ui.label(RichText::new("updating…").color(theme::MUTED));
     }
     actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drafts::segment::{Criterion, GroupDraft, SourceRef};
+
+    #[test]
+    fn rows_with_a_message_are_counted_once_each() {
+        let mut d = SegmentDraft::default();
+        d.groups[0].sets[0].push(Criterion::default());
+        d.groups.push(GroupDraft { sources: vec![SourceRef::default()], ..GroupDraft::default() });
+        let (_, errors) = d.build();
+        // Two empty Platform rows in group 1 (the second also a repeat), group 2's empty row
+        // and its base segment with no segment chosen; the missing name is not a row.
+        assert!(errors.get("name").is_some());
+        assert_eq!(incomplete_rows(&errors), 4, "{errors:?}");
+        assert_eq!(incomplete_rows(&FieldErrors::default()), 0);
+    }
 }

@@ -1,0 +1,247 @@
+//! The campaign list: sortable, filterable, a row per campaign; and the kept drafts offered
+//! above it.
+
+use aws_sdk_pinpoint::types::CampaignResponse;
+use egui::RichText;
+
+use super::state::DRAFT_KIND;
+use super::{CampaignAction, CampaignsScreen, Editor, SegmentChoice};
+use crate::drafts::campaign::CampaignDraft;
+use crate::drafts::store::DraftStore;
+use crate::ui::action::Action;
+use crate::ui::tasks::Task;
+use crate::ui::theme;
+use crate::ui::widgets::{DraftChoice, busy_button, kept_drafts};
+
+/// List columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Column {
+    /// Name.
+    #[default]
+    Name,
+    /// Status.
+    Status,
+    /// Segment.
+    Segment,
+    /// Frequency.
+    Schedule,
+    /// Version.
+    Version,
+    /// Last modified.
+    Modified,
+}
+
+/// One list row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CampaignRow {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Status.
+    pub status: String,
+    /// Segment id.
+    pub segment: String,
+    /// Frequency and start.
+    pub schedule: String,
+    /// Version.
+    pub version: i32,
+    /// Last modified.
+    pub modified: String,
+}
+
+impl CampaignRow {
+    fn from(c: &CampaignResponse) -> Self {
+        let schedule = c.schedule().map_or_else(String::new, |s| {
+            format!(
+                "{} · {}",
+                s.frequency().map_or("ONCE", |f| f.as_str()),
+                s.start_time().unwrap_or_default()
+            )
+        });
+        Self {
+            id: c.id().unwrap_or_default().to_owned(),
+            name: c.name().unwrap_or_default().to_owned(),
+            status: c
+                .state()
+                .and_then(|s| s.campaign_status())
+                .map(|s| s.as_str().to_owned())
+                .unwrap_or_default(),
+            segment: c.segment_id().unwrap_or_default().to_owned(),
+            schedule,
+            version: c.version().unwrap_or(0),
+            modified: c.last_modified_date().unwrap_or_default().to_owned(),
+        }
+    }
+}
+
+pub(super) fn offered_drafts(
+    ui: &mut egui::Ui,
+    screen: &mut CampaignsScreen,
+    store: Option<&DraftStore>,
+) {
+    let drafts: Vec<(String, String)> =
+        screen.offered.iter().map(|o| (o.key.clone(), o.draft.name.clone())).collect();
+    // Restoring needs the list, to tell whether the campaign still exists.
+    let loaded = screen.campaigns.is_some();
+    let choice = kept_drafts(ui, "campaign", &drafts, loaded, ["Restore draft", "Discard draft"]);
+    match choice {
+        Some(DraftChoice::Restore(i)) => screen.restore(i, store),
+        Some(DraftChoice::Discard(i)) => {
+            let offered = screen.offered.remove(i);
+            if let (Some(store), Some(app_id)) = (store, &screen.app_id) {
+                store.discard(DRAFT_KIND, app_id, &offered.key);
+            }
+        }
+        None => {}
+    }
+}
+
+/// The buttons and the filter above the list.
+fn toolbar(
+    ui: &mut egui::Ui,
+    screen: &mut CampaignsScreen,
+    segments: &[SegmentChoice],
+    busy: &dyn Fn(Task) -> bool,
+) -> Option<Action> {
+    let mut reload = None;
+    ui.horizontal(|ui| {
+        if ui.button("+ New campaign").clicked() {
+            let mut draft = CampaignDraft::default();
+            if let Some((id, _, _)) = segments.first() {
+                draft.segment_id.clone_from(id);
+            }
+            screen.editor = Some(Editor::new_campaign(draft));
+            screen.note = None;
+        }
+        if busy_button(ui, "Reload campaigns", busy(Task::CampaignList)) {
+            reload = Some(Action::Campaigns(CampaignAction::Reload));
+        }
+        let label = ui.label("Filter");
+        ui.add(egui::TextEdit::singleline(&mut screen.filter).desired_width(180.0))
+            .labelled_by(label.id);
+    });
+    reload
+}
+
+/// The rows shown: segments by name, filtered by `filter` (any column), sorted by `sort`.
+fn rows(
+    campaigns: &[CampaignResponse],
+    filter: &str,
+    (column, ascending): (Column, bool),
+    segments: &[SegmentChoice],
+) -> Vec<CampaignRow> {
+    let needle = filter.to_lowercase();
+    let segment_name = |id: &str| {
+        segments.iter().find(|s| s.0 == id).map_or_else(|| id.to_owned(), |s| s.1.clone())
+    };
+    let mut rows: Vec<CampaignRow> = campaigns
+        .iter()
+        .map(CampaignRow::from)
+        .map(|mut r| {
+            r.segment = segment_name(&r.segment);
+            r
+        })
+        .filter(|r| {
+            needle.is_empty()
+                || [&r.name, &r.status, &r.segment, &r.id]
+                    .iter()
+                    .any(|v| v.to_lowercase().contains(&needle))
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        let order = match column {
+            Column::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            Column::Status => a.status.cmp(&b.status),
+            Column::Segment => a.segment.cmp(&b.segment),
+            Column::Schedule => a.schedule.cmp(&b.schedule),
+            Column::Version => a.version.cmp(&b.version),
+            Column::Modified => a.modified.cmp(&b.modified),
+        };
+        if ascending { order } else { order.reverse() }
+    });
+    rows
+}
+
+/// The table; a click on a header sorts by it (again: the other way). The id of the campaign
+/// clicked, if any.
+fn grid(ui: &mut egui::Ui, sort: &mut (Column, bool), rows: &[CampaignRow]) -> Option<String> {
+    let mut open = None;
+    egui::Grid::new("campaign_list").striped(true).num_columns(6).spacing([16.0, 6.0]).show(
+        ui,
+        |ui| {
+            for (col, label) in [
+                (Column::Name, "Name"),
+                (Column::Status, "Status"),
+                (Column::Segment, "Segment"),
+                (Column::Schedule, "Schedule"),
+                (Column::Version, "Version"),
+                (Column::Modified, "Last modified"),
+            ] {
+                let arrow = if sort.0 == col { if sort.1 { " ^" } else { " v" } } else { "" };
+                if ui.button(RichText::new(format!("{label}{arrow}")).strong()).clicked() {
+                    *sort = if sort.0 == col { (col, !sort.1) } else { (col, true) };
+                }
+            }
+            ui.end_row();
+            for row in rows {
+                if ui.link(&row.name).clicked() {
+                    open = Some(row.id.clone());
+                }
+                ui.label(&row.status);
+                ui.label(&row.segment);
+                ui.label(&row.schedule);
+                ui.label(row.version.to_string());
+                ui.label(RichText::new(&row.modified).color(theme::MUTED));
+                ui.end_row();
+            }
+        },
+    );
+    open
+}
+
+/// Opens a campaign in the editor, with its kept draft when there is one.
+fn open(screen: &mut CampaignsScreen, id: String, store: Option<&DraftStore>) -> Option<Action> {
+    let c = screen.campaigns.iter().flatten().find(|c| c.id() == Some(id.as_str()))?;
+    screen.editor = Some(Editor::for_campaign(c));
+    screen.note = None;
+    // Unsaved changes kept for this campaign come back with it (not overwritten).
+    if let Some(i) = screen.offered.iter().position(|o| o.key == id) {
+        screen.restore(i, store);
+        screen.note = Some("Your unsaved changes to this campaign are back.".into());
+    }
+    Some(Action::Campaigns(CampaignAction::History(id)))
+}
+
+/// Draws the list.
+pub(super) fn show(
+    ui: &mut egui::Ui,
+    screen: &mut CampaignsScreen,
+    segments: &[SegmentChoice],
+    store: Option<&DraftStore>,
+    busy: &dyn Fn(Task) -> bool,
+) -> Vec<Action> {
+    let mut actions: Vec<Action> = toolbar(ui, screen, segments, busy).into_iter().collect();
+    let Some(campaigns) = &screen.campaigns else {
+        let text = if screen.error.is_some() {
+            "The campaigns could not be read (see above); Reload campaigns to try again."
+        } else {
+            "Loading campaigns…"
+        };
+        ui.label(RichText::new(text).color(theme::MUTED));
+        return actions;
+    };
+    let rows = rows(campaigns, &screen.filter, screen.sort, segments);
+    ui.label(
+        RichText::new(format!("{} of {} campaigns", rows.len(), campaigns.len()))
+            .color(theme::MUTED),
+    );
+    let clicked = grid(ui, &mut screen.sort, &rows);
+    if rows.is_empty() {
+        ui.label(RichText::new("No campaigns match.").color(theme::MUTED));
+    }
+    if let Some(id) = clicked {
+        actions.extend(open(screen, id, store));
+    }
+    actions
+}

@@ -1,0 +1,368 @@
+//! The section's state as plain data: the open editor, the drafts offered back, the save on
+//! its way, and how a worker answer or a failure lands in them (`apply`, `fail`).
+
+use aws_sdk_pinpoint::types::{ActivityResponse, CampaignResponse};
+
+use super::{CampaignAction, Column, Tab, history};
+use crate::api::{ApiError, ApiResponse};
+use crate::drafts::FieldErrors;
+use crate::drafts::campaign::CampaignDraft;
+use crate::drafts::store::DraftKind;
+use crate::drafts::store::DraftStore;
+use crate::ui::action::Action;
+use crate::ui::kept::{self, InFlight, Kept};
+use crate::ui::tasks::Task;
+
+/// The draft kind on disk.
+pub(super) const DRAFT_KIND: &str = DraftKind::Campaign.as_str();
+
+/// The editor of one campaign.
+#[derive(Debug, Clone, Default)]
+pub struct Editor {
+    /// The campaign, once created.
+    pub campaign_id: Option<String>,
+    /// Its version, once created.
+    pub version: Option<i32>,
+    /// What the form holds.
+    pub draft: CampaignDraft,
+    /// What the service last stored (`None`: a new campaign).
+    pub baseline: Option<CampaignDraft>,
+    /// Inline messages.
+    pub errors: FieldErrors,
+    /// The tab shown.
+    pub tab: Tab,
+    /// The channel tab of the messages (a `PUSH_CHANNELS` member, `EmailMessage` or
+    /// `SMSMessage`).
+    pub channel: String,
+    /// The endpoint id the preview fills placeholders from (empty: sample values).
+    pub preview_endpoint: String,
+    /// That endpoint, once loaded.
+    pub preview: Option<Box<aws_sdk_pinpoint::types::EndpointResponse>>,
+    /// Versions, newest first.
+    pub versions: Vec<CampaignResponse>,
+    /// The same versions as the versions view shows them (built once per answer).
+    pub version_views: Vec<crate::ui::version_diff::Version>,
+    /// Activities.
+    pub activities: Vec<ActivityResponse>,
+    /// The two versions compared (indexes into `versions`).
+    pub compare: (usize, usize),
+    /// The service's answer to the last save, when it failed.
+    pub save_error: Option<ApiError>,
+    /// Why the preview's endpoint could not be read.
+    pub preview_error: Option<String>,
+    /// Why the versions and activities could not be read.
+    pub history_error: Option<String>,
+    /// The draft on disk.
+    pub kept: Kept<CampaignDraft>,
+}
+
+impl Editor {
+    pub(super) fn key(&self) -> String {
+        self.kept.key().to_owned()
+    }
+
+    /// A form for a new campaign.
+    pub(super) fn new_campaign(draft: CampaignDraft) -> Self {
+        Self {
+            kept: Kept::fresh(&draft),
+            draft,
+            channel: "DefaultMessage".into(),
+            ..Self::default()
+        }
+    }
+
+    /// True when the form differs from what the service stored.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.baseline.as_ref() != Some(&self.draft)
+    }
+
+    pub(super) fn for_campaign(c: &CampaignResponse) -> Self {
+        let draft = CampaignDraft::from(c);
+        Self {
+            kept: Kept::existing(c.id().unwrap_or_default()),
+            campaign_id: c.id().map(str::to_owned),
+            version: c.version(),
+            baseline: Some(draft.clone()),
+            draft,
+            channel: "DefaultMessage".into(),
+            ..Self::default()
+        }
+    }
+}
+
+/// A draft found on disk, offered back.
+#[derive(Debug, Clone)]
+pub struct Offered {
+    /// Its key (campaign id or `new`).
+    pub key: String,
+    /// The draft.
+    pub draft: CampaignDraft,
+}
+
+/// State of the Campaigns section.
+#[derive(Debug, Default)]
+pub struct CampaignsScreen {
+    /// The project shown.
+    pub app_id: Option<String>,
+    /// The campaigns, once loaded.
+    pub campaigns: Option<Vec<CampaignResponse>>,
+    /// The filter text.
+    pub filter: String,
+    /// Sort column and direction (true: ascending).
+    pub sort: (Column, bool),
+    /// The open editor.
+    pub editor: Option<Editor>,
+    /// Drafts found on disk.
+    pub offered: Vec<Offered>,
+    /// A delete waiting for confirmation: (id, name).
+    pub confirm_delete: Option<(String, String)>,
+    /// The save on its way.
+    pub saving: Option<InFlight<CampaignDraft>>,
+    /// What happened last.
+    pub note: Option<String>,
+    /// A failed call outside the editor.
+    pub error: Option<ApiError>,
+}
+
+impl CampaignsScreen {
+    /// A fresh screen for a project (its kept drafts arrive as an `ApiResponse::Drafts`).
+    #[must_use]
+    pub fn for_project(app_id: &str) -> Self {
+        Self { app_id: Some(app_id.to_owned()), sort: (Column::Name, true), ..Self::default() }
+    }
+
+    /// Applies a worker answer.
+    pub fn apply(&mut self, response: ApiResponse, store: Option<&DraftStore>) -> Vec<Action> {
+        self.error = None;
+        match response {
+            ApiResponse::Campaigns(list) => self.campaigns = Some(list),
+            ApiResponse::Drafts { app_id, drafts, .. } if self.app_id.as_ref() == Some(&app_id) => {
+                self.offered = kept::parse_drafts(drafts)
+                    .into_iter()
+                    .map(|(key, draft)| Offered { key, draft })
+                    .collect();
+            }
+            ApiResponse::CampaignSaved(saved) => {
+                let id = saved.id().unwrap_or_default().to_owned();
+                let sent = self.saving.take();
+                if let (Some(store), Some(app_id), Some(sent)) = (store, &self.app_id, &sent) {
+                    store.discard(DRAFT_KIND, app_id, &sent.key);
+                }
+                self.note = Some(format!(
+                    "Saved “{}” · version {}",
+                    saved.name().unwrap_or_default(),
+                    saved.version().unwrap_or(1)
+                ));
+                let mut follow_up = Vec::new();
+                // Only the editor that sent it takes the answer; edits made meanwhile stay.
+                if let (Some(editor), Some(sent)) = (&mut self.editor, &sent)
+                    && editor.key() == sent.key
+                {
+                    let mut next = Editor::for_campaign(&saved);
+                    next.tab = editor.tab;
+                    next.channel.clone_from(&editor.channel);
+                    next.preview_endpoint = std::mem::take(&mut editor.preview_endpoint);
+                    next.preview = editor.preview.take();
+                    if editor.draft != sent.sent_from {
+                        next.draft = std::mem::take(&mut editor.draft);
+                    }
+                    *editor = next;
+                    follow_up.push(Action::Campaigns(CampaignAction::History(id.clone())));
+                }
+                if let Some(list) = &mut self.campaigns {
+                    list.retain(|c| c.id() != Some(id.as_str()));
+                    list.push(*saved);
+                }
+                return follow_up;
+            }
+            ApiResponse::CampaignDeleted(id) => {
+                self.confirm_delete = None;
+                if let Some(list) = &mut self.campaigns {
+                    list.retain(|c| c.id() != Some(id.as_str()));
+                }
+                if self.editor.as_ref().and_then(|e| e.campaign_id.as_deref()) == Some(&id) {
+                    if let (Some(store), Some(app_id)) = (store, &self.app_id) {
+                        store.discard(DRAFT_KIND, app_id, &id);
+                    }
+                    self.editor = None;
+                }
+                self.note = Some(format!("Deleted campaign {id}."));
+            }
+            ApiResponse::CampaignHistory { campaign_id, versions, activities } => {
+                if let Some(editor) = &mut self.editor
+                    && editor.campaign_id.as_deref() == Some(campaign_id.as_str())
+                {
+                    editor.compare = (versions.len().min(2).saturating_sub(1), 0);
+                    editor.version_views = history::version_views(&versions);
+                    editor.versions = versions;
+                    editor.activities = activities;
+                    editor.history_error = None;
+                }
+            }
+            ApiResponse::PreviewEndpoint(endpoint) => {
+                if let Some(editor) = &mut self.editor {
+                    editor.preview = Some(endpoint);
+                    editor.preview_error = None;
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Shows a failed call.
+    pub fn fail(&mut self, task: Task, error: ApiError) {
+        if task == Task::CampaignSave {
+            self.saving = None;
+            self.confirm_delete = None;
+        }
+        match (&mut self.editor, task) {
+            (Some(editor), Task::CampaignSave) => editor.save_error = Some(error),
+            (Some(editor), Task::Preview) => {
+                editor.preview = None;
+                editor.preview_error = Some(error.to_string());
+            }
+            (Some(editor), Task::CampaignHistory) => {
+                editor.history_error = Some(error.to_string());
+            }
+            _ => self.error = Some(error),
+        }
+    }
+
+    /// Opens an offered draft: over its campaign while that exists, else as a new campaign's
+    /// draft (kept under a new key).
+    pub(super) fn restore(&mut self, i: usize, store: Option<&DraftStore>) {
+        let offered = self.offered.remove(i);
+        let existing = self
+            .campaigns
+            .iter()
+            .flatten()
+            .find(|c| c.id() == Some(offered.key.as_str()))
+            .map(Editor::for_campaign);
+        let gone = existing.is_none() && !kept::is_new(&offered.key);
+        let mut editor = existing.unwrap_or_else(|| Editor::new_campaign(CampaignDraft::default()));
+        if gone {
+            if let (Some(store), Some(app_id)) = (store, &self.app_id) {
+                store.discard(DRAFT_KIND, app_id, &offered.key);
+            }
+            self.note = Some(format!(
+                "Campaign {} no longer exists; saving the draft creates a new campaign.",
+                offered.key
+            ));
+        } else {
+            editor.kept = Kept::restored(&offered.key, &offered.draft);
+        }
+        editor.draft = offered.draft;
+        self.editor = Some(editor);
+    }
+
+    /// Writes the editor's draft to disk when it changed (removes it when it matches the
+    /// service again).
+    pub(super) fn persist(&mut self, store: Option<&DraftStore>) {
+        let (Some(store), Some(app_id), Some(editor)) = (store, &self.app_id, &mut self.editor)
+        else {
+            return;
+        };
+        let dirty = editor.is_dirty();
+        editor.kept.persist(store, DRAFT_KIND, app_id, &editor.draft, dirty);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_pinpoint::types::CampaignResponse;
+
+    fn campaign(id: &str, name: &str, version: i32) -> CampaignResponse {
+        CampaignResponse::builder()
+            .id(id)
+            .name(name)
+            .segment_id("s")
+            .segment_version(1)
+            .version(version)
+            .build()
+    }
+
+    /// A screen as the shell opens it: then the kept drafts arrive from the worker.
+    fn with_drafts(store: &DraftStore) -> CampaignsScreen {
+        let mut screen = CampaignsScreen::for_project("app");
+        let drafts = store.load_all(DRAFT_KIND, "app");
+        let _ = screen.apply(
+            ApiResponse::Drafts { kind: DraftKind::Campaign, app_id: "app".into(), drafts },
+            None,
+        );
+        screen
+    }
+
+    fn screen(dir: &std::path::Path) -> (CampaignsScreen, DraftStore) {
+        let store = DraftStore::new(dir);
+        let mut screen = with_drafts(&store);
+        screen.campaigns = Some(vec![campaign("a", "A", 1), campaign("b", "B", 1)]);
+        (screen, store)
+    }
+
+    #[test]
+    fn a_save_answer_goes_to_the_editor_that_sent_it_only() {
+        let dir = std::env::temp_dir().join(format!("pp-cs-{}", uuid::Uuid::new_v4()));
+        let (mut screen, store) = screen(&dir);
+        // Campaign A is saved; meanwhile the user opened B and typed.
+        screen.editor = Some(Editor::for_campaign(&campaign("a", "A", 1)));
+        let sent = screen.editor.as_ref().unwrap().draft.clone();
+        screen.saving = Some(InFlight { key: "a".into(), sent_from: sent });
+        store.save(DRAFT_KIND, "app", "a", &CampaignDraft::default()).unwrap();
+        let mut b = Editor::for_campaign(&campaign("b", "B", 1));
+        b.draft.description = "typed while A saved".into();
+        screen.editor = Some(b);
+        screen.persist(Some(&store));
+        let follow_up =
+            screen.apply(ApiResponse::CampaignSaved(Box::new(campaign("a", "A", 2))), Some(&store));
+        assert!(follow_up.is_empty(), "no history of A for B's editor");
+        let editor = screen.editor.as_ref().unwrap();
+        assert_eq!(editor.campaign_id.as_deref(), Some("b"));
+        assert_eq!(editor.draft.description, "typed while A saved");
+        assert_eq!(store.keys(DRAFT_KIND, "app"), ["b"], "A's draft gone, B's kept");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn edits_made_while_saving_stay_on_top_of_the_answer() {
+        let dir = std::env::temp_dir().join(format!("pp-cs-{}", uuid::Uuid::new_v4()));
+        let (mut screen, store) = screen(&dir);
+        let mut editor = Editor::new_campaign(CampaignDraft::default());
+        editor.draft.name = "Fresh".into();
+        let key = editor.key();
+        screen.saving = Some(InFlight { key: key.clone(), sent_from: editor.draft.clone() });
+        editor.draft.description = "typed after Create".into();
+        screen.editor = Some(editor);
+        screen.persist(Some(&store));
+        assert_eq!(store.keys(DRAFT_KIND, "app"), [key]);
+        let _ = screen
+            .apply(ApiResponse::CampaignSaved(Box::new(campaign("c", "Fresh", 1))), Some(&store));
+        screen.persist(Some(&store));
+        let editor = screen.editor.as_ref().unwrap();
+        assert_eq!(editor.campaign_id.as_deref(), Some("c"));
+        assert_eq!(editor.draft.description, "typed after Create");
+        assert!(editor.is_dirty());
+        assert_eq!(store.keys(DRAFT_KIND, "app"), ["c"], "kept under the new campaign's id");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_new_form_never_overwrites_a_kept_draft() {
+        let dir = std::env::temp_dir().join(format!("pp-cs-{}", uuid::Uuid::new_v4()));
+        let store = DraftStore::new(&dir);
+        let kept = CampaignDraft { name: "Kept".into(), ..CampaignDraft::default() };
+        store.save(DRAFT_KIND, "app", "new-1", &kept).unwrap();
+        let mut screen = with_drafts(&store);
+        assert_eq!(screen.offered.len(), 1);
+        screen.editor = Some(Editor::new_campaign(CampaignDraft::default()));
+        screen.persist(Some(&store));
+        assert_eq!(store.keys(DRAFT_KIND, "app"), ["new-1"], "untouched: nothing written");
+        screen.editor.as_mut().unwrap().draft.name = "Another".into();
+        screen.persist(Some(&store));
+        assert_eq!(store.keys(DRAFT_KIND, "app").len(), 2);
+        assert_eq!(store.load::<CampaignDraft>(DRAFT_KIND, "app", "new-1").unwrap(), kept);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -1,0 +1,207 @@
+//! The segment builder's shell: the header (back, title), the name and tags, the tab strip, the
+//! tab shown (the builder with its estimate, the JSON, the versions), and the buttons (save,
+//! revert, delete). After a refused save the messages follow the fixes as they are typed.
+
+use egui::RichText;
+use serde_json::Value;
+
+use super::{
+    Editor, EditorTab, SegmentAction, SegmentsScreen, estimate, groups, json_view, versions,
+};
+use crate::drafts::FieldErrors;
+use crate::drafts::segment::SegmentDraft;
+use crate::ui::action::Action;
+use crate::ui::kept::InFlight;
+use crate::ui::tasks::Task;
+use crate::ui::theme;
+use crate::ui::widgets::{
+    EditorChoice, editor_buttons, error_label, field_label, field_note, form_row, text_area_row,
+};
+
+/// What the builder asks of the screen around it, once it is drawn.
+#[derive(Debug, Default)]
+struct Outcome {
+    /// Back to the list.
+    close: bool,
+    /// A save was sent.
+    saving: Option<InFlight<SegmentDraft>>,
+    /// Delete asked for: (id, name).
+    delete: Option<(String, String)>,
+}
+
+/// What the tabs need from the screen: the segments to build on, the values seen in the project
+/// and whether the mock answers (for the estimate), and the project (for the CLI command).
+struct Context<'a> {
+    choices: &'a [(String, String, i32)],
+    values: Option<&'a Value>,
+    is_mock: bool,
+    app_id: &'a str,
+}
+
+/// Draws the builder of the open segment.
+pub fn show(
+    ui: &mut egui::Ui,
+    screen: &mut SegmentsScreen,
+    is_mock: bool,
+    busy: &dyn Fn(Task) -> bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let app_id = screen.app_id.clone().unwrap_or_default();
+    let choices = screen.choices();
+    let values = screen.values.clone();
+    if is_mock && values.is_none() && !busy(Task::SeenValues) {
+        actions.push(Action::Segments(SegmentAction::Values));
+    }
+    let Some(editor) = &mut screen.editor else { return actions };
+    let mut outcome = Outcome::default();
+    header(ui, editor, &mut outcome);
+    if !editor.errors.is_empty() {
+        // After a refused save, messages follow the fixes as they are typed.
+        editor.errors = editor.draft.to_request().err().unwrap_or_default();
+    }
+    let errors = editor.errors.clone();
+    name_and_tags(ui, editor, &errors);
+    tab_strip(ui, editor);
+    ui.separator();
+    let context = Context { choices: &choices, values: values.as_ref(), is_mock, app_id: &app_id };
+    actions.extend(tab(ui, editor, &errors, &context, busy));
+    ui.separator();
+    footer(ui, editor, &errors, busy, &mut actions, &mut outcome);
+    if outcome.saving.is_some() {
+        screen.saving = outcome.saving;
+    }
+    if outcome.delete.is_some() {
+        screen.confirm_delete = outcome.delete;
+    }
+    if outcome.close {
+        screen.editor = None;
+        actions.push(Action::Segments(SegmentAction::Reload));
+    }
+    actions
+}
+
+fn header(ui: &mut egui::Ui, editor: &Editor, outcome: &mut Outcome) {
+    ui.horizontal(|ui| {
+        if ui.button("< All segments").clicked() {
+            outcome.close = true;
+        }
+        ui.heading(match (&editor.segment_id, editor.version) {
+            (Some(id), Some(v)) => format!("Segment {id} · version {v}"),
+            _ => "New segment".to_owned(),
+        });
+        if editor.is_dirty() && editor.baseline.is_some() {
+            ui.label(RichText::new("unsaved changes").color(theme::WARN));
+        }
+    });
+}
+
+/// The name, and the tags (read-only once created: the service ignores them on update).
+fn name_and_tags(ui: &mut egui::Ui, editor: &mut Editor, errors: &FieldErrors) {
+    form_row(ui, "Segment name", &mut editor.draft.name, "Active hikers", errors.get("name"));
+    if editor.segment_id.is_some() {
+        ui.horizontal(|ui| {
+            field_label(ui, "Segment tags");
+            let tags = editor.draft.tags.trim();
+            ui.label(if tags.is_empty() { "(none)" } else { tags });
+        });
+        field_note(
+            ui,
+            "Tags are set when a segment is created; the service ignores them on update.",
+        );
+    } else {
+        text_area_row(ui, "Segment tags", &mut editor.draft.tags, 1, errors.get("tags"));
+    }
+}
+
+fn tab_strip(ui: &mut egui::Ui, editor: &mut Editor) {
+    ui.horizontal(|ui| {
+        for (tab, label) in [
+            (EditorTab::Builder, "Builder"),
+            (EditorTab::Json, "JSON"),
+            (EditorTab::Versions, "Versions"),
+        ] {
+            if ui.selectable_label(editor.tab == tab, label).clicked() {
+                editor.tab = tab;
+            }
+        }
+    });
+}
+
+/// The tab shown: the builder beside its estimate, the JSON, or the versions.
+fn tab(
+    ui: &mut egui::Ui,
+    editor: &mut Editor,
+    errors: &FieldErrors,
+    context: &Context<'_>,
+    busy: &dyn Fn(Task) -> bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    match editor.tab {
+        EditorTab::Builder => {
+            ui.columns(2, |cols| {
+                let own_id = editor.segment_id.clone();
+                let others: Vec<_> = context
+                    .choices
+                    .iter()
+                    .filter(|c| Some(&c.0) != own_id.as_ref())
+                    .cloned()
+                    .collect();
+                groups::show(&mut cols[0], &mut editor.draft, errors, &others, context.values);
+                actions.extend(estimate::show(
+                    &mut cols[1],
+                    &mut editor.estimate,
+                    &editor.draft,
+                    context.is_mock,
+                    busy(Task::Estimate),
+                ));
+            });
+        }
+        EditorTab::Json => json_view::show(ui, editor, context.app_id),
+        EditorTab::Versions => versions::show(ui, editor),
+    }
+    actions
+}
+
+/// The messages' count, a failed save, and save / revert / delete.
+fn footer(
+    ui: &mut egui::Ui,
+    editor: &mut Editor,
+    errors: &FieldErrors,
+    busy: &dyn Fn(Task) -> bool,
+    actions: &mut Vec<Action>,
+    outcome: &mut Outcome,
+) {
+    if !errors.is_empty() {
+        error_label(ui, &format!("{} field(s) need attention.", errors.len()));
+    }
+    if let Some(error) = &editor.save_error {
+        error_label(ui, &error.to_string());
+    }
+    let exists = editor.segment_id.is_some();
+    match editor_buttons(ui, "segment", exists, editor.is_dirty(), busy(Task::SegmentSave)) {
+        Some(EditorChoice::Save) => {
+            editor.save_error = None;
+            match editor.draft.to_request() {
+                Ok(request) => {
+                    editor.errors.clear();
+                    let sent_from = editor.draft.clone();
+                    outcome.saving = Some(InFlight { key: editor.key(), sent_from });
+                    let id = editor.segment_id.clone();
+                    actions.push(Action::Segments(SegmentAction::Save(id, Box::new(request))));
+                }
+                Err(errors) => editor.errors = errors,
+            }
+        }
+        Some(EditorChoice::Revert) => {
+            if let Some(baseline) = &editor.baseline {
+                editor.draft = baseline.clone();
+                editor.errors.clear();
+            }
+        }
+        Some(EditorChoice::Delete) => {
+            let id = editor.segment_id.clone().unwrap_or_default();
+            outcome.delete = Some((id, editor.draft.name.clone()));
+        }
+        None => {}
+    }
+}

@@ -1,0 +1,338 @@
+//! The section's state as plain data: the open builder, the drafts offered back, the save on
+//! its way, the sizes, values and jobs from the worker, and how an answer or a failure lands in
+//! them (`apply`, `fail`).
+
+use aws_sdk_pinpoint::types::SegmentResponse;
+use serde_json::Value;
+
+use super::{EditorTab, SegmentAction, Tab, estimate, jobs, versions};
+use crate::api::jobs::JobRow;
+use crate::api::{ApiError, ApiResponse};
+use crate::drafts::FieldErrors;
+use crate::drafts::segment::SegmentDraft;
+use crate::drafts::store::DraftKind;
+use crate::drafts::store::DraftStore;
+use crate::ui::action::Action;
+use crate::ui::kept::{self, InFlight, Kept};
+use crate::ui::tasks::Task;
+use crate::ui::version_diff::Version;
+
+/// The draft kind on disk.
+pub(super) const DRAFT_KIND: &str = DraftKind::Segment.as_str();
+
+/// The builder of one segment.
+#[derive(Debug, Clone, Default)]
+pub struct Editor {
+    /// The segment, once created.
+    pub segment_id: Option<String>,
+    /// Its version.
+    pub version: Option<i32>,
+    /// What the form holds.
+    pub draft: SegmentDraft,
+    /// What the service stored.
+    pub baseline: Option<SegmentDraft>,
+    /// Inline messages.
+    pub errors: FieldErrors,
+    /// The tab.
+    pub tab: EditorTab,
+    /// Versions, newest first.
+    pub versions: Vec<SegmentResponse>,
+    /// The same versions as the versions view shows them (built once per answer).
+    pub version_views: Vec<Version>,
+    /// The two versions compared.
+    pub compare: (usize, usize),
+    /// The estimate.
+    pub estimate: estimate::Estimate,
+    /// A failed save.
+    pub save_error: Option<ApiError>,
+    /// Why the versions could not be read.
+    pub versions_error: Option<String>,
+    /// The draft on disk.
+    pub kept: Kept<SegmentDraft>,
+}
+
+impl Editor {
+    pub(super) fn key(&self) -> String {
+        self.kept.key().to_owned()
+    }
+
+    /// A form for a new segment.
+    pub(super) fn new_segment() -> Self {
+        let draft = SegmentDraft::default();
+        Self { kept: Kept::fresh(&draft), draft, ..Self::default() }
+    }
+
+    /// True when the form differs from what the service stored.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.baseline.as_ref() != Some(&self.draft)
+    }
+
+    pub(super) fn for_segment(s: &SegmentResponse) -> Self {
+        let draft = SegmentDraft::from(s);
+        Self {
+            kept: Kept::existing(s.id().unwrap_or_default()),
+            segment_id: s.id().map(str::to_owned),
+            version: s.version(),
+            baseline: Some(draft.clone()),
+            draft,
+            ..Self::default()
+        }
+    }
+}
+
+/// State of the Segments section.
+#[derive(Debug, Default)]
+pub struct SegmentsScreen {
+    /// The project.
+    pub app_id: Option<String>,
+    /// The section tab.
+    pub tab: Tab,
+    /// The segments, once loaded.
+    pub segments: Option<Vec<SegmentResponse>>,
+    /// Filter text.
+    pub filter: String,
+    /// The builder.
+    pub editor: Option<Editor>,
+    /// Drafts found on disk: (key, draft).
+    pub offered: Vec<(String, SegmentDraft)>,
+    /// A delete waiting for confirmation: (id, name).
+    pub confirm_delete: Option<(String, String)>,
+    /// The save on its way.
+    pub saving: Option<InFlight<SegmentDraft>>,
+    /// Values seen in the project (mock).
+    pub values: Option<Value>,
+    /// Matching endpoints per segment id (mock), once estimated for the list shown.
+    pub sizes: Option<std::collections::HashMap<String, u64>>,
+    /// Jobs, newest first.
+    pub jobs: Vec<JobRow>,
+    /// The import and export forms.
+    pub jobs_form: jobs::Form,
+    /// What happened last.
+    pub note: Option<String>,
+    /// A failed call.
+    pub error: Option<ApiError>,
+}
+
+impl SegmentsScreen {
+    /// A fresh screen for a project (its kept drafts arrive as an `ApiResponse::Drafts`).
+    #[must_use]
+    pub fn for_project(app_id: &str) -> Self {
+        Self { app_id: Some(app_id.to_owned()), ..Self::default() }
+    }
+
+    /// (id, name, latest version) of every segment, for pickers.
+    #[must_use]
+    pub fn choices(&self) -> Vec<(String, String, i32)> {
+        self.segments
+            .iter()
+            .flatten()
+            .map(|s| {
+                (
+                    s.id().unwrap_or_default().to_owned(),
+                    s.name().unwrap_or_default().to_owned(),
+                    s.version().unwrap_or(1),
+                )
+            })
+            .collect()
+    }
+
+    /// Applies a worker answer.
+    pub fn apply(&mut self, response: ApiResponse, store: Option<&DraftStore>) -> Vec<Action> {
+        self.error = None;
+        match response {
+            ApiResponse::Segments(list) => {
+                self.segments = Some(list);
+                self.sizes = None;
+            }
+            ApiResponse::SegmentSizes(sizes) => self.sizes = Some(sizes.into_iter().collect()),
+            ApiResponse::Drafts { app_id, drafts, .. } if self.app_id.as_ref() == Some(&app_id) => {
+                self.offered = kept::parse_drafts(drafts);
+            }
+            ApiResponse::SegmentSaved(saved) => return self.saved(*saved, store),
+            ApiResponse::SegmentDeleted(id) => {
+                self.confirm_delete = None;
+                if let Some(list) = &mut self.segments {
+                    list.retain(|s| s.id() != Some(id.as_str()));
+                }
+                if self.editor.as_ref().and_then(|e| e.segment_id.as_deref()) == Some(&id) {
+                    if let (Some(store), Some(app_id)) = (store, &self.app_id) {
+                        store.discard(DRAFT_KIND, app_id, &id);
+                    }
+                    self.editor = None;
+                }
+                self.note = Some(format!("Deleted segment {id}."));
+            }
+            ApiResponse::SegmentVersions { segment_id, versions } => {
+                if let Some(editor) = &mut self.editor
+                    && editor.segment_id.as_deref() == Some(segment_id.as_str())
+                {
+                    editor.compare = (versions.len().min(2).saturating_sub(1), 0);
+                    editor.version_views = versions::views(&versions);
+                    editor.versions = versions;
+                    editor.versions_error = None;
+                }
+            }
+            ApiResponse::Estimate(value) => {
+                if let Some(editor) = &mut self.editor {
+                    editor.estimate.result = Some(value);
+                    editor.estimate.error = None;
+                }
+            }
+            ApiResponse::SeenValues(values) => self.values = Some(values),
+            ApiResponse::Job(job) => {
+                let id = job.id.clone();
+                self.jobs.retain(|j| j.id != id);
+                self.jobs.insert(0, job);
+                self.jobs_form.started = Some(id);
+            }
+            ApiResponse::Jobs(jobs) => return self.jobs_listed(jobs),
+            ApiResponse::FilePicked { path: Some(path), .. } => {
+                self.jobs_form.path = path.display().to_string();
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// A save's answer: the draft kept for it goes, and only the editor that sent it takes the
+    /// stored segment (edits made meanwhile stay on top).
+    fn saved(&mut self, saved: SegmentResponse, store: Option<&DraftStore>) -> Vec<Action> {
+        let id = saved.id().unwrap_or_default().to_owned();
+        let sent = self.saving.take();
+        if let (Some(store), Some(app_id), Some(sent)) = (store, &self.app_id, &sent) {
+            store.discard(DRAFT_KIND, app_id, &sent.key);
+        }
+        self.note = Some(format!(
+            "Saved “{}” · version {}",
+            saved.name().unwrap_or_default(),
+            saved.version().unwrap_or(1)
+        ));
+        let mut follow_up = Vec::new();
+        // Only the editor that sent it takes the answer; edits made meanwhile stay.
+        if let (Some(editor), Some(sent)) = (&mut self.editor, &sent)
+            && editor.key() == sent.key
+        {
+            let mut next = Editor::for_segment(&saved);
+            next.tab = editor.tab;
+            next.estimate = std::mem::take(&mut editor.estimate);
+            if editor.draft != sent.sent_from {
+                next.draft = std::mem::take(&mut editor.draft);
+            }
+            *editor = next;
+            follow_up.push(Action::Segments(SegmentAction::Versions(id.clone())));
+        }
+        if let Some(list) = &mut self.segments {
+            list.retain(|s| s.id() != Some(id.as_str()));
+            list.push(saved);
+        }
+        follow_up
+    }
+
+    /// The jobs, newest first; when an import finished since the last look, the list reloads
+    /// (the import defined a segment).
+    fn jobs_listed(&mut self, jobs: Vec<JobRow>) -> Vec<Action> {
+        let was_running: Vec<String> =
+            self.jobs.iter().filter(|j| !j.finished()).map(|j| j.id.clone()).collect();
+        let import_done =
+            jobs.iter().any(|j| j.import && j.finished() && was_running.contains(&j.id));
+        self.jobs = jobs;
+        if import_done { vec![Action::Segments(SegmentAction::Reload)] } else { Vec::new() }
+    }
+
+    /// Shows a failed call.
+    pub fn fail(&mut self, task: Task, error: ApiError) {
+        if task == Task::SegmentSave {
+            self.saving = None;
+            self.confirm_delete = None;
+        }
+        match (&mut self.editor, task) {
+            (Some(editor), Task::SegmentSave) => editor.save_error = Some(error),
+            (Some(editor), Task::Estimate) => editor.estimate.error = Some(error.to_string()),
+            (Some(editor), Task::SegmentVersions) => {
+                editor.versions_error = Some(error.to_string());
+            }
+            (_, Task::Jobs | Task::JobPoll) => self.jobs_form.error = Some(error),
+            (_, Task::SeenValues) => self.values = Some(Value::Null),
+            (_, Task::SegmentSizes) => self.sizes = Some(std::collections::HashMap::new()),
+            _ => self.error = Some(error),
+        }
+    }
+
+    /// Writes the editor's draft to disk when it changed (removes it when it matches the
+    /// service again).
+    pub(super) fn persist(&mut self, store: Option<&DraftStore>) {
+        let (Some(store), Some(app_id), Some(editor)) = (store, &self.app_id, &mut self.editor)
+        else {
+            return;
+        };
+        let dirty = editor.is_dirty();
+        editor.kept.persist(store, DRAFT_KIND, app_id, &editor.draft, dirty);
+    }
+
+    /// Opens an offered draft: over its segment while that exists, else as a new segment's
+    /// draft (kept under a new key).
+    pub(super) fn restore(&mut self, i: usize, store: Option<&DraftStore>) {
+        let (key, draft) = self.offered.remove(i);
+        let existing = self
+            .segments
+            .iter()
+            .flatten()
+            .find(|s| s.id() == Some(key.as_str()))
+            .map(Editor::for_segment);
+        let gone = existing.is_none() && !kept::is_new(&key);
+        let mut editor = existing.unwrap_or_else(Editor::new_segment);
+        if gone {
+            if let (Some(store), Some(app_id)) = (store, &self.app_id) {
+                store.discard(DRAFT_KIND, app_id, &key);
+            }
+            self.note = Some(format!(
+                "Segment {key} no longer exists; saving the draft creates a new segment."
+            ));
+        } else {
+            editor.kept = Kept::restored(&key, &draft);
+        }
+        editor.draft = draft;
+        self.editor = Some(editor);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segment(id: &str, version: i32) -> SegmentResponse {
+        SegmentResponse::builder().id(id).name(id.to_uppercase()).version(version).build()
+    }
+
+    #[test]
+    fn a_save_answer_goes_to_the_editor_that_sent_it_only() {
+        let mut screen = SegmentsScreen::for_project("app");
+        screen.segments = Some(vec![segment("a", 1), segment("b", 1)]);
+        let sent_from = Editor::for_segment(&segment("a", 1)).draft;
+        screen.saving = Some(InFlight { key: "a".into(), sent_from });
+        let mut b = Editor::for_segment(&segment("b", 1));
+        b.draft.name = "typed while A saved".into();
+        screen.editor = Some(b);
+        let follow_up = screen.apply(ApiResponse::SegmentSaved(Box::new(segment("a", 2))), None);
+        assert!(follow_up.is_empty(), "no versions of A for B's builder");
+        let editor = screen.editor.as_ref().unwrap();
+        assert_eq!(editor.segment_id.as_deref(), Some("b"));
+        assert_eq!(editor.draft.name, "typed while A saved");
+        let stored = screen.segments.as_ref().unwrap();
+        assert_eq!(stored.iter().find(|s| s.id() == Some("a")).unwrap().version(), Some(2));
+
+        // The sender's own answer: the builder moves to the stored version and asks for its
+        // versions; edits made after sending stay on top.
+        let mut a = Editor::for_segment(&segment("a", 2));
+        let sent_from = a.draft.clone();
+        a.draft.name = "typed after Save".into();
+        screen.editor = Some(a);
+        screen.saving = Some(InFlight { key: "a".into(), sent_from });
+        let follow_up = screen.apply(ApiResponse::SegmentSaved(Box::new(segment("a", 3))), None);
+        assert_eq!(follow_up.len(), 1);
+        let editor = screen.editor.as_ref().unwrap();
+        assert_eq!((editor.version, editor.draft.name.as_str()), (Some(3), "typed after Save"));
+        assert!(editor.is_dirty());
+    }
+}
