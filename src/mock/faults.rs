@@ -12,14 +12,10 @@
 //! optional `"Message"`. Requests to `/_mock/faults` itself are never failed, so a rule can
 //! always be cleared.
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Mutex, PoisonError};
 
-use axum::extract::{Request, State};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::backend::Backend;
 use super::error::{ErrorKind, MockError, MockResult};
 use super::model::{model, served_operations};
 
@@ -167,15 +163,6 @@ impl Faults {
             rules.remove(index);
         }
         Some(error)
-    }
-}
-
-/// The middleware: answers a matching request with its rule's error instead of serving it.
-pub async fn inject(State(backend): State<Arc<Backend>>, request: Request, next: Next) -> Response {
-    let fault = backend.faults().take(request.method().as_str(), request.uri().path());
-    match fault {
-        Some(error) => error.into_response(),
-        None => next.run(request).await,
     }
 }
 

@@ -58,7 +58,7 @@ pub fn router(backend: Arc<Backend>) -> Router {
         .method_not_allowed_fallback(wrong_method)
         .with_state(Arc::clone(&backend))
         // Inside `request_id`, so an injected error is rendered like any other.
-        .layer(middleware::from_fn_with_state(backend, faults::inject))
+        .layer(middleware::from_fn_with_state(backend, routes::faults::inject))
         .layer(middleware::from_fn(request_id))
 }
 

@@ -1,12 +1,11 @@
 //! What a panel asks the shell to do. Panels never send requests themselves: they return
-//! actions, and the shell (`app`) turns them into requests to the worker.
+//! actions, and the shell (`app`) turns them into requests to the worker. Every action type
+//! lives here, so screens depend on this file and it depends on no screen.
 
 use aws_sdk_pinpoint::types::WriteApplicationSettingsRequest;
 
-use super::audience::AudienceAction;
-use super::campaigns::CampaignAction;
-use super::segments::SegmentAction;
 use crate::api::ConnectionSpec;
+use crate::api::jobs::ImportSpec;
 use crate::drafts::channels::{ChannelRequest, KeyFile};
 use crate::drafts::message::Batch;
 use crate::pinpoint::ChannelKind;
@@ -105,4 +104,84 @@ pub enum Section {
     Campaigns,
     /// Segments and import/export jobs.
     Segments,
+}
+
+/// What the Audience section asks the shell to do.
+#[derive(Debug, Clone)]
+pub enum AudienceAction {
+    /// Look up an endpoint.
+    GetEndpoint(String),
+    /// Save the endpoint form.
+    SaveEndpoint(String, Box<aws_sdk_pinpoint::types::EndpointRequest>),
+    /// Delete an endpoint.
+    DeleteEndpoint(String),
+    /// Look up a user.
+    GetUser(String),
+    /// Delete a user's endpoints.
+    DeleteUser(String),
+    /// Send a test event.
+    PutEvent(String, Box<aws_sdk_pinpoint::types::Event>),
+    /// Read the event stream.
+    GetEventStream,
+    /// Save the event stream.
+    PutEventStream(String, String),
+    /// Delete the event stream.
+    DeleteEventStream,
+    /// Load every endpoint (mock listing).
+    ListAll,
+    /// Read an upload file.
+    ReadFile(std::path::PathBuf),
+    /// Choose an upload file with the native dialog.
+    PickFile,
+    /// Send one chunk of an upload.
+    UploadChunk(Box<aws_sdk_pinpoint::types::EndpointBatchRequest>, usize),
+}
+
+/// What the Campaigns section asks the shell for.
+#[derive(Debug, Clone)]
+pub enum CampaignAction {
+    /// Reload the list (and the segments it names).
+    Reload,
+    /// Create or update.
+    Save(Option<String>, Box<aws_sdk_pinpoint::types::WriteCampaignRequest>),
+    /// Delete.
+    Delete(String),
+    /// Versions and activities.
+    History(String),
+    /// Load an endpoint for the preview.
+    PreviewEndpoint(String),
+}
+
+/// What the Segments section asks the shell for.
+#[derive(Debug, Clone)]
+pub enum SegmentAction {
+    /// Reload the list.
+    Reload,
+    /// Create or update.
+    Save(Option<String>, Box<aws_sdk_pinpoint::types::WriteSegmentRequest>),
+    /// Delete.
+    Delete(String),
+    /// Versions.
+    Versions(String),
+    /// Estimate a definition (mock).
+    Estimate(serde_json::Value),
+    /// Values seen in the project (mock).
+    Values,
+    /// Sizes of these segments (mock): id and definition.
+    Sizes(Vec<(String, serde_json::Value)>),
+    /// Start an import.
+    Import(Box<ImportSpec>),
+    /// Start an export.
+    Export {
+        /// Segment id (empty: all endpoints).
+        segment_id: String,
+        /// `s3://…` prefix.
+        s3_prefix: String,
+        /// Role ARN.
+        role_arn: String,
+    },
+    /// Refresh the jobs.
+    Jobs,
+    /// Open the native file dialog for the import.
+    PickFile,
 }

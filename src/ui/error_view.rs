@@ -66,3 +66,9 @@ pub fn details(ui: &mut egui::Ui, id: &str, detail: &str) {
             }
         });
 }
+
+/// Shows a failed call inline, in one line (forms that show the service's refusal next to
+/// their Save button).
+pub fn api_error(ui: &mut egui::Ui, error: &ApiError) {
+    super::widgets::error_label(ui, &error.to_string());
+}

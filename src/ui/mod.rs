@@ -13,15 +13,12 @@ pub mod error_view;
 pub mod icon;
 pub mod kept;
 pub mod messaging;
-pub mod project_view;
-pub mod projects;
 pub mod segments;
 pub mod settings_form;
 pub mod state;
 pub mod tasks;
 pub mod theme;
 pub mod toasts;
-pub mod top_bar;
 pub mod version_diff;
 pub mod widgets;
 

@@ -3,19 +3,21 @@
 use egui::RichText;
 
 use super::action::Action;
-use super::app::ConsoleApp;
-use super::project_view::api_error;
-use super::tasks::Task;
+use super::error_view::api_error;
+use super::state::ProjectScreen;
 use super::theme;
 use super::widgets::{busy_button, field_label, form_row, section};
 use crate::drafts::settings::{HookMode, field};
 
-/// Draws the settings form of the selected project.
-pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {
-    let loading = app.is_busy(Task::LoadSettings);
-    let saving = app.is_busy(Task::SaveSettings);
-    if app.project.loaded.is_none() {
-        if let Some(error) = &app.project.load_error {
+/// Draws the settings form of the selected project; `loading` and `saving` say whether its
+/// settings are being read or written.
+pub fn show(
+    ui: &mut egui::Ui,
+    screen: &mut ProjectScreen,
+    [loading, saving]: [bool; 2],
+) -> Option<Action> {
+    if screen.loaded.is_none() {
+        if let Some(error) = &screen.load_error {
             ui.label("Could not load the settings:");
             api_error(ui, error);
             return ui.button("Retry").clicked().then_some(Action::ReloadSettings);
@@ -26,7 +28,6 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {
         });
         return None;
     }
-    let screen = &mut app.project;
     let errors = screen.errors.clone();
     let draft = &mut screen.draft;
 

@@ -299,7 +299,7 @@ pub fn trigger(
         }
         let dimensions =
             campaign.pointer("/Schedule/EventFilter/Dimensions").unwrap_or(&Value::Null);
-        if !super::segment::event_matches(dimensions, event, now) {
+        if !super::matching::event_matches(dimensions, event, now) {
             continue;
         }
         let mut runtime = app.campaign_runtime.remove(&id).unwrap_or_default();

@@ -9,8 +9,6 @@ use serde_json::Value;
 
 use crate::mock::wire::Endpoint;
 
-pub use super::matching::{event_matches, haversine_km};
-
 /// What an endpoint looks like to a filter: the stored endpoint and when it was last active.
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate<'a> {

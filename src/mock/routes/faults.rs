@@ -1,9 +1,11 @@
-//! The fault-injection switch under `/_mock/faults` (a mock-only extension; the rules and
-//! the middleware that applies them are in `mock::faults`).
+//! The fault-injection switch under `/_mock/faults` (a mock-only extension; the rules are in
+//! `mock::faults`) and the middleware that applies them.
 
 use std::sync::Arc;
 
-use axum::extract::State;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{Value, json};
@@ -30,4 +32,13 @@ async fn list(State(b): State<Arc<Backend>>) -> Json<Value> {
 
 async fn clear(State(b): State<Arc<Backend>>) -> Json<Value> {
     Json(json!({ "Cleared": b.faults().clear() }))
+}
+
+/// The middleware: answers a matching request with its rule's error instead of serving it.
+pub async fn inject(State(backend): State<Arc<Backend>>, request: Request, next: Next) -> Response {
+    let fault = backend.faults().take(request.method().as_str(), request.uri().path());
+    match fault {
+        Some(error) => error.into_response(),
+        None => next.run(request).await,
+    }
 }

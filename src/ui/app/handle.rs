@@ -5,10 +5,7 @@ use crate::api::{
     ApiRequest, AppsRequest, AudienceRequest, ChannelsRequest, EngagementRequest, FilePurpose,
     LocalRequest, MessagingRequest,
 };
-use crate::ui::action::{Action, Section};
-use crate::ui::audience::AudienceAction;
-use crate::ui::campaigns::CampaignAction;
-use crate::ui::segments::SegmentAction;
+use crate::ui::action::{Action, AudienceAction, CampaignAction, Section, SegmentAction};
 use crate::ui::state::{ConnectionState, ProjectScreen, ProjectsState};
 use crate::ui::tasks::Task;
 use crate::ui::widgets::Light;

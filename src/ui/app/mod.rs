@@ -3,7 +3,10 @@
 //! back to the screen whose task asked for it (`route`).
 
 mod handle;
+mod project_view;
+mod projects;
 mod route;
+mod top_bar;
 
 use std::sync::Arc;
 
@@ -15,7 +18,7 @@ use super::state::{ConnectionState, ProjectScreen, ProjectsState};
 use super::tasks::{Pending, Task};
 use super::toasts::Toasts;
 use super::widgets::Light;
-use super::{connection_dialog, project_view, projects, theme, top_bar};
+use super::{connection_dialog, theme};
 use crate::api::demo::Seed;
 use crate::api::{
     ApiEvent, ApiHandle, ApiRequest, AppSummary, AppsRequest, ChannelsRequest, ConnectionSpec,

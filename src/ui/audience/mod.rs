@@ -15,6 +15,7 @@ use crate::drafts::FieldErrors;
 use crate::drafts::endpoint::EndpointDraft;
 use crate::drafts::upload::{RowProblem, Upload};
 use crate::ui::action::Action;
+pub use crate::ui::action::AudienceAction;
 use crate::ui::tasks::Task;
 use crate::ui::theme;
 use crate::ui::widgets::error_label;
@@ -228,35 +229,4 @@ pub fn show(
         ui.label(RichText::new(n).color(theme::OK));
     }
     actions
-}
-
-/// What this section asks the shell to do.
-#[derive(Debug, Clone)]
-pub enum AudienceAction {
-    /// Look up an endpoint.
-    GetEndpoint(String),
-    /// Save the endpoint form.
-    SaveEndpoint(String, Box<aws_sdk_pinpoint::types::EndpointRequest>),
-    /// Delete an endpoint.
-    DeleteEndpoint(String),
-    /// Look up a user.
-    GetUser(String),
-    /// Delete a user's endpoints.
-    DeleteUser(String),
-    /// Send a test event.
-    PutEvent(String, Box<aws_sdk_pinpoint::types::Event>),
-    /// Read the event stream.
-    GetEventStream,
-    /// Save the event stream.
-    PutEventStream(String, String),
-    /// Delete the event stream.
-    DeleteEventStream,
-    /// Load every endpoint (mock listing).
-    ListAll,
-    /// Read an upload file.
-    ReadFile(std::path::PathBuf),
-    /// Choose an upload file with the native dialog.
-    PickFile,
-    /// Send one chunk of an upload.
-    UploadChunk(Box<aws_sdk_pinpoint::types::EndpointBatchRequest>, usize),
 }

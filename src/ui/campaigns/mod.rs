@@ -22,25 +22,11 @@ pub use list::{CampaignRow, Column};
 pub use state::{CampaignsScreen, Editor, Offered};
 
 use super::action::Action;
+pub use super::action::CampaignAction;
 use super::tasks::Task;
 use super::theme;
 use super::widgets::{busy_button, error_label};
 use crate::drafts::store::DraftStore;
-
-/// What the section asks the shell for.
-#[derive(Debug, Clone)]
-pub enum CampaignAction {
-    /// Reload the list (and the segments it names).
-    Reload,
-    /// Create or update.
-    Save(Option<String>, Box<aws_sdk_pinpoint::types::WriteCampaignRequest>),
-    /// Delete.
-    Delete(String),
-    /// Versions and activities.
-    History(String),
-    /// Load an endpoint for the preview.
-    PreviewEndpoint(String),
-}
 
 /// Editor tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -16,50 +16,15 @@ mod state;
 mod versions;
 
 use egui::RichText;
-use serde_json::Value;
 
 pub use state::{Editor, SegmentsScreen};
 
 use super::action::Action;
+pub use super::action::SegmentAction;
 use super::tasks::Task;
 use super::theme;
 use super::widgets::{busy_button, error_label};
-use crate::api::jobs::ImportSpec;
 use crate::drafts::store::DraftStore;
-
-/// What the section asks the shell for.
-#[derive(Debug, Clone)]
-pub enum SegmentAction {
-    /// Reload the list.
-    Reload,
-    /// Create or update.
-    Save(Option<String>, Box<aws_sdk_pinpoint::types::WriteSegmentRequest>),
-    /// Delete.
-    Delete(String),
-    /// Versions.
-    Versions(String),
-    /// Estimate a definition (mock).
-    Estimate(Value),
-    /// Values seen in the project (mock).
-    Values,
-    /// Sizes of these segments (mock): id and definition.
-    Sizes(Vec<(String, Value)>),
-    /// Start an import.
-    Import(Box<ImportSpec>),
-    /// Start an export.
-    Export {
-        /// Segment id (empty: all endpoints).
-        segment_id: String,
-        /// `s3://…` prefix.
-        s3_prefix: String,
-        /// Role ARN.
-        role_arn: String,
-    },
-    /// Refresh the jobs.
-    Jobs,
-    /// Open the native file dialog for the import.
-    PickFile,
-}
 
 /// Section tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -3,11 +3,11 @@
 
 use egui::RichText;
 
-use super::action::Action;
-use super::app::ConsoleApp;
-use super::tasks::Task;
-use super::theme;
-use super::widgets::{Light, status_light};
+use super::ConsoleApp;
+use crate::ui::action::Action;
+use crate::ui::tasks::Task;
+use crate::ui::theme;
+use crate::ui::widgets::{Light, status_light};
 
 /// Draws the top bar.
 pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {

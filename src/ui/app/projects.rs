@@ -2,13 +2,13 @@
 
 use egui::RichText;
 
-use super::action::Action;
-use super::app::ConsoleApp;
-use super::state::NewProjectForm;
-use super::tasks::Task;
-use super::theme;
-use super::widgets::{busy_button, error_label};
+use super::ConsoleApp;
 use crate::pinpoint::rules;
+use crate::ui::action::Action;
+use crate::ui::state::NewProjectForm;
+use crate::ui::tasks::Task;
+use crate::ui::theme;
+use crate::ui::widgets::{busy_button, error_label};
 
 /// Draws the project list.
 pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {

@@ -2,12 +2,12 @@
 
 use egui::RichText;
 
-use super::action::{Action, Section};
-use super::app::ConsoleApp;
-use super::error_view::{ErrorChoice, Offer, error_panel};
-use super::tasks::Task;
-use super::widgets::{busy_button, error_label};
-use super::{audience, campaigns, channels, messaging, segments, settings_form, theme};
+use super::ConsoleApp;
+use crate::ui::action::{Action, Section};
+use crate::ui::error_view::{ErrorChoice, Offer, error_panel};
+use crate::ui::tasks::Task;
+use crate::ui::widgets::busy_button;
+use crate::ui::{audience, campaigns, channels, messaging, segments, settings_form, theme};
 
 /// Draws the selected project, or a welcome when none is selected.
 pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
@@ -91,7 +91,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
         });
         ui.separator();
         match app.project.section {
-            Section::Settings => actions.extend(settings_form::show(ui, app)),
+            Section::Settings => {
+                let busy = |task| app.is_busy(task);
+                let busy = [Task::LoadSettings, Task::SaveSettings].map(busy);
+                actions.extend(settings_form::show(ui, &mut app.project, busy));
+            }
             Section::Channels => {
                 let pending: Vec<Task> = [Task::SaveChannel, Task::DeleteChannel]
                     .into_iter()
@@ -193,9 +197,4 @@ pub fn delete_confirmation(ctx: &egui::Context, app: &mut ConsoleApp) -> Option<
         app.project.confirm_delete = None;
     }
     action
-}
-
-/// Shows a failed call inline.
-pub fn api_error(ui: &mut egui::Ui, error: &crate::api::ApiError) {
-    error_label(ui, &error.to_string());
 }
