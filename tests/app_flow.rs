@@ -112,3 +112,39 @@ fn the_project_filter_narrows_the_list() {
     assert!(!has_button(&harness, "Northwind Bank Alerts"));
     assert!(harness.query_by_label_contains("2 of ").is_some());
 }
+
+#[test]
+fn ctrl_s_saves_the_settings() {
+    let mut harness = demo_app();
+    common::open_demo_project(&mut harness, "Acme Retail (iOS)");
+    wait_until(&mut harness, "the settings", WAIT, |h| h.state().project.loaded.is_some());
+    harness.get_by_role_and_label(Role::TextInput, "Daily limit").focus();
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Daily limit").type_text("9");
+    harness.run_ok();
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    wait_until(&mut harness, "the save", WAIT, |h| h.state().project.saved_note.is_some());
+    let stored = harness.state().project.loaded.clone().unwrap();
+    assert_eq!(stored.limits().unwrap().daily(), Some(9));
+    assert!(harness.query_by_label("Unsaved changes").is_none());
+}
+
+#[test]
+fn a_new_project_form_takes_the_keyboard_and_drops_a_fixed_error() {
+    let mut harness = demo_app();
+    wait_until(&mut harness, "the demo projects", WAIT, |h| has_button(h, "Acme Retail (iOS)"));
+    harness.get_by_label("+ New project").click();
+    harness.run_ok();
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Project name").is_focused());
+    harness.get_by_role_and_label(Role::Button, "Create").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("Name must not be empty").is_some());
+    // Typing fixes it: the message goes at once, not at the next attempt.
+    harness.get_by_role_and_label(Role::TextInput, "Project name").focus();
+    harness.run_ok();
+    harness.get_by_role_and_label(Role::TextInput, "Project name").type_text("Fixed");
+    harness.run_ok();
+    assert!(harness.query_by_label("Name must not be empty").is_none());
+}

@@ -95,6 +95,8 @@ impl ConnectionDialog {
         let mut action = None;
         let mut open = true;
         egui::Window::new("Connection")
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .open(&mut open)
             .collapsible(false)
             .resizable(false)

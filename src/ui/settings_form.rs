@@ -93,8 +93,11 @@ pub fn show(
 
     ui.add_space(theme::SECTION_GAP);
     let mut action = None;
+    // Ctrl+S (Cmd+S on macOS) saves, as in every form that can be saved.
+    let shortcut =
+        !(saving || loading) && ui.input_mut(|i| i.consume_shortcut(&theme::SAVE_SHORTCUT));
     ui.horizontal(|ui| {
-        if busy_button(ui, "Save settings", saving || loading) {
+        if busy_button(ui, "Save settings", saving || loading) || shortcut {
             match screen.draft.to_request() {
                 Ok(request) => {
                     screen.errors.clear();

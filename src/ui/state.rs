@@ -51,8 +51,10 @@ pub struct ProjectsState {
 pub struct NewProjectForm {
     /// The name as typed.
     pub name: String,
-    /// Why the last attempt failed.
+    /// Why the last attempt failed (cleared when the name changes).
     pub error: Option<String>,
+    /// True once the name field was given keyboard focus (on the form's first frame).
+    pub focused: bool,
 }
 
 /// The selected project's screen.

@@ -33,6 +33,17 @@ pub const SAVE_SHORTCUT: egui::KeyboardShortcut =
 pub const LABEL_WIDTH: f32 = 170.0;
 /// Width of single-line form fields.
 pub const FIELD_WIDTH: f32 = 240.0;
+/// The narrowest a text field gets before the window is too small for it.
+pub const FIELD_MIN_WIDTH: f32 = 120.0;
+/// The widest a single-line field grows on a large window (longer lines are hard to read).
+pub const FIELD_MAX_WIDTH: f32 = 640.0;
+
+/// The width a field takes in the space left on its row: all of it, between the house minimum
+/// and maximum, so forms fill a wide window and still fit a narrow one.
+#[must_use]
+pub fn field_width(ui: &egui::Ui) -> f32 {
+    (ui.available_width() - 4.0).clamp(FIELD_MIN_WIDTH, FIELD_MAX_WIDTH)
+}
 /// Space between form sections.
 pub const SECTION_GAP: f32 = 14.0;
 /// Default width of the project list.

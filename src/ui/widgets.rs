@@ -18,7 +18,7 @@ pub fn form_row(
         .horizontal(|ui| {
             let label_response = field_label(ui, label);
             let mut edit =
-                TextEdit::singleline(value).hint_text(hint).desired_width(theme::FIELD_WIDTH);
+                TextEdit::singleline(value).hint_text(hint).desired_width(theme::field_width(ui));
             if error.is_some() {
                 edit = edit.text_color(theme::ERROR);
             }
@@ -102,7 +102,7 @@ pub fn choice_row(
         let shown = if value.is_empty() { empty.unwrap_or("") } else { value.as_str() };
         egui::ComboBox::from_id_salt(label)
             .selected_text(shown.to_owned())
-            .width(theme::FIELD_WIDTH - 8.0)
+            .width((theme::field_width(ui) - 8.0).min(theme::FIELD_WIDTH * 1.5))
             .show_ui(ui, |ui| {
                 if let Some(empty) = empty {
                     ui.selectable_value(value, String::new(), empty);
@@ -131,7 +131,7 @@ pub fn text_area_row(
             let label_response = field_label(ui, label);
             TextEdit::multiline(value)
                 .desired_rows(rows)
-                .desired_width(theme::FIELD_WIDTH * 2.0)
+                .desired_width(theme::field_width(ui).max(theme::FIELD_MIN_WIDTH))
                 .ui(ui)
                 .labelled_by(label_response.id)
         })
@@ -276,4 +276,29 @@ pub fn under_field<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> R
         add_contents(ui)
     })
     .inner
+}
+
+/// A value shown in monospace within `max_width`: elided with "…" when longer, the whole value
+/// on hover, copied to the clipboard on click.
+pub fn copyable(ui: &mut Ui, value: &str, max_width: f32) -> Response {
+    let width = max_width.min(ui.available_width()).max(40.0);
+    let response = ui
+        .scope(|ui| {
+            ui.set_max_width(width);
+            ui.add(
+                egui::Label::new(RichText::new(value).monospace())
+                    .truncate()
+                    .sense(egui::Sense::click()),
+            )
+        })
+        .inner;
+    if response.clicked() {
+        ui.ctx().copy_text(value.to_owned());
+    }
+    response.on_hover_text(format!("{value}\n(click to copy)"))
+}
+
+/// A button that destroys something: red, so it never reads as an everyday action.
+pub fn danger_button(label: &str) -> egui::Button<'static> {
+    egui::Button::new(RichText::new(label.to_owned()).color(theme::ERROR))
 }

@@ -6,7 +6,7 @@ use super::ConsoleApp;
 use crate::ui::action::{Action, Section};
 use crate::ui::error_view::{ErrorChoice, Offer, error_panel};
 use crate::ui::tasks::Task;
-use crate::ui::widgets::busy_button;
+use crate::ui::widgets::{busy_button, copyable, danger_button};
 use crate::ui::{audience, campaigns, channels, messaging, segments, settings_form, theme};
 
 /// Draws the selected project, or a welcome when none is selected.
@@ -49,47 +49,24 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
         });
         return actions;
     };
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.heading(&summary.name);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let busy = app.is_busy(Task::DeleteApp);
-                if ui.add_enabled(!busy, egui::Button::new("Delete project…")).clicked() {
-                    app.project.confirm_delete = Some(summary.clone());
-                }
-            });
-        });
-        egui::Grid::new("project_identity").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
-            ui.label(RichText::new("Project id").color(theme::MUTED));
-            ui.label(RichText::new(&summary.id).monospace());
-            ui.end_row();
-            ui.label(RichText::new("ARN").color(theme::MUTED));
-            ui.label(RichText::new(&summary.arn).monospace());
-            ui.end_row();
-            ui.label(RichText::new("Created").color(theme::MUTED));
-            ui.label(summary.creation_date.as_deref().unwrap_or("—"));
-            ui.end_row();
-            ui.label(RichText::new("Tags").color(theme::MUTED));
-            let tags: Vec<String> = summary.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            ui.label(if tags.is_empty() { "—".to_owned() } else { tags.join(", ") });
-            ui.end_row();
-        });
-        ui.separator();
-        ui.horizontal(|ui| {
-            for (section, label) in [
-                (Section::Settings, "Settings"),
-                (Section::Channels, "Channels"),
-                (Section::Messaging, "Messaging"),
-                (Section::Audience, "Audience"),
-                (Section::Campaigns, "Campaigns"),
-                (Section::Segments, "Segments"),
-            ] {
-                if ui.selectable_label(app.project.section == section, label).clicked() {
-                    actions.push(Action::ShowSection(section));
-                }
+    header(ui, app, &summary);
+    ui.horizontal_wrapped(|ui| {
+        for (section, label) in [
+            (Section::Settings, "Settings"),
+            (Section::Channels, "Channels"),
+            (Section::Messaging, "Messaging"),
+            (Section::Audience, "Audience"),
+            (Section::Campaigns, "Campaigns"),
+            (Section::Segments, "Segments"),
+        ] {
+            if ui.selectable_label(app.project.section == section, label).clicked() {
+                actions.push(Action::ShowSection(section));
             }
-        });
-        ui.separator();
+        }
+    });
+    ui.separator();
+    // The header and the section tabs above stay in place; only the section scrolls.
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         match app.project.section {
             Section::Settings => {
                 let busy = |task| app.is_busy(task);
@@ -164,6 +141,36 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
         }
     });
     actions
+}
+
+/// The project's identity on one or two lines: name, id and ARN (elided, whole on hover, copied
+/// on click), creation date and tags; "Delete project…" keeps its place at the far right.
+fn header(ui: &mut egui::Ui, app: &mut ConsoleApp, summary: &crate::api::AppSummary) {
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let busy = app.is_busy(Task::DeleteApp);
+            if ui.add_enabled(!busy, danger_button("Delete project…")).clicked() {
+                app.project.confirm_delete = Some(summary.clone());
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(egui::Label::new(RichText::new(&summary.name).heading()).truncate());
+            });
+        });
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        ui.label(RichText::new("id").color(theme::MUTED));
+        copyable(ui, &summary.id, 260.0);
+        ui.label(RichText::new("· ARN").color(theme::MUTED));
+        copyable(ui, &summary.arn, 360.0);
+        ui.label(RichText::new("· created").color(theme::MUTED));
+        ui.label(summary.creation_date.as_deref().unwrap_or("—"));
+        if !summary.tags.is_empty() {
+            ui.label(RichText::new("· tags").color(theme::MUTED));
+            let tags: Vec<String> = summary.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            copyable(ui, &tags.join(", "), 300.0);
+        }
+    });
 }
 
 /// The delete confirmation, naming the project.

@@ -90,8 +90,20 @@ fn new_project_form(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {
             .horizontal(|ui| {
                 let label = ui.label("Project name");
                 let response = ui
-                    .add(egui::TextEdit::singleline(&mut form.name).hint_text("e.g. Acme Web"))
+                    .add(
+                        egui::TextEdit::singleline(&mut form.name)
+                            .hint_text("e.g. Acme Web")
+                            .desired_width(ui.available_width()),
+                    )
                     .labelled_by(label.id);
+                if !form.focused {
+                    // A new form is for typing: its first field takes the keyboard.
+                    response.request_focus();
+                    form.focused = true;
+                }
+                if response.changed() {
+                    form.error = None;
+                }
                 response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
             })
             .inner;

@@ -1,0 +1,144 @@
+//! Every section of the console holds up at 900×600, 1280×800 and 2560×1440 with the demo
+//! data: no interactive widget is laid out past the window's left or right edge, and no two
+//! interactive widgets overlap (egui's accessibility tree gives each widget's rect).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::wait_until;
+use egui::Rect;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use pinpoint_console::ui::ConsoleApp;
+
+const WAIT: Duration = Duration::from_secs(30);
+const SIZES: [[f32; 2]; 3] = [[900.0, 600.0], [1280.0, 800.0], [2560.0, 1440.0]];
+
+/// Roles a person clicks or types into.
+fn interactive(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Button
+            | Role::CheckBox
+            | Role::ComboBox
+            | Role::TextInput
+            | Role::MultilineTextInput
+            | Role::PasswordInput
+            | Role::RadioButton
+            | Role::Slider
+            | Role::SpinButton
+            | Role::Link
+            | Role::Tab
+    )
+}
+
+/// One interactive widget: its role, its name and where it is.
+#[derive(Debug, Clone)]
+struct Widget {
+    role: Role,
+    name: String,
+    rect: Rect,
+}
+
+fn widgets(harness: &Harness<'_, ConsoleApp>) -> Vec<Widget> {
+    harness
+        .root()
+        .children_recursive()
+        .filter(|n| interactive(n.accesskit_node().role()))
+        .map(|n| Widget {
+            role: n.accesskit_node().role(),
+            name: n.accesskit_node().label().unwrap_or_default(),
+            rect: n.rect(),
+        })
+        .filter(|w| w.rect.is_positive())
+        .collect()
+}
+
+/// What is wrong with the layout on screen now, one line per problem.
+fn problems(harness: &Harness<'_, ConsoleApp>, size: [f32; 2], what: &str) -> Vec<String> {
+    let all = widgets(harness);
+    let mut found = Vec::new();
+    for w in &all {
+        if w.rect.min.x < -1.0 || w.rect.max.x > size[0] + 1.0 {
+            found.push(format!(
+                "{what} at {}x{}: {:?} '{}' is outside the window ({:?})",
+                size[0], size[1], w.role, w.name, w.rect
+            ));
+        }
+    }
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            let overlap = a.rect.intersect(b.rect);
+            let contained = a.rect.contains_rect(b.rect) || b.rect.contains_rect(a.rect);
+            if overlap.width() > 2.0 && overlap.height() > 2.0 && !contained {
+                found.push(format!(
+                    "{what} at {}x{}: {:?} '{}' {:?} overlaps {:?} '{}' {:?}",
+                    size[0], size[1], a.role, a.name, a.rect, b.role, b.name, b.rect
+                ));
+            }
+        }
+    }
+    found
+}
+
+fn click_tab(harness: &mut Harness<'_, ConsoleApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run_ok();
+}
+
+/// Opens each section (and the parts of the busiest ones) and collects the problems.
+fn check_size(size: [f32; 2]) -> Vec<String> {
+    let mut harness = common::demo_app(size, None);
+    common::open_demo_project(&mut harness, "Acme Retail (iOS)");
+    let mut found = Vec::new();
+    wait_until(&mut harness, "the settings", WAIT, |h| h.query_by_label("Daily limit").is_some());
+    found.extend(problems(&harness, size, "Settings"));
+
+    click_tab(&mut harness, "Channels");
+    wait_until(&mut harness, "the channels", WAIT, |h| h.state().project.channels.list.is_some());
+    found.extend(problems(&harness, size, "Channels"));
+
+    click_tab(&mut harness, "Messaging");
+    found.extend(problems(&harness, size, "Messaging · Compose"));
+    click_tab(&mut harness, "Phone check");
+    found.extend(problems(&harness, size, "Messaging · Phone check"));
+
+    click_tab(&mut harness, "Audience");
+    found.extend(problems(&harness, size, "Audience"));
+
+    click_tab(&mut harness, "Campaigns");
+    wait_until(&mut harness, "the campaigns", WAIT, |h| {
+        h.state().project.campaigns.campaigns.as_ref().is_some_and(|c| !c.is_empty())
+    });
+    found.extend(problems(&harness, size, "Campaigns · list"));
+
+    click_tab(&mut harness, "Segments");
+    wait_until(&mut harness, "the segments", WAIT, |h| {
+        h.state().project.segments.segments.as_ref().is_some_and(|s| !s.is_empty())
+    });
+    found.extend(problems(&harness, size, "Segments · list"));
+    found
+}
+
+#[test]
+fn every_section_fits_every_window_size() {
+    let mut found = Vec::new();
+    for size in SIZES {
+        found.extend(check_size(size));
+    }
+    assert!(found.is_empty(), "{} layout problems:\n{}", found.len(), found.join("\n"));
+}
+
+#[test]
+fn the_checker_sees_a_widget_past_the_edge() {
+    // A check that cannot fail is a bug: a too-narrow window must be reported.
+    let size = [300.0, 600.0];
+    let mut harness = common::demo_app(size, None);
+    wait_until(&mut harness, "the demo projects", WAIT, |h| {
+        h.query_by_role_and_label(Role::Button, "Acme Retail (iOS)").is_some()
+    });
+    assert!(!problems(&harness, size, "narrow").is_empty());
+}
