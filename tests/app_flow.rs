@@ -148,3 +148,15 @@ fn a_new_project_form_takes_the_keyboard_and_drops_a_fixed_error() {
     harness.run_ok();
     assert!(harness.query_by_label("Name must not be empty").is_none());
 }
+
+#[test]
+fn the_project_list_folds_away_and_comes_back() {
+    let mut harness = demo_app();
+    wait_until(&mut harness, "the demo projects", WAIT, |h| has_button(h, "Acme Retail (iOS)"));
+    harness.get_by_label("Hide projects").click();
+    harness.run_ok();
+    assert!(!has_button(&harness, "Acme Retail (iOS)"), "the list is folded away");
+    harness.get_by_label("Show projects").click();
+    harness.run_ok();
+    assert!(has_button(&harness, "Acme Retail (iOS)"));
+}

@@ -42,6 +42,9 @@ pub struct ProjectsState {
     pub selected: Option<String>,
     /// Why the list could not be loaded (shown in the main pane with Retry).
     pub load_error: Option<ApiError>,
+    /// True while the list is folded away (the top bar's "Projects" toggle), leaving the
+    /// whole width to the project on a narrow window.
+    pub folded: bool,
     /// The "new project" form, when open.
     pub new_project: Option<NewProjectForm>,
 }

@@ -18,6 +18,7 @@ impl ConsoleApp {
                 self.pending.clear();
                 self.projects = ProjectsState {
                     filter: std::mem::take(&mut self.projects.filter),
+                    folded: self.projects.folded,
                     ..Default::default()
                 };
                 self.project = ProjectScreen::default();

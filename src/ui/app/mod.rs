@@ -261,12 +261,17 @@ impl eframe::App for ConsoleApp {
         egui::Panel::top("top_bar").show(ui, |ui| {
             actions.extend(top_bar::show(ui, self));
         });
-        egui::Panel::left("projects").default_size(theme::NAV_WIDTH).resizable(true).show(
-            ui,
-            |ui| {
-                actions.extend(projects::show(ui, self));
-            },
-        );
+        if !self.projects.folded {
+            // Narrower by default on a narrow window, so the project keeps most of it.
+            let width = if ui.available_width() < 1100.0 { 210.0 } else { theme::NAV_WIDTH };
+            egui::Panel::left("projects")
+                .default_size(width)
+                .size_range(160.0..=480.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    actions.extend(projects::show(ui, self));
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             actions.extend(project_view::show(ui, self));
         });

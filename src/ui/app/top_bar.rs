@@ -13,6 +13,11 @@ use crate::ui::widgets::{Light, status_light};
 pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {
     let mut action = None;
     ui.horizontal(|ui| {
+        let folded = app.projects.folded;
+        let label = if folded { "Show projects" } else { "Hide projects" };
+        if ui.button(label).clicked() {
+            app.projects.folded = !folded;
+        }
         ui.label(RichText::new("Pinpoint Console").strong().color(theme::ACCENT));
         ui.separator();
         let label = match &app.connection.info {
