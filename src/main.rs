@@ -35,7 +35,6 @@ fn main() -> eframe::Result {
     };
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Pinpoint Console")
-        .with_app_id("pinpoint-console")
         .with_inner_size(theme::WINDOW_SIZE)
         .with_min_inner_size([720.0, 480.0]);
     if let Some(icon) = pinpoint_console::ui::icon::icon() {

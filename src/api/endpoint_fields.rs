@@ -29,7 +29,12 @@ impl Fields for EndpointResponse {
             ("OptOut", "") => owned(self.opt_out()),
             ("RequestId", "") => owned(self.request_id()),
             ("Attributes", key) => first(self.attributes(), key),
-            ("Metrics", key) => self.metrics()?.get(key).map(f64::to_string),
+            // As serde_json writes the number (5.0 stays "5.0"), which is what the mock renders.
+            ("Metrics", key) => self
+                .metrics()?
+                .get(key)
+                .and_then(|v| serde_json::Number::from_f64(*v))
+                .map(|n| n.to_string()),
             ("User", "UserId") => owned(self.user()?.user_id()),
             ("User", rest) => {
                 let key = rest.strip_prefix("UserAttributes.")?;
@@ -91,6 +96,6 @@ mod tests {
         let text = "{{User.UserAttributes.FirstName}} {{User.UserId}} {{Attributes.city}} \
                     {{Metrics.score}} {{Demographic.Platform}} {{Id}} {{Location.City|nowhere}}";
         let filled = fill(text, Some(&endpoint as &dyn Fields), &Substitutions::default());
-        assert_eq!(filled, "Ada u-1 Lyon 5 iOS ep-1 nowhere");
+        assert_eq!(filled, "Ada u-1 Lyon 5.0 iOS ep-1 nowhere");
     }
 }

@@ -52,6 +52,19 @@ fn encode(value: &str) -> String {
     out
 }
 
+/// An error with every cause under it ("client error (Connect): tcp connect error: Connection
+/// refused (os error 111)"), so the person sees why, not just that it failed.
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
 async fn exchange(method: http::Method, uri: &str, body: Bytes) -> Result<Value, ApiError> {
     if !uri.starts_with("http://") {
         return Err(ApiError::local(
@@ -68,10 +81,10 @@ async fn exchange(method: http::Method, uri: &str, body: Bytes) -> Result<Value,
     let client: Client<HttpConnector, Full<Bytes>> =
         Client::builder(TokioExecutor::new()).build_http();
     let answer = async {
-        let response = client.request(request).await.map_err(|e| {
-            let message = std::error::Error::source(&e).map_or(e.to_string(), ToString::to_string);
-            ApiError::network(ErrorKind::Unreachable, message)
-        })?;
+        let response = client
+            .request(request)
+            .await
+            .map_err(|e| ApiError::network(ErrorKind::Unreachable, chain(&e)))?;
         let status = response.status();
         let bytes = response
             .into_body()
@@ -103,5 +116,16 @@ mod tests {
     fn query_values_are_percent_encoded() {
         assert_eq!(encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
         assert_eq!(encode("ep-0_1.x~"), "ep-0_1.x~");
+    }
+
+    #[tokio::test]
+    async fn a_dead_mock_reads_as_connection_refused() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let error =
+            get(&format!("http://127.0.0.1:{port}"), "/_mock/outbox", &[]).await.unwrap_err();
+        assert_eq!(error.kind, ErrorKind::Unreachable);
+        assert!(error.message.to_lowercase().contains("connection refused"), "{}", error.message);
+        let explained = error.explain("the mock");
+        assert_eq!(explained.headline, "Could not connect to the mock: connection refused.");
     }
 }

@@ -5,8 +5,8 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use clap::Parser;
-use pinpoint_console::cli::MockArgs;
 use pinpoint_console::mock::backend::Backend;
+use pinpoint_console::mock::cli::MockArgs;
 use pinpoint_console::mock::clock::SystemClock;
 use pinpoint_console::mock::{MockServer, demo};
 

@@ -157,7 +157,7 @@ impl Faults {
         let mut rules = self.rules.lock().unwrap_or_else(PoisonError::into_inner);
         let index = rules.iter().position(|r| r.matches(method, path))?;
         let rule = &mut rules[index];
-        rule.remaining -= 1;
+        rule.remaining = rule.remaining.saturating_sub(1);
         let error = MockError { kind: rule.kind, message: rule.message.clone() };
         if rule.remaining == 0 {
             rules.remove(index);

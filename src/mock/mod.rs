@@ -8,6 +8,7 @@
 //! which validates every request body). `error` is the one error type.
 
 pub mod backend;
+pub mod cli;
 pub mod clock;
 pub mod demo;
 pub mod engine;

@@ -42,7 +42,7 @@ pub fn error_panel(
         ui.label(RichText::new(format!("{what}. {}", explained.headline)).color(theme::ERROR));
         ui.label(&explained.next_step);
         ui.horizontal_wrapped(|ui| {
-            if offer.retry && explained.retryable && ui.button("Retry").clicked() {
+            if offer.retry && ui.button("Retry").clicked() {
                 choice = Some(ErrorChoice::Retry);
             }
             if offer.change_connection && ui.button("Change connection…").clicked() {

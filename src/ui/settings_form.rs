@@ -3,24 +3,28 @@
 use egui::RichText;
 
 use super::action::Action;
-use super::error_view::api_error;
+use super::error_view::{ErrorChoice, Offer, api_error, error_panel};
 use super::state::ProjectScreen;
 use super::theme;
 use super::widgets::{busy_button, field_label, form_row, section};
 use crate::drafts::settings::{HookMode, field};
 
 /// Draws the settings form of the selected project; `loading` and `saving` say whether its
-/// settings are being read or written.
+/// settings are being read or written, `target` names what the connection reaches.
 pub fn show(
     ui: &mut egui::Ui,
     screen: &mut ProjectScreen,
     [loading, saving]: [bool; 2],
+    target: &str,
 ) -> Option<Action> {
     if screen.loaded.is_none() {
         if let Some(error) = &screen.load_error {
-            ui.label("Could not load the settings:");
-            api_error(ui, error);
-            return ui.button("Retry").clicked().then_some(Action::ReloadSettings);
+            let offer = Offer { retry: true, change_connection: false };
+            let what = "Could not load the project's settings";
+            return match error_panel(ui, "settings", what, error, target, offer) {
+                Some(ErrorChoice::Retry) => Some(Action::ReloadSettings),
+                _ => None,
+            };
         }
         ui.horizontal(|ui| {
             ui.spinner();

@@ -34,6 +34,8 @@ pub enum Task {
     PickKeyFile,
     /// The native file dialog for an endpoint upload.
     PickUpload,
+    /// Reading the chosen upload file.
+    ReadUpload,
     /// The native file dialog for a segment import.
     PickImport,
     /// One batch of a direct send.
@@ -113,7 +115,7 @@ impl Task {
             Self::SendBatch | Self::ValidatePhone | Self::Outbox | Self::WriteFile => {
                 Owner::Messaging
             }
-            Self::Audience | Self::PickUpload => Owner::Audience,
+            Self::Audience | Self::PickUpload | Self::ReadUpload => Owner::Audience,
             Self::CampaignList
             | Self::CampaignSave
             | Self::CampaignHistory

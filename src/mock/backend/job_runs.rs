@@ -21,15 +21,6 @@ use crate::mock::engine::jobs::{self, ImportRead, JobEnd};
 use crate::mock::model::model;
 use crate::mock::store::{Collection, ProjectRecord};
 
-/// The jobs of one project claimed by a tick, with what their file work needs.
-#[derive(Debug, Default)]
-struct Claimed {
-    /// Import jobs as claimed.
-    imports: Vec<Value>,
-    /// Export jobs as claimed, with the lines to write.
-    exports: Vec<(Value, Vec<String>)>,
-}
-
 /// Marks the project's `CREATED` jobs `PROCESSING` and answers them.
 fn claim(jobs: &mut Collection<Value>) -> Vec<Value> {
     let created: Vec<String> = jobs
@@ -69,21 +60,12 @@ impl Backend {
         }
     }
 
-    /// Runs the created jobs of one project to their end.
+    /// Runs the created jobs of one project to their end: imports first, then exports (an
+    /// export created with an import in the same tick sees what the import brought in).
     fn run_jobs(&self, app_id: &str, now: DateTime<Utc>) {
-        let claimed = self.store.write(app_id, |project| {
-            let imports = claim(&mut project.import_jobs);
-            let exports = claim(&mut project.export_jobs)
-                .into_iter()
-                .map(|job| {
-                    let lines = jobs::export_lines(project, &job, now);
-                    (job, lines)
-                })
-                .collect();
-            Ok::<_, ()>(Claimed { imports, exports })
-        });
-        let Some(Ok(claimed)) = claimed else { return };
-        for job in claimed.imports {
+        let imports =
+            self.store.write(app_id, |project| Ok::<_, ()>(claim(&mut project.import_jobs)));
+        for job in imports.and_then(Result::ok).unwrap_or_default() {
             let definition = job.get("Definition").cloned().unwrap_or(Value::Null);
             let read = jobs::read_import(&self.files, &definition);
             let _applied = self.store.write(app_id, |project| {
@@ -91,7 +73,17 @@ impl Backend {
                 Ok::<(), ()>(())
             });
         }
-        for (job, lines) in claimed.exports {
+        let exports = self.store.write(app_id, |project| {
+            let claimed: Vec<(Value, Vec<String>)> = claim(&mut project.export_jobs)
+                .into_iter()
+                .map(|job| {
+                    let lines = jobs::export_lines(project, &job, now);
+                    (job, lines)
+                })
+                .collect();
+            Ok::<_, ()>(claimed)
+        });
+        for (job, lines) in exports.and_then(Result::ok).unwrap_or_default() {
             let written = jobs::write_export(&self.files, &job, &lines);
             let _applied = self.store.write(app_id, |project| {
                 if let Some(stored) = project.export_jobs.get_mut(job_id(&job)) {

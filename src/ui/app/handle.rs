@@ -156,7 +156,11 @@ impl ConsoleApp {
                         AudienceRequest::DeleteEventStream { app_id }.into()
                     }
                     AudienceAction::ListAll => AudienceRequest::ListAllEndpoints { app_id }.into(),
-                    AudienceAction::ReadFile(path) => LocalRequest::ReadTextFile { path }.into(),
+                    AudienceAction::ReadFile(path) => {
+                        // Its own task: a busy Audience call must not swallow the chosen file.
+                        self.send(Task::ReadUpload, LocalRequest::ReadTextFile { path });
+                        return;
+                    }
                     AudienceAction::PickFile => {
                         let purpose = FilePurpose::EndpointUpload;
                         self.send(Task::PickUpload, LocalRequest::PickFile { purpose });

@@ -71,7 +71,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
             Section::Settings => {
                 let busy = |task| app.is_busy(task);
                 let busy = [Task::LoadSettings, Task::SaveSettings].map(busy);
-                actions.extend(settings_form::show(ui, &mut app.project, busy));
+                let target = app.target();
+                actions.extend(settings_form::show(ui, &mut app.project, busy, &target));
             }
             Section::Channels => {
                 let pending: Vec<Task> = [Task::SaveChannel, Task::DeleteChannel]

@@ -48,8 +48,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
             ui.spinner();
             ui.label("Loading projects…");
         });
-    } else if app.projects.load_error.is_some() {
+    } else if app.projects.load_error.is_some() && app.projects.apps.is_empty() {
         ui.label(RichText::new("Not loaded: see the message on the right.").color(theme::MUTED));
+    } else if app.projects.load_error.is_some() {
+        ui.label(
+            RichText::new("Could not refresh this list; it may be out of date.").color(theme::WARN),
+        );
     } else if app.projects.loaded {
         ui.label(
             RichText::new(format!("{shown} of {} projects", app.projects.apps.len()))

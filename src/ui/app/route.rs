@@ -111,9 +111,18 @@ impl ConsoleApp {
                 self.toasts.push(ToastKind::Error, format!("Could not delete: {error}"));
             }
             Task::Connect | Task::ListApps => {
-                // Shown in the main pane, with Retry and Change connection.
+                // Shown in the main pane with Retry and Change connection when no project is
+                // open; over an open project (a failed Reload), as a toast in plain words.
                 self.connection.light = Light::Offline;
                 self.connection.problem = Some(error.clone());
+                if self.projects.selected.is_some() {
+                    let explained = error.explain(&self.target());
+                    let text = format!(
+                        "Could not reload the project list. {} {}",
+                        explained.headline, explained.next_step
+                    );
+                    self.toasts.push(ToastKind::Error, text);
+                }
                 self.projects.load_error = Some(error);
             }
             // The upload and import dialogs have no field of their own to show it under.

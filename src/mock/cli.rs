@@ -1,0 +1,94 @@
+//! Command-line arguments of `pinpoint-mock`.
+
+use std::net::IpAddr;
+
+use clap::{Parser, ValueEnum};
+
+use super::demo::Seed;
+use super::engine::Files;
+
+/// The data set `pinpoint-mock` starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeedChoice {
+    /// The demo projects.
+    Demo,
+    /// Nothing.
+    Empty,
+}
+
+/// `pinpoint-mock`: a Pinpoint-compatible mock server for the AWS CLI, SDKs and tests.
+///
+/// Its `about` is its own: a bare `about` would take the package description, which
+/// describes the console.
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "pinpoint-mock",
+    version,
+    about = "A Pinpoint-compatible mock server (the one Pinpoint Console's demo mode runs), for \
+             the AWS CLI, SDKs and test suites: every operation of the Pinpoint REST API, \
+             served from memory, plus /_mock/ extensions (outbox, fault injection, ...)",
+    long_about = None
+)]
+pub struct MockArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 4566)]
+    pub port: u16,
+    /// Data set to start with.
+    #[arg(long, value_enum, default_value_t = SeedChoice::Demo)]
+    pub seed: SeedChoice,
+    /// AWS region reported in ARNs.
+    #[arg(long, default_value = "us-east-1")]
+    pub region: String,
+    /// Worker threads serving requests (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Folder for the mock's files: `buckets/` (what s3:// URLs map to) and the event-stream
+    /// log `event-stream.jsonl`. Default: `pinpoint-mock` in the system temp folder.
+    #[arg(long)]
+    pub data_dir: Option<std::path::PathBuf>,
+    /// Folder that s3://BUCKET/KEY URLs map to (as BUCKET/KEY). Default: DATA_DIR/buckets.
+    #[arg(long)]
+    pub buckets: Option<std::path::PathBuf>,
+}
+
+impl MockArgs {
+    /// Where the mock keeps its files.
+    #[must_use]
+    pub fn files(&self) -> Files {
+        let dir =
+            self.data_dir.clone().unwrap_or_else(|| std::env::temp_dir().join("pinpoint-mock"));
+        let mut files = Files::under(&dir);
+        if let Some(buckets) = &self.buckets {
+            files.buckets.clone_from(buckets);
+        }
+        files
+    }
+
+    /// The seed as the mock takes it.
+    #[must_use]
+    pub fn seed(&self) -> Seed {
+        match self.seed {
+            SeedChoice::Demo => Seed::Demo,
+            SeedChoice::Empty => Seed::Empty,
+        }
+    }
+}
+
+#[cfg(test)]
+mod mock_help_tests {
+    use clap::CommandFactory;
+
+    use super::MockArgs;
+
+    #[test]
+    fn the_mock_describes_itself_not_the_console() {
+        let command = MockArgs::command();
+        let about = command.get_about().map(ToString::to_string).unwrap_or_default();
+        assert!(about.contains("mock server"), "{about}");
+        assert_ne!(about, env!("CARGO_PKG_DESCRIPTION"));
+        assert_eq!(command.get_name(), "pinpoint-mock");
+    }
+}
