@@ -19,10 +19,10 @@ use serde_json::json;
 const WAIT: Duration = Duration::from_secs(20);
 
 /// Adds a fault rule to the demo mock the app is connected to.
-fn inject(harness: &Harness<'_, ConsoleApp>, rule: serde_json::Value) {
+fn inject(harness: &Harness<'_, ConsoleApp>, rule: &serde_json::Value) {
     let url = harness.state().connection.info.clone().unwrap().endpoint_url.unwrap();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    runtime.block_on(mock_ext::post(&url, "/_mock/faults", &rule)).unwrap();
+    runtime.block_on(mock_ext::post(&url, "/_mock/faults", rule)).unwrap();
 }
 
 fn connected() -> Harness<'static, ConsoleApp> {
@@ -36,7 +36,7 @@ fn connected() -> Harness<'static, ConsoleApp> {
 #[test]
 fn a_throttled_project_list_says_so_and_retry_brings_it_back() {
     let mut harness = connected();
-    inject(&harness, json!({"Operation": "GetApps", "Status": 429, "Message": "Rate exceeded"}));
+    inject(&harness, &json!({"Operation": "GetApps", "Status": 429, "Message": "Rate exceeded"}));
     harness.get_by_role_and_label(Role::Button, "Reload").click();
     wait_until(&mut harness, "the refusal", WAIT, |h| h.state().projects.load_error.is_some());
     assert!(harness.state().toasts.texts().next().is_none(), "no project open: no toast");
@@ -56,7 +56,7 @@ fn a_throttled_project_list_says_so_and_retry_brings_it_back() {
 fn a_failed_reload_over_an_open_project_is_a_plain_toast() {
     let mut harness = connected();
     common::open_demo_project(&mut harness, "Acme Retail (iOS)");
-    inject(&harness, json!({"Operation": "GetApps", "Status": 500, "Message": "Boom"}));
+    inject(&harness, &json!({"Operation": "GetApps", "Status": 500, "Message": "Boom"}));
     harness.get_by_role_and_label(Role::Button, "Reload").click();
     wait_until(&mut harness, "the refusal", WAIT, |h| h.state().toasts.texts().next().is_some());
     let toast = harness.state().toasts.texts().next().unwrap().to_owned();
@@ -75,7 +75,7 @@ fn forbidden_settings_say_what_to_check_and_retry_loads_them() {
     let mut harness = connected();
     inject(
         &harness,
-        json!({"Operation": "GetApplicationSettings", "Status": 403, "Message": "Denied"}),
+        &json!({"Operation": "GetApplicationSettings", "Status": 403, "Message": "Denied"}),
     );
     common::open_demo_project(&mut harness, "Acme Retail (iOS)");
     wait_until(&mut harness, "the refusal", WAIT, |h| h.state().project.load_error.is_some());
