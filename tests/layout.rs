@@ -114,12 +114,27 @@ fn check_size(size: [f32; 2]) -> Vec<String> {
         h.state().project.campaigns.campaigns.as_ref().is_some_and(|c| !c.is_empty())
     });
     found.extend(problems(&harness, size, "Campaigns · list"));
+    harness.get_by_label("Welcome series").click();
+    wait_until(&mut harness, "the campaign editor", WAIT, |h| {
+        h.query_by_label("Treatments (A/B)").is_some()
+    });
+    for tab in ["Messages", "Treatments (A/B)", "Schedule", "Limits & hook", "JSON"] {
+        click_tab(&mut harness, tab);
+        found.extend(problems(&harness, size, &format!("Campaign editor · {tab}")));
+    }
 
     click_tab(&mut harness, "Segments");
     wait_until(&mut harness, "the segments", WAIT, |h| {
         h.state().project.segments.segments.as_ref().is_some_and(|s| !s.is_empty())
     });
     found.extend(problems(&harness, size, "Segments · list"));
+    harness.get_by_label("iOS users").click();
+    wait_until(&mut harness, "the segment builder", WAIT, |h| {
+        h.query_by_label_contains("Save segment").is_some()
+    });
+    found.extend(problems(&harness, size, "Segment builder"));
+    click_tab(&mut harness, "Import & export");
+    found.extend(problems(&harness, size, "Segments · Import & export"));
     found
 }
 

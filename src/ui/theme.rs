@@ -42,7 +42,9 @@ pub const FIELD_MAX_WIDTH: f32 = 640.0;
 /// and maximum, so forms fill a wide window and still fit a narrow one.
 #[must_use]
 pub fn field_width(ui: &egui::Ui) -> f32 {
-    (ui.available_width() - 4.0).clamp(FIELD_MIN_WIDTH, FIELD_MAX_WIDTH)
+    // The visible space: a row's max rect can reach past what its panel shows.
+    let right = ui.max_rect().right().min(ui.clip_rect().right());
+    (right - ui.cursor().min.x - 8.0).clamp(FIELD_MIN_WIDTH, FIELD_MAX_WIDTH)
 }
 /// Space between form sections.
 pub const SECTION_GAP: f32 = 14.0;
