@@ -5,6 +5,7 @@
 use egui::RichText;
 use serde_json::Value;
 
+use super::criteria::Incomplete;
 use super::{
     Editor, EditorTab, SegmentAction, SegmentsScreen, estimate, groups, json_view, versions,
 };
@@ -146,7 +147,11 @@ fn tab(
                     .filter(|c| Some(&c.0) != own_id.as_ref())
                     .cloned()
                     .collect();
-                groups::show(&mut cols[0], &mut editor.draft, errors, &others, context.values);
+                // On the mock, rows the estimate leaves out say so on the row.
+                let live = context.is_mock.then(|| editor.draft.build().1);
+                let incomplete = Incomplete { live: live.as_ref() };
+                let shown = (errors, &incomplete);
+                groups::show(&mut cols[0], &mut editor.draft, shown, &others, context.values);
                 actions.extend(estimate::show(
                     &mut cols[1],
                     &mut editor.estimate,

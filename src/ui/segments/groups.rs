@@ -5,6 +5,7 @@ use egui::RichText;
 use serde_json::Value;
 
 use super::criteria;
+use super::criteria::Incomplete;
 use crate::drafts::FieldErrors;
 use crate::drafts::segment::{Criterion, GROUP_TYPES, GroupDraft, SegmentDraft, SourceRef};
 use crate::ui::theme;
@@ -18,11 +19,11 @@ fn type_words(t: &str) -> &'static str {
     }
 }
 
-/// Draws the groups of a segment.
+/// Draws the groups of a segment; rows the estimate leaves out (`incomplete`) say so.
 pub fn show(
     ui: &mut egui::Ui,
     d: &mut SegmentDraft,
-    errors: &FieldErrors,
+    (errors, incomplete): (&FieldErrors, &Incomplete<'_>),
     segments: &[(String, String, i32)],
     values: Option<&Value>,
 ) {
@@ -75,8 +76,8 @@ pub fn show(
                 if let Some(message) = errors.get(&format!("{key}.empty")) {
                     error_label(ui, message);
                 }
-                sources(ui, group, g, errors, segments);
-                sets(ui, group, g, errors, values);
+                sources(ui, group, g, (errors, incomplete), segments);
+                sets(ui, group, g, (errors, incomplete), values);
             });
         });
         ui.add_space(4.0);
@@ -101,7 +102,7 @@ fn sources(
     ui: &mut egui::Ui,
     group: &mut GroupDraft,
     g: usize,
-    errors: &FieldErrors,
+    (errors, incomplete): (&FieldErrors, &Incomplete<'_>),
     segments: &[(String, String, i32)],
 ) {
     let mut remove = None;
@@ -132,8 +133,14 @@ fn sources(
                 remove = Some(i);
             }
         });
-        if let Some(message) = errors.get(&format!("g{g}.s{i}")) {
+        let key = format!("g{g}.s{i}");
+        let shown = errors.get(&key);
+        if let Some(message) = shown {
             error_label(ui, message);
+        }
+        if let Some(reason) = incomplete.live.and_then(|live| live.get(&key)) {
+            let name = format!("Base segment {} of group {}", i + 1, g + 1);
+            criteria::not_counted(ui, &name, shown.is_none().then_some(reason));
         }
     }
     if let Some(i) = remove {
@@ -160,7 +167,7 @@ fn sets(
     ui: &mut egui::Ui,
     group: &mut GroupDraft,
     g: usize,
-    errors: &FieldErrors,
+    errors: (&FieldErrors, &Incomplete<'_>),
     values: Option<&Value>,
 ) {
     let mut remove_set = None;
