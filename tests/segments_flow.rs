@@ -156,7 +156,7 @@ fn build_save_version_and_import() {
     assert!(harness.query_by_label_contains("Row 5: ChannelType").is_some());
     // The import defined a segment, listed once the job finished.
     wait_until(&mut harness, "the imported segment in the list", WAIT, |h| {
-        h.state().project.segments.choices().iter().any(|c| c.1 == "Kittest import")
+        h.state().project.segments.choices().iter().any(|c| c.name == "Kittest import")
     });
     harness.get_by_label("Segment list").click();
     harness.run_ok();

@@ -108,8 +108,8 @@ fn toolbar(
     ui.horizontal(|ui| {
         if ui.button("+ New campaign").clicked() {
             let mut draft = CampaignDraft::default();
-            if let Some((id, _, _)) = segments.first() {
-                draft.segment_id.clone_from(id);
+            if let Some(s) = segments.first() {
+                draft.segment_id.clone_from(&s.id);
             }
             screen.editor = Some(Editor::new_campaign(draft));
             screen.note = None;
@@ -133,7 +133,7 @@ fn rows(
 ) -> Vec<CampaignRow> {
     let needle = filter.to_lowercase();
     let segment_name = |id: &str| {
-        segments.iter().find(|s| s.0 == id).map_or_else(|| id.to_owned(), |s| s.1.clone())
+        segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
     };
     let mut rows: Vec<CampaignRow> = campaigns
         .iter()

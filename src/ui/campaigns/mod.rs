@@ -48,8 +48,8 @@ pub enum Tab {
     Json,
 }
 
-/// A segment the editor can pick: (id, name, latest version).
-pub type SegmentChoice = (String, String, i32);
+/// A segment the editor can pick.
+pub use super::segments::SegmentChoice;
 
 /// Draws the section.
 pub fn show(

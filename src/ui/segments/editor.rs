@@ -7,7 +7,8 @@ use serde_json::Value;
 
 use super::criteria::Incomplete;
 use super::{
-    Editor, EditorTab, SegmentAction, SegmentsScreen, estimate, groups, json_view, versions,
+    Editor, EditorTab, SegmentAction, SegmentChoice, SegmentsScreen, estimate, groups, json_view,
+    versions,
 };
 use crate::drafts::FieldErrors;
 use crate::drafts::segment::SegmentDraft;
@@ -33,7 +34,7 @@ struct Outcome {
 /// What the tabs need from the screen: the segments to build on, the values seen in the project
 /// and whether the mock answers (for the estimate), and the project (for the CLI command).
 struct Context<'a> {
-    choices: &'a [(String, String, i32)],
+    choices: &'a [SegmentChoice],
     values: Option<&'a Value>,
     is_mock: bool,
     app_id: &'a str,
@@ -144,7 +145,7 @@ fn tab(
                 let others: Vec<_> = context
                     .choices
                     .iter()
-                    .filter(|c| Some(&c.0) != own_id.as_ref())
+                    .filter(|c| Some(&c.id) != own_id.as_ref())
                     .cloned()
                     .collect();
                 // On the mock, rows the estimate leaves out say so on the row.

@@ -4,8 +4,8 @@
 use egui::RichText;
 use serde_json::Value;
 
-use super::criteria;
 use super::criteria::Incomplete;
+use super::{SegmentChoice, criteria};
 use crate::drafts::FieldErrors;
 use crate::drafts::segment::{Criterion, GROUP_TYPES, GroupDraft, SegmentDraft, SourceRef};
 use crate::ui::theme;
@@ -24,7 +24,7 @@ pub fn show(
     ui: &mut egui::Ui,
     d: &mut SegmentDraft,
     (errors, incomplete): (&FieldErrors, &Incomplete<'_>),
-    segments: &[(String, String, i32)],
+    segments: &[SegmentChoice],
     values: Option<&Value>,
 ) {
     choice_row(ui, "Include groups", &mut d.include, &GROUP_TYPES, None, None);
@@ -103,7 +103,7 @@ fn sources(
     group: &mut GroupDraft,
     g: usize,
     (errors, incomplete): (&FieldErrors, &Incomplete<'_>),
-    segments: &[(String, String, i32)],
+    segments: &[SegmentChoice],
 ) {
     let mut remove = None;
     for (i, source) in group.sources.iter_mut().enumerate() {
@@ -111,13 +111,13 @@ fn sources(
             let label = ui.label(format!("Base segment {}", i + 1));
             let shown = segments
                 .iter()
-                .find(|s| s.0 == source.id)
-                .map_or_else(|| source.id.clone(), |s| s.1.clone());
+                .find(|s| s.id == source.id)
+                .map_or_else(|| source.id.clone(), |s| s.name.clone());
             egui::ComboBox::from_id_salt(("source", g, i))
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    for (id, name, _) in segments {
-                        ui.selectable_value(&mut source.id, id.clone(), name);
+                    for s in segments {
+                        ui.selectable_value(&mut source.id, s.id.clone(), &s.name);
                     }
                 })
                 .response
@@ -151,7 +151,7 @@ fn sources(
         name_for_a11y(ui, &add, &format!("+ Base segment in group {}", g + 1));
         if add.clicked() {
             group.sources.push(SourceRef {
-                id: segments.first().map(|s| s.0.clone()).unwrap_or_default(),
+                id: segments.first().map(|s| s.id.clone()).unwrap_or_default(),
                 version: String::new(),
             });
         }

@@ -4,7 +4,7 @@
 
 use egui::RichText;
 
-use super::{SegmentAction, SegmentsScreen};
+use super::{SegmentAction, SegmentChoice, SegmentsScreen};
 use crate::api::ApiError;
 use crate::api::jobs::{ImportSpec, JobRow};
 use crate::ui::action::Action;
@@ -145,7 +145,7 @@ fn import_spec(f: &Form, is_mock: bool) -> Result<ImportSpec, &'static str> {
 fn export(
     ui: &mut egui::Ui,
     f: &mut Form,
-    choices: &[(String, String, i32)],
+    choices: &[SegmentChoice],
     is_mock: bool,
     busy: &dyn Fn(Task) -> bool,
 ) -> Option<Action> {
@@ -154,14 +154,14 @@ fn export(
         let l = crate::ui::widgets::field_label(ui, "Segment to export");
         let shown = choices
             .iter()
-            .find(|c| c.0 == f.export_segment)
-            .map_or_else(|| "(all endpoints)".to_owned(), |c| c.1.clone());
+            .find(|c| c.id == f.export_segment)
+            .map_or_else(|| "(all endpoints)".to_owned(), |c| c.name.clone());
         egui::ComboBox::from_id_salt("export_segment")
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut f.export_segment, String::new(), "(all endpoints)");
-                for (id, name, _) in choices {
-                    ui.selectable_value(&mut f.export_segment, id.clone(), name);
+                for c in choices {
+                    ui.selectable_value(&mut f.export_segment, c.id.clone(), &c.name);
                 }
             })
             .response

@@ -17,7 +17,7 @@ mod versions;
 
 use egui::RichText;
 
-pub use state::{Editor, SegmentsScreen};
+pub use state::{Editor, SegmentChoice, SegmentsScreen};
 
 use super::action::Action;
 pub use super::action::SegmentAction;

@@ -81,6 +81,20 @@ impl Editor {
     }
 }
 
+/// A segment as the pickers offer it (the campaign editor's, the builder's base segments, the
+/// export's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentChoice {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Latest version.
+    pub version: i32,
+    /// Endpoints in it as last known: an import's count or the mock's estimate for the list.
+    pub size: Option<u64>,
+}
+
 /// State of the Segments section.
 #[derive(Debug, Default)]
 pub struct SegmentsScreen {
@@ -121,18 +135,25 @@ impl SegmentsScreen {
         Self { app_id: Some(app_id.to_owned()), ..Self::default() }
     }
 
-    /// (id, name, latest version) of every segment, for pickers.
+    /// Every segment, for pickers: id, name, latest version and size as last known.
     #[must_use]
-    pub fn choices(&self) -> Vec<(String, String, i32)> {
+    pub fn choices(&self) -> Vec<SegmentChoice> {
         self.segments
             .iter()
             .flatten()
             .map(|s| {
-                (
-                    s.id().unwrap_or_default().to_owned(),
-                    s.name().unwrap_or_default().to_owned(),
-                    s.version().unwrap_or(1),
-                )
+                let id = s.id().unwrap_or_default().to_owned();
+                let size = s
+                    .import_definition()
+                    .and_then(aws_sdk_pinpoint::types::SegmentImportResource::size)
+                    .and_then(|n| u64::try_from(n).ok())
+                    .or_else(|| self.sizes.as_ref()?.get(&id).copied());
+                SegmentChoice {
+                    name: s.name().unwrap_or_default().to_owned(),
+                    version: s.version().unwrap_or(1),
+                    size,
+                    id,
+                }
             })
             .collect()
     }
