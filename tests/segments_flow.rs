@@ -144,7 +144,7 @@ fn build_save_version_and_import() {
     harness.get_by_label("Start import").click();
     wait_until(&mut harness, "the import to finish", WAIT, |h| {
         let s = &h.state().project.segments;
-        assert!(s.jobs_form.error.is_none(), "{:?}", s.jobs_form.error);
+        assert!(s.jobs_form.import_error.is_none(), "{:?}", s.jobs_form.import_error);
         s.jobs.iter().any(|j| j.import && j.finished())
     });
     let job = harness.state().project.segments.jobs.iter().find(|j| j.import).unwrap().clone();

@@ -206,8 +206,13 @@ impl SegmentsScreen {
                 self.jobs.retain(|j| j.id != id);
                 self.jobs.insert(0, job);
                 self.jobs_form.started = Some(id);
+                self.jobs_form.starting = None;
+                self.jobs_form.scroll_to_started = true;
             }
-            ApiResponse::Jobs(jobs) => return self.jobs_listed(jobs),
+            ApiResponse::Jobs(jobs) => {
+                self.jobs_form.poll_error = None;
+                return self.jobs_listed(jobs);
+            }
             ApiResponse::FilePicked { path: Some(path), .. } => {
                 self.jobs_form.path = path.display().to_string();
             }
@@ -273,7 +278,8 @@ impl SegmentsScreen {
             (Some(editor), Task::SegmentVersions) => {
                 editor.versions_error = Some(error.to_string());
             }
-            (_, Task::Jobs | Task::JobPoll) => self.jobs_form.error = Some(error),
+            (_, Task::Jobs) => self.jobs_form.start_failed(error),
+            (_, Task::JobPoll) => self.jobs_form.poll_error = Some(error),
             (_, Task::SeenValues) => self.values = Some(Value::Null),
             (_, Task::SegmentSizes) => self.sizes = Some(std::collections::HashMap::new()),
             _ => self.error = Some(error),
