@@ -13,6 +13,7 @@ use crate::drafts::segment::SegmentDraft;
 use crate::drafts::store::DraftKind;
 use crate::drafts::store::DraftStore;
 use crate::ui::action::Action;
+use crate::ui::editor_bar::Notice;
 use crate::ui::kept::{self, InFlight, Kept};
 use crate::ui::tasks::Task;
 use crate::ui::version_diff::Version;
@@ -49,6 +50,10 @@ pub struct Editor {
     pub versions_error: Option<String>,
     /// The draft on disk.
     pub kept: Kept<SegmentDraft>,
+    /// What the last step left to say ("Saved … version 2"), while it holds.
+    pub notice: Option<Notice<SegmentDraft, EditorTab>>,
+    /// Bring the lines under the bar on screen next frame (a save's result arrived).
+    pub scroll_to_result: bool,
 }
 
 impl Editor {
@@ -78,6 +83,12 @@ impl Editor {
             draft,
             ..Self::default()
         }
+    }
+
+    /// The segment's name as stored (what the form holds while it is new).
+    #[must_use]
+    pub fn stored_name(&self) -> &str {
+        self.baseline.as_ref().map_or(&self.draft.name, |b| &b.name)
     }
 }
 
@@ -122,9 +133,11 @@ pub struct SegmentsScreen {
     pub jobs: Vec<JobRow>,
     /// The import and export forms.
     pub jobs_form: jobs::Form,
-    /// What happened last.
+    /// What happened last in the list ("Deleted segment …").
     pub note: Option<String>,
-    /// A failed call.
+    /// Why the list could not be loaded (shown in its place, with Retry).
+    pub list_error: Option<ApiError>,
+    /// A failed call outside the builder, the list and the jobs.
     pub error: Option<ApiError>,
 }
 
@@ -165,6 +178,7 @@ impl SegmentsScreen {
             ApiResponse::Segments(list) => {
                 self.segments = Some(list);
                 self.sizes = None;
+                self.list_error = None;
             }
             ApiResponse::SegmentSizes(sizes) => self.sizes = Some(sizes.into_iter().collect()),
             ApiResponse::Drafts { app_id, drafts, .. } if self.app_id.as_ref() == Some(&app_id) => {
@@ -229,13 +243,14 @@ impl SegmentsScreen {
         if let (Some(store), Some(app_id), Some(sent)) = (store, &self.app_id, &sent) {
             store.discard(DRAFT_KIND, app_id, &sent.key);
         }
-        self.note = Some(format!(
+        let saved_text = format!(
             "Saved “{}” · version {}",
             saved.name().unwrap_or_default(),
             saved.version().unwrap_or(1)
-        ));
+        );
         let mut follow_up = Vec::new();
-        // Only the editor that sent it takes the answer; edits made meanwhile stay.
+        // Only the editor that sent it takes the answer (and says so under its bar); edits
+        // made meanwhile stay.
         if let (Some(editor), Some(sent)) = (&mut self.editor, &sent)
             && editor.key() == sent.key
         {
@@ -245,6 +260,8 @@ impl SegmentsScreen {
             if editor.draft != sent.sent_from {
                 next.draft = std::mem::take(&mut editor.draft);
             }
+            next.notice = Some(Notice::until_changed(saved_text, next.draft.clone(), next.tab));
+            next.scroll_to_result = true;
             *editor = next;
             follow_up.push(Action::Segments(SegmentAction::Versions(id.clone())));
         }
@@ -273,7 +290,11 @@ impl SegmentsScreen {
             self.confirm_delete = None;
         }
         match (&mut self.editor, task) {
-            (Some(editor), Task::SegmentSave) => editor.save_error = Some(error),
+            (_, Task::SegmentList) => self.list_error = Some(error),
+            (Some(editor), Task::SegmentSave) => {
+                editor.save_error = Some(error);
+                editor.scroll_to_result = true;
+            }
             (Some(editor), Task::Estimate) => editor.estimate.error = Some(error.to_string()),
             (Some(editor), Task::SegmentVersions) => {
                 editor.versions_error = Some(error.to_string());
@@ -313,13 +334,19 @@ impl SegmentsScreen {
             if let (Some(store), Some(app_id)) = (store, &self.app_id) {
                 store.discard(DRAFT_KIND, app_id, &key);
             }
-            self.note = Some(format!(
+            editor.notice = Some(Notice::lasting(format!(
                 "Segment {key} no longer exists; saving the draft creates a new segment."
-            ));
+            )));
         } else {
             editor.kept = Kept::restored(&key, &draft);
+            editor.notice = Some(Notice::until_changed(
+                "Your unsaved changes are back.",
+                draft.clone(),
+                editor.tab,
+            ));
         }
         editor.draft = draft;
+        self.note = None;
         self.editor = Some(editor);
     }
 }
