@@ -6,7 +6,7 @@ use egui::RichText;
 
 use super::state::DRAFT_KIND;
 use super::{CampaignAction, CampaignsScreen, Editor, SegmentChoice};
-use crate::drafts::campaign::CampaignDraft;
+use crate::drafts::campaign::{CampaignDraft, default_start};
 use crate::drafts::store::DraftStore;
 use crate::ui::action::Action;
 use crate::ui::tasks::Task;
@@ -107,11 +107,10 @@ fn toolbar(
     let mut reload = None;
     ui.horizontal(|ui| {
         if ui.button("+ New campaign").clicked() {
-            let mut draft = CampaignDraft::default();
-            if let Some(s) = segments.first() {
-                draft.segment_id.clone_from(&s.id);
-            }
-            screen.editor = Some(Editor::new_campaign(draft));
+            // It starts tomorrow at 09:00 in this computer's time zone: never immediately.
+            let segment = segments.first().map_or("", |s| s.id.as_str());
+            let start = default_start(&chrono::Local::now());
+            screen.editor = Some(Editor::new_campaign(CampaignDraft::new_campaign(segment, start)));
             screen.note = None;
         }
         if busy_button(ui, "Reload campaigns", busy(Task::CampaignList)) {
