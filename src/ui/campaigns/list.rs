@@ -9,6 +9,7 @@ use super::{CampaignAction, CampaignsScreen, Editor, SegmentChoice};
 use crate::drafts::campaign::{CampaignDraft, default_start};
 use crate::drafts::store::DraftStore;
 use crate::ui::action::Action;
+use crate::ui::error_view::{ErrorChoice, Offer, error_panel};
 use crate::ui::tasks::Task;
 use crate::ui::theme;
 use crate::ui::widgets::{DraftChoice, busy_button, kept_drafts};
@@ -204,10 +205,9 @@ fn open(screen: &mut CampaignsScreen, id: String, store: Option<&DraftStore>) ->
     let c = screen.campaigns.iter().flatten().find(|c| c.id() == Some(id.as_str()))?;
     screen.editor = Some(Editor::for_campaign(c));
     screen.note = None;
-    // Unsaved changes kept for this campaign come back with it (not overwritten).
+    // Unsaved changes kept for this campaign come back with it (not overwritten), and say so.
     if let Some(i) = screen.offered.iter().position(|o| o.key == id) {
         screen.restore(i, store);
-        screen.note = Some("Your unsaved changes to this campaign are back.".into());
     }
     Some(Action::Campaigns(CampaignAction::History(id)))
 }
@@ -221,13 +221,19 @@ pub(super) fn show(
     busy: &dyn Fn(Task) -> bool,
 ) -> Vec<Action> {
     let mut actions: Vec<Action> = toolbar(ui, screen, segments, busy).into_iter().collect();
+    if let Some(error) = &screen.list_error {
+        let offer = Offer { retry: true, change_connection: false };
+        let what = "Could not load the campaigns";
+        if error_panel(ui, "campaign-list", what, error, "the service", offer)
+            == Some(ErrorChoice::Retry)
+        {
+            actions.push(Action::Campaigns(CampaignAction::Reload));
+        }
+    }
     let Some(campaigns) = &screen.campaigns else {
-        let text = if screen.error.is_some() {
-            "The campaigns could not be read (see above); Reload campaigns to try again."
-        } else {
-            "Loading campaigns…"
-        };
-        ui.label(RichText::new(text).color(theme::MUTED));
+        if screen.list_error.is_none() {
+            ui.label(RichText::new("Loading campaigns…").color(theme::MUTED));
+        }
         return actions;
     };
     let rows = rows(campaigns, &screen.filter, screen.sort, segments);

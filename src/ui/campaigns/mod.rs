@@ -1,12 +1,13 @@
 //! The Campaigns section: a sortable, filterable list of the project's campaigns and an editor
 //! for a new or existing one. Split by responsibility: `state` (the screen's data, and how
-//! answers and failures land in it), `list`, `editor` (the editor's shell: header, tabs,
-//! buttons), `audience` (name, segment, split), then a file per tab: `messages`, `treatments`,
-//! `schedule`, `limits`, `history` (versions, diff, activities), `json_view`. Unsaved edits are
-//! kept on disk and offered back after a restart.
+//! answers and failures land in it), `editor_state` (one open editor's data), `list`, `editor`
+//! (the editor's shell: heading, action bar, tabs), `audience` (name, segment, split), then a
+//! file per tab: `messages`, `treatments`, `schedule`, `limits`, `history` (versions, diff,
+//! activities), `json_view`. Unsaved edits are kept on disk and offered back after a restart.
 
 mod audience;
 mod editor;
+mod editor_state;
 mod history;
 mod json_view;
 mod limits;
@@ -18,8 +19,9 @@ mod treatments;
 
 use egui::RichText;
 
+pub use editor_state::Editor;
 pub use list::{CampaignRow, Column};
-pub use state::{CampaignsScreen, Editor, Offered};
+pub use state::{CampaignsScreen, Offered};
 
 use super::action::Action;
 pub use super::action::CampaignAction;
@@ -63,13 +65,13 @@ pub fn show(
     if let Some(error) = &screen.error {
         error_label(ui, &error.to_string());
     }
-    if let Some(note) = &screen.note {
-        ui.label(RichText::new(note).color(theme::OK));
-    }
     list::offered_drafts(ui, screen, store);
     if screen.editor.is_some() {
         actions.extend(editor::show(ui, screen, segments, busy));
     } else {
+        if let Some(note) = &screen.note {
+            ui.label(RichText::new(note).color(theme::OK));
+        }
         actions.extend(list::show(ui, screen, segments, store, busy));
     }
     screen.persist(store);
