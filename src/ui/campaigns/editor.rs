@@ -2,7 +2,8 @@
 //! the action bar (save, revert, pause or resume; delete apart at the right, in red) with what
 //! the last save left under it, the fields above the tabs, the tab strip (a tab holding a
 //! message shows red) and the tab shown. After a refused save the messages follow the fixes as
-//! they are typed, and the first one is brought on screen.
+//! they are typed, and the first one is brought on screen. While the campaign runs, its history
+//! is refreshed (`history::poll`).
 
 use egui::RichText;
 
@@ -54,6 +55,7 @@ pub fn show(
     tab_strip(ui, editor, &errors);
     ui.separator();
     actions.extend(tab(ui, editor, &errors, &app_id, busy));
+    actions.extend(history::poll(ui, editor, busy));
     if outcome.saving.is_some() {
         screen.saving = outcome.saving;
     }

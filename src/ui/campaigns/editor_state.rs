@@ -55,6 +55,8 @@ pub struct Editor {
     pub notice: Option<Notice<CampaignDraft, Tab>>,
     /// Bring the lines under the bar on screen next frame (a save's result arrived).
     pub scroll_to_result: bool,
+    /// When the history was last asked for while the campaign runs (egui time, seconds).
+    pub last_poll: f64,
 }
 
 /// The message tab an editor opens on: the first channel with a message, else Default.

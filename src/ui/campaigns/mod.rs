@@ -3,7 +3,8 @@
 //! answers and failures land in it), `editor_state` (one open editor's data), `list`, `editor`
 //! (the editor's shell: heading, action bar, tabs), `audience` (name, segment, split), then a
 //! file per tab: `messages`, `treatments`, `schedule`, `limits`, `history` (versions, diff,
-//! activities), `json_view`. Unsaved edits are kept on disk and offered back after a restart.
+//! activities, refreshed while the campaign runs), `json_view`. Unsaved edits are kept on disk
+//! and offered back after a restart.
 
 mod audience;
 mod editor;
@@ -20,6 +21,7 @@ mod treatments;
 use egui::RichText;
 
 pub use editor_state::Editor;
+pub use history::{POLL_SECONDS, is_running};
 pub use list::{CampaignRow, Column};
 pub use state::{CampaignsScreen, Offered};
 

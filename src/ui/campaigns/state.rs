@@ -96,6 +96,7 @@ impl CampaignsScreen {
                     next.channel.clone_from(&editor.channel);
                     next.preview_endpoint = std::mem::take(&mut editor.preview_endpoint);
                     next.preview = editor.preview.take();
+                    next.last_poll = editor.last_poll;
                     if editor.draft != sent.sent_from {
                         next.draft = std::mem::take(&mut editor.draft);
                     }
