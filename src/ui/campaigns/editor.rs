@@ -1,12 +1,14 @@
 //! The campaign editor's shell: the heading (back, the campaign's name, version and state),
 //! the action bar (save, revert, pause or resume; delete apart at the right, in red) with what
 //! the last save left under it, the fields above the tabs, the tab strip (a tab holding a
-//! message shows red) and the tab shown. After a refused save the messages follow the fixes as
-//! they are typed, and the first one is brought on screen. While the campaign runs, its history
-//! is refreshed (`history::poll`).
+//! message shows red) and the tab shown. A save that would send now or soon is held for review
+//! (`launch`) instead of being sent. After a refused save the messages follow the fixes as they
+//! are typed, and the first one is brought on screen. While the campaign runs, its history is
+//! refreshed (`history::poll`).
 
 use egui::RichText;
 
+use super::launch::{Held, Review};
 use super::{
     CampaignAction, CampaignsScreen, Editor, SegmentChoice, Tab, audience, history, json_view,
     limits, messages, schedule, treatments,
@@ -27,6 +29,8 @@ struct Outcome {
     close: bool,
     /// A save was sent.
     saving: Option<InFlight<CampaignDraft>>,
+    /// A save is held for review.
+    held: Option<Held>,
     /// Delete asked for: (id, name).
     delete: Option<(String, String)>,
 }
@@ -39,6 +43,7 @@ pub fn show(
     busy: &dyn Fn(Task) -> bool,
 ) -> Vec<Action> {
     let app_id = screen.app_id.clone().unwrap_or_default();
+    let reviewing = screen.review.is_some();
     let Some(editor) = &mut screen.editor else { return Vec::new() };
     let mut actions = Vec::new();
     let mut outcome = Outcome::default();
@@ -48,7 +53,7 @@ pub fn show(
         editor.errors = editor.draft.to_request().err().unwrap_or_default();
     }
     let errors = editor.errors.clone();
-    bar(ui, editor, &errors, busy(Task::CampaignSave), &mut actions, &mut outcome);
+    bar(ui, editor, &errors, (busy(Task::CampaignSave), reviewing), &mut actions, &mut outcome);
     in_app_banner(ui, &editor.draft);
     audience::show(ui, &mut editor.draft, segments, &errors);
     ui.separator();
@@ -56,6 +61,12 @@ pub fn show(
     ui.separator();
     actions.extend(tab(ui, editor, &errors, &app_id, busy));
     actions.extend(history::poll(ui, editor, busy));
+    if let Some(held) = outcome.held {
+        let preview = editor.preview.clone();
+        let (review, estimate) = Review::begin(held, segments, preview, chrono::Utc::now());
+        screen.review = Some(review);
+        actions.push(estimate);
+    }
     if outcome.saving.is_some() {
         screen.saving = outcome.saving;
     }
@@ -86,14 +97,22 @@ fn heading(ui: &mut egui::Ui, editor: &Editor, outcome: &mut Outcome) {
     });
 }
 
-/// Sends a save of `draft` as `request`.
+/// Sends a save of `draft` as `request`, or holds it for review when it would send now or
+/// soon (a completed campaign does not run again).
 fn save(
     editor: &Editor,
+    draft: CampaignDraft,
     request: aws_sdk_pinpoint::types::WriteCampaignRequest,
     actions: &mut Vec<Action>,
     outcome: &mut Outcome,
 ) {
     let sent = InFlight { key: editor.key(), sent_from: editor.draft.clone() };
+    let sends_at = draft.sends_soon(chrono::Utc::now()).filter(|_| !editor.is_completed());
+    if let Some(sends_at) = sends_at {
+        let campaign_id = editor.campaign_id.clone();
+        outcome.held = Some(Held { sent, campaign_id, draft, request, sends_at });
+        return;
+    }
     outcome.saving = Some(sent);
     let save = CampaignAction::Save(editor.campaign_id.clone(), Box::new(request));
     actions.push(Action::Campaigns(save));
@@ -117,7 +136,7 @@ fn pause_or_resume(
         if button.clicked() {
             let toggled = CampaignDraft { paused: !paused, ..baseline };
             match toggled.to_request() {
-                Ok(request) => save(editor, request, actions, outcome),
+                Ok(request) => save(editor, toggled, request, actions, outcome),
                 Err(errors) => editor.errors = errors,
             }
         }
@@ -135,7 +154,7 @@ fn bar(
     ui: &mut egui::Ui,
     editor: &mut Editor,
     errors: &FieldErrors,
-    busy: bool,
+    (busy, reviewing): (bool, bool),
     actions: &mut Vec<Action>,
     outcome: &mut Outcome,
 ) {
@@ -143,7 +162,7 @@ fn bar(
         noun: "campaign",
         exists: editor.campaign_id.is_some(),
         dirty: editor.is_dirty(),
-        busy,
+        busy: busy || reviewing,
     };
     let choice =
         editor_bar::show(ui, bar, |ui| pause_or_resume(ui, editor, busy, actions, outcome));
@@ -153,7 +172,7 @@ fn bar(
             match editor.draft.to_request() {
                 Ok(request) => {
                     editor.errors.clear();
-                    save(editor, request, actions, outcome);
+                    save(editor, editor.draft.clone(), request, actions, outcome);
                 }
                 Err(refused) => {
                     show_first_error(editor, &refused);

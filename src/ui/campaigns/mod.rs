@@ -1,16 +1,17 @@
 //! The Campaigns section: a sortable, filterable list of the project's campaigns and an editor
 //! for a new or existing one. Split by responsibility: `state` (the screen's data, and how
 //! answers and failures land in it), `editor_state` (one open editor's data), `list`, `editor`
-//! (the editor's shell: heading, action bar, tabs), `audience` (name, segment, split), then a
-//! file per tab: `messages`, `treatments`, `schedule`, `limits`, `history` (versions, diff,
-//! activities, refreshed while the campaign runs), `json_view`. Unsaved edits are kept on disk
-//! and offered back after a restart.
+//! (the editor's shell: heading, action bar, tabs), `launch` (the review a save that sends now or
+//! soon waits in), `audience` (name, segment, split), then a file per tab: `messages`,
+//! `treatments`, `schedule`, `limits`, `history` (versions, diff, activities, refreshed while the
+//! campaign runs), `json_view`. Unsaved edits are kept on disk and offered back after a restart.
 
 mod audience;
 mod editor;
 mod editor_state;
 mod history;
 mod json_view;
+mod launch;
 mod limits;
 mod list;
 mod messages;
@@ -22,6 +23,7 @@ use egui::RichText;
 
 pub use editor_state::Editor;
 pub use history::{POLL_SECONDS, is_running};
+pub use launch::{Audience, Review};
 pub use list::{CampaignRow, Column};
 pub use state::{CampaignsScreen, Offered};
 
@@ -78,6 +80,7 @@ pub fn show(
     }
     screen.persist(store);
     actions.extend(confirm_delete(ui, screen, busy));
+    actions.extend(launch::show(ui, screen, busy));
     actions
 }
 

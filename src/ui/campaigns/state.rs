@@ -1,9 +1,11 @@
 //! The section's state as plain data: the open editor, the drafts offered back, the save on
-//! its way, and how a worker answer or a failure lands in them (`apply`, `fail`).
+//! its way or under review, and how a worker answer or a failure lands in them (`apply`,
+//! `fail`).
 
 use aws_sdk_pinpoint::types::CampaignResponse;
 
 use super::editor_state::{first_channel, status_of};
+use super::launch::Review;
 use super::{CampaignAction, Column, Editor, history};
 use crate::api::{ApiError, ApiResponse};
 use crate::drafts::campaign::CampaignDraft;
@@ -45,6 +47,8 @@ pub struct CampaignsScreen {
     pub confirm_delete: Option<(String, String)>,
     /// The save on its way.
     pub saving: Option<InFlight<CampaignDraft>>,
+    /// A save that would send now or soon, shown for review before anything is sent.
+    pub review: Option<Review>,
     /// What happened last in the list ("Deleted campaign …").
     pub note: Option<String>,
     /// Why the list could not be loaded (shown in its place, with Retry).
@@ -142,6 +146,11 @@ impl CampaignsScreen {
                     editor.history_error = None;
                 }
             }
+            ApiResponse::Estimate(answer) => {
+                if let Some(review) = &mut self.review {
+                    review.estimated(&answer);
+                }
+            }
             ApiResponse::PreviewEndpoint(endpoint) => {
                 if let Some(editor) = &mut self.editor {
                     editor.preview = Some(endpoint);
@@ -161,6 +170,11 @@ impl CampaignsScreen {
         }
         match (&mut self.editor, task) {
             (_, Task::CampaignList) => self.list_error = Some(error),
+            (_, Task::CampaignAudience) => {
+                if let Some(review) = &mut self.review {
+                    review.not_estimated(&error);
+                }
+            }
             (Some(editor), Task::CampaignSave) => {
                 editor.save_error = Some(error);
                 editor.scroll_to_result = true;
