@@ -10,6 +10,13 @@ use egui::{RichText, Ui};
 use super::theme;
 use super::widgets::EditorChoice;
 
+/// The width from the cursor to the right edge of what is on screen: a row inside a scroll
+/// area can be laid out wider than the window, and what is right-aligned or fills the row should
+/// stay in view.
+pub fn visible_width(ui: &Ui) -> f32 {
+    (ui.clip_rect().right().min(ui.max_rect().right()) - ui.cursor().min.x).max(0.0)
+}
+
 /// A button that destroys something: red, so it never reads as an everyday action.
 pub fn danger_button(label: &str) -> egui::Button<'static> {
     egui::Button::new(RichText::new(label.to_owned()).color(theme::ERROR))
@@ -55,7 +62,10 @@ pub fn show(ui: &mut Ui, bar: Bar<'_>, extra: impl FnOnce(&mut Ui)) -> Option<Ed
             ui.spinner();
         }
         if bar.exists {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            // At the right edge of what is on screen (inline when the row has no room left).
+            let size = egui::vec2(visible_width(ui), ui.spacing().interact_size.y);
+            let layout = egui::Layout::right_to_left(egui::Align::Center);
+            ui.allocate_ui_with_layout(size, layout, |ui| {
                 let delete = danger_button(&format!("Delete {noun}…"));
                 if ui.add_enabled(!bar.busy, delete).clicked() {
                     choice = Some(EditorChoice::Delete);

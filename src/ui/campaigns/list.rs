@@ -163,21 +163,28 @@ fn rows(
     rows
 }
 
+/// Below this width the table leaves out the version and the last modified date, so every
+/// column stays on screen.
+const NARROW: f32 = 760.0;
+
 /// The table; a click on a header sorts by it (again: the other way). The id of the campaign
 /// clicked, if any.
 fn grid(ui: &mut egui::Ui, sort: &mut (Column, bool), rows: &[CampaignRow]) -> Option<String> {
     let mut open = None;
-    egui::Grid::new("campaign_list").striped(true).num_columns(6).spacing([16.0, 6.0]).show(
+    let wide = crate::ui::editor_bar::visible_width(ui) >= NARROW;
+    let columns = if wide { 6 } else { 4 };
+    egui::Grid::new("campaign_list").striped(true).num_columns(columns).spacing([16.0, 6.0]).show(
         ui,
         |ui| {
-            for (col, label) in [
+            let all = [
                 (Column::Name, "Name"),
                 (Column::Status, "Status"),
                 (Column::Segment, "Segment"),
                 (Column::Schedule, "Schedule"),
                 (Column::Version, "Version"),
                 (Column::Modified, "Last modified"),
-            ] {
+            ];
+            for (col, label) in all.into_iter().take(columns) {
                 let arrow = if sort.0 == col { if sort.1 { " ^" } else { " v" } } else { "" };
                 if ui.button(RichText::new(format!("{label}{arrow}")).strong()).clicked() {
                     *sort = if sort.0 == col { (col, !sort.1) } else { (col, true) };
@@ -191,8 +198,10 @@ fn grid(ui: &mut egui::Ui, sort: &mut (Column, bool), rows: &[CampaignRow]) -> O
                 ui.label(&row.status);
                 ui.label(&row.segment);
                 ui.label(&row.schedule);
-                ui.label(row.version.to_string());
-                ui.label(RichText::new(&row.modified).color(theme::MUTED));
+                if wide {
+                    ui.label(row.version.to_string());
+                    ui.label(RichText::new(&row.modified).color(theme::MUTED));
+                }
                 ui.end_row();
             }
         },

@@ -13,7 +13,7 @@ use crate::api::{ApiError, ErrorKind};
 use crate::ui::action::Action;
 use crate::ui::tasks::Task;
 use crate::ui::theme;
-use crate::ui::widgets::{busy_button, error_label, field_error, form_row, section};
+use crate::ui::widgets::{busy_button, error_label, form_row, section, under_field};
 
 /// Seconds between refreshes while a job runs.
 const POLL: f64 = 1.0;
@@ -149,13 +149,11 @@ fn import(
             .color(theme::MUTED),
         );
         let error = message(f, ImportField::Source);
-        ui.horizontal(|ui| {
-            form_row(ui, "File to import", &mut f.path, "/path/to/endpoints.csv", None);
-            if ui.button("Choose file…").clicked() {
-                action = Some(Action::Segments(SegmentAction::PickFile));
-            }
-        });
-        field_error(ui, error.as_deref());
+        form_row(ui, "File to import", &mut f.path, "/path/to/endpoints.csv", error.as_deref());
+        // Under the field, so a field as wide as the window leaves it room.
+        if under_field(ui, |ui| ui.button("Choose file…")).clicked() {
+            action = Some(Action::Segments(SegmentAction::PickFile));
+        }
     } else {
         let error = message(f, ImportField::Source);
         form_row(ui, "S3 URL", &mut f.s3_url, "s3://bucket/endpoints.csv", error.as_deref());
