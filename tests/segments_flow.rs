@@ -144,7 +144,7 @@ fn build_save_version_and_import() {
     harness.get_by_label("Start import").click();
     wait_until(&mut harness, "the import to finish", WAIT, |h| {
         let s = &h.state().project.segments;
-        assert!(s.jobs_form.error.is_none(), "{:?}", s.jobs_form.error);
+        assert!(s.jobs_form.import_error.is_none(), "{:?}", s.jobs_form.import_error);
         s.jobs.iter().any(|j| j.import && j.finished())
     });
     let job = harness.state().project.segments.jobs.iter().find(|j| j.import).unwrap().clone();
@@ -156,7 +156,7 @@ fn build_save_version_and_import() {
     assert!(harness.query_by_label_contains("Row 5: ChannelType").is_some());
     // The import defined a segment, listed once the job finished.
     wait_until(&mut harness, "the imported segment in the list", WAIT, |h| {
-        h.state().project.segments.choices().iter().any(|c| c.1 == "Kittest import")
+        h.state().project.segments.choices().iter().any(|c| c.name == "Kittest import")
     });
     harness.get_by_label("Segment list").click();
     harness.run_ok();

@@ -150,6 +150,8 @@ pub enum CampaignAction {
     History(String),
     /// Load an endpoint for the preview.
     PreviewEndpoint(String),
+    /// Estimate the audience of a launch under review (mock): a segment definition.
+    Audience(serde_json::Value),
 }
 
 /// What the Segments section asks the shell for.

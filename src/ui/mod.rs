@@ -8,6 +8,7 @@ pub mod audience;
 pub mod campaigns;
 pub mod channels;
 pub mod connection_dialog;
+pub mod editor_bar;
 pub mod endpoints_table;
 pub mod error_view;
 pub mod icon;

@@ -56,6 +56,8 @@ pub enum Task {
     CampaignHistory,
     /// The endpoint a message preview uses.
     Preview,
+    /// The audience size of a campaign launch under review.
+    CampaignAudience,
     /// Loading the segment list.
     SegmentList,
     /// Saving or deleting a segment.
@@ -120,6 +122,7 @@ impl Task {
             | Self::CampaignSave
             | Self::CampaignHistory
             | Self::Preview
+            | Self::CampaignAudience
             | Self::CampaignDrafts => Owner::Campaigns,
             Self::SegmentList
             | Self::SegmentSave
@@ -136,11 +139,12 @@ impl Task {
 
     /// The tasks whose answers belong to the project that asked: when another project is
     /// selected, they are stale.
-    pub const PROJECT_SCOPED: [Self; 14] = [
+    pub const PROJECT_SCOPED: [Self; 15] = [
         Self::CampaignList,
         Self::CampaignSave,
         Self::CampaignHistory,
         Self::Preview,
+        Self::CampaignAudience,
         Self::SegmentList,
         Self::SegmentSave,
         Self::SegmentVersions,

@@ -3,10 +3,12 @@
 //! into a draft; `request` is the one builder of the `WriteCampaignRequest` (lenient `build`,
 //! strict `to_request`, and `to_json` through `drafts::json`, the one serializer); `schedule`
 //! and `messages` hold the checks and SDK shapes of those parts (and the schedule's sentence);
-//! `event_filter` the event filter's lines.
+//! `event_filter` the event filter's lines; `launch` when a campaign sends (a new campaign's
+//! default start, whether a save sends now or soon) and which channel holds its message.
 
 mod event_filter;
 mod from_sdk;
+mod launch;
 mod messages;
 mod request;
 mod schedule;
@@ -14,6 +16,7 @@ mod schedule;
 #[cfg(test)]
 pub(crate) mod fixtures;
 
+pub use launch::{SOON, default_start};
 pub use messages::sms_count;
 pub use request::CUSTOM_ENDPOINT_TYPES;
 
@@ -196,6 +199,9 @@ pub struct ScheduleDraft {
     pub event_metrics: String,
 }
 
+/// The service's own default, once and immediately: what a schedule the service left out reads
+/// as. The console's new-campaign form starts from `CampaignDraft::new_campaign` instead, which
+/// never sends on its first save.
 impl Default for ScheduleDraft {
     fn default() -> Self {
         Self {

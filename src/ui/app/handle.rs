@@ -222,6 +222,12 @@ impl ConsoleApp {
                     EngagementRequest::PreviewEndpoint { app_id, endpoint_id },
                 );
             }
+            CampaignAction::Audience(definition) => {
+                self.send(
+                    Task::CampaignAudience,
+                    EngagementRequest::Estimate { app_id, definition },
+                );
+            }
         }
     }
 

@@ -38,18 +38,15 @@ fn segment(
         let label = field_label(ui, "Segment");
         let shown = segments
             .iter()
-            .find(|s| s.0 == d.segment_id)
-            .map_or_else(|| d.segment_id.clone(), |s| format!("{} (v{})", s.1, s.2));
+            .find(|s| s.id == d.segment_id)
+            .map_or_else(|| d.segment_id.clone(), |s| format!("{} (v{})", s.name, s.version));
         egui::ComboBox::from_id_salt("campaign_segment")
             .selected_text(shown)
             .width(theme::FIELD_WIDTH - 8.0)
             .show_ui(ui, |ui| {
-                for (id, name, version) in segments {
-                    ui.selectable_value(
-                        &mut d.segment_id,
-                        id.clone(),
-                        format!("{name} (v{version})"),
-                    );
+                for s in segments {
+                    let label = format!("{} (v{})", s.name, s.version);
+                    ui.selectable_value(&mut d.segment_id, s.id.clone(), label);
                 }
             })
             .response
@@ -71,7 +68,7 @@ fn segment_version(
     segments: &[SegmentChoice],
     errors: &FieldErrors,
 ) {
-    let latest = segments.iter().find(|s| s.0 == d.segment_id).map_or(0, |s| s.2);
+    let latest = segments.iter().find(|s| s.id == d.segment_id).map_or(0, |s| s.version);
     ui.horizontal(|ui| {
         let label = field_label(ui, "Segment version");
         let shown = if d.segment_version.is_empty() {

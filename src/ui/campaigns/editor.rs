@@ -1,10 +1,14 @@
-//! The campaign editor's shell: the header (back, title, pause or resume), the fields above the
-//! tabs, the tab strip (a tab holding a message shows red), the tab shown, and the buttons
-//! (save, revert, delete). After a refused save the messages follow the fixes as they are
-//! typed, and the first one is brought on screen.
+//! The campaign editor's shell: the heading (back, the campaign's name, version and state),
+//! the action bar (save, revert, pause or resume; delete apart at the right, in red) with what
+//! the last save left under it, the fields above the tabs, the tab strip (a tab holding a
+//! message shows red) and the tab shown. A save that would send now or soon is held for review
+//! (`launch`) instead of being sent. After a refused save the messages follow the fixes as they
+//! are typed, and the first one is brought on screen. While the campaign runs, its history is
+//! refreshed (`history::poll`).
 
 use egui::RichText;
 
+use super::launch::{Held, Review};
 use super::{
     CampaignAction, CampaignsScreen, Editor, SegmentChoice, Tab, audience, history, json_view,
     limits, messages, schedule, treatments,
@@ -12,10 +16,11 @@ use super::{
 use crate::drafts::FieldErrors;
 use crate::drafts::campaign::CampaignDraft;
 use crate::ui::action::Action;
+use crate::ui::editor_bar::{self, Bar, Problems};
 use crate::ui::kept::InFlight;
 use crate::ui::tasks::Task;
 use crate::ui::theme;
-use crate::ui::widgets::{EditorChoice, editor_buttons, error_label};
+use crate::ui::widgets::{EditorChoice, error_label};
 
 /// What the editor asks of the screen around it, once it is drawn.
 #[derive(Debug, Default)]
@@ -24,6 +29,8 @@ struct Outcome {
     close: bool,
     /// A save was sent.
     saving: Option<InFlight<CampaignDraft>>,
+    /// A save is held for review.
+    held: Option<Held>,
     /// Delete asked for: (id, name).
     delete: Option<(String, String)>,
 }
@@ -36,23 +43,30 @@ pub fn show(
     busy: &dyn Fn(Task) -> bool,
 ) -> Vec<Action> {
     let app_id = screen.app_id.clone().unwrap_or_default();
+    let reviewing = screen.review.is_some();
     let Some(editor) = &mut screen.editor else { return Vec::new() };
     let mut actions = Vec::new();
     let mut outcome = Outcome::default();
-    header(ui, editor, busy, &mut actions, &mut outcome);
-    in_app_banner(ui, &editor.draft);
+    heading(ui, editor, &mut outcome);
     if !editor.errors.is_empty() {
         // After a refused save, messages follow the fixes as they are typed.
         editor.errors = editor.draft.to_request().err().unwrap_or_default();
     }
     let errors = editor.errors.clone();
+    bar(ui, editor, &errors, (busy(Task::CampaignSave), reviewing), &mut actions, &mut outcome);
+    in_app_banner(ui, &editor.draft);
     audience::show(ui, &mut editor.draft, segments, &errors);
     ui.separator();
     tab_strip(ui, editor, &errors);
     ui.separator();
     actions.extend(tab(ui, editor, &errors, &app_id, busy));
-    ui.separator();
-    footer(ui, editor, &errors, busy, &mut actions, &mut outcome);
+    actions.extend(history::poll(ui, editor, busy));
+    if let Some(held) = outcome.held {
+        let preview = editor.preview.clone();
+        let (review, estimate) = Review::begin(held, segments, preview, chrono::Utc::now());
+        screen.review = Some(review);
+        actions.push(estimate);
+    }
     if outcome.saving.is_some() {
         screen.saving = outcome.saving;
     }
@@ -66,51 +80,124 @@ pub fn show(
     actions
 }
 
-/// Back, the title, "unsaved changes", and pause or resume (which saves the stored campaign
-/// with only `IsPaused` changed, so it waits until the form is clean).
-fn header(
-    ui: &mut egui::Ui,
-    editor: &mut Editor,
-    busy: &dyn Fn(Task) -> bool,
-    actions: &mut Vec<Action>,
-    outcome: &mut Outcome,
-) {
-    ui.horizontal(|ui| {
+/// Back, and the campaign's name (as stored) with its version, state and id.
+fn heading(ui: &mut egui::Ui, editor: &Editor, outcome: &mut Outcome) {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("< All campaigns").clicked() {
             outcome.close = true;
         }
-        let title = match (&editor.campaign_id, editor.version) {
-            (Some(id), Some(v)) => format!("Campaign {id} · version {v}"),
-            _ => "New campaign".to_owned(),
-        };
-        ui.heading(title);
-        if editor.is_dirty() && editor.baseline.is_some() {
-            ui.label(RichText::new("unsaved changes").color(theme::WARN));
-        }
-        let (Some(id), Some(baseline)) = (editor.campaign_id.clone(), &editor.baseline) else {
+        let (Some(id), Some(version)) = (&editor.campaign_id, editor.version) else {
+            ui.heading("New campaign");
             return;
         };
+        let name = editor.stored_name();
+        ui.heading(if name.is_empty() { "(unnamed campaign)" } else { name });
+        let status = editor.status.as_deref().map(|s| format!(" · {s}")).unwrap_or_default();
+        ui.label(RichText::new(format!("version {version}{status} · id {id}")).color(theme::MUTED));
+    });
+}
+
+/// Sends a save of `draft` as `request`, or holds it for review when it would send now or
+/// soon (a completed campaign does not run again).
+fn save(
+    editor: &Editor,
+    draft: CampaignDraft,
+    request: aws_sdk_pinpoint::types::WriteCampaignRequest,
+    actions: &mut Vec<Action>,
+    outcome: &mut Outcome,
+) {
+    let sent = InFlight { key: editor.key(), sent_from: editor.draft.clone() };
+    let sends_at = draft.sends_soon(chrono::Utc::now()).filter(|_| !editor.is_completed());
+    if let Some(sends_at) = sends_at {
+        let campaign_id = editor.campaign_id.clone();
+        outcome.held = Some(Held { sent, campaign_id, draft, request, sends_at });
+        return;
+    }
+    outcome.saving = Some(sent);
+    let save = CampaignAction::Save(editor.campaign_id.clone(), Box::new(request));
+    actions.push(Action::Campaigns(save));
+}
+
+/// Pause or resume (a save of the stored campaign with only `IsPaused` changed, so it waits
+/// until the form is clean; not offered once the campaign completed), then the state words.
+fn pause_or_resume(
+    ui: &mut egui::Ui,
+    editor: &mut Editor,
+    busy: bool,
+    actions: &mut Vec<Action>,
+    outcome: &mut Outcome,
+) {
+    if let Some(baseline) = editor.baseline.clone().filter(|_| !editor.is_completed()) {
         let paused = baseline.paused;
         let label = if paused { "Resume campaign" } else { "Pause campaign" };
         let button = ui
-            .add_enabled(!editor.is_dirty() && !busy(Task::CampaignSave), egui::Button::new(label))
+            .add_enabled(!editor.is_dirty() && !busy, egui::Button::new(label))
             .on_disabled_hover_text("Save or revert the changes first");
         if button.clicked() {
-            let toggled = CampaignDraft { paused: !paused, ..baseline.clone() };
+            let toggled = CampaignDraft { paused: !paused, ..baseline };
             match toggled.to_request() {
-                Ok(request) => {
-                    let sent_from = editor.draft.clone();
-                    outcome.saving = Some(InFlight { key: id.clone(), sent_from });
-                    let save = CampaignAction::Save(Some(id), Box::new(request));
-                    actions.push(Action::Campaigns(save));
-                }
+                Ok(request) => save(editor, toggled, request, actions, outcome),
                 Err(errors) => editor.errors = errors,
             }
         }
         if paused {
             ui.label(RichText::new("paused").color(theme::WARN));
         }
-    });
+    }
+    if editor.is_dirty() && editor.baseline.is_some() {
+        ui.label(RichText::new("unsaved changes").color(theme::WARN));
+    }
+}
+
+/// The action bar, and under it what the last save left.
+fn bar(
+    ui: &mut egui::Ui,
+    editor: &mut Editor,
+    errors: &FieldErrors,
+    (busy, reviewing): (bool, bool),
+    actions: &mut Vec<Action>,
+    outcome: &mut Outcome,
+) {
+    let bar = Bar {
+        noun: "campaign",
+        exists: editor.campaign_id.is_some(),
+        dirty: editor.is_dirty(),
+        busy: busy || reviewing,
+    };
+    let choice =
+        editor_bar::show(ui, bar, |ui| pause_or_resume(ui, editor, busy, actions, outcome));
+    match choice {
+        Some(EditorChoice::Save) => {
+            editor.save_error = None;
+            match editor.draft.to_request() {
+                Ok(request) => {
+                    editor.errors.clear();
+                    save(editor, editor.draft.clone(), request, actions, outcome);
+                }
+                Err(refused) => {
+                    show_first_error(editor, &refused);
+                    editor.errors = refused;
+                    editor.scroll_to_result = true;
+                }
+            }
+        }
+        Some(EditorChoice::Revert) => {
+            if let Some(baseline) = &editor.baseline {
+                editor.draft = baseline.clone();
+                editor.errors.clear();
+            }
+        }
+        Some(EditorChoice::Delete) => {
+            let id = editor.campaign_id.clone().unwrap_or_default();
+            outcome.delete = Some((id, editor.stored_name().to_owned()));
+        }
+        None => {}
+    }
+    let fields = (!errors.is_empty())
+        .then(|| format!("{} field(s) need attention; the tabs in red have them.", errors.len()));
+    let problems = Problems { fields: fields.as_deref(), refused: editor.save_error.as_ref() };
+    let shown = (&editor.draft, &editor.tab);
+    editor_bar::messages(ui, &mut editor.notice, shown, problems, &mut editor.scroll_to_result);
 }
 
 fn in_app_banner(ui: &mut egui::Ui, d: &CampaignDraft) {
@@ -183,56 +270,6 @@ fn tab(
         Tab::Json => json_view::show(ui, editor, app_id),
     }
     Vec::new()
-}
-
-/// The messages' count, a failed save, and save / revert / delete.
-fn footer(
-    ui: &mut egui::Ui,
-    editor: &mut Editor,
-    errors: &FieldErrors,
-    busy: &dyn Fn(Task) -> bool,
-    actions: &mut Vec<Action>,
-    outcome: &mut Outcome,
-) {
-    if !errors.is_empty() {
-        error_label(
-            ui,
-            &format!("{} field(s) need attention; the tabs in red have them.", errors.len()),
-        );
-    }
-    if let Some(error) = &editor.save_error {
-        error_label(ui, &error.to_string());
-    }
-    let exists = editor.campaign_id.is_some();
-    match editor_buttons(ui, "campaign", exists, editor.is_dirty(), busy(Task::CampaignSave)) {
-        Some(EditorChoice::Save) => {
-            editor.save_error = None;
-            match editor.draft.to_request() {
-                Ok(request) => {
-                    editor.errors.clear();
-                    let sent_from = editor.draft.clone();
-                    outcome.saving = Some(InFlight { key: editor.key(), sent_from });
-                    let id = editor.campaign_id.clone();
-                    actions.push(Action::Campaigns(CampaignAction::Save(id, Box::new(request))));
-                }
-                Err(errors) => {
-                    show_first_error(editor, &errors);
-                    editor.errors = errors;
-                }
-            }
-        }
-        Some(EditorChoice::Revert) => {
-            if let Some(baseline) = &editor.baseline {
-                editor.draft = baseline.clone();
-                editor.errors.clear();
-            }
-        }
-        Some(EditorChoice::Delete) => {
-            let id = editor.campaign_id.clone().unwrap_or_default();
-            outcome.delete = Some((id, editor.draft.name.clone()));
-        }
-        None => {}
-    }
 }
 
 /// True when `tab` holds a field with a message.

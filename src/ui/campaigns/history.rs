@@ -1,13 +1,55 @@
 //! Versions (with a member-by-member diff of any two) and activities (runs per treatment,
-//! with a chart of successful vs total endpoints).
+//! with a chart of successful vs total endpoints), refreshed every few seconds while the
+//! campaign runs and the editor is open.
 
+use chrono::{DateTime, Utc};
 use egui::RichText;
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
-use super::Editor;
+use super::{CampaignAction, Editor};
 use crate::drafts::campaign::CampaignDraft;
+use crate::ui::action::Action;
+use crate::ui::tasks::Task;
 use crate::ui::theme;
 use crate::ui::version_diff::{self, Version};
+
+/// Seconds between refreshes of a running campaign's history.
+pub const POLL_SECONDS: f64 = 3.0;
+
+/// True while the stored campaign is sending or about to: the service says it executes, one of
+/// its runs is not over, or it is scheduled to send within minutes. A campaign that completed,
+/// is paused, or waits for a later start is not refreshed.
+#[must_use]
+pub fn is_running(editor: &Editor, now: DateTime<Utc>) -> bool {
+    let (Some(_), Some(stored)) = (&editor.campaign_id, &editor.baseline) else { return false };
+    match editor.status.as_deref() {
+        None | Some("COMPLETED" | "PAUSED" | "DELETED" | "INVALID") => false,
+        Some("EXECUTING") => true,
+        Some(_) => {
+            editor
+                .activities
+                .iter()
+                .any(|a| matches!(a.state(), Some("PENDING" | "INITIALIZING" | "RUNNING")))
+                || stored.sends_soon(now).is_some()
+        }
+    }
+}
+
+/// Asks for the history again every [`POLL_SECONDS`] while the campaign runs, so the
+/// activities follow a launch without a click; stops once it is done.
+pub fn poll(ui: &egui::Ui, editor: &mut Editor, busy: &dyn Fn(Task) -> bool) -> Option<Action> {
+    if !is_running(editor, Utc::now()) {
+        return None;
+    }
+    let now = ui.input(|i| i.time);
+    ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(POLL_SECONDS));
+    if now - editor.last_poll < POLL_SECONDS || busy(Task::CampaignHistory) {
+        return None;
+    }
+    editor.last_poll = now;
+    let id = editor.campaign_id.clone()?;
+    Some(Action::Campaigns(CampaignAction::History(id)))
+}
 
 /// The versions as the versions view shows them: each stored version read into a draft and
 /// built into the request it would be (the same builder and serializer a save and the JSON view
@@ -149,4 +191,40 @@ pub fn activities(ui: &mut egui::Ui, editor: &Editor) {
             }
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_pinpoint::types::ActivityResponse;
+
+    fn stored(schedule: crate::drafts::campaign::ScheduleDraft, status: &str) -> Editor {
+        let draft = CampaignDraft { schedule, ..CampaignDraft::default() };
+        Editor {
+            campaign_id: Some("c".into()),
+            baseline: Some(draft.clone()),
+            draft,
+            status: Some(status.into()),
+            ..Editor::default()
+        }
+    }
+
+    #[test]
+    fn a_campaign_is_refreshed_while_it_runs_and_not_once_it_is_done() {
+        use crate::drafts::campaign::ScheduleDraft;
+        let now = Utc::now();
+        let immediate = ScheduleDraft::default();
+        assert!(is_running(&stored(immediate.clone(), "SCHEDULED"), now), "about to send");
+        assert!(is_running(&stored(immediate.clone(), "EXECUTING"), now));
+        assert!(!is_running(&stored(immediate.clone(), "COMPLETED"), now));
+        assert!(!is_running(&stored(immediate.clone(), "PAUSED"), now));
+        let tomorrow = ScheduleDraft::once_at(now + chrono::Duration::days(1));
+        let mut later = stored(tomorrow, "SCHEDULED");
+        assert!(!is_running(&later, now), "not before its start comes near");
+        later.activities = vec![ActivityResponse::builder().state("RUNNING").build()];
+        assert!(is_running(&later, now), "a run not over yet");
+        let mut new = stored(immediate, "SCHEDULED");
+        new.campaign_id = None;
+        assert!(!is_running(&new, now), "nothing stored, nothing to refresh");
+    }
 }

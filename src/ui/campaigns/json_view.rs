@@ -47,6 +47,7 @@ pub fn show(ui: &mut egui::Ui, editor: &Editor, app_id: &str) {
     }
     let mut shown = pretty;
     let label = ui.label(RichText::new("WriteCampaignRequest").color(theme::MUTED));
-    ui.add(egui::TextEdit::multiline(&mut shown).code_editor().desired_width(f32::INFINITY))
+    let width = crate::ui::editor_bar::visible_width(ui);
+    ui.add(egui::TextEdit::multiline(&mut shown).code_editor().desired_width(width))
         .labelled_by(label.id);
 }

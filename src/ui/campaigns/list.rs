@@ -6,9 +6,10 @@ use egui::RichText;
 
 use super::state::DRAFT_KIND;
 use super::{CampaignAction, CampaignsScreen, Editor, SegmentChoice};
-use crate::drafts::campaign::CampaignDraft;
+use crate::drafts::campaign::{CampaignDraft, default_start};
 use crate::drafts::store::DraftStore;
 use crate::ui::action::Action;
+use crate::ui::error_view::{ErrorChoice, Offer, error_panel};
 use crate::ui::tasks::Task;
 use crate::ui::theme;
 use crate::ui::widgets::{DraftChoice, busy_button, kept_drafts};
@@ -107,11 +108,10 @@ fn toolbar(
     let mut reload = None;
     ui.horizontal(|ui| {
         if ui.button("+ New campaign").clicked() {
-            let mut draft = CampaignDraft::default();
-            if let Some((id, _, _)) = segments.first() {
-                draft.segment_id.clone_from(id);
-            }
-            screen.editor = Some(Editor::new_campaign(draft));
+            // It starts tomorrow at 09:00 in this computer's time zone: never immediately.
+            let segment = segments.first().map_or("", |s| s.id.as_str());
+            let start = default_start(&chrono::Local::now());
+            screen.editor = Some(Editor::new_campaign(CampaignDraft::new_campaign(segment, start)));
             screen.note = None;
         }
         if busy_button(ui, "Reload campaigns", busy(Task::CampaignList)) {
@@ -133,7 +133,7 @@ fn rows(
 ) -> Vec<CampaignRow> {
     let needle = filter.to_lowercase();
     let segment_name = |id: &str| {
-        segments.iter().find(|s| s.0 == id).map_or_else(|| id.to_owned(), |s| s.1.clone())
+        segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
     };
     let mut rows: Vec<CampaignRow> = campaigns
         .iter()
@@ -163,21 +163,28 @@ fn rows(
     rows
 }
 
+/// Below this width the table leaves out the version and the last modified date, so every
+/// column stays on screen.
+const NARROW: f32 = 760.0;
+
 /// The table; a click on a header sorts by it (again: the other way). The id of the campaign
 /// clicked, if any.
 fn grid(ui: &mut egui::Ui, sort: &mut (Column, bool), rows: &[CampaignRow]) -> Option<String> {
     let mut open = None;
-    egui::Grid::new("campaign_list").striped(true).num_columns(6).spacing([16.0, 6.0]).show(
+    let wide = crate::ui::editor_bar::visible_width(ui) >= NARROW;
+    let columns = if wide { 6 } else { 4 };
+    egui::Grid::new("campaign_list").striped(true).num_columns(columns).spacing([16.0, 6.0]).show(
         ui,
         |ui| {
-            for (col, label) in [
+            let all = [
                 (Column::Name, "Name"),
                 (Column::Status, "Status"),
                 (Column::Segment, "Segment"),
                 (Column::Schedule, "Schedule"),
                 (Column::Version, "Version"),
                 (Column::Modified, "Last modified"),
-            ] {
+            ];
+            for (col, label) in all.into_iter().take(columns) {
                 let arrow = if sort.0 == col { if sort.1 { " ^" } else { " v" } } else { "" };
                 if ui.button(RichText::new(format!("{label}{arrow}")).strong()).clicked() {
                     *sort = if sort.0 == col { (col, !sort.1) } else { (col, true) };
@@ -191,8 +198,10 @@ fn grid(ui: &mut egui::Ui, sort: &mut (Column, bool), rows: &[CampaignRow]) -> O
                 ui.label(&row.status);
                 ui.label(&row.segment);
                 ui.label(&row.schedule);
-                ui.label(row.version.to_string());
-                ui.label(RichText::new(&row.modified).color(theme::MUTED));
+                if wide {
+                    ui.label(row.version.to_string());
+                    ui.label(RichText::new(&row.modified).color(theme::MUTED));
+                }
                 ui.end_row();
             }
         },
@@ -205,10 +214,9 @@ fn open(screen: &mut CampaignsScreen, id: String, store: Option<&DraftStore>) ->
     let c = screen.campaigns.iter().flatten().find(|c| c.id() == Some(id.as_str()))?;
     screen.editor = Some(Editor::for_campaign(c));
     screen.note = None;
-    // Unsaved changes kept for this campaign come back with it (not overwritten).
+    // Unsaved changes kept for this campaign come back with it (not overwritten), and say so.
     if let Some(i) = screen.offered.iter().position(|o| o.key == id) {
         screen.restore(i, store);
-        screen.note = Some("Your unsaved changes to this campaign are back.".into());
     }
     Some(Action::Campaigns(CampaignAction::History(id)))
 }
@@ -222,13 +230,19 @@ pub(super) fn show(
     busy: &dyn Fn(Task) -> bool,
 ) -> Vec<Action> {
     let mut actions: Vec<Action> = toolbar(ui, screen, segments, busy).into_iter().collect();
+    if let Some(error) = &screen.list_error {
+        let offer = Offer { retry: true, change_connection: false };
+        let what = "Could not load the campaigns";
+        if error_panel(ui, "campaign-list", what, error, "the service", offer)
+            == Some(ErrorChoice::Retry)
+        {
+            actions.push(Action::Campaigns(CampaignAction::Reload));
+        }
+    }
     let Some(campaigns) = &screen.campaigns else {
-        let text = if screen.error.is_some() {
-            "The campaigns could not be read (see above); Reload campaigns to try again."
-        } else {
-            "Loading campaigns…"
-        };
-        ui.label(RichText::new(text).color(theme::MUTED));
+        if screen.list_error.is_none() {
+            ui.label(RichText::new("Loading campaigns…").color(theme::MUTED));
+        }
         return actions;
     };
     let rows = rows(campaigns, &screen.filter, screen.sort, segments);

@@ -18,7 +18,7 @@ use crate::ui::widgets::{
 };
 
 /// The values placeholders resolve to when no endpoint is chosen.
-fn sample_endpoint() -> Value {
+pub(super) fn sample_endpoint() -> Value {
     json!({
         "Id": "sample-endpoint",
         "Address": "+12065550100",
@@ -219,7 +219,7 @@ fn preview(
 }
 
 /// The message of `member` as the recipient sees it, placeholders filled from `endpoint`.
-fn card(ui: &mut egui::Ui, member: &str, m: &MessagesDraft, endpoint: &dyn Fields) {
+pub(super) fn card(ui: &mut egui::Ui, member: &str, m: &MessagesDraft, endpoint: &dyn Fields) {
     let subs = Substitutions::default();
     let f = |t: &str| fill(t, Some(endpoint), &subs);
     match member {

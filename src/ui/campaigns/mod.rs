@@ -1,14 +1,17 @@
 //! The Campaigns section: a sortable, filterable list of the project's campaigns and an editor
 //! for a new or existing one. Split by responsibility: `state` (the screen's data, and how
-//! answers and failures land in it), `list`, `editor` (the editor's shell: header, tabs,
-//! buttons), `audience` (name, segment, split), then a file per tab: `messages`, `treatments`,
-//! `schedule`, `limits`, `history` (versions, diff, activities), `json_view`. Unsaved edits are
-//! kept on disk and offered back after a restart.
+//! answers and failures land in it), `editor_state` (one open editor's data), `list`, `editor`
+//! (the editor's shell: heading, action bar, tabs), `launch` (the review a save that sends now or
+//! soon waits in), `audience` (name, segment, split), then a file per tab: `messages`,
+//! `treatments`, `schedule`, `limits`, `history` (versions, diff, activities, refreshed while the
+//! campaign runs), `json_view`. Unsaved edits are kept on disk and offered back after a restart.
 
 mod audience;
 mod editor;
+mod editor_state;
 mod history;
 mod json_view;
+mod launch;
 mod limits;
 mod list;
 mod messages;
@@ -18,8 +21,11 @@ mod treatments;
 
 use egui::RichText;
 
+pub use editor_state::Editor;
+pub use history::{POLL_SECONDS, is_running};
+pub use launch::{Audience, Review};
 pub use list::{CampaignRow, Column};
-pub use state::{CampaignsScreen, Editor, Offered};
+pub use state::{CampaignsScreen, Offered};
 
 use super::action::Action;
 pub use super::action::CampaignAction;
@@ -48,8 +54,8 @@ pub enum Tab {
     Json,
 }
 
-/// A segment the editor can pick: (id, name, latest version).
-pub type SegmentChoice = (String, String, i32);
+/// A segment the editor can pick.
+pub use super::segments::SegmentChoice;
 
 /// Draws the section.
 pub fn show(
@@ -63,17 +69,18 @@ pub fn show(
     if let Some(error) = &screen.error {
         error_label(ui, &error.to_string());
     }
-    if let Some(note) = &screen.note {
-        ui.label(RichText::new(note).color(theme::OK));
-    }
     list::offered_drafts(ui, screen, store);
     if screen.editor.is_some() {
         actions.extend(editor::show(ui, screen, segments, busy));
     } else {
+        if let Some(note) = &screen.note {
+            ui.label(RichText::new(note).color(theme::OK));
+        }
         actions.extend(list::show(ui, screen, segments, store, busy));
     }
     screen.persist(store);
     actions.extend(confirm_delete(ui, screen, busy));
+    actions.extend(launch::show(ui, screen, busy));
     actions
 }
 

@@ -12,6 +12,15 @@ use crate::ui::widgets::{
     choice_row, field_error, field_note, form_row, text_area_row, under_field,
 };
 
+/// A start time as the clock of this computer reads it, when its time zone is not the one the
+/// time is written in (UTC, usually): "09:00 on Saturday 2 May here (UTC+02:00)".
+fn on_this_computer(start: &str) -> Option<String> {
+    let at = chrono::DateTime::parse_from_rfc3339(start.trim()).ok()?;
+    let here = at.with_timezone(&chrono::Local);
+    (here.offset().local_minus_utc() != at.offset().local_minus_utc())
+        .then(|| here.format("%H:%M on %A %-d %B here (UTC%:z)").to_string())
+}
+
 /// Draws a schedule whose error keys start with `prefix`.
 pub fn show(ui: &mut egui::Ui, prefix: &str, s: &mut ScheduleDraft, errors: &FieldErrors) {
     let err = |f: &str| errors.get(&format!("{prefix}{f}"));
@@ -28,6 +37,9 @@ pub fn show(ui: &mut egui::Ui, prefix: &str, s: &mut ScheduleDraft, errors: &Fie
             field_error(ui, err("start"));
         } else {
             form_row(ui, "Start time", &mut s.start_time, "2026-12-07T09:00:00Z", err("start"));
+            if let Some(local) = on_this_computer(&s.start_time) {
+                field_note(ui, &local);
+            }
         }
         form_row(ui, "End time", &mut s.end_time, "optional, ISO-8601", err("end"));
         under_field(ui, |ui| ui.checkbox(&mut s.local_time, "Send in each recipient's local time"));

@@ -1,95 +1,23 @@
 //! The section's state as plain data: the open editor, the drafts offered back, the save on
-//! its way, and how a worker answer or a failure lands in them (`apply`, `fail`).
+//! its way or under review, and how a worker answer or a failure lands in them (`apply`,
+//! `fail`).
 
-use aws_sdk_pinpoint::types::{ActivityResponse, CampaignResponse};
+use aws_sdk_pinpoint::types::CampaignResponse;
 
-use super::{CampaignAction, Column, Tab, history};
+use super::editor_state::{first_channel, status_of};
+use super::launch::Review;
+use super::{CampaignAction, Column, Editor, history};
 use crate::api::{ApiError, ApiResponse};
-use crate::drafts::FieldErrors;
 use crate::drafts::campaign::CampaignDraft;
 use crate::drafts::store::DraftKind;
 use crate::drafts::store::DraftStore;
 use crate::ui::action::Action;
+use crate::ui::editor_bar::Notice;
 use crate::ui::kept::{self, InFlight, Kept};
 use crate::ui::tasks::Task;
 
 /// The draft kind on disk.
 pub(super) const DRAFT_KIND: &str = DraftKind::Campaign.as_str();
-
-/// The editor of one campaign.
-#[derive(Debug, Clone, Default)]
-pub struct Editor {
-    /// The campaign, once created.
-    pub campaign_id: Option<String>,
-    /// Its version, once created.
-    pub version: Option<i32>,
-    /// What the form holds.
-    pub draft: CampaignDraft,
-    /// What the service last stored (`None`: a new campaign).
-    pub baseline: Option<CampaignDraft>,
-    /// Inline messages.
-    pub errors: FieldErrors,
-    /// The tab shown.
-    pub tab: Tab,
-    /// The channel tab of the messages (a `PUSH_CHANNELS` member, `EmailMessage` or
-    /// `SMSMessage`).
-    pub channel: String,
-    /// The endpoint id the preview fills placeholders from (empty: sample values).
-    pub preview_endpoint: String,
-    /// That endpoint, once loaded.
-    pub preview: Option<Box<aws_sdk_pinpoint::types::EndpointResponse>>,
-    /// Versions, newest first.
-    pub versions: Vec<CampaignResponse>,
-    /// The same versions as the versions view shows them (built once per answer).
-    pub version_views: Vec<crate::ui::version_diff::Version>,
-    /// Activities.
-    pub activities: Vec<ActivityResponse>,
-    /// The two versions compared (indexes into `versions`).
-    pub compare: (usize, usize),
-    /// The service's answer to the last save, when it failed.
-    pub save_error: Option<ApiError>,
-    /// Why the preview's endpoint could not be read.
-    pub preview_error: Option<String>,
-    /// Why the versions and activities could not be read.
-    pub history_error: Option<String>,
-    /// The draft on disk.
-    pub kept: Kept<CampaignDraft>,
-}
-
-impl Editor {
-    pub(super) fn key(&self) -> String {
-        self.kept.key().to_owned()
-    }
-
-    /// A form for a new campaign.
-    pub(super) fn new_campaign(draft: CampaignDraft) -> Self {
-        Self {
-            kept: Kept::fresh(&draft),
-            draft,
-            channel: "DefaultMessage".into(),
-            ..Self::default()
-        }
-    }
-
-    /// True when the form differs from what the service stored.
-    #[must_use]
-    pub fn is_dirty(&self) -> bool {
-        self.baseline.as_ref() != Some(&self.draft)
-    }
-
-    pub(super) fn for_campaign(c: &CampaignResponse) -> Self {
-        let draft = CampaignDraft::from(c);
-        Self {
-            kept: Kept::existing(c.id().unwrap_or_default()),
-            campaign_id: c.id().map(str::to_owned),
-            version: c.version(),
-            baseline: Some(draft.clone()),
-            draft,
-            channel: "DefaultMessage".into(),
-            ..Self::default()
-        }
-    }
-}
 
 /// A draft found on disk, offered back.
 #[derive(Debug, Clone)]
@@ -119,9 +47,13 @@ pub struct CampaignsScreen {
     pub confirm_delete: Option<(String, String)>,
     /// The save on its way.
     pub saving: Option<InFlight<CampaignDraft>>,
-    /// What happened last.
+    /// A save that would send now or soon, shown for review before anything is sent.
+    pub review: Option<Review>,
+    /// What happened last in the list ("Deleted campaign …").
     pub note: Option<String>,
-    /// A failed call outside the editor.
+    /// Why the list could not be loaded (shown in its place, with Retry).
+    pub list_error: Option<ApiError>,
+    /// A failed call outside the editor and the list.
     pub error: Option<ApiError>,
 }
 
@@ -136,7 +68,10 @@ impl CampaignsScreen {
     pub fn apply(&mut self, response: ApiResponse, store: Option<&DraftStore>) -> Vec<Action> {
         self.error = None;
         match response {
-            ApiResponse::Campaigns(list) => self.campaigns = Some(list),
+            ApiResponse::Campaigns(list) => {
+                self.campaigns = Some(list);
+                self.list_error = None;
+            }
             ApiResponse::Drafts { app_id, drafts, .. } if self.app_id.as_ref() == Some(&app_id) => {
                 self.offered = kept::parse_drafts(drafts)
                     .into_iter()
@@ -149,13 +84,14 @@ impl CampaignsScreen {
                 if let (Some(store), Some(app_id), Some(sent)) = (store, &self.app_id, &sent) {
                     store.discard(DRAFT_KIND, app_id, &sent.key);
                 }
-                self.note = Some(format!(
+                let saved_text = format!(
                     "Saved “{}” · version {}",
                     saved.name().unwrap_or_default(),
                     saved.version().unwrap_or(1)
-                ));
+                );
                 let mut follow_up = Vec::new();
-                // Only the editor that sent it takes the answer; edits made meanwhile stay.
+                // Only the editor that sent it takes the answer (and says so under its bar);
+                // edits made meanwhile stay.
                 if let (Some(editor), Some(sent)) = (&mut self.editor, &sent)
                     && editor.key() == sent.key
                 {
@@ -164,9 +100,13 @@ impl CampaignsScreen {
                     next.channel.clone_from(&editor.channel);
                     next.preview_endpoint = std::mem::take(&mut editor.preview_endpoint);
                     next.preview = editor.preview.take();
+                    next.last_poll = editor.last_poll;
                     if editor.draft != sent.sent_from {
                         next.draft = std::mem::take(&mut editor.draft);
                     }
+                    next.notice =
+                        Some(Notice::until_changed(saved_text, next.draft.clone(), next.tab));
+                    next.scroll_to_result = true;
                     *editor = next;
                     follow_up.push(Action::Campaigns(CampaignAction::History(id.clone())));
                 }
@@ -193,11 +133,22 @@ impl CampaignsScreen {
                 if let Some(editor) = &mut self.editor
                     && editor.campaign_id.as_deref() == Some(campaign_id.as_str())
                 {
-                    editor.compare = (versions.len().min(2).saturating_sub(1), 0);
-                    editor.version_views = history::version_views(&versions);
+                    // A refresh while the campaign runs keeps the versions the user compares.
+                    if versions.len() != editor.versions.len() {
+                        editor.compare = (versions.len().min(2).saturating_sub(1), 0);
+                        editor.version_views = history::version_views(&versions);
+                    }
+                    if let Some(status) = versions.first().and_then(status_of) {
+                        editor.status = Some(status);
+                    }
                     editor.versions = versions;
                     editor.activities = activities;
                     editor.history_error = None;
+                }
+            }
+            ApiResponse::Estimate(answer) => {
+                if let Some(review) = &mut self.review {
+                    review.estimated(&answer);
                 }
             }
             ApiResponse::PreviewEndpoint(endpoint) => {
@@ -218,7 +169,16 @@ impl CampaignsScreen {
             self.confirm_delete = None;
         }
         match (&mut self.editor, task) {
-            (Some(editor), Task::CampaignSave) => editor.save_error = Some(error),
+            (_, Task::CampaignList) => self.list_error = Some(error),
+            (_, Task::CampaignAudience) => {
+                if let Some(review) = &mut self.review {
+                    review.not_estimated(&error);
+                }
+            }
+            (Some(editor), Task::CampaignSave) => {
+                editor.save_error = Some(error);
+                editor.scroll_to_result = true;
+            }
             (Some(editor), Task::Preview) => {
                 editor.preview = None;
                 editor.preview_error = Some(error.to_string());
@@ -246,14 +206,21 @@ impl CampaignsScreen {
             if let (Some(store), Some(app_id)) = (store, &self.app_id) {
                 store.discard(DRAFT_KIND, app_id, &offered.key);
             }
-            self.note = Some(format!(
+            editor.notice = Some(Notice::lasting(format!(
                 "Campaign {} no longer exists; saving the draft creates a new campaign.",
                 offered.key
-            ));
+            )));
         } else {
             editor.kept = Kept::restored(&offered.key, &offered.draft);
+            editor.notice = Some(Notice::until_changed(
+                "Your unsaved changes are back.",
+                offered.draft.clone(),
+                editor.tab,
+            ));
         }
+        editor.channel = first_channel(&offered.draft);
         editor.draft = offered.draft;
+        self.note = None;
         self.editor = Some(editor);
     }
 

@@ -36,6 +36,26 @@ fn seen_names(c: &Criterion, values: &Value) -> Vec<String> {
     }
 }
 
+/// The fields of a row, as its message keys end.
+const FIELDS: [&str; 7] = ["kind", "name", "operator", "values", "latitude", "longitude", "range"];
+
+/// What rows need before the estimate counts them, as its lenient build found it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Incomplete<'a> {
+    /// The lenient build's messages, live (`None` where there is no estimate).
+    pub live: Option<&'a FieldErrors>,
+}
+
+/// The marker of a row the estimate leaves out: "not counted", and why unless the row already
+/// shows its message in red. A row left out does not match nobody: it is not there at all.
+pub fn not_counted(ui: &mut egui::Ui, name: &str, reason: Option<&str>) {
+    let text = match reason {
+        Some(reason) => format!("{name} not counted in the estimate until complete: {reason}"),
+        None => format!("{name} not counted in the estimate until complete."),
+    };
+    ui.label(RichText::new(text).small().color(theme::WARN));
+}
+
 /// Draws the row `name` (a short handle like `G1S1C2`); returns "remove", "duplicate" or "up"
 /// when the user asked for it.
 pub fn show(
@@ -43,7 +63,7 @@ pub fn show(
     name: &str,
     c: &mut Criterion,
     key: &str,
-    errors: &FieldErrors,
+    (errors, incomplete): (&FieldErrors, &Incomplete<'_>),
     values: Option<&Value>,
 ) -> Option<&'static str> {
     let mut op = None;
@@ -63,11 +83,20 @@ pub fn show(
         }
         op = row_buttons(ui, name);
     });
-    ui.label(RichText::new(c.sentence()).italics().color(theme::ACCENT));
-    for field in ["kind", "name", "operator", "values", "latitude", "longitude", "range"] {
+    let live = incomplete
+        .live
+        .and_then(|live| FIELDS.iter().find_map(|field| live.get(&format!("{key}.{field}"))));
+    let color = if live.is_some() { theme::MUTED } else { theme::ACCENT };
+    ui.label(RichText::new(c.sentence()).italics().color(color));
+    let mut shown = false;
+    for field in FIELDS {
         if let Some(message) = errors.get(&format!("{key}.{field}")) {
             error_label(ui, message);
+            shown = true;
         }
+    }
+    if let Some(reason) = live {
+        not_counted(ui, name, (!shown).then_some(reason));
     }
     op
 }

@@ -1,22 +1,24 @@
-//! The segment builder's shell: the header (back, title), the name and tags, the tab strip, the
-//! tab shown (the builder with its estimate, the JSON, the versions), and the buttons (save,
-//! revert, delete). After a refused save the messages follow the fixes as they are typed.
+//! The segment builder's shell: the heading (back, the segment's name and version), the action
+//! bar (save, revert; delete apart at the right, in red) with what the last save left under it,
+//! the name and tags, the tab strip, and the tab shown (the builder with its estimate, the JSON,
+//! the versions). After a refused save the messages follow the fixes as they are typed.
 
 use egui::RichText;
 use serde_json::Value;
 
+use super::criteria::Incomplete;
 use super::{
-    Editor, EditorTab, SegmentAction, SegmentsScreen, estimate, groups, json_view, versions,
+    Editor, EditorTab, SegmentAction, SegmentChoice, SegmentsScreen, estimate, groups, json_view,
+    versions,
 };
 use crate::drafts::FieldErrors;
 use crate::drafts::segment::SegmentDraft;
 use crate::ui::action::Action;
+use crate::ui::editor_bar::{self, Bar, Problems};
 use crate::ui::kept::InFlight;
 use crate::ui::tasks::Task;
 use crate::ui::theme;
-use crate::ui::widgets::{
-    EditorChoice, editor_buttons, error_label, field_label, field_note, form_row, text_area_row,
-};
+use crate::ui::widgets::{EditorChoice, field_label, field_note, form_row, text_area_row};
 
 /// What the builder asks of the screen around it, once it is drawn.
 #[derive(Debug, Default)]
@@ -32,7 +34,7 @@ struct Outcome {
 /// What the tabs need from the screen: the segments to build on, the values seen in the project
 /// and whether the mock answers (for the estimate), and the project (for the CLI command).
 struct Context<'a> {
-    choices: &'a [(String, String, i32)],
+    choices: &'a [SegmentChoice],
     values: Option<&'a Value>,
     is_mock: bool,
     app_id: &'a str,
@@ -54,19 +56,18 @@ pub fn show(
     }
     let Some(editor) = &mut screen.editor else { return actions };
     let mut outcome = Outcome::default();
-    header(ui, editor, &mut outcome);
+    heading(ui, editor, &mut outcome);
     if !editor.errors.is_empty() {
         // After a refused save, messages follow the fixes as they are typed.
         editor.errors = editor.draft.to_request().err().unwrap_or_default();
     }
     let errors = editor.errors.clone();
+    bar(ui, editor, &errors, busy(Task::SegmentSave), &mut actions, &mut outcome);
     name_and_tags(ui, editor, &errors);
     tab_strip(ui, editor);
     ui.separator();
     let context = Context { choices: &choices, values: values.as_ref(), is_mock, app_id: &app_id };
     actions.extend(tab(ui, editor, &errors, &context, busy));
-    ui.separator();
-    footer(ui, editor, &errors, busy, &mut actions, &mut outcome);
     if outcome.saving.is_some() {
         screen.saving = outcome.saving;
     }
@@ -80,18 +81,19 @@ pub fn show(
     actions
 }
 
-fn header(ui: &mut egui::Ui, editor: &Editor, outcome: &mut Outcome) {
-    ui.horizontal(|ui| {
+/// Back, and the segment's name (as stored) with its version and id.
+fn heading(ui: &mut egui::Ui, editor: &Editor, outcome: &mut Outcome) {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("< All segments").clicked() {
             outcome.close = true;
         }
-        ui.heading(match (&editor.segment_id, editor.version) {
-            (Some(id), Some(v)) => format!("Segment {id} · version {v}"),
-            _ => "New segment".to_owned(),
-        });
-        if editor.is_dirty() && editor.baseline.is_some() {
-            ui.label(RichText::new("unsaved changes").color(theme::WARN));
-        }
+        let (Some(id), Some(version)) = (&editor.segment_id, editor.version) else {
+            ui.heading("New segment");
+            return;
+        };
+        let name = editor.stored_name();
+        ui.heading(if name.is_empty() { "(unnamed segment)" } else { name });
+        ui.label(RichText::new(format!("version {version} · id {id}")).color(theme::MUTED));
     });
 }
 
@@ -143,10 +145,14 @@ fn tab(
                 let others: Vec<_> = context
                     .choices
                     .iter()
-                    .filter(|c| Some(&c.0) != own_id.as_ref())
+                    .filter(|c| Some(&c.id) != own_id.as_ref())
                     .cloned()
                     .collect();
-                groups::show(&mut cols[0], &mut editor.draft, errors, &others, context.values);
+                // On the mock, rows the estimate leaves out say so on the row.
+                let live = context.is_mock.then(|| editor.draft.build().1);
+                let incomplete = Incomplete { live: live.as_ref() };
+                let shown = (errors, &incomplete);
+                groups::show(&mut cols[0], &mut editor.draft, shown, &others, context.values);
                 actions.extend(estimate::show(
                     &mut cols[1],
                     &mut editor.estimate,
@@ -162,23 +168,24 @@ fn tab(
     actions
 }
 
-/// The messages' count, a failed save, and save / revert / delete.
-fn footer(
+/// The action bar (save, revert; delete at the right), and under it what the last save left.
+fn bar(
     ui: &mut egui::Ui,
     editor: &mut Editor,
     errors: &FieldErrors,
-    busy: &dyn Fn(Task) -> bool,
+    busy: bool,
     actions: &mut Vec<Action>,
     outcome: &mut Outcome,
 ) {
-    if !errors.is_empty() {
-        error_label(ui, &format!("{} field(s) need attention.", errors.len()));
-    }
-    if let Some(error) = &editor.save_error {
-        error_label(ui, &error.to_string());
-    }
     let exists = editor.segment_id.is_some();
-    match editor_buttons(ui, "segment", exists, editor.is_dirty(), busy(Task::SegmentSave)) {
+    let bar = Bar { noun: "segment", exists, dirty: editor.is_dirty(), busy };
+    let unsaved = editor.is_dirty() && editor.baseline.is_some();
+    let choice = editor_bar::show(ui, bar, |ui| {
+        if unsaved {
+            ui.label(RichText::new("unsaved changes").color(theme::WARN));
+        }
+    });
+    match choice {
         Some(EditorChoice::Save) => {
             editor.save_error = None;
             match editor.draft.to_request() {
@@ -189,7 +196,10 @@ fn footer(
                     let id = editor.segment_id.clone();
                     actions.push(Action::Segments(SegmentAction::Save(id, Box::new(request))));
                 }
-                Err(errors) => editor.errors = errors,
+                Err(refused) => {
+                    editor.errors = refused;
+                    editor.scroll_to_result = true;
+                }
             }
         }
         Some(EditorChoice::Revert) => {
@@ -200,8 +210,12 @@ fn footer(
         }
         Some(EditorChoice::Delete) => {
             let id = editor.segment_id.clone().unwrap_or_default();
-            outcome.delete = Some((id, editor.draft.name.clone()));
+            outcome.delete = Some((id, editor.stored_name().to_owned()));
         }
         None => {}
     }
+    let fields = (!errors.is_empty()).then(|| format!("{} field(s) need attention.", errors.len()));
+    let problems = Problems { fields: fields.as_deref(), refused: editor.save_error.as_ref() };
+    let shown = (&editor.draft, &editor.tab);
+    editor_bar::messages(ui, &mut editor.notice, shown, problems, &mut editor.scroll_to_result);
 }

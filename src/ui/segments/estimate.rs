@@ -37,6 +37,27 @@ impl Estimate {
     }
 }
 
+/// `matching` as a share of `total`, never rounded to 0 % or 100 % when it is not: "<0.1 %",
+/// one decimal below 10 % and above 90 %, whole percents between.
+fn share_text(matching: u64, total: u64) -> String {
+    if matching == 0 || total == 0 {
+        return "0 %".to_owned();
+    }
+    if matching >= total {
+        return "100 %".to_owned();
+    }
+    let percent = matching as f64 * 100.0 / total as f64;
+    if percent < 0.1 {
+        "<0.1 %".to_owned()
+    } else if percent > 99.9 {
+        ">99.9 %".to_owned()
+    } else if !(10.0..=90.0).contains(&percent) {
+        format!("{percent:.1} %")
+    } else {
+        format!("{percent:.0} %")
+    }
+}
+
 /// How many criteria and base segments have a message (keys `g0.d1.c2.…`, `g0.s1`): the rows
 /// the lenient request leaves out.
 fn incomplete_rows(errors: &FieldErrors) -> usize {
@@ -108,7 +129,8 @@ pub fn show(
             .color(theme::ACCENT),
     );
     let share = if total == 0 { 0.0 } else { matching as f32 / total as f32 };
-    ui.add(egui::ProgressBar::new(share).show_percentage().desired_width(220.0));
+    let bar = egui::ProgressBar::new(share).text(share_text(matching, total));
+    ui.add(bar.desired_width(220.0));
     ui.label(format!("{messageable} can be messaged (not opted out, active)"));
     let groups: Vec<u64> = result
         .get("Groups")
@@ -148,5 +170,17 @@ mod tests {
         assert!(errors.get("name").is_some());
         assert_eq!(incomplete_rows(&errors), 4, "{errors:?}");
         assert_eq!(incomplete_rows(&FieldErrors::default()), 0);
+    }
+
+    #[test]
+    fn small_shares_are_not_rounded_away() {
+        assert_eq!(share_text(0, 120), "0 %");
+        assert_eq!(share_text(1, 120), "0.8 %");
+        assert_eq!(share_text(1, 5000), "<0.1 %");
+        assert_eq!(share_text(60, 120), "50 %");
+        assert_eq!(share_text(119, 120), "99.2 %");
+        assert_eq!(share_text(4999, 5000), ">99.9 %");
+        assert_eq!(share_text(120, 120), "100 %");
+        assert_eq!(share_text(0, 0), "0 %");
     }
 }

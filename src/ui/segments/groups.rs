@@ -4,7 +4,8 @@
 use egui::RichText;
 use serde_json::Value;
 
-use super::criteria;
+use super::criteria::Incomplete;
+use super::{SegmentChoice, criteria};
 use crate::drafts::FieldErrors;
 use crate::drafts::segment::{Criterion, GROUP_TYPES, GroupDraft, SegmentDraft, SourceRef};
 use crate::ui::theme;
@@ -18,12 +19,12 @@ fn type_words(t: &str) -> &'static str {
     }
 }
 
-/// Draws the groups of a segment.
+/// Draws the groups of a segment; rows the estimate leaves out (`incomplete`) say so.
 pub fn show(
     ui: &mut egui::Ui,
     d: &mut SegmentDraft,
-    errors: &FieldErrors,
-    segments: &[(String, String, i32)],
+    (errors, incomplete): (&FieldErrors, &Incomplete<'_>),
+    segments: &[SegmentChoice],
     values: Option<&Value>,
 ) {
     choice_row(ui, "Include groups", &mut d.include, &GROUP_TYPES, None, None);
@@ -75,8 +76,8 @@ pub fn show(
                 if let Some(message) = errors.get(&format!("{key}.empty")) {
                     error_label(ui, message);
                 }
-                sources(ui, group, g, errors, segments);
-                sets(ui, group, g, errors, values);
+                sources(ui, group, g, (errors, incomplete), segments);
+                sets(ui, group, g, (errors, incomplete), values);
             });
         });
         ui.add_space(4.0);
@@ -101,8 +102,8 @@ fn sources(
     ui: &mut egui::Ui,
     group: &mut GroupDraft,
     g: usize,
-    errors: &FieldErrors,
-    segments: &[(String, String, i32)],
+    (errors, incomplete): (&FieldErrors, &Incomplete<'_>),
+    segments: &[SegmentChoice],
 ) {
     let mut remove = None;
     for (i, source) in group.sources.iter_mut().enumerate() {
@@ -110,13 +111,13 @@ fn sources(
             let label = ui.label(format!("Base segment {}", i + 1));
             let shown = segments
                 .iter()
-                .find(|s| s.0 == source.id)
-                .map_or_else(|| source.id.clone(), |s| s.1.clone());
+                .find(|s| s.id == source.id)
+                .map_or_else(|| source.id.clone(), |s| s.name.clone());
             egui::ComboBox::from_id_salt(("source", g, i))
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    for (id, name, _) in segments {
-                        ui.selectable_value(&mut source.id, id.clone(), name);
+                    for s in segments {
+                        ui.selectable_value(&mut source.id, s.id.clone(), &s.name);
                     }
                 })
                 .response
@@ -132,8 +133,14 @@ fn sources(
                 remove = Some(i);
             }
         });
-        if let Some(message) = errors.get(&format!("g{g}.s{i}")) {
+        let key = format!("g{g}.s{i}");
+        let shown = errors.get(&key);
+        if let Some(message) = shown {
             error_label(ui, message);
+        }
+        if let Some(reason) = incomplete.live.and_then(|live| live.get(&key)) {
+            let name = format!("Base segment {} of group {}", i + 1, g + 1);
+            criteria::not_counted(ui, &name, shown.is_none().then_some(reason));
         }
     }
     if let Some(i) = remove {
@@ -144,7 +151,7 @@ fn sources(
         name_for_a11y(ui, &add, &format!("+ Base segment in group {}", g + 1));
         if add.clicked() {
             group.sources.push(SourceRef {
-                id: segments.first().map(|s| s.0.clone()).unwrap_or_default(),
+                id: segments.first().map(|s| s.id.clone()).unwrap_or_default(),
                 version: String::new(),
             });
         }
@@ -160,7 +167,7 @@ fn sets(
     ui: &mut egui::Ui,
     group: &mut GroupDraft,
     g: usize,
-    errors: &FieldErrors,
+    errors: (&FieldErrors, &Incomplete<'_>),
     values: Option<&Value>,
 ) {
     let mut remove_set = None;

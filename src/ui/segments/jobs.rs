@@ -1,19 +1,42 @@
 //! Import and export jobs: import a local CSV or JSON file (into the mock's bucket folder in
 //! demo/mock mode) or an S3 URL (AWS); export a segment to an S3 prefix; jobs listed with
-//! status, counts, failures and progress, refreshed until they finish.
+//! status, counts, failures and progress, refreshed until they finish. Each message shows where
+//! its cause is: a missing value under its field (gone once the field is filled), a file that
+//! cannot be read under the file's field, a refused start under its own button, a failed
+//! refresh under the jobs; a job just started is brought on screen.
 
 use egui::RichText;
 
-use super::{SegmentAction, SegmentsScreen};
-use crate::api::ApiError;
+use super::{SegmentAction, SegmentChoice, SegmentsScreen};
 use crate::api::jobs::{ImportSpec, JobRow};
+use crate::api::{ApiError, ErrorKind};
 use crate::ui::action::Action;
 use crate::ui::tasks::Task;
 use crate::ui::theme;
-use crate::ui::widgets::{busy_button, error_label, form_row, section};
+use crate::ui::widgets::{busy_button, error_label, form_row, section, under_field};
 
 /// Seconds between refreshes while a job runs.
 const POLL: f64 = 1.0;
+
+/// The import form's fields a check can refuse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportField {
+    /// The local file (mock) or the S3 URL (AWS).
+    Source,
+    /// The role ARN.
+    Role,
+    /// The new segment's name.
+    Name,
+}
+
+/// Which kind of job is being started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Starting {
+    /// An import of this file or URL.
+    Import(String),
+    /// An export.
+    Export,
+}
 
 /// The import and export forms.
 #[derive(Debug, Clone, Default)]
@@ -32,11 +55,32 @@ pub struct Form {
     pub export_prefix: String,
     /// The job started last.
     pub started: Option<String>,
-    /// Inline problem.
-    pub problem: Option<String>,
-    /// A failed call.
-    pub error: Option<ApiError>,
+    /// The job whose start is on its way.
+    pub starting: Option<Starting>,
+    /// Bring the job started last on screen next frame.
+    pub scroll_to_started: bool,
+    /// What the import form still needs, under the field it concerns (after Start import).
+    pub import_problem: Option<(ImportField, String)>,
+    /// What the export form still needs (after Start export).
+    pub export_problem: Option<String>,
+    /// Why the import could not start, and the source it was given.
+    pub import_error: Option<(ApiError, String)>,
+    /// Why the export could not start.
+    pub export_error: Option<ApiError>,
+    /// Why the jobs could not be refreshed.
+    pub poll_error: Option<ApiError>,
     last_poll: f64,
+}
+
+impl Form {
+    /// A start of `starting` failed: the message goes to that form.
+    pub fn start_failed(&mut self, error: ApiError) {
+        if let Some(Starting::Import(source)) = self.starting.take() {
+            self.import_error = Some((error, source));
+        } else {
+            self.export_error = Some(error);
+        }
+    }
 }
 
 /// Draws the jobs part: the import form, the export form, and the jobs (refreshed while one
@@ -51,10 +95,10 @@ pub fn show(
     let f = &mut screen.jobs_form;
     let mut actions: Vec<Action> = import(ui, f, is_mock, busy).into_iter().collect();
     actions.extend(export(ui, f, &choices, is_mock, busy));
-    if let Some(error) = &f.error {
-        error_label(ui, &error.to_string());
-    }
     section(ui, "Jobs");
+    if let Some(error) = &f.poll_error {
+        error_label(ui, &format!("The jobs could not be refreshed: {error}"));
+    }
     let running = screen.jobs.iter().any(|j| !j.finished());
     let now = ui.input(|i| i.time);
     if running {
@@ -64,8 +108,22 @@ pub fn show(
         }
         ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(POLL));
     }
-    jobs(ui, &screen.jobs);
+    let scroll = std::mem::take(&mut f.scroll_to_started).then_some(f.started.as_deref()).flatten();
+    jobs(ui, &screen.jobs, scroll);
     actions
+}
+
+/// The message under an import field: what the form still needs there, or (under the source)
+/// a file that could not be read, while the source is the one that failed.
+fn import_message(f: &Form, field: ImportField, source: &str) -> Option<String> {
+    if let Some((at, problem)) = &f.import_problem
+        && *at == field
+    {
+        return Some(problem.clone());
+    }
+    let (error, failed) = f.import_error.as_ref()?;
+    let about_source = matches!(error.kind, ErrorKind::File | ErrorKind::NotAMock);
+    (field == ImportField::Source && about_source && failed == source).then(|| error.to_string())
 }
 
 /// The import form: a local file (mock) or an S3 URL (AWS), the role, the segment it defines.
@@ -76,7 +134,13 @@ fn import(
     busy: &dyn Fn(Task) -> bool,
 ) -> Option<Action> {
     let mut action = None;
+    if f.import_problem.is_some() {
+        // After a refused start, the message follows the fixes as they are typed.
+        f.import_problem = import_spec(f, is_mock).err().map(|(at, m)| (at, m.to_owned()));
+    }
     section(ui, "Import endpoints");
+    let source = if is_mock { f.path.clone() } else { f.s3_url.clone() };
+    let message = |f: &Form, field| import_message(f, field, &source);
     if is_mock {
         ui.label(
             RichText::new(
@@ -84,33 +148,43 @@ fn import(
             )
             .color(theme::MUTED),
         );
-        ui.horizontal(|ui| {
-            form_row(ui, "File to import", &mut f.path, "/path/to/endpoints.csv", None);
-            if ui.button("Choose file…").clicked() {
-                action = Some(Action::Segments(SegmentAction::PickFile));
-            }
-        });
-    } else {
-        form_row(ui, "S3 URL", &mut f.s3_url, "s3://bucket/endpoints.csv", None);
-    }
-    form_row(ui, "Role ARN", &mut f.role, "arn:aws:iam::123456789012:role/PinpointImport", None);
-    form_row(ui, "New segment name", &mut f.segment_name, "Imported customers", None);
-    if let Some(problem) = &f.problem {
-        error_label(ui, problem);
-    }
-    if busy_button(ui, "Start import", busy(Task::Jobs)) {
-        f.problem = None;
-        f.error = None;
-        match import_spec(f, is_mock) {
-            Ok(spec) => action = Some(Action::Segments(SegmentAction::Import(Box::new(spec)))),
-            Err(problem) => f.problem = Some(problem.to_owned()),
+        let error = message(f, ImportField::Source);
+        form_row(ui, "File to import", &mut f.path, "/path/to/endpoints.csv", error.as_deref());
+        // Under the field, so a field as wide as the window leaves it room.
+        if under_field(ui, |ui| ui.button("Choose file…")).clicked() {
+            action = Some(Action::Segments(SegmentAction::PickFile));
         }
+    } else {
+        let error = message(f, ImportField::Source);
+        form_row(ui, "S3 URL", &mut f.s3_url, "s3://bucket/endpoints.csv", error.as_deref());
+    }
+    let error = message(f, ImportField::Role);
+    let role_hint = "arn:aws:iam::123456789012:role/PinpointImport";
+    form_row(ui, "Role ARN", &mut f.role, role_hint, error.as_deref());
+    let error = message(f, ImportField::Name);
+    form_row(ui, "New segment name", &mut f.segment_name, "Imported customers", error.as_deref());
+    if busy_button(ui, "Start import", busy(Task::Jobs)) {
+        f.import_error = None;
+        match import_spec(f, is_mock) {
+            Ok(spec) => {
+                f.import_problem = None;
+                f.starting = Some(Starting::Import(source.clone()));
+                action = Some(Action::Segments(SegmentAction::Import(Box::new(spec))));
+            }
+            Err((at, problem)) => f.import_problem = Some((at, problem.to_owned())),
+        }
+    }
+    // A refusal that is not about one field belongs to the button.
+    if let Some((error, _)) = &f.import_error
+        && !matches!(error.kind, ErrorKind::File | ErrorKind::NotAMock)
+    {
+        error_label(ui, &format!("The import could not start: {error}"));
     }
     action
 }
 
-/// The import the form asks for, or what is missing.
-fn import_spec(f: &Form, is_mock: bool) -> Result<ImportSpec, &'static str> {
+/// The import the form asks for, or what is missing and where.
+fn import_spec(f: &Form, is_mock: bool) -> Result<ImportSpec, (ImportField, &'static str)> {
     let source = if is_mock { f.path.trim() } else { f.s3_url.trim() };
     let role = if f.role.trim().is_empty() && is_mock {
         "arn:aws:iam::123456789012:role/PinpointImport".to_owned()
@@ -118,16 +192,17 @@ fn import_spec(f: &Form, is_mock: bool) -> Result<ImportSpec, &'static str> {
         f.role.trim().to_owned()
     };
     if source.is_empty() {
-        return Err(if is_mock { "Choose a file" } else { "Give an s3:// URL" });
+        let problem = if is_mock { "Choose a file" } else { "Give an s3:// URL" };
+        return Err((ImportField::Source, problem));
     }
     if !is_mock && !source.starts_with("s3://") {
-        return Err("The URL must start with s3://");
+        return Err((ImportField::Source, "The URL must start with s3://"));
     }
     if role.is_empty() {
-        return Err("Give the role Pinpoint assumes to read the bucket");
+        return Err((ImportField::Role, "Give the role Pinpoint assumes to read the bucket"));
     }
     if f.segment_name.trim().is_empty() {
-        return Err("Name the segment the import defines");
+        return Err((ImportField::Name, "Name the segment the import defines"));
     }
     let json =
         source.to_lowercase().ends_with(".json") || source.to_lowercase().ends_with(".jsonl");
@@ -141,34 +216,53 @@ fn import_spec(f: &Form, is_mock: bool) -> Result<ImportSpec, &'static str> {
     })
 }
 
+/// What the export form still needs, if anything.
+fn export_problem(f: &Form) -> Option<&'static str> {
+    (!f.export_prefix.trim().starts_with("s3://"))
+        .then_some("The export prefix must start with s3://")
+}
+
 /// The export form: a segment (or all endpoints) to an S3 prefix.
 fn export(
     ui: &mut egui::Ui,
     f: &mut Form,
-    choices: &[(String, String, i32)],
+    choices: &[SegmentChoice],
     is_mock: bool,
     busy: &dyn Fn(Task) -> bool,
 ) -> Option<Action> {
+    if f.export_problem.is_some() {
+        f.export_problem = export_problem(f).map(str::to_owned);
+    }
     section(ui, "Export endpoints");
     ui.horizontal(|ui| {
         let l = crate::ui::widgets::field_label(ui, "Segment to export");
         let shown = choices
             .iter()
-            .find(|c| c.0 == f.export_segment)
-            .map_or_else(|| "(all endpoints)".to_owned(), |c| c.1.clone());
+            .find(|c| c.id == f.export_segment)
+            .map_or_else(|| "(all endpoints)".to_owned(), |c| c.name.clone());
         egui::ComboBox::from_id_salt("export_segment")
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut f.export_segment, String::new(), "(all endpoints)");
-                for (id, name, _) in choices {
-                    ui.selectable_value(&mut f.export_segment, id.clone(), name);
+                for c in choices {
+                    ui.selectable_value(&mut f.export_segment, c.id.clone(), &c.name);
                 }
             })
             .response
             .labelled_by(l.id);
     });
-    form_row(ui, "Export to", &mut f.export_prefix, "s3://exports/segment/", None);
-    if !busy_button(ui, "Start export", busy(Task::Jobs)) {
+    let problem = f.export_problem.clone();
+    form_row(ui, "Export to", &mut f.export_prefix, "s3://exports/segment/", problem.as_deref());
+    let clicked = busy_button(ui, "Start export", busy(Task::Jobs));
+    if let Some(error) = &f.export_error {
+        error_label(ui, &format!("The export could not start: {error}"));
+    }
+    if !clicked {
+        return None;
+    }
+    f.export_error = None;
+    f.export_problem = export_problem(f).map(str::to_owned);
+    if f.export_problem.is_some() {
         return None;
     }
     let role = if f.role.trim().is_empty() && is_mock {
@@ -176,11 +270,7 @@ fn export(
     } else {
         f.role.trim().to_owned()
     };
-    if !f.export_prefix.trim().starts_with("s3://") {
-        f.problem = Some("The export prefix must start with s3://".into());
-        return None;
-    }
-    f.problem = None;
+    f.starting = Some(Starting::Export);
     Some(Action::Segments(SegmentAction::Export {
         segment_id: f.export_segment.clone(),
         s3_prefix: f.export_prefix.trim().to_owned(),
@@ -189,7 +279,7 @@ fn export(
 }
 
 /// The jobs with status, progress and counts, then their first failures.
-fn jobs(ui: &mut egui::Ui, jobs: &[JobRow]) {
+fn jobs(ui: &mut egui::Ui, jobs: &[JobRow], scroll_to: Option<&str>) {
     if jobs.is_empty() {
         ui.label(RichText::new("No import or export jobs yet.").color(theme::MUTED));
     }
@@ -201,7 +291,10 @@ fn jobs(ui: &mut egui::Ui, jobs: &[JobRow]) {
             ui.end_row();
         }
         for j in jobs {
-            ui.label(if j.import { "Import" } else { "Export" });
+            let kind = ui.label(if j.import { "Import" } else { "Export" });
+            if scroll_to == Some(j.id.as_str()) {
+                kind.scroll_to_me(Some(egui::Align::Center));
+            }
             let color = match j.status.as_str() {
                 "COMPLETED" => theme::OK,
                 "FAILED" => theme::ERROR,

@@ -11,6 +11,7 @@ use super::{Editor, SegmentAction, SegmentsScreen};
 use crate::drafts::segment::SegmentDraft;
 use crate::drafts::store::DraftStore;
 use crate::ui::action::Action;
+use crate::ui::error_view::{ErrorChoice, Offer, error_panel};
 use crate::ui::tasks::Task;
 use crate::ui::theme;
 use crate::ui::widgets::{DraftChoice, busy_button, kept_drafts};
@@ -115,10 +116,9 @@ fn open(screen: &mut SegmentsScreen, s: &SegmentResponse, store: Option<&DraftSt
     let id = s.id().unwrap_or_default().to_owned();
     screen.editor = Some(Editor::for_segment(s));
     screen.note = None;
-    // Unsaved changes kept for this segment come back with it (not overwritten).
+    // Unsaved changes kept for this segment come back with it (not overwritten), and say so.
     if let Some(i) = screen.offered.iter().position(|(key, _)| *key == id) {
         screen.restore(i, store);
-        screen.note = Some("Your unsaved changes to this segment are back.".into());
     }
     Action::Segments(SegmentAction::Versions(id))
 }
@@ -132,13 +132,19 @@ pub(super) fn show(
     busy: &dyn Fn(Task) -> bool,
 ) -> Vec<Action> {
     let mut actions: Vec<Action> = toolbar(ui, screen, busy).into_iter().collect();
+    if let Some(error) = &screen.list_error {
+        let offer = Offer { retry: true, change_connection: false };
+        let what = "Could not load the segments";
+        if error_panel(ui, "segment-list", what, error, "the service", offer)
+            == Some(ErrorChoice::Retry)
+        {
+            actions.push(Action::Segments(SegmentAction::Reload));
+        }
+    }
     let Some(segments) = &screen.segments else {
-        let text = if screen.error.is_some() {
-            "The segments could not be read (see above); Reload segments to try again."
-        } else {
-            "Loading segments…"
-        };
-        ui.label(RichText::new(text).color(theme::MUTED));
+        if screen.list_error.is_none() {
+            ui.label(RichText::new("Loading segments…").color(theme::MUTED));
+        }
         return actions;
     };
     if is_mock && screen.sizes.is_none() && !busy(Task::SegmentSizes) {

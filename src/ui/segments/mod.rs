@@ -17,7 +17,7 @@ mod versions;
 
 use egui::RichText;
 
-pub use state::{Editor, SegmentsScreen};
+pub use state::{Editor, SegmentChoice, SegmentsScreen};
 
 use super::action::Action;
 pub use super::action::SegmentAction;
@@ -71,9 +71,6 @@ pub fn show(
     if let Some(error) = &screen.error {
         error_label(ui, &error.to_string());
     }
-    if let Some(note) = &screen.note {
-        ui.label(RichText::new(note).color(theme::OK));
-    }
     if screen.tab == Tab::Jobs {
         actions.extend(jobs::show(ui, screen, is_mock, busy));
         return actions;
@@ -82,6 +79,9 @@ pub fn show(
     if screen.editor.is_some() {
         actions.extend(editor::show(ui, screen, is_mock, busy));
     } else {
+        if let Some(note) = &screen.note {
+            ui.label(RichText::new(note).color(theme::OK));
+        }
         actions.extend(list::show(ui, screen, is_mock, store, busy));
     }
     screen.persist(store);

@@ -13,6 +13,7 @@ use crate::drafts::segment::SegmentDraft;
 use crate::drafts::store::DraftKind;
 use crate::drafts::store::DraftStore;
 use crate::ui::action::Action;
+use crate::ui::editor_bar::Notice;
 use crate::ui::kept::{self, InFlight, Kept};
 use crate::ui::tasks::Task;
 use crate::ui::version_diff::Version;
@@ -49,6 +50,10 @@ pub struct Editor {
     pub versions_error: Option<String>,
     /// The draft on disk.
     pub kept: Kept<SegmentDraft>,
+    /// What the last step left to say ("Saved … version 2"), while it holds.
+    pub notice: Option<Notice<SegmentDraft, EditorTab>>,
+    /// Bring the lines under the bar on screen next frame (a save's result arrived).
+    pub scroll_to_result: bool,
 }
 
 impl Editor {
@@ -79,6 +84,26 @@ impl Editor {
             ..Self::default()
         }
     }
+
+    /// The segment's name as stored (what the form holds while it is new).
+    #[must_use]
+    pub fn stored_name(&self) -> &str {
+        self.baseline.as_ref().map_or(&self.draft.name, |b| &b.name)
+    }
+}
+
+/// A segment as the pickers offer it (the campaign editor's, the builder's base segments, the
+/// export's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentChoice {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Latest version.
+    pub version: i32,
+    /// Endpoints in it as last known: an import's count or the mock's estimate for the list.
+    pub size: Option<u64>,
 }
 
 /// State of the Segments section.
@@ -108,9 +133,11 @@ pub struct SegmentsScreen {
     pub jobs: Vec<JobRow>,
     /// The import and export forms.
     pub jobs_form: jobs::Form,
-    /// What happened last.
+    /// What happened last in the list ("Deleted segment …").
     pub note: Option<String>,
-    /// A failed call.
+    /// Why the list could not be loaded (shown in its place, with Retry).
+    pub list_error: Option<ApiError>,
+    /// A failed call outside the builder, the list and the jobs.
     pub error: Option<ApiError>,
 }
 
@@ -121,18 +148,25 @@ impl SegmentsScreen {
         Self { app_id: Some(app_id.to_owned()), ..Self::default() }
     }
 
-    /// (id, name, latest version) of every segment, for pickers.
+    /// Every segment, for pickers: id, name, latest version and size as last known.
     #[must_use]
-    pub fn choices(&self) -> Vec<(String, String, i32)> {
+    pub fn choices(&self) -> Vec<SegmentChoice> {
         self.segments
             .iter()
             .flatten()
             .map(|s| {
-                (
-                    s.id().unwrap_or_default().to_owned(),
-                    s.name().unwrap_or_default().to_owned(),
-                    s.version().unwrap_or(1),
-                )
+                let id = s.id().unwrap_or_default().to_owned();
+                let size = s
+                    .import_definition()
+                    .and_then(aws_sdk_pinpoint::types::SegmentImportResource::size)
+                    .and_then(|n| u64::try_from(n).ok())
+                    .or_else(|| self.sizes.as_ref()?.get(&id).copied());
+                SegmentChoice {
+                    name: s.name().unwrap_or_default().to_owned(),
+                    version: s.version().unwrap_or(1),
+                    size,
+                    id,
+                }
             })
             .collect()
     }
@@ -144,6 +178,7 @@ impl SegmentsScreen {
             ApiResponse::Segments(list) => {
                 self.segments = Some(list);
                 self.sizes = None;
+                self.list_error = None;
             }
             ApiResponse::SegmentSizes(sizes) => self.sizes = Some(sizes.into_iter().collect()),
             ApiResponse::Drafts { app_id, drafts, .. } if self.app_id.as_ref() == Some(&app_id) => {
@@ -185,8 +220,13 @@ impl SegmentsScreen {
                 self.jobs.retain(|j| j.id != id);
                 self.jobs.insert(0, job);
                 self.jobs_form.started = Some(id);
+                self.jobs_form.starting = None;
+                self.jobs_form.scroll_to_started = true;
             }
-            ApiResponse::Jobs(jobs) => return self.jobs_listed(jobs),
+            ApiResponse::Jobs(jobs) => {
+                self.jobs_form.poll_error = None;
+                return self.jobs_listed(jobs);
+            }
             ApiResponse::FilePicked { path: Some(path), .. } => {
                 self.jobs_form.path = path.display().to_string();
             }
@@ -203,13 +243,14 @@ impl SegmentsScreen {
         if let (Some(store), Some(app_id), Some(sent)) = (store, &self.app_id, &sent) {
             store.discard(DRAFT_KIND, app_id, &sent.key);
         }
-        self.note = Some(format!(
+        let saved_text = format!(
             "Saved “{}” · version {}",
             saved.name().unwrap_or_default(),
             saved.version().unwrap_or(1)
-        ));
+        );
         let mut follow_up = Vec::new();
-        // Only the editor that sent it takes the answer; edits made meanwhile stay.
+        // Only the editor that sent it takes the answer (and says so under its bar); edits
+        // made meanwhile stay.
         if let (Some(editor), Some(sent)) = (&mut self.editor, &sent)
             && editor.key() == sent.key
         {
@@ -219,6 +260,8 @@ impl SegmentsScreen {
             if editor.draft != sent.sent_from {
                 next.draft = std::mem::take(&mut editor.draft);
             }
+            next.notice = Some(Notice::until_changed(saved_text, next.draft.clone(), next.tab));
+            next.scroll_to_result = true;
             *editor = next;
             follow_up.push(Action::Segments(SegmentAction::Versions(id.clone())));
         }
@@ -247,12 +290,17 @@ impl SegmentsScreen {
             self.confirm_delete = None;
         }
         match (&mut self.editor, task) {
-            (Some(editor), Task::SegmentSave) => editor.save_error = Some(error),
+            (_, Task::SegmentList) => self.list_error = Some(error),
+            (Some(editor), Task::SegmentSave) => {
+                editor.save_error = Some(error);
+                editor.scroll_to_result = true;
+            }
             (Some(editor), Task::Estimate) => editor.estimate.error = Some(error.to_string()),
             (Some(editor), Task::SegmentVersions) => {
                 editor.versions_error = Some(error.to_string());
             }
-            (_, Task::Jobs | Task::JobPoll) => self.jobs_form.error = Some(error),
+            (_, Task::Jobs) => self.jobs_form.start_failed(error),
+            (_, Task::JobPoll) => self.jobs_form.poll_error = Some(error),
             (_, Task::SeenValues) => self.values = Some(Value::Null),
             (_, Task::SegmentSizes) => self.sizes = Some(std::collections::HashMap::new()),
             _ => self.error = Some(error),
@@ -286,13 +334,19 @@ impl SegmentsScreen {
             if let (Some(store), Some(app_id)) = (store, &self.app_id) {
                 store.discard(DRAFT_KIND, app_id, &key);
             }
-            self.note = Some(format!(
+            editor.notice = Some(Notice::lasting(format!(
                 "Segment {key} no longer exists; saving the draft creates a new segment."
-            ));
+            )));
         } else {
             editor.kept = Kept::restored(&key, &draft);
+            editor.notice = Some(Notice::until_changed(
+                "Your unsaved changes are back.",
+                draft.clone(),
+                editor.tab,
+            ));
         }
         editor.draft = draft;
+        self.note = None;
         self.editor = Some(editor);
     }
 }
