@@ -9,17 +9,13 @@ use egui::{RichText, Ui};
 
 use super::theme;
 use super::widgets::EditorChoice;
+use super::widgets::danger_button;
 
 /// The width from the cursor to the right edge of what is on screen: a row inside a scroll
 /// area can be laid out wider than the window, and what is right-aligned or fills the row should
 /// stay in view.
 pub fn visible_width(ui: &Ui) -> f32 {
     (ui.clip_rect().right().min(ui.max_rect().right()) - ui.cursor().min.x).max(0.0)
-}
-
-/// A button that destroys something: red, so it never reads as an everyday action.
-pub fn danger_button(label: &str) -> egui::Button<'static> {
-    egui::Button::new(RichText::new(label.to_owned()).color(theme::ERROR))
 }
 
 /// What the bar shows.

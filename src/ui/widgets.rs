@@ -229,34 +229,6 @@ pub enum EditorChoice {
     Delete,
 }
 
-/// "Create NOUN" or "Save NOUN" (also Ctrl+S), "Revert changes" while the form differs from the
-/// service, "Delete NOUN…" once it exists. Nothing is offered twice while `busy`.
-pub fn editor_buttons(
-    ui: &mut Ui,
-    noun: &str,
-    exists: bool,
-    dirty: bool,
-    busy: bool,
-) -> Option<EditorChoice> {
-    let shortcut = ui.input_mut(|i| i.consume_shortcut(&theme::SAVE_SHORTCUT));
-    ui.horizontal(|ui| {
-        let mut choice = None;
-        let label = if exists { format!("Save {noun}") } else { format!("Create {noun}") };
-        if (busy_button(ui, &label, busy) || shortcut) && !busy {
-            choice = Some(EditorChoice::Save);
-        }
-        if exists && dirty && ui.button("Revert changes").clicked() {
-            choice = Some(EditorChoice::Revert);
-        }
-        if exists && ui.add_enabled(!busy, egui::Button::new(format!("Delete {noun}…"))).clicked()
-        {
-            choice = Some(EditorChoice::Delete);
-        }
-        choice
-    })
-    .inner
-}
-
 /// A muted note under a field, aligned with the fields.
 pub fn field_note(ui: &mut Ui, text: &str) {
     under_field(ui, |ui| ui.label(RichText::new(text).color(theme::MUTED)));
