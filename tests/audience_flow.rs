@@ -120,7 +120,9 @@ fn edit_an_endpoint_and_read_it_back_then_events_and_users() {
         Some("Uploaded 2 endpoints; 1 rows had problems")
     );
     assert!(
-        harness.query_by_label("Row 3: Address 'not-a-number' is not an E.164 number").is_some()
+        harness
+            .query_by_label_contains("Row 3: Address 'not-a-number' is not an E.164 number")
+            .is_some()
     );
     let _cleanup = std::fs::remove_file(&file);
     harness.get_by_label("Endpoint").click();

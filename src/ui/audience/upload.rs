@@ -10,7 +10,7 @@ use crate::ui::theme;
 use crate::ui::widgets::{busy_button, error_label, field_label};
 
 use crate::api::EndpointRow;
-use crate::drafts::upload::{MEMBERS, chunks};
+use crate::drafts::upload::{chunks, members};
 use crate::ui::endpoints_table;
 
 pub(super) fn upload(
@@ -49,10 +49,10 @@ pub(super) fn upload(
             egui::ComboBox::from_id_salt(("map", i))
                 .selected_text(choice.clone())
                 .show_ui(ui, |ui| {
-                    for m in MEMBERS {
+                    for m in members() {
                         ui.selectable_value(choice, m.to_owned(), m);
                     }
-                    for prefix in ["Attributes.", "UserAttributes.", "Metrics."] {
+                    for prefix in crate::pinpoint::endpoint_row::MAP_PREFIXES {
                         let custom =
                             format!("{prefix}{}", column.rsplit('.').next().unwrap_or(column));
                         ui.selectable_value(choice, custom.clone(), custom);
@@ -60,8 +60,7 @@ pub(super) fn upload(
                 })
                 .response
                 .labelled_by(label.id);
-            let sample = upload.rows.first().and_then(|r| r.get(i)).cloned().unwrap_or_default();
-            ui.label(RichText::new(sample).color(theme::MUTED));
+            ui.label(RichText::new(upload.sample(i)).color(theme::MUTED));
             ui.end_row();
         }
     });
