@@ -1,21 +1,32 @@
 //! The Channels section: the nine channels with their status, and a form per channel with
 //! every member of its request. Secrets are masked (with reveal), kept in the OS keyring
 //! after a save, read back from it when the form opens, and forgotten when the channel is
-//! deleted. A locked or missing keyring is said plainly and the form still saves once.
+//! deleted. A missing keyring is said, in plain words, only where a secret is involved.
+//!
+//! A form's unsaved edits are never dropped: switching to another channel, section or project
+//! keeps them (in memory only, so no secret reaches the disk) and the channel is marked as
+//! having unsaved edits until they are saved or discarded.
 
-use std::collections::{BTreeMap, BTreeSet};
+mod form;
+mod kept;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use egui::RichText;
 
+pub use self::kept::KeptForm;
 use super::action::Action;
+use super::error_view::{ErrorChoice, Offer, error_panel};
 use super::tasks::Task;
 use super::theme;
-use super::widgets::{busy_button, error_label, field_label};
 use crate::api::{ApiError, ApiResponse, ChannelInfo, FilePurpose};
 use crate::drafts::FieldErrors;
 use crate::drafts::channels::{ChannelDraft, members};
 use crate::pinpoint::ChannelKind;
-use crate::secrets::Redacted;
+
+/// What a failed load names as unreachable (the section is not told the connection's URL;
+/// the top bar shows it).
+const TARGET: &str = "the service";
 
 /// State of the Channels section for the selected project.
 #[derive(Debug, Default)]
@@ -24,15 +35,20 @@ pub struct ChannelsScreen {
     pub app_id: Option<String>,
     /// The nine channels, once loaded.
     pub list: Option<Vec<(ChannelKind, Option<ChannelInfo>)>>,
+    /// Why the list could not be loaded (shown with Retry).
+    pub load_error: Option<ApiError>,
     /// The open form.
     pub draft: Option<ChannelDraft>,
+    /// The open form as the service (and the keyring) have it: while the form differs, it
+    /// has unsaved edits.
+    pub baseline: Option<ChannelDraft>,
     /// Inline messages.
     pub errors: FieldErrors,
     /// The service's answer to the last save or delete, when it failed.
     pub error: Option<ApiError>,
     /// What happened last (saved, deleted).
     pub note: Option<String>,
-    /// What the keyring said, when it could not help.
+    /// What the keyring said, when it could not help with a secret.
     pub keyring: Option<String>,
     /// Secret members shown in clear.
     pub revealed: BTreeSet<&'static str>,
@@ -40,6 +56,12 @@ pub struct ChannelsScreen {
     pub paths: BTreeMap<&'static str, String>,
     /// Delete confirmation open.
     pub confirm_delete: bool,
+    /// Forms with unsaved edits that are not open, by project and channel (memory only).
+    pub kept: HashMap<(String, ChannelKind), KeptForm>,
+    /// The channel each project had open when the user left it.
+    pub last_open: HashMap<String, ChannelKind>,
+    /// A save on its way: the form as sent, and whether it carried secrets.
+    pub saving: Option<(ChannelDraft, bool)>,
 }
 
 impl ChannelsScreen {
@@ -47,8 +69,8 @@ impl ChannelsScreen {
         self.list.as_ref()?.iter().find(|(k, _)| *k == kind)?.1.as_ref()
     }
 
-    /// Opens the form for a channel, filled with what the service echoes.
-    pub fn open(&mut self, kind: ChannelKind) {
+    /// A channel's form as the service echoes it.
+    fn fresh(&self, kind: ChannelKind) -> ChannelDraft {
         let mut draft = ChannelDraft::new(kind);
         if let Some(info) = self.info(kind) {
             draft.exists = true;
@@ -57,63 +79,114 @@ impl ChannelsScreen {
                 draft.values.insert(k, v.clone());
             }
         }
-        self.draft = Some(draft);
+        draft
+    }
+
+    /// Opens the form of a channel: its unsaved edits if it has some, else as the service
+    /// echoes it. The form open before is kept if it has unsaved edits.
+    pub fn open(&mut self, kind: ChannelKind) {
+        self.stash();
+        let kept = self.app_id.clone().and_then(|app| self.kept.remove(&(app, kind)));
+        if let Some(kept) = kept {
+            self.draft = Some(kept.draft);
+            self.baseline = Some(kept.baseline);
+            self.paths = kept.paths;
+        } else {
+            let fresh = self.fresh(kind);
+            self.baseline = Some(fresh.clone());
+            self.draft = Some(fresh);
+            self.paths.clear();
+        }
+        self.clear_messages();
+    }
+
+    fn clear_messages(&mut self) {
         self.errors.clear();
         self.error = None;
         self.note = None;
         self.keyring = None;
         self.revealed.clear();
-        self.paths.clear();
         self.confirm_delete = false;
+    }
+
+    /// Shows `app_id`'s channels: the open form of the project before is kept if it has
+    /// unsaved edits, and the form `app_id` had open with unsaved edits comes back.
+    pub fn switch_project(&mut self, app_id: &str) {
+        if let (Some(previous), Some(draft)) = (&self.app_id, &self.draft) {
+            self.last_open.insert(previous.clone(), draft.kind);
+        }
+        self.stash();
+        let kept = std::mem::take(&mut self.kept);
+        let last_open = std::mem::take(&mut self.last_open);
+        *self = Self { app_id: Some(app_id.to_owned()), kept, last_open, ..Self::default() };
+        if let Some(kind) = self.last_open.get(app_id).copied()
+            && let Some(kept) = self.kept.remove(&(app_id.to_owned(), kind))
+        {
+            self.draft = Some(kept.draft);
+            self.baseline = Some(kept.baseline);
+            self.paths = kept.paths;
+        }
     }
 
     /// Applies a worker answer for this section; returns follow-up actions.
     pub fn apply(&mut self, response: ApiResponse) -> Vec<Action> {
         let mut follow = Vec::new();
+        let ours = |app_id: &str| self.app_id.as_deref() == Some(app_id);
         match response {
-            ApiResponse::Channels { app_id, channels }
-                if self.app_id.as_deref() == Some(app_id.as_str()) =>
-            {
+            ApiResponse::Channels { app_id, channels } if ours(&app_id) => {
+                self.load_error = None;
                 self.list = Some(channels);
             }
-            ApiResponse::ChannelSaved { app_id, info, stored }
-                if self.app_id.as_deref() == Some(app_id.as_str()) =>
-            {
+            ApiResponse::ChannelSaved { app_id, info, stored } if ours(&app_id) => {
                 let kind = info.kind;
                 if let Some(list) = &mut self.list
                     && let Some(slot) = list.iter_mut().find(|(k, _)| *k == kind)
                 {
                     slot.1 = Some(info);
                 }
-                if let Some(draft) = &mut self.draft {
-                    draft.exists = true;
-                }
+                let (sent, with_secrets) = self.saving.take().unwrap_or_else(|| {
+                    (self.draft.clone().unwrap_or_else(|| ChannelDraft::new(kind)), false)
+                });
+                self.saved(&app_id, sent);
                 self.note = Some(format!("Saved the {}.", kind.title()));
-                self.keyring = stored.err().map(|e| e.to_string());
+                self.keyring = stored
+                    .err()
+                    .filter(|_| with_secrets)
+                    .map(|e| kept::keyring_words(kept::Keyring::Save, &e));
             }
-            ApiResponse::ChannelDeleted { app_id, kind, forgotten }
-                if self.app_id.as_deref() == Some(app_id.as_str()) =>
-            {
+            ApiResponse::ChannelDeleted { app_id, kind, forgotten } if ours(&app_id) => {
                 if let Some(list) = &mut self.list
                     && let Some(slot) = list.iter_mut().find(|(k, _)| *k == kind)
                 {
                     slot.1 = None;
                 }
-                self.open(kind);
-                self.note = Some(format!("Deleted the {} and its stored secrets.", kind.title()));
-                self.keyring = forgotten.err().map(|e| e.to_string());
+                // Deleting discards the channel's edits with it.
+                self.kept.remove(&(app_id, kind));
+                let fresh = self.fresh(kind);
+                self.baseline = Some(fresh.clone());
+                self.draft = Some(fresh);
+                self.paths.clear();
+                self.clear_messages();
+                let secrets = members(kind).iter().any(|m| m.stored);
+                self.note = Some(if secrets {
+                    format!("Deleted the {} and its stored secrets.", kind.title())
+                } else {
+                    format!("Deleted the {}.", kind.title())
+                });
+                self.keyring = forgotten
+                    .err()
+                    .filter(|_| secrets)
+                    .filter(|e| matches!(e, crate::secrets::SecretError::Failed(_)))
+                    .map(|e| kept::keyring_words(kept::Keyring::Forget, &e));
             }
-            ApiResponse::ChannelSecrets { app_id, kind, secrets }
-                if self.app_id.as_deref() == Some(app_id.as_str()) =>
+            ApiResponse::ChannelSecrets { app_id, kind, secrets } if ours(&app_id) => match secrets
             {
-                match (secrets, &mut self.draft) {
-                    (Ok(Some(stored)), Some(draft)) if draft.kind == kind => {
-                        draft.fill_stored(&stored.0);
-                    }
-                    (Err(e), _) => self.keyring = Some(e.to_string()),
-                    _ => {}
+                Ok(Some(stored)) => self.fill_stored(&app_id, kind, &stored.0),
+                Err(e) if self.draft.as_ref().is_some_and(|d| d.kind == kind) => {
+                    self.keyring = Some(kept::keyring_words(kept::Keyring::Read, &e));
                 }
-            }
+                _ => {}
+            },
             ApiResponse::KeyFileRead { member, contents } => {
                 if let Some(draft) = &mut self.draft {
                     draft.values.insert(member, contents.0);
@@ -139,11 +212,17 @@ impl ChannelsScreen {
         follow
     }
 
-    /// A failed call of this section, shown inline.
+    /// A failed call of this section, shown where it happened: a failed list in place of the
+    /// list with Retry, a key file under the form, a save or delete with its buttons.
     pub fn fail(&mut self, task: Task, error: ApiError) {
         match task {
+            Task::ListChannels => self.load_error = Some(error),
             Task::ReadKeyFile => {
                 self.errors.add("_file", error.message);
+            }
+            Task::SaveChannel => {
+                self.saving = None;
+                self.error = Some(error);
             }
             _ => self.error = Some(error),
         }
@@ -178,6 +257,17 @@ pub fn show(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(list) = screen.list.clone() else {
+        if let Some(error) = &screen.load_error {
+            let offer = Offer { retry: true, change_connection: false };
+            let what = "Could not load the channels";
+            if error_panel(ui, "channels", what, error, TARGET, offer) == Some(ErrorChoice::Retry)
+                && !busy(Task::ListChannels)
+            {
+                screen.load_error = None;
+                actions.push(Action::ReloadChannels);
+            }
+            return actions;
+        }
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label("Loading channels…");
@@ -190,171 +280,32 @@ pub fn show(
             for (kind, info) in &list {
                 let selected = screen.draft.as_ref().is_some_and(|d| d.kind == *kind);
                 if ui.add(egui::Button::selectable(selected, kind.title())).clicked() && !selected {
+                    let restored = screen.has_kept(*kind);
                     screen.open(*kind);
                     let has_stored = members(*kind).iter().any(|m| m.stored);
-                    if info.is_some() && has_stored {
+                    if info.is_some() && has_stored && !restored {
                         actions.push(Action::LoadChannelSecrets(*kind));
                     }
                 }
                 let (text, color) = status_line(info.as_ref());
-                ui.label(RichText::new(text).small().color(color));
+                ui.horizontal_wrapped(|ui| {
+                    if screen.has_unsaved(*kind) {
+                        ui.label(RichText::new("unsaved edits ·").small().color(theme::WARN))
+                            .on_hover_text("Edits not saved yet: open the channel to save them");
+                    }
+                    ui.label(RichText::new(text).small().color(color));
+                });
                 ui.add_space(2.0);
             }
         });
         ui.separator();
         ui.vertical(|ui| {
             if screen.draft.is_some() {
-                actions.extend(form(ui, screen, busy));
+                actions.extend(form::form(ui, screen, busy));
             } else {
                 ui.label(RichText::new("Choose a channel to configure it.").color(theme::MUTED));
             }
         });
     });
-    actions
-}
-
-fn form(
-    ui: &mut egui::Ui,
-    screen: &mut ChannelsScreen,
-    busy: &dyn Fn(Task) -> bool,
-) -> Vec<Action> {
-    let mut actions = Vec::new();
-    let Some(draft) = screen.draft.as_mut() else { return actions };
-    let kind = draft.kind;
-    ui.heading(kind.title());
-    ui.checkbox(&mut draft.enabled, "Enabled");
-    for member in members(kind) {
-        let error = screen.errors.get(member.name).map(str::to_owned);
-        ui.horizontal(|ui| {
-            let label = field_label(ui, member.label);
-            let value = draft.values.entry(member.name).or_default();
-            if !member.choices.is_empty() {
-                egui::ComboBox::from_id_salt(member.name)
-                    .selected_text(if value.is_empty() { "(default)" } else { value.as_str() })
-                    .show_ui(ui, |ui| {
-                        for choice in member.choices {
-                            let text = if choice.is_empty() { "(default)" } else { choice };
-                            ui.selectable_value(value, (*choice).to_owned(), text);
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                return;
-            }
-            let hidden = member.secret && !screen.revealed.contains(member.name);
-            let multiline = member.file.is_some();
-            let edit = if multiline && !hidden {
-                egui::TextEdit::multiline(value).desired_rows(3)
-            } else {
-                egui::TextEdit::singleline(value)
-            };
-            ui.add(edit.password(hidden).desired_width(theme::FIELD_WIDTH + 40.0))
-                .labelled_by(label.id);
-            if member.secret {
-                let word = if hidden { "Show" } else { "Hide" };
-                if ui.small_button(word).on_hover_text(format!("{word} {}", member.label)).clicked()
-                {
-                    if hidden {
-                        screen.revealed.insert(member.name);
-                    } else {
-                        screen.revealed.remove(member.name);
-                    }
-                }
-            }
-        });
-        if let Some(expect) = member.file {
-            super::widgets::under_field(ui, |ui| {
-                let path = screen.paths.entry(member.name).or_default();
-                let label = ui.label("from file");
-                ui.add(
-                    egui::TextEdit::singleline(path)
-                        .hint_text("path to the file")
-                        .desired_width(theme::FIELD_WIDTH - 40.0),
-                )
-                .labelled_by(label.id);
-                if ui
-                    .small_button("Load")
-                    .on_hover_text(format!("Load {} from the path", member.label))
-                    .clicked()
-                    && !path.trim().is_empty()
-                {
-                    actions.push(Action::ReadKeyFile {
-                        member: member.name,
-                        path: path.trim().into(),
-                        expect,
-                    });
-                }
-                if ui
-                    .small_button("Browse…")
-                    .on_hover_text(format!("Choose the {} file", member.label))
-                    .clicked()
-                {
-                    actions.push(Action::PickFile(member.name));
-                }
-            });
-        }
-        if let Some(message) = error {
-            error_label(ui, &message);
-        }
-    }
-    if let Some(message) = screen.errors.get("_file") {
-        error_label(ui, message);
-    }
-    if let Some(message) = screen.errors.get("_form") {
-        error_label(ui, message);
-    }
-    ui.add_space(theme::SECTION_GAP);
-    let exists = draft.exists;
-    ui.horizontal(|ui| {
-        if busy_button(ui, "Save channel", busy(Task::SaveChannel)) {
-            match draft.to_request() {
-                Ok(request) => {
-                    screen.errors.clear();
-                    screen.error = None;
-                    screen.note = None;
-                    actions.push(Action::SaveChannel {
-                        request: Box::new(Redacted(request)),
-                        secrets: Redacted(draft.stored_fields()),
-                    });
-                }
-                Err(errors) => screen.errors = errors,
-            }
-        }
-        if exists
-            && ui
-                .add_enabled(!busy(Task::DeleteChannel), egui::Button::new("Delete channel…"))
-                .clicked()
-        {
-            screen.confirm_delete = true;
-        }
-    });
-    if let Some(error) = &screen.error {
-        error_label(ui, &error.to_string());
-    }
-    if let Some(note) = &screen.note {
-        ui.label(RichText::new(note).color(theme::OK));
-    }
-    if let Some(keyring) = &screen.keyring {
-        ui.label(RichText::new(keyring).color(theme::WARN));
-    }
-    if screen.confirm_delete {
-        let mut close = false;
-        egui::Modal::new(egui::Id::unique("confirm_delete_channel")).show(ui.ctx(), |ui| {
-            ui.heading(format!("Delete the {}?", kind.title()));
-            ui.label("The project stops sending on this channel, and its stored secrets are removed from the keyring.");
-            ui.horizontal(|ui| {
-                if ui.button(format!("Delete {}", kind.title())).clicked() {
-                    actions.push(Action::DeleteChannel(kind));
-                    close = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    close = true;
-                }
-            });
-        });
-        if close {
-            screen.confirm_delete = false;
-        }
-    }
     actions
 }
