@@ -9,8 +9,10 @@ use std::time::Duration;
 
 use common::{demo_app, open_demo_project, type_into, wait_until};
 use egui_kittest::kittest::Queryable;
+use pinpoint_console::ui::audience::Tab;
 
 const WAIT: Duration = Duration::from_secs(20);
+const SAVED: &str = "Saved and read back from the service.";
 
 #[test]
 fn edit_an_endpoint_and_read_it_back_then_events_and_users() {
@@ -34,17 +36,35 @@ fn edit_an_endpoint_and_read_it_back_then_events_and_users() {
     let draft = harness.state_mut().project.audience.draft.as_mut().unwrap();
     draft.metrics = draft.metrics.replace("\nscore=high", "\nscore=9");
     harness.run_ok();
+    assert!(
+        harness.query_by_label("'score=high' is not name=number").is_none(),
+        "the message goes once the value is fixed, before saving again"
+    );
     type_into(&mut harness, "Attributes", "\nloyalty=gold;vip");
     harness.get_by_label("ALL (opted out)").click();
     harness.run_ok();
     harness.get_by_label("Save endpoint").click();
     wait_until(&mut harness, "the save", WAIT, |h| {
-        h.state().project.audience.note.as_deref() == Some("Saved and read back from the service.")
+        h.state().project.audience.note(Tab::Endpoint) == Some(SAVED)
     });
+    assert!(harness.query_by_label(SAVED).is_some());
     let back = harness.state().project.audience.draft.clone().unwrap();
     assert!(back.attributes.contains("loyalty=gold;vip"), "{}", back.attributes);
     assert!(back.metrics.contains("score=9"), "{}", back.metrics);
     assert_eq!(back.opt_out, "ALL");
+
+    // The note belongs to the endpoint form: not under Events or Upload.
+    for other in ["Events", "Upload", "User"] {
+        harness.get_by_label(other).click();
+        harness.run_ok();
+        assert!(harness.query_by_label(SAVED).is_none(), "{SAVED:?} shown under {other}");
+    }
+    // Back on the form, it holds until the form is edited.
+    harness.get_by_label("Endpoint").click();
+    harness.run_ok();
+    assert!(harness.query_by_label(SAVED).is_some());
+    type_into(&mut harness, "User id", "-edited");
+    assert!(harness.query_by_label(SAVED).is_none(), "edited since: no longer saved");
 
     // A test event, accepted for the endpoint and the event.
     harness.get_by_label("Events").click();
@@ -64,17 +84,27 @@ fn edit_an_endpoint_and_read_it_back_then_events_and_users() {
     type_into(&mut harness, "Destination ARN", "arn:aws:s3:::not-a-stream");
     type_into(&mut harness, "Role ARN", "arn:aws:iam::000000000000:role/events");
     harness.get_by_label("Save stream").click();
-    wait_until(&mut harness, "the refusal", WAIT, |h| h.state().project.audience.error.is_some());
+    wait_until(&mut harness, "the refusal", WAIT, |h| {
+        h.state().project.audience.error(Tab::Events).is_some()
+    });
     assert_eq!(
-        harness.state().project.audience.error.as_ref().unwrap().kind,
+        harness.state().project.audience.error(Tab::Events).unwrap().kind,
         "BadRequestException"
     );
+    assert!(harness.query_by_label_contains("BadRequestException").is_some());
+    harness.get_by_label("User").click();
+    harness.run_ok();
+    assert!(harness.query_by_label_contains("BadRequestException").is_none(), "not under User");
+    harness.get_by_label("Events").click();
+    harness.run_ok();
     harness.state_mut().project.audience.stream[0] =
         "arn:aws:kinesis:us-east-1:000000000000:stream/events".into();
     harness.get_by_label("Save stream").click();
     wait_until(&mut harness, "the stream", WAIT, |h| {
         matches!(h.state().project.audience.stream_loaded, Some(Some(_)))
     });
+    assert_eq!(harness.state().project.audience.note(Tab::Events), Some("Saved the event stream."));
+    assert!(harness.state().project.audience.error(Tab::Events).is_none());
 
     // A user's endpoints, then all deleted.
     harness.get_by_label("User").click();
@@ -89,11 +119,11 @@ fn edit_an_endpoint_and_read_it_back_then_events_and_users() {
     harness.run_ok();
     harness.get_by_label("Delete all of user-0-001").click();
     wait_until(&mut harness, "the delete", WAIT, |h| {
-        h.state().project.audience.note.as_deref().is_some_and(|n| n.starts_with("Deleted the 2"))
+        h.state().project.audience.note(Tab::User).is_some_and(|n| n.starts_with("Deleted the 2"))
     });
     harness.get_by_label("Find endpoints").click();
     wait_until(&mut harness, "the 404", WAIT, |h| {
-        h.state().project.audience.error.as_ref().is_some_and(|e| e.kind == "NotFoundException")
+        h.state().project.audience.error(Tab::User).is_some_and(|e| e.kind == "NotFoundException")
     });
 
     // Upload a CSV with one bad row: the report names it, the good rows are stored.
@@ -113,14 +143,16 @@ fn edit_an_endpoint_and_read_it_back_then_events_and_users() {
     wait_until(&mut harness, "the file", WAIT, |h| h.state().project.audience.upload.is_some());
     harness.get_by_label("Check and upload").click();
     wait_until(&mut harness, "the upload", WAIT, |h| {
-        h.state().project.audience.note.as_deref().is_some_and(|n| n.starts_with("Uploaded"))
+        h.state().project.audience.note(Tab::Upload).is_some_and(|n| n.starts_with("Uploaded"))
     });
     assert_eq!(
-        harness.state().project.audience.note.as_deref(),
+        harness.state().project.audience.note(Tab::Upload),
         Some("Uploaded 2 endpoints; 1 rows had problems")
     );
     assert!(
-        harness.query_by_label("Row 3: Address 'not-a-number' is not an E.164 number").is_some()
+        harness
+            .query_by_label_contains("Row 3: Address 'not-a-number' is not an E.164 number")
+            .is_some()
     );
     let _cleanup = std::fs::remove_file(&file);
     harness.get_by_label("Endpoint").click();

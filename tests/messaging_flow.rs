@@ -1,6 +1,8 @@
 //! Whole-app flows of the Messaging section in demo mode: direct sends with per-recipient
-//! statuses (an invalid address, an unconfigured push channel, an opted-out endpoint), the
-//! outbox showing what was delivered, and the phone-number check.
+//! statuses (an invalid address, an unconfigured push channel, an opted-out endpoint), each
+//! send to more than one recipient reviewed and confirmed first (nothing reaches the outbox
+//! before), a one-recipient test send going at once, the outbox showing what was delivered,
+//! and the phone-number check.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -74,7 +76,37 @@ fn direct_sends_show_per_recipient_statuses_and_reach_the_outbox() {
         harness.query_by_label_contains("Hi Ada, your code is 4711").is_some(),
         "the preview resolves substitutions"
     );
+    // More than one recipient: a review first (who, what, when), and nothing is sent.
     harness.get_by_label("Send").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("Review before sending").is_some());
+    assert!(harness.query_by_label("3 recipients: addresses (SMS 2, GCM 1)").is_some());
+    assert!(harness.query_by_label_contains("+12065550123 (SMS)").is_some());
+    assert!(harness.query_by_label("Hi Ada, your code is 4711").is_some(), "the rendered SMS");
+    assert!(harness.query_by_label("Your order shipped").is_some(), "the rendered push");
+    assert!(harness.query_by_label_contains("1 recipient has their own body").is_some());
+    assert!(harness.query_by_label("Now, as soon as you confirm, in one request.").is_some());
+    // Cancel goes back to the composer with everything kept.
+    harness.get_by_label("Cancel").click();
+    harness.run_ok();
+    assert!(harness.state().project.messaging.review.is_none());
+    let draft = harness.state().project.messaging.draft.clone();
+    assert_eq!(draft.recipients, "+12065550123\nnot-a-number\ndevice-token-1,GCM");
+    assert_eq!(draft.substitutions, "name=Ada\ncode=4711");
+    // The mock delivered nothing.
+    harness.get_by_label("Outbox").click();
+    wait_until(&mut harness, "the outbox", WAIT, |h| h.state().project.messaging.outbox.is_some());
+    let outbox = harness.state().project.messaging.outbox.clone().unwrap();
+    assert!(
+        !outbox.iter().any(|e| e.address == "+12065550123"),
+        "sent before a confirm: {outbox:?}"
+    );
+    assert!(harness.state().project.messaging.rows.is_empty());
+    harness.get_by_label("Compose").click();
+    harness.run_ok();
+    harness.get_by_label("Send").click();
+    harness.run_ok();
+    harness.get_by_label("Send to 3 recipients").click();
     wait_until(&mut harness, "the results", WAIT, |h| h.state().project.messaging.note.is_some());
     assert_eq!(status_of(&harness, "+12065550123"), "SUCCESSFUL");
     assert_eq!(status_of(&harness, "not-a-number"), "PERMANENT_FAILURE");
@@ -87,6 +119,9 @@ fn direct_sends_show_per_recipient_statuses_and_reach_the_outbox() {
     clear(&mut harness, "Recipients");
     type_into(&mut harness, "Recipients", "ep-0-001\nep-0-017\nno-such-endpoint");
     harness.get_by_label("Send").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("3 recipients: endpoint ids").is_some());
+    harness.get_by_label("Send to 3 recipients").click();
     wait_until(&mut harness, "the endpoint results", WAIT, |h| {
         h.state().project.messaging.rows.iter().any(|r| r.recipient == "ep-0-017")
     });
@@ -96,6 +131,18 @@ fn direct_sends_show_per_recipient_statuses_and_reach_the_outbox() {
     let csv = pinpoint_console::ui::messaging::csv_text(&harness.state().project.messaging.rows);
     assert!(csv.starts_with("recipient,endpoint,address,delivery_status"));
     assert_eq!(csv.lines().count(), 4);
+
+    // One recipient is a test send: it goes at once, without a review.
+    harness.get_by_label("Addresses").click();
+    harness.run_ok();
+    clear(&mut harness, "Recipients");
+    type_into(&mut harness, "Recipients", "+12065550124");
+    harness.get_by_label("Send").click();
+    harness.run_ok();
+    assert!(harness.state().project.messaging.review.is_none());
+    wait_until(&mut harness, "the test send", WAIT, |h| {
+        h.state().project.messaging.rows.iter().any(|r| r.recipient == "+12065550124")
+    });
 
     // The outbox shows the rendered message.
     harness.get_by_label("Outbox").click();

@@ -11,23 +11,10 @@ use aws_sdk_pinpoint::types::{
 };
 
 use super::FieldErrors;
-use crate::pinpoint::rules;
+use crate::pinpoint::endpoint_row;
 
 /// Channel types an endpoint can have, in the order the form offers them.
-pub const CHANNEL_TYPES: [&str; 12] = [
-    "SMS",
-    "EMAIL",
-    "GCM",
-    "APNS",
-    "APNS_SANDBOX",
-    "APNS_VOIP",
-    "APNS_VOIP_SANDBOX",
-    "ADM",
-    "BAIDU",
-    "VOICE",
-    "CUSTOM",
-    "IN_APP",
-];
+pub use crate::pinpoint::endpoint_row::CHANNEL_TYPES;
 
 /// Demographic members: (wire name, label).
 pub const DEMOGRAPHIC: [(&str, &str); 8] = [
@@ -201,14 +188,9 @@ impl EndpointDraft {
             errors.add("id", "An endpoint id is required");
         }
         let address = self.address.trim();
-        match self.channel_type.as_str() {
-            "SMS" if !address.is_empty() && !rules::looks_like_e164(address) => {
-                errors.add("address", "An SMS address is an E.164 number, e.g. +12065550100");
-            }
-            "EMAIL" if !address.is_empty() && !rules::looks_like_email(address) => {
-                errors.add("address", "An EMAIL address is an email address");
-            }
-            _ => {}
+        if !address.is_empty() {
+            // The rule every endpoint file's rows follow too.
+            errors.check("address", endpoint_row::address(&self.channel_type, address));
         }
         let mut attributes = parse_lists(&mut errors, "attributes", &self.attributes);
         for removed in &self.loaded_attributes {

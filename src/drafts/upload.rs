@@ -1,6 +1,7 @@
 //! Batch upload of endpoints from a CSV or JSON file: columns mapped to endpoint members (a
-//! CSV header names them by default, e.g. `Demographic.Platform`, `Attributes.interests`),
-//! every row checked on its own with its row number, good rows sent in chunks of 100.
+//! CSV header or a JSON member path names them by default, e.g. `Demographic.Platform`,
+//! `Attributes.interests`), every row judged on its own with its row number by the rules an
+//! import job uses too (`pinpoint::endpoint_row`), good rows sent in chunks of 100.
 
 use aws_sdk_pinpoint::types::{
     ChannelType, EndpointBatchItem, EndpointBatchRequest, EndpointDemographic, EndpointLocation,
@@ -8,88 +9,46 @@ use aws_sdk_pinpoint::types::{
 };
 use serde_json::{Map, Value};
 
-use super::endpoint::CHANNEL_TYPES;
-use crate::pinpoint::rules;
+use crate::pinpoint::endpoint_row::{self, FileRow};
 
 /// Items per UpdateEndpointsBatch.
 pub const CHUNK: usize = 100;
 
-/// Members a column can map to (besides `Attributes.NAME`, `UserAttributes.NAME`, `Metrics.NAME`).
-pub const MEMBERS: [&str; 21] = [
-    "(ignore)",
-    "Id",
-    "Address",
-    "ChannelType",
-    "OptOut",
-    "EndpointStatus",
-    "User.UserId",
-    "Demographic.AppVersion",
-    "Demographic.Locale",
-    "Demographic.Make",
-    "Demographic.Model",
-    "Demographic.ModelVersion",
-    "Demographic.Platform",
-    "Demographic.PlatformVersion",
-    "Demographic.Timezone",
-    "Location.City",
-    "Location.Country",
-    "Location.Latitude",
-    "Location.Longitude",
-    "Location.PostalCode",
-    "Location.Region",
-];
+/// What a column maps to when it is left out.
+pub const IGNORE: &str = "(ignore)";
+
+/// The members a column can map to, in the mapping's list (besides the maps, offered per
+/// column as `Attributes.NAME`, `User.UserAttributes.NAME` and `Metrics.NAME`).
+pub fn members() -> impl Iterator<Item = &'static str> {
+    std::iter::once(IGNORE).chain(endpoint_row::MEMBERS)
+}
 
 /// A loaded file: its columns, each column's member, and its rows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Upload {
-    /// Column names (CSV header; for JSON, the members found).
+    /// Column names (CSV header; for JSON, the member paths found).
     pub columns: Vec<String>,
     /// The member each column maps to (`(ignore)` to skip).
     pub mapping: Vec<String>,
-    /// Rows of raw values, one per column.
-    pub rows: Vec<Vec<String>>,
+    /// The rows: their number in the file and their cells (one per column: text for CSV,
+    /// typed values for JSON, null where a JSON row has none), or why the row is unreadable.
+    pub rows: Vec<FileRow<Vec<Value>>>,
+    /// True for a JSON file (cells are typed, not text to read).
+    pub json: bool,
 }
 
 /// A row that cannot be uploaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowProblem {
-    /// The row number in the file (the CSV header is row 1).
+    /// The row number in the file (CSV: the line, the header being line 1; JSON: the line, or
+    /// the item of an array).
     pub row: usize,
     /// What is wrong.
     pub message: String,
 }
 
 fn default_member(column: &str) -> String {
-    let c = column.trim();
-    let prefixed = ["Attributes.", "UserAttributes.", "User.UserAttributes.", "Metrics."];
-    if MEMBERS.contains(&c) || prefixed.iter().any(|p| c.starts_with(p) && c.len() > p.len()) {
-        c.replace("User.UserAttributes.", "UserAttributes.")
-    } else {
-        "(ignore)".to_owned()
-    }
-}
-
-fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
-                flatten(&key, v, out);
-            }
-        }
-        Value::Array(items) => {
-            let joined: Vec<String> = items
-                .iter()
-                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
-                .collect();
-            out.push((prefix.to_owned(), joined.join(";")));
-        }
-        Value::Null => {}
-        other => out.push((
-            prefix.to_owned(),
-            other.as_str().map_or_else(|| other.to_string(), str::to_owned),
-        )),
-    }
+    endpoint_row::member_of(column).map_or_else(|| IGNORE.to_owned(), str::to_owned)
 }
 
 impl Upload {
@@ -97,78 +56,67 @@ impl Upload {
     /// one object per line).
     pub fn parse(text: &str, json: bool) -> Result<Self, String> {
         if !json {
-            let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-            let columns: Vec<String> = reader
-                .headers()
-                .map_err(|e| format!("bad CSV header: {e}"))?
-                .iter()
-                .map(str::to_owned)
+            let (columns, rows) = endpoint_row::read_csv(text)?;
+            let rows = rows
+                .into_iter()
+                .map(|(n, cells)| (n, cells.map(|c| c.into_iter().map(Value::String).collect())))
                 .collect();
-            let mut rows = Vec::new();
-            for record in reader.records() {
-                let record = record.map_err(|e| format!("bad CSV: {e}"))?;
-                rows.push(
-                    (0..columns.len())
-                        .map(|i| record.get(i).unwrap_or_default().to_owned())
-                        .collect(),
-                );
-            }
             let mapping = columns.iter().map(|c| default_member(c)).collect();
-            return Ok(Self { columns, mapping, rows });
+            return Ok(Self { columns, mapping, rows, json });
         }
-        let trimmed = text.trim_start();
-        let objects: Vec<Value> = if trimmed.starts_with('[') {
-            serde_json::from_str(trimmed).map_err(|e| format!("bad JSON: {e}"))?
-        } else {
-            text.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(serde_json::from_str)
-                .collect::<Result<_, _>>()
-                .map_err(|e| format!("bad JSON line: {e}"))?
-        };
+        let read = endpoint_row::read_json(text)?;
         let mut columns: Vec<String> = Vec::new();
-        let flat: Vec<Vec<(String, String)>> = objects
-            .iter()
-            .map(|o| {
-                let mut out = Vec::new();
-                flatten("", o, &mut out);
-                for (k, _) in &out {
-                    if !columns.contains(k) {
-                        columns.push(k.clone());
+        let flat: Vec<FileRow<Vec<(String, Value)>>> = read
+            .into_iter()
+            .map(|(n, row)| {
+                let leaves = row.map(|r| endpoint_row::leaves(&r));
+                for (path, _) in leaves.iter().flatten() {
+                    if !columns.contains(path) {
+                        columns.push(path.clone());
                     }
                 }
-                out
+                (n, leaves)
             })
             .collect();
         let rows = flat
             .into_iter()
-            .map(|pairs| {
-                columns
-                    .iter()
-                    .map(|c| {
-                        pairs
-                            .iter()
-                            .find(|(k, _)| k == c)
-                            .map(|(_, v)| v.clone())
-                            .unwrap_or_default()
-                    })
-                    .collect()
+            .map(|(n, leaves)| {
+                let cells = leaves.map(|leaves| {
+                    columns
+                        .iter()
+                        .map(|c| {
+                            leaves.iter().find(|(p, _)| p == c).map_or(Value::Null, |l| l.1.clone())
+                        })
+                        .collect()
+                });
+                (n, cells)
             })
             .collect();
         let mapping = columns.iter().map(|c| default_member(c)).collect();
-        Ok(Self { columns, mapping, rows })
+        Ok(Self { columns, mapping, rows, json })
     }
 
-    fn row_object(&self, row: &[String]) -> Map<String, Value> {
-        let mut obj = Map::new();
-        for (member, raw) in self.mapping.iter().zip(row) {
-            let raw = raw.trim();
-            if raw.is_empty() || member == "(ignore)" {
-                continue;
-            }
-            obj.insert(member.clone(), Value::String(raw.to_owned()));
+    /// A column's value in the first readable row, as text (for the mapping's sample).
+    #[must_use]
+    pub fn sample(&self, column: usize) -> String {
+        let first = self.rows.iter().find_map(|(_, cells)| cells.as_ref().ok());
+        match first.and_then(|cells| cells.get(column)) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Null) | None => String::new(),
+            Some(other) => other.to_string(),
         }
-        obj
+    }
+
+    /// The endpoint object of a row under the current mapping.
+    fn row_object(&self, cells: &[Value]) -> Map<String, Value> {
+        let mapped = self.mapping.iter().zip(cells).filter(|(m, _)| m.as_str() != IGNORE);
+        if self.json {
+            endpoint_row::from_leaves(mapped.map(|(m, v)| (m.as_str(), v)))
+        } else {
+            endpoint_row::from_csv(
+                mapped.map(|(m, v)| (m.as_str(), v.as_str().unwrap_or_default())),
+            )
+        }
     }
 
     /// Checks every row; returns the good items and the problems with their row numbers.
@@ -176,103 +124,83 @@ impl Upload {
     pub fn items(&self) -> (Vec<EndpointBatchItem>, Vec<RowProblem>) {
         let mut items = Vec::new();
         let mut problems = Vec::new();
-        for (i, row) in self.rows.iter().enumerate() {
-            let number = i + 2;
-            match item(&self.row_object(row)) {
-                Ok(item) => items.push(item),
-                Err(message) => problems.push(RowProblem { row: number, message }),
+        for (number, cells) in &self.rows {
+            let checked = cells
+                .as_ref()
+                .map_err(Clone::clone)
+                .and_then(|c| endpoint_row::check(&self.row_object(c)));
+            match checked {
+                Ok(row) => items.push(item(&row)),
+                Err(message) => problems.push(RowProblem { row: *number, message }),
             }
         }
         (items, problems)
     }
 }
 
-/// Builds one batch item from `member → raw value`, or says what is wrong.
-fn item(o: &Map<String, Value>) -> Result<EndpointBatchItem, String> {
-    let get = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_owned);
-    let id = get("Id").ok_or("Id is empty")?;
-    let channel = get("ChannelType").ok_or("ChannelType is empty")?.to_uppercase();
-    if !CHANNEL_TYPES.contains(&channel.as_str()) {
-        return Err(format!("ChannelType '{channel}' is not one of {}", CHANNEL_TYPES.join(", ")));
-    }
-    let address = get("Address");
-    match (channel.as_str(), address.as_deref()) {
-        ("SMS", Some(a)) if !rules::looks_like_e164(a) => {
-            return Err(format!("Address '{a}' is not an E.164 number"));
-        }
-        ("EMAIL", Some(a)) if !rules::looks_like_email(a) => {
-            return Err(format!("Address '{a}' is not an email address"));
-        }
-        _ => {}
-    }
-    for (member, allowed) in
-        [("OptOut", ["ALL", "NONE"]), ("EndpointStatus", ["ACTIVE", "INACTIVE"])]
-    {
-        if let Some(v) = get(member).filter(|v| !allowed.contains(&v.as_str())) {
-            return Err(format!("{member} '{v}' is not {} or {}", allowed[0], allowed[1]));
-        }
-    }
-    let number = |k: &str, range: f64| -> Result<Option<f64>, String> {
-        get(k)
-            .map(|v| {
-                v.parse::<f64>()
-                    .ok()
-                    .filter(|n| n.abs() <= range)
-                    .ok_or(format!("{k} '{v}' is not a number between -{range} and {range}"))
-            })
-            .transpose()
+/// The batch item of a row the rules accepted.
+fn item(row: &Map<String, Value>) -> EndpointBatchItem {
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+    let top = |k: &str| text(row.get(k));
+    let within = |s: &str, k: &str| text(row.get(s).and_then(|o| o.get(k)));
+    let lists = |v: Option<&Value>| {
+        v.and_then(Value::as_object).map(|map| {
+            map.iter()
+                .map(|(k, values)| {
+                    let values = values.as_array().into_iter().flatten();
+                    (k.clone(), values.filter_map(Value::as_str).map(str::to_owned).collect())
+                })
+                .collect()
+        })
     };
-    let (lat, lon) = (number("Location.Latitude", 90.0)?, number("Location.Longitude", 180.0)?);
-    if let Some(tz) = get("Demographic.Timezone") {
-        tz.parse::<chrono_tz::Tz>()
-            .map_err(|_| format!("Demographic.Timezone '{tz}' is not an IANA time zone"))?;
-    }
-    let mut builder = EndpointBatchItem::builder()
-        .id(id)
-        .channel_type(ChannelType::from(channel.as_str()))
-        .set_address(address)
-        .set_opt_out(get("OptOut"))
-        .set_endpoint_status(get("EndpointStatus"));
-    let mut user = EndpointUser::builder().set_user_id(get("User.UserId"));
-    for (key, raw) in o {
-        let values = || {
-            raw.as_str()
-                .unwrap_or_default()
-                .split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        };
-        if let Some(name) = key.strip_prefix("Attributes.") {
-            builder = builder.attributes(name, values());
-        } else if let Some(name) = key.strip_prefix("UserAttributes.") {
-            user = user.user_attributes(name, values());
-        } else if let Some(name) = key.strip_prefix("Metrics.") {
-            let text = raw.as_str().unwrap_or_default();
-            let v: f64 = text.parse().map_err(|_| format!("{key} '{text}' is not a number"))?;
-            builder = builder.metrics(name, v);
-        }
-    }
-    let demographic = EndpointDemographic::builder()
-        .set_app_version(get("Demographic.AppVersion"))
-        .set_locale(get("Demographic.Locale"))
-        .set_make(get("Demographic.Make"))
-        .set_model(get("Demographic.Model"))
-        .set_model_version(get("Demographic.ModelVersion"))
-        .set_platform(get("Demographic.Platform"))
-        .set_platform_version(get("Demographic.PlatformVersion"))
-        .set_timezone(get("Demographic.Timezone"))
-        .build();
-    let location = EndpointLocation::builder()
-        .set_city(get("Location.City"))
-        .set_country(get("Location.Country"))
-        .set_latitude(lat)
-        .set_longitude(lon)
-        .set_postal_code(get("Location.PostalCode"))
-        .set_region(get("Location.Region"))
-        .build();
-    Ok(builder.demographic(demographic).location(location).user(user.build()).build())
+    let location = row.get("Location");
+    let coordinate = |k: &str| location.and_then(|l| l.get(k)).and_then(Value::as_f64);
+    let user = row.get("User");
+    EndpointBatchItem::builder()
+        .set_id(top("Id"))
+        .set_channel_type(top("ChannelType").map(|c| ChannelType::from(c.as_str())))
+        .set_address(top("Address"))
+        .set_opt_out(top("OptOut"))
+        .set_endpoint_status(top("EndpointStatus"))
+        .set_effective_date(top("EffectiveDate"))
+        .set_request_id(top("RequestId"))
+        .set_attributes(lists(row.get("Attributes")))
+        .set_metrics(
+            row.get("Metrics")
+                .and_then(Value::as_object)
+                .map(|m| m.iter().filter_map(|(k, v)| Some((k.clone(), v.as_f64()?))).collect()),
+        )
+        .set_demographic(row.get("Demographic").map(|_| {
+            let d = |k: &str| within("Demographic", k);
+            EndpointDemographic::builder()
+                .set_app_version(d("AppVersion"))
+                .set_locale(d("Locale"))
+                .set_make(d("Make"))
+                .set_model(d("Model"))
+                .set_model_version(d("ModelVersion"))
+                .set_platform(d("Platform"))
+                .set_platform_version(d("PlatformVersion"))
+                .set_timezone(d("Timezone"))
+                .build()
+        }))
+        .set_location(location.map(|_| {
+            let l = |k: &str| within("Location", k);
+            EndpointLocation::builder()
+                .set_city(l("City"))
+                .set_country(l("Country"))
+                .set_latitude(coordinate("Latitude"))
+                .set_longitude(coordinate("Longitude"))
+                .set_postal_code(l("PostalCode"))
+                .set_region(l("Region"))
+                .build()
+        }))
+        .set_user(user.map(|u| {
+            EndpointUser::builder()
+                .set_user_id(text(u.get("UserId")))
+                .set_user_attributes(lists(u.get("UserAttributes")))
+                .build()
+        }))
+        .build()
 }
 
 /// The good items in requests of at most 100.
@@ -309,21 +237,27 @@ mod tests {
         );
         let (items, problems) = upload.items();
         assert_eq!(items.len(), 2);
-        assert_eq!(
-            problems,
-            vec![RowProblem { row: 3, message: "Address '12345' is not an E.164 number".into() }]
-        );
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].row, 3);
+        assert!(problems[0].message.starts_with("Address '12345' is not an E.164 number"));
         assert_eq!(items[0].attributes().unwrap()["interests"], vec!["hiking", "news"]);
+        assert_eq!(items[0].user().and_then(EndpointUser::user_id), Some("u1"));
         assert_eq!(chunks(&items).len(), 1);
     }
 
     #[test]
-    fn json_lines_flatten_into_columns() {
-        let text = r#"{"Id":"a","ChannelType":"SMS","Address":"+12065550100","Demographic":{"Platform":"iOS"},"Attributes":{"x":["1","2"]}}"#;
-        let upload = Upload::parse(text, true).unwrap();
+    fn json_lines_keep_their_types_and_a_remapped_column_moves() {
+        let text = r#"{"Id":"a","ChannelType":"SMS","Address":"+12065550100","Demographic":{"Platform":"iOS"},"Attributes":{"x":["1;2","3"]},"Metrics":{"m":4}}"#;
+        let mut upload = Upload::parse(text, true).unwrap();
         assert!(upload.mapping.contains(&"Demographic.Platform".to_owned()));
         let (items, problems) = upload.items();
-        assert!(problems.is_empty());
-        assert_eq!(items[0].attributes().unwrap()["x"], vec!["1", "2"]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(items[0].attributes().unwrap()["x"], vec!["1;2", "3"], "a list stays whole");
+        assert!((items[0].metrics().unwrap()["m"] - 4.0).abs() < f64::EPSILON);
+        let platform = upload.columns.iter().position(|c| c == "Demographic.Platform").unwrap();
+        upload.mapping[platform] = "Demographic.Make".into();
+        let (items, _) = upload.items();
+        let demographic = items[0].demographic().unwrap();
+        assert_eq!((demographic.make(), demographic.platform()), (Some("iOS"), None));
     }
 }

@@ -31,6 +31,8 @@ pub enum Action {
     SaveSettings(WriteApplicationSettingsRequest),
     /// Show a section of the selected project.
     ShowSection(Section),
+    /// Load the selected project's channels again (after a failed load).
+    ReloadChannels,
     /// Read a channel's secrets from the keyring.
     LoadChannelSecrets(ChannelKind),
     /// Save a channel and keep its secrets.

@@ -1,9 +1,9 @@
 //! Import and export jobs doing the work. Imports read `s3://BUCKET/KEY` from the mapped
 //! bucket folder (or a `file://` path), in CSV (a header row naming endpoint members, e.g.
 //! `Id,ChannelType,Address,Demographic.Platform,Attributes.interests,User.UserId`; list values
-//! separated by `;`) or JSON (one endpoint object per line, or an array); good rows register
-//! endpoints, bad rows are reported with their row number, and the job can define an
-//! imported segment. Exports write the endpoints of a segment (or all) as JSON lines.
+//! separated by `;`) or JSON (one endpoint object per line, or an array); each row is judged by
+//! `pinpoint::endpoint_row`, as the console's upload judges it: good rows register endpoints,
+//! bad rows are reported with their row number, and the job can define an imported segment. Exports write the endpoints of a segment (or all) as JSON lines.
 //!
 //! A job runs in three steps so that no file is touched while its project is locked: what the
 //! job needs is taken from the project (`export_lines` evaluates the segment there), the files
@@ -19,46 +19,40 @@ use serde_json::{Map, Value, json};
 use super::Files;
 use super::segment::{Candidate, Context, compile};
 use crate::mock::clock::iso8601;
-use crate::mock::model::model;
 use crate::mock::store::ProjectRecord;
+use crate::pinpoint::endpoint_row;
 
 /// Failures listed per job at most (as the service does).
 pub const MAX_LISTED_FAILURES: usize = 100;
 
-fn set_member(row: &mut Map<String, Value>, column: &str, raw: &str) {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return;
+/// One row of an import file: its number and the endpoint, or why it is refused.
+pub type CheckedRow = (usize, Result<Map<String, Value>, String>);
+
+/// The rows of one file's text in `format` (`CSV` or `JSON`), each judged by the rules every
+/// endpoint file follows (`pinpoint::endpoint_row`, which the console's upload uses too).
+pub fn check_file(text: &str, format: &str) -> Result<Vec<CheckedRow>, String> {
+    if format == "CSV" {
+        let (columns, rows) = endpoint_row::read_csv(text)?;
+        return Ok(rows
+            .into_iter()
+            .map(|(number, cells)| {
+                let checked = cells.and_then(|cells| {
+                    let pairs =
+                        columns.iter().map(String::as_str).zip(cells.iter().map(String::as_str));
+                    endpoint_row::check(&endpoint_row::from_csv(pairs))
+                });
+                (number, checked)
+            })
+            .collect());
     }
-    let parts: Vec<&str> = column.split('.').collect();
-    let list =
-        || Value::Array(raw.split(';').map(|v| Value::String(v.trim().to_owned())).collect());
-    let number = || raw.parse::<f64>().map_or_else(|_| Value::String(raw.to_owned()), |n| json!(n));
-    let value = match parts.as_slice() {
-        ["Attributes", _] | ["User", "UserAttributes", _] => list(),
-        ["Metrics", _] | ["Location", "Latitude" | "Longitude"] => number(),
-        _ => Value::String(raw.to_owned()),
-    };
-    let mut node = row;
-    for (i, part) in parts.iter().enumerate() {
-        if i + 1 == parts.len() {
-            node.insert((*part).to_owned(), value);
-            return;
-        }
-        let next = node.entry((*part).to_owned()).or_insert_with(|| json!({}));
-        if !next.is_object() {
-            *next = json!({});
-        }
-        let Value::Object(inner) = next else { return };
-        node = inner;
-    }
+    Ok(endpoint_row::read_json(text)?
+        .into_iter()
+        .map(|(number, row)| (number, row.and_then(|row| endpoint_row::check(&row))))
+        .collect())
 }
 
-/// One row of an import file: its number and the endpoint object, or why it is unreadable.
-type Row = (usize, Result<Value, String>);
-
-/// The rows of an import file (or of every file in a folder).
-fn read_rows(path: &Path, format: &str) -> Result<Vec<Row>, String> {
+/// The checked rows of an import file (or of every file in a folder, in name order).
+fn read_rows(path: &Path, format: &str) -> Result<Vec<CheckedRow>, String> {
     let files: Vec<std::path::PathBuf> = if path.is_dir() {
         let mut all: Vec<_> = std::fs::read_dir(path)
             .map_err(|e| format!("cannot list {}: {e}", path.display()))?
@@ -74,50 +68,14 @@ fn read_rows(path: &Path, format: &str) -> Result<Vec<Row>, String> {
     for file in files {
         let text = std::fs::read_to_string(&file)
             .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        if format == "CSV" {
-            let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-            let headers = reader
-                .headers()
-                .map_err(|e| format!("{}: bad CSV header: {e}", file.display()))?
-                .clone();
-            for (i, record) in reader.records().enumerate() {
-                let row = i + 2;
-                rows.push((
-                    row,
-                    record.map_err(|e| e.to_string()).map(|r| {
-                        let mut map = Map::new();
-                        for (column, raw) in headers.iter().zip(r.iter()) {
-                            set_member(&mut map, column.trim(), raw);
-                        }
-                        Value::Object(map)
-                    }),
-                ));
-            }
-        } else {
-            let trimmed = text.trim_start();
-            if trimmed.starts_with('[') {
-                let items: Vec<Value> = serde_json::from_str(trimmed)
-                    .map_err(|e| format!("{}: {e}", file.display()))?;
-                rows.extend(items.into_iter().enumerate().map(|(i, v)| (i + 1, Ok(v))));
-            } else {
-                for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-                    rows.push((
-                        i + 1,
-                        serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}")),
-                    ));
-                }
-            }
-        }
+        rows.extend(check_file(&text, format).map_err(|e| format!("{}: {e}", file.display()))?);
     }
     Ok(rows)
 }
 
-/// One row of an import file: its number and the endpoint, or why it is refused.
-pub type CheckedRow = (usize, Result<Map<String, Value>, String>);
-
-/// What an import file held: each row's number and its endpoint (already checked against
-/// the model's `EndpointBatchItem`, with an `Id`), or why the row is refused; or why the
-/// file as a whole could not be read.
+/// What an import file held: each row's number and its endpoint (checked as every endpoint
+/// file is, with an `Id`), or why the row is refused; or why the file as a whole could not be
+/// read.
 #[derive(Debug)]
 pub struct ImportRead {
     /// The rows, or the reason the file could not be read (the job's one piece fails).
@@ -125,7 +83,7 @@ pub struct ImportRead {
 }
 
 /// Reads and checks the file an import job names (its `Definition`), with no project
-/// locked: file reads, parsing and model checks are the slow part of an import.
+/// locked: file reads, parsing and checks are the slow part of an import.
 #[must_use]
 pub fn read_import(files: &Files, definition: &Value) -> ImportRead {
     let url = definition.get("S3Url").and_then(Value::as_str).unwrap_or_default();
@@ -134,22 +92,6 @@ pub fn read_import(files: &Files, definition: &Value) -> ImportRead {
         .local_path(url)
         .ok_or_else(|| format!("{url} is not a readable s3:// or file:// URL"))
         .and_then(|p| read_rows(&p, format));
-    let rows = rows.map(|rows| {
-        rows.into_iter()
-            .map(|(row, parsed)| {
-                let checked = parsed.and_then(|v| {
-                    model().validate("EndpointBatchItem", &v).map_err(|e| e.message)?;
-                    let map = v.as_object().cloned().unwrap_or_default();
-                    let id = map.get("Id").and_then(Value::as_str).unwrap_or_default();
-                    if id.is_empty() {
-                        return Err("Id is required".to_owned());
-                    }
-                    Ok(map)
-                });
-                (row, checked)
-            })
-            .collect()
-    });
     ImportRead { rows }
 }
 
@@ -223,4 +165,27 @@ pub fn complete(job: &mut Value, end: JobEnd, now: DateTime<Utc>) {
     job["TotalFailures"] = json!(end.total_failures);
     job["Failures"] = json!(end.failures.into_iter().take(MAX_LISTED_FAILURES).collect::<Vec<_>>());
     job["CompletionDate"] = json!(iso8601(now));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mock::model::model;
+
+    #[test]
+    fn every_row_the_rules_accept_is_an_endpoint_batch_item() {
+        let csv = "Id,ChannelType,Address,OptOut,EndpointStatus,EffectiveDate,Attributes.a,User.UserAttributes.b,User.UserId,Metrics.m,Demographic.Timezone,Location.Latitude,Location.City\n\
+                   e1,SMS,+12065550100,ALL,INACTIVE,2026-01-01T00:00:00Z,x;y,z,u1,3,Europe/Paris,48.8,Paris\n\
+                   e2,IN_APP,,,,,,,,,,,\n";
+        let json = r#"{"Id":"e3","ChannelType":"EMAIL","Address":"a@example.com","CohortId":"7","Demographic":{"Platform":"iOS","Extra":"x"}}"#;
+        let rows =
+            check_file(csv, "CSV").unwrap().into_iter().chain(check_file(json, "JSON").unwrap());
+        let mut accepted = 0;
+        for (number, row) in rows {
+            let row = row.unwrap_or_else(|e| panic!("row {number}: {e}"));
+            model().validate("EndpointBatchItem", &Value::Object(row)).unwrap();
+            accepted += 1;
+        }
+        assert_eq!(accepted, 3);
+    }
 }

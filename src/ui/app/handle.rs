@@ -55,6 +55,11 @@ impl ConsoleApp {
                 self.project.section = section;
                 self.load_section();
             }
+            Action::ReloadChannels => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.send(Task::ListChannels, ChannelsRequest::ListChannels { app_id });
+                }
+            }
             Action::LoadChannelSecrets(kind) => {
                 if let Some(app_id) = self.projects.selected.clone() {
                     self.send(

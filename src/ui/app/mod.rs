@@ -12,7 +12,6 @@ use std::sync::Arc;
 
 use super::action::{Action, Section};
 use super::campaigns::CampaignsScreen;
-use super::channels::ChannelsScreen;
 use super::segments::SegmentsScreen;
 use super::state::{ConnectionState, ProjectScreen, ProjectsState};
 use super::tasks::{Pending, Task};
@@ -187,8 +186,10 @@ impl ConsoleApp {
             self.pending.forget(task);
         }
         let unsaved = std::mem::take(&mut self.project.unsaved);
+        // The channel forms keep their unsaved edits per project.
+        let channels = std::mem::take(&mut self.project.channels);
         let section = self.project.section;
-        self.project = ProjectScreen { unsaved, section, ..ProjectScreen::default() };
+        self.project = ProjectScreen { unsaved, section, channels, ..ProjectScreen::default() };
         self.projects.selected.clone_from(&id);
         if let Some(app_id) = id {
             self.send(Task::LoadSettings, AppsRequest::GetSettings { app_id });
@@ -230,8 +231,7 @@ impl ConsoleApp {
         if self.project.section == Section::Channels
             && self.project.channels.app_id.as_ref() != Some(&app_id)
         {
-            self.project.channels =
-                ChannelsScreen { app_id: Some(app_id.clone()), ..ChannelsScreen::default() };
+            self.project.channels.switch_project(&app_id);
             self.send(Task::ListChannels, ChannelsRequest::ListChannels { app_id });
         }
     }

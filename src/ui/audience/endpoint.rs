@@ -1,7 +1,7 @@
 //! One endpoint: look it up, edit and save it (UpdateEndpoint, read back), delete it with
 //! confirmation.
 
-use super::{AudienceAction, AudienceScreen};
+use super::{AudienceAction, AudienceScreen, Tab};
 use crate::ui::action::Action;
 use crate::ui::tasks::Task;
 use crate::ui::theme;
@@ -26,9 +26,20 @@ pub(super) fn endpoint(
         }
         if ui.button("New endpoint").clicked() && !screen.lookup.trim().is_empty() {
             screen.draft = Some(EndpointDraft::new(screen.lookup.trim()));
-            screen.note = None;
+            screen.errors.clear();
+            screen.noted = None;
+            screen.said.remove(&Tab::Endpoint);
         }
     });
+    if screen.noted.is_some() && screen.noted != screen.draft {
+        // "Saved and read back" describes the form as it was: edited since, it is not true.
+        screen.noted = None;
+        screen.said.remove(&Tab::Endpoint);
+    }
+    if let (false, Some(d)) = (screen.errors.is_empty(), &screen.draft) {
+        // After a refused save, each message stays only as long as its field is wrong.
+        screen.errors = d.to_request().err().unwrap_or_default();
+    }
     let errors = screen.errors.clone();
     let Some(d) = screen.draft.as_mut() else { return };
     ui.separator();

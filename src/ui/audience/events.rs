@@ -2,8 +2,9 @@
 
 use egui::RichText;
 
-use super::{AudienceAction, AudienceScreen};
+use super::{AudienceAction, AudienceScreen, TARGET};
 use crate::ui::action::Action;
+use crate::ui::error_view::{ErrorChoice, Offer, error_panel};
 use crate::ui::tasks::Task;
 use crate::ui::theme;
 use crate::ui::widgets::{busy_button, error_label, form_row};
@@ -33,16 +34,20 @@ pub(super) fn events(
             }
         }
         if endpoint.trim().is_empty() || kind.trim().is_empty() {
-            screen.errors.add("event", "An endpoint id and an event type are required");
+            screen.event_error = Some("An endpoint id and an event type are required".into());
         } else {
-            screen.errors.clear();
+            screen.event_error = None;
             actions.push(Action::Audience(AudienceAction::PutEvent(
                 endpoint.trim().to_owned(),
                 Box::new(event.build()),
             )));
         }
     }
-    if let Some(m) = screen.errors.get("event") {
+    if screen.event_error.is_some() && !endpoint.trim().is_empty() && !kind.trim().is_empty() {
+        // The message said what was missing: filled in, it goes.
+        screen.event_error = None;
+    }
+    if let Some(m) = &screen.event_error {
         error_label(ui, m);
     }
     for (item, code, message) in &screen.event_results {
@@ -51,9 +56,26 @@ pub(super) fn events(
     }
     ui.separator();
     ui.heading("Event stream");
+    if let Some(error) = &screen.stream_error {
+        let offer = Offer { retry: true, change_connection: false };
+        let what = "Could not load the event stream";
+        if error_panel(ui, "event_stream", what, error, TARGET, offer) == Some(ErrorChoice::Retry)
+            && !busy(Task::Audience)
+        {
+            screen.stream_error = None;
+        }
+        return;
+    }
     match &screen.stream_loaded {
         None => {
-            ui.label("Loading…");
+            if !busy(Task::Audience) {
+                // Loaded when first shown (and again after Retry).
+                actions.push(Action::Audience(AudienceAction::GetEventStream));
+            }
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Loading the event stream…");
+            });
         }
         Some(None) => {
             ui.label(RichText::new("No event stream is configured.").color(theme::MUTED));

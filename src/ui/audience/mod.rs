@@ -7,6 +7,8 @@ mod events;
 mod upload;
 mod user;
 
+use std::collections::HashMap;
+
 use egui::RichText;
 
 use crate::api::EndpointRow;
@@ -20,8 +22,12 @@ use crate::ui::tasks::Task;
 use crate::ui::theme;
 use crate::ui::widgets::error_label;
 
+/// What a failed load names as unreachable (the section is not told the connection's URL;
+/// the top bar shows it).
+const TARGET: &str = "the service";
+
 /// The parts of the section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Tab {
     /// One endpoint.
     #[default]
@@ -36,6 +42,69 @@ pub enum Tab {
     Upload,
 }
 
+/// What the request in flight asked for: its answer or failure is said on its tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    /// An endpoint: look up, save, delete.
+    Endpoint,
+    /// A user's endpoints: look up, delete.
+    User,
+    /// A test event.
+    Event,
+    /// Loading the event stream.
+    LoadStream,
+    /// Saving the event stream.
+    SaveStream,
+    /// Deleting the event stream.
+    DeleteStream,
+    /// Loading every endpoint.
+    LoadAll,
+    /// Reading a file or sending a chunk of an upload.
+    Upload,
+}
+
+impl Asked {
+    /// What an action asks for; `None` for what is not an Audience request (the file dialog).
+    #[must_use]
+    pub fn of(action: &Action) -> Option<Self> {
+        let Action::Audience(request) = action else { return None };
+        Some(match request {
+            AudienceAction::GetEndpoint(_)
+            | AudienceAction::SaveEndpoint(..)
+            | AudienceAction::DeleteEndpoint(_) => Self::Endpoint,
+            AudienceAction::GetUser(_) | AudienceAction::DeleteUser(_) => Self::User,
+            AudienceAction::PutEvent(..) => Self::Event,
+            AudienceAction::GetEventStream => Self::LoadStream,
+            AudienceAction::PutEventStream(..) => Self::SaveStream,
+            AudienceAction::DeleteEventStream => Self::DeleteStream,
+            AudienceAction::ListAll => Self::LoadAll,
+            AudienceAction::ReadFile(_) | AudienceAction::UploadChunk(..) => Self::Upload,
+            AudienceAction::PickFile => return None,
+        })
+    }
+
+    /// The tab it belongs to.
+    #[must_use]
+    pub fn tab(self) -> Tab {
+        match self {
+            Self::Endpoint => Tab::Endpoint,
+            Self::User => Tab::User,
+            Self::Event | Self::LoadStream | Self::SaveStream | Self::DeleteStream => Tab::Events,
+            Self::LoadAll => Tab::All,
+            Self::Upload => Tab::Upload,
+        }
+    }
+}
+
+/// What happened last on one tab.
+#[derive(Debug, Clone, Default)]
+pub struct Said {
+    /// What happened.
+    pub note: Option<String>,
+    /// A failed call.
+    pub error: Option<ApiError>,
+}
+
 /// State of the Audience section.
 #[derive(Debug, Default)]
 pub struct AudienceScreen {
@@ -45,8 +114,11 @@ pub struct AudienceScreen {
     pub lookup: String,
     /// The endpoint form.
     pub draft: Option<EndpointDraft>,
-    /// Inline messages.
+    /// Inline messages of the endpoint form.
     pub errors: FieldErrors,
+    /// The endpoint form as the Endpoint tab's note describes it ("Saved and read back"):
+    /// once the form differs, the note is no longer true and goes.
+    pub noted: Option<EndpointDraft>,
     /// The user id to look up.
     pub user_lookup: String,
     /// The user's endpoints (id, channel, address).
@@ -55,14 +127,20 @@ pub struct AudienceScreen {
     pub confirm: Option<&'static str>,
     /// Event form: endpoint id, event type, `name=value` attributes, `name=number` metrics.
     pub event: [String; 4],
+    /// Why the event form cannot be sent (until its fields are filled).
+    pub event_error: Option<String>,
     /// Per-item results of the last PutEvents.
     pub event_results: Vec<(String, i32, String)>,
     /// Event stream form: destination ARN and role ARN.
     pub stream: [String; 2],
     /// The stream as the service reports it (`Some(None)`: none configured).
     pub stream_loaded: Option<Option<String>>,
+    /// Why the event stream could not be loaded (shown with Retry).
+    pub stream_error: Option<ApiError>,
     /// Upload: the file path.
     pub upload_path: String,
+    /// Upload: why the file cannot be used (until the path changes or a file loads).
+    pub upload_error: Option<String>,
     /// Upload: the loaded file.
     pub upload: Option<Upload>,
     /// Upload: rows that cannot be uploaded.
@@ -75,31 +153,63 @@ pub struct AudienceScreen {
     pub uploaded: usize,
     /// All endpoints, once loaded (mock connections).
     pub all: Option<Vec<EndpointRow>>,
+    /// Why every endpoint could not be loaded (shown with Retry).
+    pub all_error: Option<ApiError>,
     /// Filter of the all-endpoints table.
     pub all_filter: String,
-    /// What happened last.
-    pub note: Option<String>,
-    /// A failed call.
-    pub error: Option<ApiError>,
+    /// What happened last, per tab: each tab shows only its own.
+    pub said: HashMap<Tab, Said>,
+    /// What the request in flight asked for.
+    pub asked: Option<Asked>,
 }
 
 impl AudienceScreen {
+    /// The note a tab shows.
+    #[must_use]
+    pub fn note(&self, tab: Tab) -> Option<&str> {
+        self.said.get(&tab)?.note.as_deref()
+    }
+
+    /// The failed call a tab shows.
+    #[must_use]
+    pub fn error(&self, tab: Tab) -> Option<&ApiError> {
+        self.said.get(&tab)?.error.as_ref()
+    }
+
+    /// Says `note` on `tab` (its earlier error goes).
+    fn say(&mut self, tab: Tab, note: impl Into<String>) {
+        self.said.insert(tab, Said { note: Some(note.into()), error: None });
+    }
+
+    /// Notes which requests `actions` ask for, so their answers are said on their tab.
+    pub fn track(&mut self, actions: &[Action]) {
+        if let Some(asked) = actions.iter().rev().find_map(Asked::of) {
+            self.asked = Some(asked);
+        }
+    }
+
     /// Applies a worker answer; returns follow-up actions (the next upload chunk).
     pub fn apply(&mut self, response: ApiResponse) -> Vec<Action> {
-        self.error = None;
+        let asked = self.asked.take();
+        let follow = self.answer(response, asked);
+        self.track(&follow);
+        follow
+    }
+
+    fn answer(&mut self, response: ApiResponse, asked: Option<Asked>) -> Vec<Action> {
         match response {
             ApiResponse::Endpoint { saved, endpoint } => {
-                self.draft = Some(EndpointDraft::from(endpoint.as_ref()));
+                let draft = EndpointDraft::from(endpoint.as_ref());
+                self.noted = Some(draft.clone());
+                self.draft = Some(draft);
                 self.errors.clear();
-                self.note = Some(if saved {
-                    "Saved and read back from the service.".into()
-                } else {
-                    "Loaded.".into()
-                });
+                let note = if saved { "Saved and read back from the service." } else { "Loaded." };
+                self.say(Tab::Endpoint, note);
             }
             ApiResponse::EndpointDeleted(id) => {
                 self.draft = None;
-                self.note = Some(format!("Deleted endpoint {id}."));
+                self.noted = None;
+                self.say(Tab::Endpoint, format!("Deleted endpoint {id}."));
             }
             ApiResponse::UserEndpoints { user_id, endpoints, deleted } => {
                 let rows = endpoints
@@ -112,27 +222,36 @@ impl AudienceScreen {
                         )
                     })
                     .collect::<Vec<_>>();
-                self.note = Some(if deleted {
-                    format!("Deleted the {} endpoints of {user_id}.", rows.len())
-                } else {
-                    format!("{} endpoints of {user_id}.", rows.len())
-                });
+                self.say(
+                    Tab::User,
+                    if deleted {
+                        format!("Deleted the {} endpoints of {user_id}.", rows.len())
+                    } else {
+                        format!("{} endpoints of {user_id}.", rows.len())
+                    },
+                );
                 self.user_endpoints = if deleted { None } else { Some(rows) };
             }
-            ApiResponse::EventResults(rows) => self.event_results = rows,
+            ApiResponse::EventResults(rows) => {
+                self.said.remove(&Tab::Events);
+                self.event_results = rows;
+            }
             ApiResponse::TextFile { path, text } => {
                 let json = path.extension().is_some_and(|e| {
                     e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonl")
                 });
                 match Upload::parse(&text, json) {
                     Ok(upload) => {
-                        self.note =
-                            Some(format!("{} rows in {}", upload.rows.len(), path.display()));
+                        self.upload_error = None;
+                        self.say(
+                            Tab::Upload,
+                            format!("{} rows in {}", upload.rows.len(), path.display()),
+                        );
                         self.upload = Some(upload);
                         self.upload_problems.clear();
                         self.upload_progress = (0, 0);
                     }
-                    Err(message) => self.errors.add("upload", message),
+                    Err(message) => self.upload_error = Some(message),
                 }
             }
             ApiResponse::ChunkUploaded { items, .. } => {
@@ -144,21 +263,24 @@ impl AudienceScreen {
                         self.upload_progress.1,
                     ))];
                 }
-                self.note = Some(format!(
+                let note = format!(
                     "Uploaded {} endpoints; {} rows had problems",
                     self.uploaded,
                     self.upload_problems.len()
-                ));
+                );
+                self.say(Tab::Upload, note);
             }
             ApiResponse::FilePicked { path: Some(path), .. } => {
                 self.upload_path = path.display().to_string();
                 return vec![Action::Audience(AudienceAction::ReadFile(path))];
             }
             ApiResponse::AllEndpoints(rows) => {
-                self.note = Some(format!("{} endpoints", rows.len()));
+                self.all_error = None;
+                self.said.remove(&Tab::All);
                 self.all = Some(rows);
             }
             ApiResponse::EventStream(stream) => {
+                self.stream_error = None;
                 self.stream_loaded = Some(
                     stream
                         .as_ref()
@@ -170,16 +292,36 @@ impl AudienceScreen {
                         s.role_arn().unwrap_or_default().to_owned(),
                     ];
                 }
+                match asked {
+                    Some(Asked::SaveStream) => self.say(Tab::Events, "Saved the event stream."),
+                    Some(Asked::DeleteStream) => {
+                        self.say(Tab::Events, "Deleted the event stream.");
+                    }
+                    _ => {}
+                }
             }
             _ => {}
         }
         Vec::new()
     }
 
-    /// A failed call of this section.
+    /// A failed call of this section, said on the tab that asked; a failed load is shown in
+    /// place of what could not be loaded, with Retry.
     pub fn fail(&mut self, error: ApiError) {
-        self.note = None;
-        self.error = Some(error);
+        let asked = self.asked.take();
+        match asked {
+            Some(Asked::LoadStream) => self.stream_error = Some(error),
+            Some(Asked::LoadAll) => self.all_error = Some(error),
+            other => {
+                if other == Some(Asked::Upload) {
+                    // The chunks left are not sent; the button is free again.
+                    self.upload_queue.clear();
+                    self.upload_progress.0 = self.upload_progress.1;
+                }
+                let tab = other.map_or(self.tab, Asked::tab);
+                self.said.insert(tab, Said { note: None, error: Some(error) });
+            }
+        }
     }
 }
 
@@ -205,12 +347,6 @@ pub fn show(
             }
             if ui.selectable_label(screen.tab == tab, label).clicked() {
                 screen.tab = tab;
-                if tab == Tab::Events && screen.stream_loaded.is_none() {
-                    actions.push(Action::Audience(AudienceAction::GetEventStream));
-                }
-                if tab == Tab::All && screen.all.is_none() {
-                    actions.push(Action::Audience(AudienceAction::ListAll));
-                }
             }
         }
     });
@@ -222,11 +358,16 @@ pub fn show(
         Tab::All => upload::all(ui, screen, busy, &mut actions),
         Tab::Upload => upload::upload(ui, screen, busy, &mut actions),
     }
-    if let Some(e) = &screen.error {
+    let said = screen.said.get(&screen.tab);
+    if let Some(e) = said.and_then(|s| s.error.as_ref()) {
         error_label(ui, &e.to_string());
     }
-    if let Some(n) = &screen.note {
+    if let Some(n) = said.and_then(|s| s.note.as_deref()) {
         ui.label(RichText::new(n).color(theme::OK));
+    }
+    if !busy(Task::Audience) {
+        // A request asked while another runs is not sent: only one is tracked.
+        screen.track(&actions);
     }
     actions
 }

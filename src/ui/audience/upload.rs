@@ -3,14 +3,15 @@
 
 use egui::RichText;
 
-use super::{AudienceAction, AudienceScreen, Tab};
+use super::{AudienceAction, AudienceScreen, Said, TARGET, Tab};
 use crate::ui::action::Action;
+use crate::ui::error_view::{ErrorChoice, Offer, error_panel};
 use crate::ui::tasks::Task;
 use crate::ui::theme;
 use crate::ui::widgets::{busy_button, error_label, field_label};
 
 use crate::api::EndpointRow;
-use crate::drafts::upload::{MEMBERS, chunks};
+use crate::drafts::upload::{chunks, members};
 use crate::ui::endpoints_table;
 
 pub(super) fn upload(
@@ -22,14 +23,21 @@ pub(super) fn upload(
     ui.label(RichText::new("CSV with a header row naming members (Id, ChannelType, Address, Demographic.Platform, Attributes.NAME …), or JSON endpoints; list values separated by ;").small().color(theme::MUTED));
     ui.horizontal(|ui| {
         let label = field_label(ui, "Upload file");
-        ui.add(
-            egui::TextEdit::singleline(&mut screen.upload_path)
-                .hint_text("/path/to/endpoints.csv")
-                .desired_width(320.0),
-        )
-        .labelled_by(label.id);
-        if ui.button("Load file").clicked() && !screen.upload_path.trim().is_empty() {
-            screen.errors.clear();
+        let path = ui
+            .add(
+                egui::TextEdit::singleline(&mut screen.upload_path)
+                    .hint_text("/path/to/endpoints.csv")
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
+        if path.changed() {
+            // The message was about the file at the path as it was.
+            screen.upload_error = None;
+        }
+        if busy_button(ui, "Load file", busy(Task::Audience))
+            && !screen.upload_path.trim().is_empty()
+        {
+            screen.upload_error = None;
             actions
                 .push(Action::Audience(AudienceAction::ReadFile(screen.upload_path.trim().into())));
         }
@@ -37,7 +45,7 @@ pub(super) fn upload(
             actions.push(Action::Audience(AudienceAction::PickFile));
         }
     });
-    if let Some(m) = screen.errors.get("upload") {
+    if let Some(m) = &screen.upload_error {
         error_label(ui, m);
     }
     let Some(upload) = screen.upload.as_mut() else { return };
@@ -49,10 +57,10 @@ pub(super) fn upload(
             egui::ComboBox::from_id_salt(("map", i))
                 .selected_text(choice.clone())
                 .show_ui(ui, |ui| {
-                    for m in MEMBERS {
+                    for m in members() {
                         ui.selectable_value(choice, m.to_owned(), m);
                     }
-                    for prefix in ["Attributes.", "UserAttributes.", "Metrics."] {
+                    for prefix in crate::pinpoint::endpoint_row::MAP_PREFIXES {
                         let custom =
                             format!("{prefix}{}", column.rsplit('.').next().unwrap_or(column));
                         ui.selectable_value(choice, custom.clone(), custom);
@@ -60,8 +68,7 @@ pub(super) fn upload(
                 })
                 .response
                 .labelled_by(label.id);
-            let sample = upload.rows.first().and_then(|r| r.get(i)).cloned().unwrap_or_default();
-            ui.label(RichText::new(sample).color(theme::MUTED));
+            ui.label(RichText::new(upload.sample(i)).color(theme::MUTED));
             ui.end_row();
         }
     });
@@ -77,7 +84,8 @@ pub(super) fn upload(
             if let Some(first) = queue.pop_front() {
                 actions.push(Action::Audience(AudienceAction::UploadChunk(Box::new(first), 0)));
             } else {
-                screen.note = Some("No row can be uploaded".into());
+                let note = "No row can be uploaded".to_owned();
+                screen.said.insert(Tab::Upload, Said { note: Some(note), error: None });
             }
             screen.upload_queue = queue;
         }
@@ -120,10 +128,31 @@ pub(super) fn all(
         )
         .labelled_by(label.id);
         if busy_button(ui, "Reload endpoints", busy(Task::Audience)) {
+            screen.all_error = None;
             actions.push(Action::Audience(AudienceAction::ListAll));
         }
     });
-    let Some(rows) = &screen.all else { return };
+    if let Some(error) = &screen.all_error {
+        let offer = Offer { retry: true, change_connection: false };
+        let what = "Could not load the endpoints";
+        if error_panel(ui, "all_endpoints", what, error, TARGET, offer) == Some(ErrorChoice::Retry)
+            && !busy(Task::Audience)
+        {
+            screen.all_error = None;
+        }
+        return;
+    }
+    let Some(rows) = &screen.all else {
+        if !busy(Task::Audience) {
+            // Loaded when first shown (and again after Retry).
+            actions.push(Action::Audience(AudienceAction::ListAll));
+        }
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Loading every endpoint…");
+        });
+        return;
+    };
     let needle = screen.all_filter.trim().to_lowercase();
     let shown: Vec<&EndpointRow> =
         rows.iter().filter(|r| needle.is_empty() || r.matches(&needle)).collect();

@@ -5,11 +5,8 @@ use egui::RichText;
 
 use super::MessagingScreen;
 use super::results::results;
-use crate::drafts::FieldErrors;
-use crate::drafts::message::{
-    ADDRESS_CHANNELS, ComposerDraft, PUSH_MEMBERS, RecipientKind, key_values,
-};
-use crate::pinpoint::render::{Substitutions, fill};
+use crate::drafts::message::{ADDRESS_CHANNELS, ComposerDraft, PUSH_MEMBERS, RecipientKind};
+use crate::pinpoint::render::fill;
 use crate::ui::action::Action;
 use crate::ui::tasks::Task;
 use crate::ui::theme;
@@ -21,6 +18,10 @@ pub(super) fn compose(
     busy: &dyn Fn(Task) -> bool,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
+    if !screen.errors.is_empty() {
+        // After a refused send, each message stays only as long as its field is wrong.
+        screen.errors = screen.draft.check();
+    }
     let errors = screen.errors.clone();
     let d = &mut screen.draft;
     ui.horizontal(|ui| {
@@ -185,10 +186,16 @@ pub(super) fn compose(
     let sending = screen.sending() || busy(Task::SendBatch);
     ui.horizontal(|ui| {
         if busy_button(ui, "Send", sending) {
-            match screen.draft.batches() {
-                Ok(batches) => {
+            match screen.draft.review() {
+                // More than one recipient: who, what and when first; nothing is sent yet.
+                Ok(review) if review.needs_confirmation() => {
                     screen.errors.clear();
-                    actions.push(Action::StartSend(batches));
+                    screen.review = Some(review);
+                }
+                // One recipient (a test send) goes at once.
+                Ok(review) => {
+                    screen.errors.clear();
+                    actions.push(Action::StartSend(review.batches));
                 }
                 Err(e) => screen.errors = e,
             }
@@ -218,12 +225,7 @@ pub(super) fn compose(
 }
 
 fn preview(ui: &mut egui::Ui, d: &ComposerDraft) {
-    let mut ignore = FieldErrors::default();
-    let mut subs = Substitutions::default();
-    subs.values.extend(key_values(&mut ignore, "s", &d.substitutions));
-    for (k, v) in key_values(&mut ignore, "c", &d.context) {
-        subs.values.insert(format!("Context.{k}"), v);
-    }
+    let subs = d.preview_substitutions();
     let shown: Vec<(&str, String)> = [
         ("SMS", &d.sms_body),
         ("Email subject", &d.email_subject),

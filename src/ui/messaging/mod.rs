@@ -7,15 +7,20 @@ mod compose;
 mod outbox;
 mod phone;
 mod results;
+mod review;
 
 use std::collections::VecDeque;
 
 use crate::api::{ApiError, ApiResponse, ResultRow};
 use crate::drafts::FieldErrors;
-use crate::drafts::message::{Batch, ComposerDraft};
+use crate::drafts::message::{Batch, ComposerDraft, SendReview};
 use crate::pinpoint::OutboxEntry;
 use crate::ui::action::Action;
 use crate::ui::tasks::Task;
+
+/// What a failed load names as unreachable (the section is not told the connection's URL;
+/// the top bar shows it).
+const TARGET: &str = "the service";
 
 /// The parts of the section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,10 +57,16 @@ pub struct MessagingScreen {
     pub filter: String,
     /// CSV export path.
     pub export_path: String,
-    /// What happened last.
+    /// A send waiting for confirmation (more than one recipient): nothing is sent before.
+    pub review: Option<SendReview>,
+    /// What happened last (shown on the composer, with the results).
     pub note: Option<String>,
-    /// A failed call.
+    /// A failed send (shown on the composer).
     pub error: Option<ApiError>,
+    /// A failed phone check (shown on the phone check).
+    pub phone_error: Option<ApiError>,
+    /// Why the outbox could not be loaded (shown on the outbox, with Retry).
+    pub outbox_error: Option<ApiError>,
     /// Why the results could not be exported (shown under the Export button).
     pub export_error: Option<String>,
     /// Phone check: the number.
@@ -94,8 +105,14 @@ impl MessagingScreen {
                     self.rows.len()
                 ));
             }
-            ApiResponse::PhoneValidated(answer) => self.phone = Some(answer),
-            ApiResponse::Outbox(items) => self.outbox = Some(items),
+            ApiResponse::PhoneValidated(answer) => {
+                self.phone_error = None;
+                self.phone = Some(answer);
+            }
+            ApiResponse::Outbox(items) => {
+                self.outbox_error = None;
+                self.outbox = Some(items);
+            }
             ApiResponse::FileWritten(path) => {
                 self.export_error = None;
                 self.note = Some(format!("Wrote {}", path.display()));
@@ -105,15 +122,21 @@ impl MessagingScreen {
         Vec::new()
     }
 
-    /// A failed call of this section, shown where it happened: a CSV export under its
-    /// button, the rest above the form.
+    /// A failed call of this section, shown on the tab that asked: a CSV export under its
+    /// button, a send on the composer, a phone check on its tab, the outbox on its own.
     pub fn fail(&mut self, task: Task, error: ApiError) {
-        if task == Task::WriteFile {
-            self.export_error = Some(format!("Could not write the CSV file: {}", error.message));
-            return;
+        match task {
+            Task::WriteFile => {
+                self.export_error =
+                    Some(format!("Could not write the CSV file: {}", error.message));
+            }
+            Task::ValidatePhone => self.phone_error = Some(error),
+            Task::Outbox => self.outbox_error = Some(error),
+            _ => {
+                self.queue.clear();
+                self.error = Some(error);
+            }
         }
-        self.queue.clear();
-        self.error = Some(error);
     }
 
     /// True while a send is going.
@@ -149,7 +172,13 @@ pub fn show(
         }
     });
     ui.add_space(6.0);
+    if screen.review.as_ref().is_some_and(|r| r.draft != screen.draft) {
+        // The composer changed (recipients picked elsewhere): the review no longer says what
+        // would be sent.
+        screen.review = None;
+    }
     match screen.tab {
+        Tab::Compose if screen.review.is_some() => actions.extend(review::review(ui, screen)),
         Tab::Compose => actions.extend(compose::compose(ui, screen, busy)),
         Tab::Phone => actions.extend(phone::phone(ui, screen, busy)),
         Tab::Outbox => actions.extend(outbox::outbox(ui, screen, busy)),
@@ -175,5 +204,20 @@ mod tests {
         assert!(screen.apply(ApiResponse::FileWritten("/tmp/x.csv".into())).is_empty());
         assert!(screen.export_error.is_none());
         assert_eq!(screen.note.as_deref(), Some("Wrote /tmp/x.csv"));
+    }
+
+    #[test]
+    fn each_failure_stays_on_the_tab_that_asked() {
+        let mut screen = MessagingScreen::default();
+        screen.fail(Task::ValidatePhone, ApiError::local(ErrorKind::Timeout, "slow"));
+        screen.fail(Task::Outbox, ApiError::local(ErrorKind::Unreachable, "refused"));
+        assert!(screen.error.is_none(), "the composer shows neither");
+        assert_eq!(screen.phone_error.as_ref().map(|e| e.message.as_str()), Some("slow"));
+        assert_eq!(screen.outbox_error.as_ref().map(|e| e.message.as_str()), Some("refused"));
+        assert!(screen.apply(ApiResponse::Outbox(Vec::new())).is_empty());
+        assert!(screen.outbox_error.is_none(), "a loaded outbox drops its error");
+        screen.fail(Task::SendBatch, ApiError::local(ErrorKind::Timeout, "send"));
+        assert_eq!(screen.error.as_ref().map(|e| e.message.as_str()), Some("send"));
+        assert!(screen.phone_error.as_ref().is_some_and(|e| e.message == "slow"));
     }
 }

@@ -5,9 +5,10 @@ use egui_extras::{Column, TableBuilder};
 
 use super::MessagingScreen;
 use crate::ui::action::Action;
+use crate::ui::error_view::{ErrorChoice, Offer, error_panel};
 use crate::ui::tasks::Task;
 use crate::ui::theme;
-use crate::ui::widgets::{busy_button, error_label};
+use crate::ui::widgets::busy_button;
 
 pub(super) fn outbox(
     ui: &mut egui::Ui,
@@ -48,8 +49,14 @@ pub(super) fn outbox(
             actions.push(Action::LoadOutbox);
         }
     });
-    if let Some(e) = &screen.error {
-        error_label(ui, &e.to_string());
+    if let Some(error) = &screen.outbox_error {
+        let offer = Offer { retry: true, change_connection: false };
+        let choice =
+            error_panel(ui, "outbox", "Could not load the outbox", error, super::TARGET, offer);
+        if choice == Some(ErrorChoice::Retry) && !busy(Task::Outbox) {
+            actions.push(Action::LoadOutbox);
+        }
+        return actions;
     }
     let Some(items) = &screen.outbox else { return actions };
     ui.label(format!("{} messages", items.len()));

@@ -19,12 +19,12 @@ pub(super) fn phone(
     if busy_button(ui, "Validate", busy(Task::ValidatePhone))
         && !screen.phone_number.trim().is_empty()
     {
-        screen.error = None;
+        screen.phone_error = None;
         let country = Some(screen.phone_country.trim().to_uppercase()).filter(|c| !c.is_empty());
         actions
             .push(Action::ValidatePhone { number: screen.phone_number.trim().to_owned(), country });
     }
-    if let Some(e) = &screen.error {
+    if let Some(e) = &screen.phone_error {
         error_label(ui, &e.to_string());
     }
     if let Some(p) = &screen.phone {
