@@ -30,7 +30,8 @@ pub(super) fn compose(
         ui.radio_value(&mut d.kind, RecipientKind::Endpoints, "Endpoint ids");
         ui.radio_value(&mut d.kind, RecipientKind::Users, "User ids");
     });
-    ui.horizontal(|ui| {
+    // Wrapped rows: on a narrow window the channel picker and the second box go under.
+    ui.horizontal_wrapped(|ui| {
         let label = field_label(ui, "Recipients");
         let hint = match d.kind {
             RecipientKind::Addresses => "one per line: +12065550100 or a@example.com,EMAIL",
@@ -41,7 +42,7 @@ pub(super) fn compose(
             egui::TextEdit::multiline(&mut d.recipients)
                 .hint_text(hint)
                 .desired_rows(4)
-                .desired_width(420.0),
+                .desired_width(theme::field_width(ui).min(420.0)),
         )
         .labelled_by(label.id);
         if d.kind == RecipientKind::Addresses {
@@ -150,19 +151,21 @@ pub(super) fn compose(
     if let Some(m) = errors.get("message") {
         error_label(ui, m);
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = field_label(ui, "Context");
         ui.add(
             egui::TextEdit::multiline(&mut d.context)
                 .hint_text("key=value per line")
-                .desired_rows(2),
+                .desired_rows(2)
+                .desired_width(theme::field_width(ui).min(280.0)),
         )
         .labelled_by(label.id);
         let label = ui.label("Substitutions");
         ui.add(
             egui::TextEdit::multiline(&mut d.substitutions)
                 .hint_text("key=value per line")
-                .desired_rows(2),
+                .desired_rows(2)
+                .desired_width(theme::field_width(ui).min(280.0)),
         )
         .labelled_by(label.id);
     });
@@ -172,7 +175,7 @@ pub(super) fn compose(
             egui::TextEdit::multiline(&mut d.overrides)
                 .hint_text("recipient | body override | title override, one per line")
                 .desired_rows(2)
-                .desired_width(520.0),
+                .desired_width(theme::field_width(ui).min(520.0)),
         )
         .labelled_by(label.id);
     });
