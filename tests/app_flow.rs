@@ -160,3 +160,25 @@ fn the_project_list_folds_away_and_comes_back() {
     harness.run_ok();
     assert!(has_button(&harness, "Acme Retail (iOS)"));
 }
+
+#[test]
+fn ctrl_s_saves_a_channel_form() {
+    use pinpoint_console::pinpoint::ChannelKind;
+    let mut harness = demo_app();
+    common::open_demo_project(&mut harness, "Sandbox: QA Playground");
+    harness.get_by_label("Channels").click();
+    wait_until(&mut harness, "the channel list", WAIT, |h| {
+        h.state().project.channels.list.is_some()
+    });
+    let sms = |h: &Harness<'_, ConsoleApp>| {
+        h.state().project.channels.list.as_ref().and_then(|l| {
+            l.iter().find(|(k, _)| *k == ChannelKind::Sms).and_then(|(_, info)| info.clone())
+        })
+    };
+    assert!(sms(&harness).is_none(), "the playground has no SMS channel yet");
+    harness.get_by_label("SMS channel").click();
+    harness.run_ok();
+    type_into(&mut harness, "Sender id", "ACME");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    wait_until(&mut harness, "the SMS save", WAIT, |h| sms(h).is_some());
+}

@@ -106,7 +106,10 @@ pub(super) fn endpoint(
         }
     });
     ui.horizontal(|ui| {
-        if busy_button(ui, "Save endpoint", busy(Task::Audience)) {
+        // Ctrl+S (Cmd+S) saves, as in every form that can be saved.
+        let shortcut =
+            !busy(Task::Audience) && ui.input_mut(|i| i.consume_shortcut(&theme::SAVE_SHORTCUT));
+        if busy_button(ui, "Save endpoint", busy(Task::Audience)) || shortcut {
             match d.to_request() {
                 Ok(request) => {
                     screen.errors.clear();

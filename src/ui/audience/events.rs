@@ -88,7 +88,10 @@ pub(super) fn events(
     form_row(ui, "Destination ARN", destination, "arn:aws:kinesis:…:stream/NAME", None);
     form_row(ui, "Role ARN", role, "arn:aws:iam::ACCOUNT:role/NAME", None);
     ui.horizontal(|ui| {
-        if busy_button(ui, "Save stream", busy(Task::Audience)) {
+        // Ctrl+S (Cmd+S) saves, as in every form that can be saved.
+        let shortcut =
+            !busy(Task::Audience) && ui.input_mut(|i| i.consume_shortcut(&theme::SAVE_SHORTCUT));
+        if busy_button(ui, "Save stream", busy(Task::Audience)) || shortcut {
             actions.push(Action::Audience(AudienceAction::PutEventStream(
                 destination.trim().to_owned(),
                 role.trim().to_owned(),

@@ -117,7 +117,10 @@ pub(super) fn form(
         });
     }
     ui.horizontal(|ui| {
-        if busy_button(ui, "Save channel", busy(Task::SaveChannel)) {
+        // Ctrl+S (Cmd+S) saves, as in every form that can be saved.
+        let shortcut =
+            !busy(Task::SaveChannel) && ui.input_mut(|i| i.consume_shortcut(&theme::SAVE_SHORTCUT));
+        if busy_button(ui, "Save channel", busy(Task::SaveChannel)) || shortcut {
             match draft.to_request() {
                 Ok(request) => {
                     screen.errors.clear();
