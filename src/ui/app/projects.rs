@@ -73,7 +73,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
             if response.clicked() {
                 actions.push(Action::Select(app_summary.id.clone()));
             }
-            ui.label(RichText::new(&app_summary.id).small().monospace().color(theme::MUTED));
+            // Elided to the list's width; the whole id on hover.
+            ui.add(
+                egui::Label::new(
+                    RichText::new(&app_summary.id).small().monospace().color(theme::MUTED),
+                )
+                .truncate(),
+            );
             ui.add_space(4.0);
         }
         if app.projects.loaded && shown == 0 {
