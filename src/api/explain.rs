@@ -47,6 +47,14 @@ fn sentence(message: &str) -> String {
 }
 
 impl ApiError {
+    /// This error as one plain sentence and what to do next, for places with room for one
+    /// line (toasts, a row's note); the technical detail stays in `Display`.
+    #[must_use]
+    pub fn plain(&self) -> String {
+        let explained = self.explain("the service");
+        format!("{} {}", explained.headline, explained.next_step)
+    }
+
     /// This error in plain words; `target` names what was being reached (the endpoint URL or
     /// "the demo mock").
     #[must_use]

@@ -11,13 +11,6 @@ use super::theme;
 use super::widgets::EditorChoice;
 use super::widgets::danger_button;
 
-/// The width from the cursor to the right edge of what is on screen: a row inside a scroll
-/// area can be laid out wider than the window, and what is right-aligned or fills the row should
-/// stay in view.
-pub fn visible_width(ui: &Ui) -> f32 {
-    (ui.clip_rect().right().min(ui.max_rect().right()) - ui.cursor().min.x).max(0.0)
-}
-
 /// What the bar shows.
 #[derive(Debug, Clone, Copy)]
 pub struct Bar<'a> {
@@ -59,7 +52,7 @@ pub fn show(ui: &mut Ui, bar: Bar<'_>, extra: impl FnOnce(&mut Ui)) -> Option<Ed
         }
         if bar.exists {
             // At the right edge of what is on screen (inline when the row has no room left).
-            let size = egui::vec2(visible_width(ui), ui.spacing().interact_size.y);
+            let size = egui::vec2(theme::visible_width(ui), ui.spacing().interact_size.y);
             let layout = egui::Layout::right_to_left(egui::Align::Center);
             ui.allocate_ui_with_layout(size, layout, |ui| {
                 let delete = danger_button(&format!("Delete {noun}…"));
@@ -130,7 +123,7 @@ pub fn messages<D: PartialEq, T: PartialEq>(
         shown.push(super::widgets::error_label(ui, text));
     }
     if let Some(error) = problems.refused {
-        shown.push(super::widgets::error_label(ui, &error.to_string()));
+        shown.push(ui.scope(|ui| super::error_view::api_error(ui, error)).response);
     }
     if let Some(n) = notice {
         shown.push(ui.label(RichText::new(&n.text).color(theme::OK)));

@@ -67,8 +67,13 @@ pub fn details(ui: &mut egui::Ui, id: &str, detail: &str) {
         });
 }
 
-/// Shows a failed call inline, in one line (forms that show the service's refusal next to
-/// their Save button).
+/// Shows a failed call inline: the plain sentence and next step in the error colour, the
+/// technical detail (error type, message, request id) folded under "Details".
 pub fn api_error(ui: &mut egui::Ui, error: &ApiError) {
-    super::widgets::error_label(ui, &error.to_string());
+    let explained = error.explain("the service");
+    ui.label(
+        RichText::new(format!("{} {}", explained.headline, explained.next_step))
+            .color(theme::ERROR),
+    );
+    details(ui, &explained.detail, &explained.detail);
 }

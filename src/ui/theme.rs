@@ -42,9 +42,14 @@ pub const FIELD_MAX_WIDTH: f32 = 640.0;
 /// and maximum, so forms fill a wide window and still fit a narrow one.
 #[must_use]
 pub fn field_width(ui: &egui::Ui) -> f32 {
-    // The visible space: a row's max rect can reach past what its panel shows.
-    let right = ui.max_rect().right().min(ui.clip_rect().right());
-    (right - ui.cursor().min.x - 8.0).clamp(FIELD_MIN_WIDTH, FIELD_MAX_WIDTH)
+    (visible_width(ui) - 8.0).clamp(FIELD_MIN_WIDTH, FIELD_MAX_WIDTH)
+}
+
+/// The width left on the row that the panel really shows (a row's max rect can reach past
+/// it), so what is placed there stays in view.
+#[must_use]
+pub fn visible_width(ui: &egui::Ui) -> f32 {
+    (ui.max_rect().right().min(ui.clip_rect().right()) - ui.cursor().min.x).max(0.0)
 }
 /// Space between form sections.
 pub const SECTION_GAP: f32 = 14.0;

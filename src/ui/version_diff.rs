@@ -28,7 +28,7 @@ pub fn show(
 ) {
     if let Some(error) = failed {
         ui.label(
-            RichText::new(format!("The versions could not be read: {error}")).color(theme::ERROR),
+            RichText::new(format!("The versions could not be read. {error}")).color(theme::ERROR),
         );
         return;
     }

@@ -163,7 +163,12 @@ impl ConsoleApp {
 
     fn send(&mut self, task: Task, request: impl Into<ApiRequest>) {
         if self.pending.is_busy(task)
-            && !matches!(task, Task::LoadSettings | Task::ListApps | Task::Estimate)
+            && !matches!(
+                task,
+                // The latest of these wins: an older answer is stale (e.g. a review's audience
+                // size must be the reviewed segment's, not the one asked for before).
+                Task::LoadSettings | Task::ListApps | Task::Estimate | Task::CampaignAudience
+            )
         {
             // A second click on a busy button does nothing.
             return;

@@ -99,16 +99,19 @@ impl ConsoleApp {
         match task {
             Task::CreateApp => {
                 if let Some(form) = &mut self.projects.new_project {
-                    form.error = Some(error.to_string());
+                    form.error = Some(error.plain());
                 } else {
-                    self.toasts.push(ToastKind::Error, error.to_string());
+                    self.toasts.push(ToastKind::Error, error.plain());
                 }
             }
             Task::SaveSettings => self.project.save_error = Some(error),
             Task::LoadSettings => self.project.load_error = Some(error),
             Task::DeleteApp => {
                 self.project.confirm_delete = None;
-                self.toasts.push(ToastKind::Error, format!("Could not delete: {error}"));
+                self.toasts.push(
+                    ToastKind::Error,
+                    format!("Could not delete the project. {}", error.plain()),
+                );
             }
             Task::Connect | Task::ListApps => {
                 // Shown in the main pane with Retry and Change connection when no project is
@@ -127,7 +130,8 @@ impl ConsoleApp {
             }
             // The upload and import dialogs have no field of their own to show it under.
             Task::PickUpload | Task::PickImport => {
-                self.toasts.push(ToastKind::Error, format!("File dialog: {error}"));
+                self.toasts
+                    .push(ToastKind::Error, format!("The file dialog failed. {}", error.plain()));
             }
             _ => match task.owner() {
                 Owner::Channels => self.project.channels.fail(task, error),
@@ -135,7 +139,7 @@ impl ConsoleApp {
                 Owner::Audience => self.project.audience.fail(error),
                 Owner::Campaigns => self.project.campaigns.fail(task, error),
                 Owner::Segments => self.project.segments.fail(task, error),
-                Owner::Shell => self.toasts.push(ToastKind::Error, error.to_string()),
+                Owner::Shell => self.toasts.push(ToastKind::Error, error.plain()),
             },
         }
     }

@@ -121,7 +121,7 @@ pub(super) fn endpoint(
                 Err(e) => screen.errors = e,
             }
         }
-        if ui.button("Delete endpoint…").clicked() {
+        if ui.add(crate::ui::widgets::danger_button("Delete endpoint…")).clicked() {
             screen.confirm = Some("endpoint");
         }
     });

@@ -97,7 +97,9 @@ pub(super) fn events(
                 role.trim().to_owned(),
             )));
         }
-        if matches!(screen.stream_loaded, Some(Some(_))) && ui.button("Delete stream").clicked() {
+        if matches!(screen.stream_loaded, Some(Some(_)))
+            && ui.add(crate::ui::widgets::danger_button("Delete stream")).clicked()
+        {
             actions.push(Action::Audience(AudienceAction::DeleteEventStream));
         }
     });

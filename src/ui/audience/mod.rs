@@ -20,7 +20,6 @@ use crate::ui::action::Action;
 pub use crate::ui::action::AudienceAction;
 use crate::ui::tasks::Task;
 use crate::ui::theme;
-use crate::ui::widgets::error_label;
 
 /// What a failed load names as unreachable (the section is not told the connection's URL;
 /// the top bar shows it).
@@ -360,7 +359,7 @@ pub fn show(
     }
     let said = screen.said.get(&screen.tab);
     if let Some(e) = said.and_then(|s| s.error.as_ref()) {
-        error_label(ui, &e.to_string());
+        crate::ui::error_view::api_error(ui, e);
     }
     if let Some(n) = said.and_then(|s| s.note.as_deref()) {
         ui.label(RichText::new(n).color(theme::OK));

@@ -42,7 +42,9 @@ pub(super) fn user(
         }
     });
     let user = screen.user_lookup.trim().to_owned();
-    if !rows.is_empty() && ui.button("Delete all endpoints of this user…").clicked() {
+    if !rows.is_empty()
+        && ui.add(crate::ui::widgets::danger_button("Delete all endpoints of this user…")).clicked()
+    {
         screen.confirm = Some("user");
     }
     if screen.confirm == Some("user") {

@@ -101,7 +101,7 @@ fn treatment_name(editor: &Editor, id: &str) -> String {
 /// and listed one per row in the table.
 pub fn activities(ui: &mut egui::Ui, editor: &Editor) {
     if let Some(error) = &editor.history_error {
-        crate::ui::widgets::error_label(ui, &format!("The activities could not be read: {error}"));
+        crate::ui::widgets::error_label(ui, &format!("The activities could not be read. {error}"));
         return;
     }
     if editor.activities.is_empty() {

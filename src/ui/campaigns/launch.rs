@@ -125,7 +125,7 @@ impl Review {
         self.audience = Audience::Unknown(if error.kind == ErrorKind::NotAMock {
             "Pinpoint reports a segment's size only after an export".to_owned()
         } else {
-            format!("the estimate failed: {error}")
+            format!("the estimate failed: {}", error.plain())
         });
     }
 

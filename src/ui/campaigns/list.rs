@@ -171,7 +171,7 @@ const NARROW: f32 = 760.0;
 /// clicked, if any.
 fn grid(ui: &mut egui::Ui, sort: &mut (Column, bool), rows: &[CampaignRow]) -> Option<String> {
     let mut open = None;
-    let wide = crate::ui::editor_bar::visible_width(ui) >= NARROW;
+    let wide = crate::ui::theme::visible_width(ui) >= NARROW;
     let columns = if wide { 6 } else { 4 };
     egui::Grid::new("campaign_list").striped(true).num_columns(columns).spacing([16.0, 6.0]).show(
         ui,

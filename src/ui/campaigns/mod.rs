@@ -31,7 +31,7 @@ use super::action::Action;
 pub use super::action::CampaignAction;
 use super::tasks::Task;
 use super::theme;
-use super::widgets::{busy_button, error_label};
+use super::widgets::busy_button;
 use crate::drafts::store::DraftStore;
 
 /// Editor tabs.
@@ -67,7 +67,7 @@ pub fn show(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     if let Some(error) = &screen.error {
-        error_label(ui, &error.to_string());
+        crate::ui::error_view::api_error(ui, error);
     }
     list::offered_drafts(ui, screen, store);
     if screen.editor.is_some() {

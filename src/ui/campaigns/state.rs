@@ -181,10 +181,10 @@ impl CampaignsScreen {
             }
             (Some(editor), Task::Preview) => {
                 editor.preview = None;
-                editor.preview_error = Some(error.to_string());
+                editor.preview_error = Some(error.plain());
             }
             (Some(editor), Task::CampaignHistory) => {
-                editor.history_error = Some(error.to_string());
+                editor.history_error = Some(error.plain());
             }
             _ => self.error = Some(error),
         }

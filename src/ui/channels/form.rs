@@ -139,7 +139,10 @@ pub(super) fn form(
         }
         if exists
             && ui
-                .add_enabled(!busy(Task::DeleteChannel), egui::Button::new("Delete channel…"))
+                .add_enabled(
+                    !busy(Task::DeleteChannel),
+                    crate::ui::widgets::danger_button("Delete channel…"),
+                )
                 .clicked()
         {
             screen.confirm_delete = true;
@@ -149,7 +152,7 @@ pub(super) fn form(
         screen.discard();
     }
     if let Some(error) = &screen.error {
-        error_label(ui, &error.to_string());
+        crate::ui::error_view::api_error(ui, error);
     }
     if let Some(note) = &screen.note {
         ui.label(RichText::new(note).color(theme::OK));

@@ -216,7 +216,7 @@ pub(super) fn compose(
         }
     });
     if let Some(e) = &screen.error {
-        error_label(ui, &e.to_string());
+        crate::ui::error_view::api_error(ui, e);
     }
     if let Some(n) = &screen.note {
         ui.label(RichText::new(n).color(theme::OK));

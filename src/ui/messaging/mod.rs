@@ -133,7 +133,10 @@ impl MessagingScreen {
             Task::ValidatePhone => self.phone_error = Some(error),
             Task::Outbox => self.outbox_error = Some(error),
             _ => {
+                // The send stops here: what was not sent is dropped, and the composer is free
+                // for another try (it was stuck as "sending" after a failed batch).
                 self.queue.clear();
+                self.total = self.done;
                 self.error = Some(error);
             }
         }
@@ -219,5 +222,14 @@ mod tests {
         screen.fail(Task::SendBatch, ApiError::local(ErrorKind::Timeout, "send"));
         assert_eq!(screen.error.as_ref().map(|e| e.message.as_str()), Some("send"));
         assert!(screen.phone_error.as_ref().is_some_and(|e| e.message == "slow"));
+    }
+
+    #[test]
+    fn a_failed_batch_ends_the_send() {
+        let mut screen = MessagingScreen { total: 3, done: 1, ..MessagingScreen::default() };
+        assert!(screen.sending());
+        screen.fail(Task::SendBatch, ApiError::local(ErrorKind::Client, "refused"));
+        assert!(!screen.sending(), "the composer can send again");
+        assert!(screen.error.is_some());
     }
 }

@@ -6,7 +6,7 @@ use super::MessagingScreen;
 use crate::ui::action::Action;
 use crate::ui::tasks::Task;
 use crate::ui::theme;
-use crate::ui::widgets::{busy_button, error_label, form_row};
+use crate::ui::widgets::{busy_button, form_row};
 
 pub(super) fn phone(
     ui: &mut egui::Ui,
@@ -25,7 +25,7 @@ pub(super) fn phone(
             .push(Action::ValidatePhone { number: screen.phone_number.trim().to_owned(), country });
     }
     if let Some(e) = &screen.phone_error {
-        error_label(ui, &e.to_string());
+        crate::ui::error_view::api_error(ui, e);
     }
     if let Some(p) = &screen.phone {
         egui::Grid::new("phone_answer").num_columns(2).striped(true).show(ui, |ui| {

@@ -97,7 +97,7 @@ pub fn show(
     actions.extend(export(ui, f, &choices, is_mock, busy));
     section(ui, "Jobs");
     if let Some(error) = &f.poll_error {
-        error_label(ui, &format!("The jobs could not be refreshed: {error}"));
+        error_label(ui, &format!("The jobs could not be refreshed. {}", error.plain()));
     }
     let running = screen.jobs.iter().any(|j| !j.finished());
     let now = ui.input(|i| i.time);
@@ -123,7 +123,7 @@ fn import_message(f: &Form, field: ImportField, source: &str) -> Option<String> 
     }
     let (error, failed) = f.import_error.as_ref()?;
     let about_source = matches!(error.kind, ErrorKind::File | ErrorKind::NotAMock);
-    (field == ImportField::Source && about_source && failed == source).then(|| error.to_string())
+    (field == ImportField::Source && about_source && failed == source).then(|| error.plain())
 }
 
 /// The import form: a local file (mock) or an S3 URL (AWS), the role, the segment it defines.
@@ -178,7 +178,7 @@ fn import(
     if let Some((error, _)) = &f.import_error
         && !matches!(error.kind, ErrorKind::File | ErrorKind::NotAMock)
     {
-        error_label(ui, &format!("The import could not start: {error}"));
+        error_label(ui, &format!("The import could not start. {}", error.plain()));
     }
     action
 }
@@ -255,7 +255,7 @@ fn export(
     form_row(ui, "Export to", &mut f.export_prefix, "s3://exports/segment/", problem.as_deref());
     let clicked = busy_button(ui, "Start export", busy(Task::Jobs));
     if let Some(error) = &f.export_error {
-        error_label(ui, &format!("The export could not start: {error}"));
+        error_label(ui, &format!("The export could not start. {}", error.plain()));
     }
     if !clicked {
         return None;

@@ -47,7 +47,7 @@ pub fn show(ui: &mut egui::Ui, editor: &Editor, app_id: &str) {
     }
     let mut shown = pretty;
     let label = ui.label(RichText::new("WriteSegmentRequest").color(theme::MUTED));
-    let width = crate::ui::editor_bar::visible_width(ui);
+    let width = crate::ui::theme::visible_width(ui);
     ui.add(egui::TextEdit::multiline(&mut shown).code_editor().desired_width(width))
         .labelled_by(label.id);
 }

@@ -23,7 +23,7 @@ use super::action::Action;
 pub use super::action::SegmentAction;
 use super::tasks::Task;
 use super::theme;
-use super::widgets::{busy_button, error_label};
+use super::widgets::busy_button;
 use crate::drafts::store::DraftStore;
 
 /// Section tabs.
@@ -69,7 +69,7 @@ pub fn show(
     });
     ui.separator();
     if let Some(error) = &screen.error {
-        error_label(ui, &error.to_string());
+        crate::ui::error_view::api_error(ui, error);
     }
     if screen.tab == Tab::Jobs {
         actions.extend(jobs::show(ui, screen, is_mock, busy));

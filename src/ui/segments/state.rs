@@ -295,9 +295,9 @@ impl SegmentsScreen {
                 editor.save_error = Some(error);
                 editor.scroll_to_result = true;
             }
-            (Some(editor), Task::Estimate) => editor.estimate.error = Some(error.to_string()),
+            (Some(editor), Task::Estimate) => editor.estimate.error = Some(error.plain()),
             (Some(editor), Task::SegmentVersions) => {
-                editor.versions_error = Some(error.to_string());
+                editor.versions_error = Some(error.plain());
             }
             (_, Task::Jobs) => self.jobs_form.start_failed(error),
             (_, Task::JobPoll) => self.jobs_form.poll_error = Some(error),
