@@ -82,7 +82,9 @@ fn a_send_now_waits_for_review_and_its_run_shows_by_itself() {
     // Who, what, when.
     assert!(
         harness
-            .query_by_label_contains(&format!("{size} endpoints (the mock's estimate"))
+            .query_by_label_contains(&format!(
+                "(the mock's estimate; {size} of them can be messaged)"
+            ))
             .is_some()
     );
     assert!(harness.query_by_label_contains(&format!("Segment “{}”", review.segment)).is_some());

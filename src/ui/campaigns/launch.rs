@@ -129,19 +129,28 @@ impl Review {
         });
     }
 
-    /// The number of endpoints the launch is sent to, when known.
+    /// The number of endpoints the launch can reach, when known: those of the segment that can
+    /// be messaged (opted-out and inactive ones never are).
     #[must_use]
     pub fn size(&self) -> Option<u64> {
         match &self.audience {
-            Audience::Estimated { matching, .. } => Some(*matching),
+            Audience::Estimated { messageable, .. } => Some(*messageable),
             Audience::Estimating | Audience::Unknown(_) => self.known_size,
         }
+    }
+
+    /// True when the campaign holds some of its audience out.
+    fn holdout(&self) -> bool {
+        self.draft.holdout.trim().parse::<f64>().is_ok_and(|h| h > 0.0)
     }
 
     /// The confirm button's words.
     #[must_use]
     pub fn confirm_label(&self) -> String {
         match self.size() {
+            // The holdout keeps some of them out, so the count is an upper bound then.
+            Some(1) if self.holdout() => "Launch to up to 1 endpoint".to_owned(),
+            Some(n) if self.holdout() => format!("Launch to up to {n} endpoints"),
             Some(1) => "Launch to 1 endpoint".to_owned(),
             Some(n) => format!("Launch to {n} endpoints"),
             None => "Launch to an audience of unknown size".to_owned(),
@@ -341,7 +350,10 @@ mod tests {
             "the last known size meanwhile"
         );
         review.estimated(&json!({"Matching": 42, "Messageable": 40, "Total": 120}));
-        assert_eq!(review.confirm_label(), "Launch to 42 endpoints");
+        assert_eq!(review.confirm_label(), "Launch to 40 endpoints", "only the messageable");
+        review.draft.holdout = "10".into();
+        assert_eq!(review.confirm_label(), "Launch to up to 40 endpoints");
+        review.draft.holdout = String::new();
         assert!(review.who().contains("42 endpoints (the mock's estimate"), "{}", review.who());
         review.known_size = None;
         review.not_estimated(&ApiError::local(ErrorKind::NotAMock, "not a mock"));
