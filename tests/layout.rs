@@ -100,14 +100,24 @@ fn check_size(size: [f32; 2]) -> Vec<String> {
     click_tab(&mut harness, "Channels");
     wait_until(&mut harness, "the channels", WAIT, |h| h.state().project.channels.list.is_some());
     found.extend(problems(&harness, size, "Channels"));
+    for channel in ["SMS channel", "APNs channel"] {
+        click_tab(&mut harness, channel);
+        found.extend(problems(&harness, size, &format!("Channels · {channel} form")));
+    }
 
     click_tab(&mut harness, "Messaging");
     found.extend(problems(&harness, size, "Messaging · Compose"));
     click_tab(&mut harness, "Phone check");
     found.extend(problems(&harness, size, "Messaging · Phone check"));
+    click_tab(&mut harness, "Outbox");
+    wait_until(&mut harness, "the outbox", WAIT, |h| h.state().project.messaging.outbox.is_some());
+    found.extend(problems(&harness, size, "Messaging · Outbox"));
 
     click_tab(&mut harness, "Audience");
-    found.extend(problems(&harness, size, "Audience"));
+    for tab in ["Endpoint", "User", "Events", "Upload", "All endpoints"] {
+        click_tab(&mut harness, tab);
+        found.extend(problems(&harness, size, &format!("Audience · {tab}")));
+    }
 
     click_tab(&mut harness, "Campaigns");
     wait_until(&mut harness, "the campaigns", WAIT, |h| {

@@ -46,8 +46,10 @@ pub(super) fn form(
             } else {
                 egui::TextEdit::singleline(value)
             };
-            ui.add(edit.password(hidden).desired_width(theme::FIELD_WIDTH + 40.0))
-                .labelled_by(label.id);
+            // Room is kept for the Show button after a secret.
+            let room = if member.secret { 56.0 } else { 0.0 };
+            let width = (theme::field_width(ui) - room).clamp(theme::FIELD_MIN_WIDTH, 420.0);
+            ui.add(edit.password(hidden).desired_width(width)).labelled_by(label.id);
             if member.secret {
                 let word = if hidden { "Show" } else { "Hide" };
                 if ui.small_button(word).on_hover_text(format!("{word} {}", member.label)).clicked()
@@ -67,7 +69,8 @@ pub(super) fn form(
                 ui.add(
                     egui::TextEdit::singleline(path)
                         .hint_text("path to the file")
-                        .desired_width(theme::FIELD_WIDTH - 40.0),
+                        // Room is kept for Load and Browse… after it.
+                        .desired_width((theme::field_width(ui) - 130.0).clamp(80.0, 200.0)),
                 )
                 .labelled_by(label.id);
                 if ui

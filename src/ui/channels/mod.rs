@@ -276,7 +276,8 @@ pub fn show(
     };
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
-            ui.set_width(230.0);
+            // Narrower on a narrow window, so the form beside it keeps room for its fields.
+            ui.set_width((ui.available_width() * 0.28).clamp(150.0, 230.0));
             for (kind, info) in &list {
                 let selected = screen.draft.as_ref().is_some_and(|d| d.kind == *kind);
                 if ui.add(egui::Button::selectable(selected, kind.title())).clicked() && !selected {

@@ -23,7 +23,8 @@ pub(super) fn outbox(
         .small()
         .color(theme::MUTED),
     );
-    ui.horizontal(|ui| {
+    // Wrapped: on a narrow window the button goes under the filters instead of off screen.
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Channel");
         ui.add(
             egui::TextEdit::singleline(&mut screen.outbox_channel)
@@ -45,6 +46,10 @@ pub(super) fn outbox(
                 .desired_width(160.0),
         )
         .labelled_by(label.id);
+        if theme::visible_width(ui) < 140.0 {
+            // The button (a row of its own inside) does not wrap by itself.
+            ui.end_row();
+        }
         if busy_button(ui, "Refresh outbox", busy(Task::Outbox)) {
             actions.push(Action::LoadOutbox);
         }
