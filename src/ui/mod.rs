@@ -12,6 +12,7 @@ pub mod editor_bar;
 pub mod endpoints_table;
 pub mod error_view;
 pub mod icon;
+pub mod json_view;
 pub mod kept;
 pub mod messaging;
 pub mod segments;
