@@ -128,6 +128,8 @@ impl ConsoleApp {
                 }
                 self.projects.load_error = Some(error);
             }
+            // A chosen upload file that cannot be read: said on the Upload tab, whatever else runs.
+            Task::ReadUpload => self.project.audience.fail_upload_read(error),
             // The upload and import dialogs have no field of their own to show it under.
             Task::PickUpload | Task::PickImport => {
                 self.toasts

@@ -189,7 +189,10 @@ impl AudienceScreen {
 
     /// Applies a worker answer; returns follow-up actions (the next upload chunk).
     pub fn apply(&mut self, response: ApiResponse) -> Vec<Action> {
-        let asked = self.asked.take();
+        // A chosen or read upload file answers its own task, not the tracked request.
+        let file =
+            matches!(response, ApiResponse::TextFile { .. } | ApiResponse::FilePicked { .. });
+        let asked = if file { None } else { self.asked.take() };
         let follow = self.answer(response, asked);
         self.track(&follow);
         follow
@@ -304,6 +307,12 @@ impl AudienceScreen {
         Vec::new()
     }
 
+    /// The chosen upload file could not be read: said on the Upload tab, leaving the tracked
+    /// request (an endpoint or list call still running) to its own tab.
+    pub fn fail_upload_read(&mut self, error: ApiError) {
+        self.said.insert(Tab::Upload, Said { note: None, error: Some(error) });
+    }
+
     /// A failed call of this section, said on the tab that asked; a failed load is shown in
     /// place of what could not be loaded, with Retry.
     pub fn fail(&mut self, error: ApiError) {
@@ -369,4 +378,24 @@ pub fn show(
         screen.track(&actions);
     }
     actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ErrorKind;
+
+    #[test]
+    fn a_read_upload_file_leaves_the_tracked_request_to_its_tab() {
+        let mut screen =
+            AudienceScreen { asked: Some(Asked::LoadAll), ..AudienceScreen::default() };
+        let text = "Id,ChannelType,Address\nep-1,SMS,+12065550100\n".to_owned();
+        let follow = screen.apply(ApiResponse::TextFile { path: "u.csv".into(), text });
+        assert!(follow.is_empty());
+        assert_eq!(screen.asked, Some(Asked::LoadAll), "the list call is still the one tracked");
+        screen.fail_upload_read(ApiError::local(ErrorKind::File, "Cannot read u.csv"));
+        assert!(screen.error(Tab::Upload).is_some());
+        assert!(screen.error(Tab::All).is_none());
+        assert_eq!(screen.asked, Some(Asked::LoadAll));
+    }
 }
