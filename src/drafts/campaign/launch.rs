@@ -75,6 +75,20 @@ impl ScheduleDraft {
                 _ => None,
             }
         };
+        // Fixed periods jump straight to the last run before `now` (an hourly campaign that
+        // started years ago must not walk every hour on every frame); months still step.
+        let period = match self.frequency.as_str() {
+            "HOURLY" => Some(Duration::hours(1)),
+            "DAILY" => Some(Duration::days(1)),
+            "WEEKLY" => Some(Duration::weeks(1)),
+            _ => None,
+        };
+        if let Some(period) = period
+            && next < now
+        {
+            let behind = (now - next).num_seconds() / period.num_seconds().max(1);
+            next += Duration::seconds(behind.saturating_sub(1) * period.num_seconds());
+        }
         while next < now {
             match step(next) {
                 Some(later) => next = later,
@@ -219,5 +233,22 @@ mod tests {
         assert_eq!(m.filled_channels(), ["EmailMessage", "SMSMessage"]);
         m.default.body = "Welcome!".into();
         assert_eq!(m.primary_channel(), Some("DefaultMessage"));
+    }
+
+    #[test]
+    fn an_old_recurring_start_jumps_to_its_next_run() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 3, 10, 30, 0).unwrap();
+        let schedule = ScheduleDraft {
+            immediate: false,
+            start_time: "1990-01-01T09:00:00Z".into(),
+            frequency: "HOURLY".into(),
+            ..ScheduleDraft::default()
+        };
+        assert_eq!(
+            schedule.next_send(now),
+            Some(Utc.with_ymd_and_hms(2026, 12, 3, 11, 0, 0).unwrap())
+        );
+        let daily = ScheduleDraft { frequency: "DAILY".into(), ..schedule };
+        assert_eq!(daily.next_send(now), Some(Utc.with_ymd_and_hms(2026, 12, 4, 9, 0, 0).unwrap()));
     }
 }
