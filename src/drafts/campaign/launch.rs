@@ -51,6 +51,25 @@ impl ScheduleDraft {
         matches!(self.frequency.as_str(), "EVENT" | "IN_APP_EVENT")
     }
 
+    /// For an event-triggered schedule: when it goes live (from then on every matching event
+    /// sends): `now` for "immediately" or a start already past, else its start; `None` once
+    /// ended, for a start that does not parse, or for a schedule that runs at set times.
+    #[must_use]
+    pub fn goes_live(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        if !self.waits_for_events() {
+            return None;
+        }
+        let start = if self.immediate {
+            now
+        } else {
+            rules::iso_timestamp("", self.start_time.trim()).ok()?.max(now)
+        };
+        match rules::iso_timestamp("", self.end_time.trim()).ok() {
+            Some(end) if end < start => None,
+            _ => Some(start),
+        }
+    }
+
     /// The first instant at or after `now` this schedule sends (for a local-time schedule, when
     /// its earliest time zone does); `now` for "immediately" or a start already past. `None`
     /// for an event-triggered schedule, one that has ended, or a start that does not parse.
@@ -115,8 +134,8 @@ impl CampaignDraft {
     }
 
     /// When saving this draft makes the campaign send within [`SOON`] of `now` (the campaign's
-    /// schedule or a treatment's own): the earliest such instant. `None` while paused or for a
-    /// campaign that waits for events.
+    /// schedule or a treatment's own), or go live for its events that soon (every matching
+    /// event then sends): the earliest such instant. `None` while paused.
     #[must_use]
     pub fn sends_soon(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
         if self.paused {
@@ -124,7 +143,7 @@ impl CampaignDraft {
         }
         std::iter::once(&self.schedule)
             .chain(self.treatments.iter().filter(|t| t.own_schedule).map(|t| &t.schedule))
-            .filter_map(|s| s.next_send(now))
+            .filter_map(|s| s.next_send(now).or_else(|| s.goes_live(now)))
             .filter(|at| *at <= now + SOON)
             .min()
     }
@@ -214,9 +233,12 @@ mod tests {
         assert_eq!(d.sends_soon(now), None);
         d.schedule.local_time = true;
         assert_eq!(d.sends_soon(now), Some(at("2026-05-01T12:10:00Z")));
-        // An event-triggered campaign waits for its events.
+        // An event-triggered campaign goes live at once: each matching event then sends.
         d.schedule = ScheduleDraft { frequency: "EVENT".into(), ..ScheduleDraft::default() };
-        assert_eq!(d.sends_soon(now), None);
+        assert_eq!(d.sends_soon(now), Some(now), "live as soon as it is saved");
+        d.schedule.immediate = false;
+        d.schedule.start_time = "2026-05-03T00:00:00Z".into();
+        assert_eq!(d.sends_soon(now), None, "live only in two days");
         // A treatment's own schedule counts too.
         d.treatments.push(TreatmentDraft { own_schedule: true, ..TreatmentDraft::default() });
         assert_eq!(d.sends_soon(now), Some(now));

@@ -177,6 +177,17 @@ impl Review {
     /// When: the schedule's sentence and how soon.
     fn when(&self) -> String {
         let minutes = (self.sends_at - self.asked_at).num_minutes();
+        if self.draft.schedule.waits_for_events() {
+            let live = if minutes < 1 {
+                "It goes live as soon as it is saved".to_owned()
+            } else {
+                format!("It goes live in {minutes} minute(s)")
+            };
+            return format!(
+                "{} {live}: from then on, each matching event sends the message.",
+                self.draft.schedule.sentence()
+            );
+        }
         let soon = if minutes < 1 {
             "It starts sending as soon as it is saved.".to_owned()
         } else {
