@@ -2,10 +2,23 @@
 //! chunks of an endpoint upload and the mock's listing of every endpoint.
 
 use aws_sdk_pinpoint::Client;
-use aws_sdk_pinpoint::types::{EventsBatch, EventsRequest, PublicEndpoint, WriteEventStream};
+use aws_sdk_pinpoint::types::{
+    EndpointResponse, EventsBatch, EventsRequest, PublicEndpoint, WriteEventStream,
+};
 
 use super::context::CallContext;
 use super::{ApiError, ApiResponse, AudienceRequest, EndpointRow, ErrorKind, mock_ext};
+
+/// GetEndpoint: the endpoint as the service stores it (also read back after a save, and
+/// for a message preview).
+pub async fn get_endpoint(
+    client: &Client,
+    app_id: &str,
+    endpoint_id: &str,
+) -> Result<EndpointResponse, ApiError> {
+    let out = client.get_endpoint().application_id(app_id).endpoint_id(endpoint_id).send().await?;
+    out.endpoint_response().cloned().ok_or_else(ApiError::empty_answer)
+}
 
 /// Runs one audience request.
 pub async fn call(
@@ -15,13 +28,7 @@ pub async fn call(
 ) -> Result<ApiResponse, ApiError> {
     match request {
         AudienceRequest::GetEndpoint { app_id, endpoint_id } => {
-            let out = client
-                .get_endpoint()
-                .application_id(app_id)
-                .endpoint_id(endpoint_id)
-                .send()
-                .await?;
-            let endpoint = out.endpoint_response().cloned().ok_or_else(ApiError::empty_answer)?;
+            let endpoint = get_endpoint(client, &app_id, &endpoint_id).await?;
             Ok(ApiResponse::Endpoint { saved: false, endpoint: Box::new(endpoint) })
         }
         AudienceRequest::SaveEndpoint { app_id, endpoint_id, request } => {
@@ -32,13 +39,7 @@ pub async fn call(
                 .endpoint_request(*request)
                 .send()
                 .await?;
-            let out = client
-                .get_endpoint()
-                .application_id(app_id)
-                .endpoint_id(endpoint_id)
-                .send()
-                .await?;
-            let endpoint = out.endpoint_response().cloned().ok_or_else(ApiError::empty_answer)?;
+            let endpoint = get_endpoint(client, &app_id, &endpoint_id).await?;
             Ok(ApiResponse::Endpoint { saved: true, endpoint: Box::new(endpoint) })
         }
         AudienceRequest::DeleteEndpoint { app_id, endpoint_id } => {

@@ -191,13 +191,7 @@ pub async fn call(
             Ok(ApiResponse::SeenValues(mock_ext::get(mock, &path, &[]).await?))
         }
         EngagementRequest::PreviewEndpoint { app_id, endpoint_id } => {
-            let out = client
-                .get_endpoint()
-                .application_id(app_id)
-                .endpoint_id(endpoint_id)
-                .send()
-                .await?;
-            let endpoint = out.endpoint_response().cloned().ok_or_else(ApiError::empty_answer)?;
+            let endpoint = super::audience::get_endpoint(client, &app_id, &endpoint_id).await?;
             Ok(ApiResponse::PreviewEndpoint(Box::new(endpoint)))
         }
         EngagementRequest::StartImport { app_id, spec } => {
