@@ -236,18 +236,7 @@ impl EndpointDraft {
             .endpoint_status(self.status.clone())
             .set_attributes(Some(attributes).filter(|a| !a.is_empty()))
             .set_metrics(Some(metrics).filter(|m| !m.is_empty()))
-            .demographic(
-                EndpointDemographic::builder()
-                    .set_app_version(d("AppVersion"))
-                    .set_locale(d("Locale"))
-                    .set_make(d("Make"))
-                    .set_model(d("Model"))
-                    .set_model_version(d("ModelVersion"))
-                    .set_platform(d("Platform"))
-                    .set_platform_version(d("PlatformVersion"))
-                    .set_timezone(d("Timezone"))
-                    .build(),
-            )
+            .demographic(demographic(d))
             .location(
                 EndpointLocation::builder()
                     .set_city(l("City"))
@@ -266,6 +255,21 @@ impl EndpointDraft {
             )
             .build())
     }
+}
+
+/// An `EndpointDemographic` from its members by wire name (`Platform`, `Timezone`, …), the one
+/// place the form and the upload build it.
+pub fn demographic(member: impl Fn(&str) -> Option<String>) -> EndpointDemographic {
+    EndpointDemographic::builder()
+        .set_app_version(member("AppVersion"))
+        .set_locale(member("Locale"))
+        .set_make(member("Make"))
+        .set_model(member("Model"))
+        .set_model_version(member("ModelVersion"))
+        .set_platform(member("Platform"))
+        .set_platform_version(member("PlatformVersion"))
+        .set_timezone(member("Timezone"))
+        .build()
 }
 
 #[cfg(test)]

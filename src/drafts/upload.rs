@@ -4,8 +4,7 @@
 //! import job uses too (`pinpoint::endpoint_row`), good rows sent in chunks of 100.
 
 use aws_sdk_pinpoint::types::{
-    ChannelType, EndpointBatchItem, EndpointBatchRequest, EndpointDemographic, EndpointLocation,
-    EndpointUser,
+    ChannelType, EndpointBatchItem, EndpointBatchRequest, EndpointLocation, EndpointUser,
 };
 use serde_json::{Map, Value};
 
@@ -170,19 +169,10 @@ fn item(row: &Map<String, Value>) -> EndpointBatchItem {
                 .and_then(Value::as_object)
                 .map(|m| m.iter().filter_map(|(k, v)| Some((k.clone(), v.as_f64()?))).collect()),
         )
-        .set_demographic(row.get("Demographic").map(|_| {
-            let d = |k: &str| within("Demographic", k);
-            EndpointDemographic::builder()
-                .set_app_version(d("AppVersion"))
-                .set_locale(d("Locale"))
-                .set_make(d("Make"))
-                .set_model(d("Model"))
-                .set_model_version(d("ModelVersion"))
-                .set_platform(d("Platform"))
-                .set_platform_version(d("PlatformVersion"))
-                .set_timezone(d("Timezone"))
-                .build()
-        }))
+        .set_demographic(
+            row.get("Demographic")
+                .map(|_| super::endpoint::demographic(|k| within("Demographic", k))),
+        )
         .set_location(location.map(|_| {
             let l = |k: &str| within("Location", k);
             EndpointLocation::builder()

@@ -39,22 +39,8 @@ fn templates(d: &DeliveryDraft) -> Option<TemplateConfiguration> {
     )
 }
 
-/// Endpoint types custom delivery may target.
-pub const CUSTOM_ENDPOINT_TYPES: [&str; 13] = [
-    "PUSH",
-    "GCM",
-    "APNS",
-    "APNS_SANDBOX",
-    "APNS_VOIP",
-    "APNS_VOIP_SANDBOX",
-    "ADM",
-    "SMS",
-    "VOICE",
-    "EMAIL",
-    "BAIDU",
-    "CUSTOM",
-    "IN_APP",
-];
+/// Endpoint types custom delivery may target: every value of the `ChannelType` enum.
+pub use crate::pinpoint::endpoint_row::CHANNEL_TYPES as CUSTOM_ENDPOINT_TYPES;
 
 /// Custom delivery: left out while its destination is blank or refused (the model requires
 /// it); endpoint types that are not ones are left out.

@@ -67,6 +67,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
     ui.separator();
     // The header and the section tabs above stay in place; only the section scrolls.
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let is_mock = app.connection.info.as_ref().is_some_and(crate::api::ConnectionInfo::is_mock);
         match app.project.section {
             Section::Settings => {
                 let busy = |task| app.is_busy(task);
@@ -75,37 +76,23 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                 actions.extend(settings_form::show(ui, &mut app.project, busy, &target));
             }
             Section::Channels => {
-                let pending: Vec<Task> = [Task::SaveChannel, Task::DeleteChannel]
-                    .into_iter()
-                    .filter(|t| app.is_busy(*t))
-                    .collect();
-                let busy = move |t: Task| pending.contains(&t);
+                let busy = busy_of(app, &[Task::SaveChannel, Task::DeleteChannel]);
                 actions.extend(channels::show(ui, &mut app.project.channels, &busy));
             }
             Section::Messaging => {
-                let pending: Vec<Task> = [Task::SendBatch, Task::ValidatePhone, Task::Outbox]
-                    .into_iter()
-                    .filter(|t| app.is_busy(*t))
-                    .collect();
-                let busy = move |t: Task| pending.contains(&t);
-                let is_mock =
-                    app.connection.info.as_ref().is_some_and(crate::api::ConnectionInfo::is_mock);
+                let busy = busy_of(app, &[Task::SendBatch, Task::ValidatePhone, Task::Outbox]);
                 actions.extend(messaging::show(ui, &mut app.project.messaging, is_mock, &busy));
             }
             Section::Audience => {
                 let pending = app.is_busy(Task::Audience);
                 let busy = move |t: Task| t == Task::Audience && pending;
-                let is_mock =
-                    app.connection.info.as_ref().is_some_and(crate::api::ConnectionInfo::is_mock);
                 actions.extend(audience::show(ui, &mut app.project.audience, is_mock, &busy));
             }
             Section::Campaigns => {
-                let pending: Vec<Task> =
-                    [Task::CampaignList, Task::CampaignSave, Task::CampaignHistory, Task::Preview]
-                        .into_iter()
-                        .filter(|t| app.is_busy(*t))
-                        .collect();
-                let busy = move |t: Task| pending.contains(&t);
+                let busy = busy_of(
+                    app,
+                    &[Task::CampaignList, Task::CampaignSave, Task::CampaignHistory, Task::Preview],
+                );
                 let segments = app.project.segments.choices();
                 actions.extend(campaigns::show(
                     ui,
@@ -116,21 +103,18 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                 ));
             }
             Section::Segments => {
-                let pending: Vec<Task> = [
-                    Task::SegmentList,
-                    Task::SegmentSave,
-                    Task::Estimate,
-                    Task::SeenValues,
-                    Task::SegmentSizes,
-                    Task::Jobs,
-                    Task::JobPoll,
-                ]
-                .into_iter()
-                .filter(|t| app.is_busy(*t))
-                .collect();
-                let busy = move |t: Task| pending.contains(&t);
-                let is_mock =
-                    app.connection.info.as_ref().is_some_and(crate::api::ConnectionInfo::is_mock);
+                let busy = busy_of(
+                    app,
+                    &[
+                        Task::SegmentList,
+                        Task::SegmentSave,
+                        Task::Estimate,
+                        Task::SeenValues,
+                        Task::SegmentSizes,
+                        Task::Jobs,
+                        Task::JobPoll,
+                    ],
+                );
                 actions.extend(segments::show(
                     ui,
                     &mut app.project.segments,
@@ -205,4 +189,10 @@ pub fn delete_confirmation(ctx: &egui::Context, app: &mut ConsoleApp) -> Option<
         app.project.confirm_delete = None;
     }
     action
+}
+
+/// Which of `tasks` run now, as the `busy` a section is drawn with (read once per frame).
+fn busy_of(app: &ConsoleApp, tasks: &[Task]) -> impl Fn(Task) -> bool + use<> {
+    let pending: Vec<Task> = tasks.iter().copied().filter(|t| app.is_busy(*t)).collect();
+    move |t: Task| pending.contains(&t)
 }
