@@ -4,6 +4,8 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use super::store::StoreError;
+
 /// The error types Pinpoint declares on every operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -21,11 +23,11 @@ pub enum ErrorKind {
     PayloadTooLarge,
     /// 429: throttled (only from fault injection).
     TooManyRequests,
-    /// 500: only from fault injection; a real one would be a bug.
+    /// 500: from fault injection, or stored data the mock cannot read back.
     InternalServerError,
     /// 503: not an error type of Pinpoint's model, but what AWS front ends answer when a
     /// service is unavailable; the SDK surfaces it as an unmodeled error and retries it
-    /// (only from fault injection).
+    /// (from fault injection, or a database the mock cannot reach).
     ServiceUnavailable,
 }
 
@@ -123,6 +125,18 @@ impl MockError {
     /// A 405 MethodNotAllowedException.
     pub fn method_not_allowed(message: impl Into<String>) -> Self {
         Self { kind: ErrorKind::MethodNotAllowed, message: message.into() }
+    }
+}
+
+impl From<StoreError> for MockError {
+    /// A store that cannot reach its database answers 503 (the SDK retries it); stored
+    /// data that cannot be read back answers 500.
+    fn from(error: StoreError) -> Self {
+        let kind = match error {
+            StoreError::Unavailable(_) => ErrorKind::ServiceUnavailable,
+            StoreError::Corrupt(_) => ErrorKind::InternalServerError,
+        };
+        Self { kind, message: error.to_string() }
     }
 }
 

@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 use super::segments::{history, list, newest_first, version_of};
 use super::{Backend, MOCK_ACCOUNT, MockError, MockResult, ProjectRecord, merge_limits, new_id};
 use crate::mock::model::model;
-use crate::mock::store::PageRequest;
+use crate::mock::store::{PageRequest, sends_key};
 use crate::mock::wire::{CampaignHook, CampaignLimits};
 use crate::pinpoint::rules;
 
@@ -240,11 +240,16 @@ impl Backend {
     /// DeleteCampaign: returns it as it was.
     pub fn delete_campaign(&self, app_id: &str, id: &str) -> MockResult<Value> {
         self.with_app_mut(app_id, |app| {
-            app.activities.remove(id);
-            app.campaigns
+            let latest = app
+                .campaigns
                 .remove(id)
                 .and_then(|mut v| v.pop())
-                .ok_or_else(|| MockError::resource_not_found("Campaign", id))
+                .ok_or_else(|| MockError::resource_not_found("Campaign", id))?;
+            app.activities.remove(id);
+            app.campaign_runtime.remove(id);
+            let prefix = sends_key(id, "");
+            app.sends.retain(|key, _| !key.starts_with(&prefix));
+            Ok(latest)
         })
     }
 

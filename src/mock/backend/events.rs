@@ -8,7 +8,7 @@ use super::endpoints::upsert;
 use super::{Backend, MAX_STORED_EVENTS, MockError, MockResult};
 use crate::mock::engine::campaigns;
 use crate::mock::engine::delivery::Sinks;
-use crate::mock::engine::stream_record;
+use crate::mock::engine::{OUTBOX_CAPACITY, stream_record};
 use crate::mock::model::model;
 use crate::pinpoint::rules;
 
@@ -84,11 +84,11 @@ impl Backend {
                     json!({ "EndpointItemResponse": endpoint_result, "EventsItemResponse": event_results }),
                 );
             }
-            let overflow = app.events.len().saturating_sub(MAX_STORED_EVENTS);
-            app.events.drain(..overflow);
+            app.events.trim(MAX_STORED_EVENTS);
+            app.deliver(std::mem::take(&mut sinks.outbox), OUTBOX_CAPACITY);
             Ok(json!({ "Results": results }))
         })?;
-        self.emit(sinks);
+        self.emit(app_id, sinks);
         Ok(answer)
     }
 
@@ -116,7 +116,7 @@ impl Backend {
                 "LastModifiedDate": now,
                 "LastUpdatedBy": "pinpoint-mock",
             });
-            app.event_stream = Some(stream.clone());
+            app.event_stream.set(Some(stream.clone()));
             Ok(stream)
         })
     }
@@ -124,7 +124,7 @@ impl Backend {
     /// GetEventStream.
     pub fn get_event_stream(&self, app_id: &str) -> MockResult<Value> {
         self.with_app(app_id, |app| {
-            app.event_stream.clone().ok_or_else(|| {
+            (*app.event_stream).clone().ok_or_else(|| {
                 MockError::not_found(format!("No event stream for application {app_id}"))
             })
         })

@@ -15,11 +15,11 @@ use serde_json::{Value, json};
 use super::endpoints::upsert;
 use super::{Backend, new_id};
 use crate::mock::clock::iso8601;
-use crate::mock::engine::campaigns;
 use crate::mock::engine::delivery::Sinks;
 use crate::mock::engine::jobs::{self, ImportRead, JobEnd};
+use crate::mock::engine::{OUTBOX_CAPACITY, campaigns};
 use crate::mock::model::model;
-use crate::mock::store::{Collection, ProjectRecord};
+use crate::mock::store::{Collection, ProjectRecord, StoreError};
 
 /// Marks the project's `CREATED` jobs `PROCESSING` and answers them.
 fn claim(jobs: &mut Collection<Value>) -> Vec<Value> {
@@ -38,6 +38,18 @@ fn claim(jobs: &mut Collection<Value>) -> Vec<Value> {
         .collect()
 }
 
+/// What a tick's transaction answered; a store that failed is logged (the tick tries again
+/// next time: a job stays claimed, a run keeps its runtime as stored).
+fn ran<T>(result: Result<Option<Result<T, ()>>, StoreError>) -> Option<T> {
+    match result {
+        Ok(answer) => answer.and_then(Result::ok),
+        Err(error) => {
+            tracing::error!(%error, "the engine's tick could not store its work");
+            None
+        }
+    }
+}
+
 fn job_id(job: &Value) -> &str {
     job.get("Id").and_then(Value::as_str).unwrap_or_default()
 }
@@ -52,11 +64,12 @@ impl Backend {
             self.run_jobs(&id, now);
             let mut sinks = Sinks::default();
             // A project deleted since the list was taken is simply skipped.
-            let _ran = self.store.write(&id, |project| {
+            let _ran = ran(self.store.write(&id, |project| {
                 campaigns::run_project(project, &id, now, &mut sinks);
+                project.deliver(std::mem::take(&mut sinks.outbox), OUTBOX_CAPACITY);
                 Ok::<(), ()>(())
-            });
-            self.emit(sinks);
+            }));
+            self.emit(&id, sinks);
         }
     }
 
@@ -65,13 +78,13 @@ impl Backend {
     fn run_jobs(&self, app_id: &str, now: DateTime<Utc>) {
         let imports =
             self.store.write(app_id, |project| Ok::<_, ()>(claim(&mut project.import_jobs)));
-        for job in imports.and_then(Result::ok).unwrap_or_default() {
+        for job in ran(imports).unwrap_or_default() {
             let definition = job.get("Definition").cloned().unwrap_or(Value::Null);
             let read = jobs::read_import(&self.files, &definition);
-            let _applied = self.store.write(app_id, |project| {
+            let _applied = ran(self.store.write(app_id, |project| {
                 apply_import(project, app_id, job_id(&job), read, now);
                 Ok::<(), ()>(())
-            });
+            }));
         }
         let exports = self.store.write(app_id, |project| {
             let claimed: Vec<(Value, Vec<String>)> = claim(&mut project.export_jobs)
@@ -83,9 +96,9 @@ impl Backend {
                 .collect();
             Ok::<_, ()>(claimed)
         });
-        for (job, lines) in exports.and_then(Result::ok).unwrap_or_default() {
+        for (job, lines) in ran(exports).unwrap_or_default() {
             let written = jobs::write_export(&self.files, &job, &lines);
-            let _applied = self.store.write(app_id, |project| {
+            let _applied = ran(self.store.write(app_id, |project| {
                 if let Some(stored) = project.export_jobs.get_mut(job_id(&job)) {
                     let end = JobEnd {
                         piece_ok: written.is_ok(),
@@ -96,7 +109,7 @@ impl Backend {
                     jobs::complete(stored, end, now);
                 }
                 Ok::<(), ()>(())
-            });
+            }));
         }
     }
 }

@@ -278,7 +278,7 @@ impl Backend {
             }
             Ok(body)
         })?;
-        self.emit(send.sinks);
+        self.emit(app_id, send.sinks);
         Ok(body)
     }
 
@@ -319,7 +319,7 @@ impl Backend {
             }
             Ok(json!({ "ApplicationId": app_id, "RequestId": request_id, "Result": result }))
         })?;
-        self.emit(send.sinks);
+        self.emit(app_id, send.sinks);
         Ok(body)
     }
 }

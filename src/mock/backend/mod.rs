@@ -24,9 +24,8 @@ pub use settings::merge_limits;
 
 pub use crate::mock::store::MAX_STORED_EVENTS;
 
-use std::collections::VecDeque;
 use std::io::Write;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
@@ -45,7 +44,7 @@ use crate::pinpoint::rules;
 /// The account id the mock reports in ARNs.
 pub const MOCK_ACCOUNT: &str = "000000000000";
 
-/// The mock service: store, clock, region, files, outbox and fault rules. Cheap to share
+/// The mock service: store, clock, region, files and fault rules. Cheap to share
 /// behind an `Arc`.
 #[derive(Debug)]
 pub struct Backend {
@@ -53,7 +52,6 @@ pub struct Backend {
     clock: Arc<dyn Clock>,
     region: String,
     files: Files,
-    outbox: Mutex<VecDeque<OutboxEntry>>,
     faults: Faults,
 }
 
@@ -72,7 +70,6 @@ impl Backend {
             clock,
             region: region.to_owned(),
             files: Files::default(),
-            outbox: Mutex::default(),
             faults: Faults::default(),
         }
     }
@@ -104,14 +101,20 @@ impl Backend {
         &self.files
     }
 
-    /// Records what an operation or a tick delivered: outbox entries, and event-stream
-    /// records appended as JSON lines to the event log.
-    fn emit(&self, sinks: Sinks) {
+    /// Records what an operation or a tick of one project delivered: outbox entries not yet
+    /// recorded in the project's own transaction (direct sends, which only read the
+    /// project), and event-stream records appended as JSON lines to the event log.
+    fn emit(&self, app_id: &str, sinks: Sinks) {
         if !sinks.outbox.is_empty() {
-            let mut outbox = self.outbox.lock().unwrap_or_else(PoisonError::into_inner);
-            outbox.extend(sinks.outbox);
-            let overflow = outbox.len().saturating_sub(OUTBOX_CAPACITY);
-            outbox.drain(..overflow);
+            let mut entries = Some(sinks.outbox);
+            // A project deleted meanwhile takes its outbox with it.
+            let recorded = self.store.write(app_id, |project| {
+                project.deliver(entries.take().unwrap_or_default(), OUTBOX_CAPACITY);
+                Ok::<(), MockError>(())
+            });
+            if let Err(error) = recorded {
+                tracing::error!(%error, "could not record delivered messages in the outbox");
+            }
         }
         if sinks.stream.is_empty() {
             return;
@@ -135,24 +138,24 @@ impl Backend {
     /// The outbox, newest first, filtered by project, channel, campaign and recipient
     /// (address or endpoint id, substring), at most `limit` entries.
     pub fn outbox(&self, filter: &OutboxFilter) -> Vec<OutboxEntry> {
-        let outbox = self.outbox.lock().unwrap_or_else(PoisonError::into_inner);
-        outbox
-            .iter()
-            .rev()
-            .filter(|e| filter.app_id.as_deref().is_none_or(|a| e.application_id == a))
-            .filter(|e| filter.channel.as_deref().is_none_or(|c| e.channel.eq_ignore_ascii_case(c)))
-            .filter(|e| {
-                filter.campaign_id.as_deref().is_none_or(|c| e.campaign_id.as_deref() == Some(c))
-            })
-            .filter(|e| {
-                filter.recipient.as_deref().is_none_or(|r| {
-                    e.address.contains(r)
-                        || e.endpoint_id.as_deref().is_some_and(|id| id.contains(r))
-                })
-            })
-            .take(filter.limit.unwrap_or(1000))
-            .cloned()
-            .collect()
+        let limit = filter.limit.unwrap_or(1000);
+        let projects = match &filter.app_id {
+            Some(id) => vec![id.clone()],
+            None => self.store.project_ids(),
+        };
+        let mut found: Vec<OutboxEntry> = Vec::new();
+        for id in projects {
+            let _read = self.store.read(&id, |project| {
+                found.extend(
+                    project.outbox.iter().rev().filter(|e| filter.admits(e)).take(limit).cloned(),
+                );
+            });
+        }
+        // Newest first across projects: times are ISO-8601 UTC, so text order is time order,
+        // and the sort is stable, so each project's own order holds within one instant.
+        found.sort_by(|a, b| b.time.cmp(&a.time));
+        found.truncate(limit);
+        found
     }
 
     fn now(&self) -> String {
@@ -175,7 +178,7 @@ impl Backend {
         app_id: &str,
         f: impl FnOnce(&ProjectRecord) -> MockResult<T>,
     ) -> MockResult<T> {
-        self.store.read(app_id, f).unwrap_or_else(|| Err(app_not_found(app_id)))
+        self.store.read(app_id, f)?.unwrap_or_else(|| Err(app_not_found(app_id)))
     }
 
     /// Runs `f` on a project as one write transaction; 404 for an unknown project. `f` must
@@ -186,7 +189,7 @@ impl Backend {
         app_id: &str,
         f: impl FnOnce(&mut ProjectRecord) -> MockResult<T>,
     ) -> MockResult<T> {
-        self.store.write(app_id, f).unwrap_or_else(|| Err(app_not_found(app_id)))
+        self.store.write(app_id, f)?.unwrap_or_else(|| Err(app_not_found(app_id)))
     }
 
     // ---- Apps ----
@@ -217,7 +220,7 @@ impl Backend {
             last_modified_date: Some(now),
             ..ApplicationSettingsResource::default()
         };
-        if !self.store.create_project(ProjectRecord::new(app.clone(), settings)) {
+        if !self.store.create_project(ProjectRecord::new(app.clone(), settings))? {
             return Err(MockError::conflict(format!("Application {id} already exists")));
         }
         Ok(app)
@@ -230,7 +233,7 @@ impl Backend {
 
     /// DeleteApp: removes the project and everything under it, returning it as it was.
     pub fn delete_app(&self, id: &str) -> MockResult<ApplicationResponse> {
-        self.store.delete_project(id).ok_or_else(|| app_not_found(id))
+        self.store.delete_project(id)?.ok_or_else(|| app_not_found(id))
     }
 
     /// GetApps.
@@ -265,6 +268,16 @@ pub struct OutboxFilter {
     pub recipient: Option<String>,
     /// At most this many.
     pub limit: Option<usize>,
+}
+
+impl OutboxFilter {
+    fn admits(&self, e: &OutboxEntry) -> bool {
+        self.channel.as_deref().is_none_or(|c| e.channel.eq_ignore_ascii_case(c))
+            && self.campaign_id.as_deref().is_none_or(|c| e.campaign_id.as_deref() == Some(c))
+            && self.recipient.as_deref().is_none_or(|r| {
+                e.address.contains(r) || e.endpoint_id.as_deref().is_some_and(|id| id.contains(r))
+            })
+    }
 }
 
 /// A new server-side id: 32 lowercase hex characters, as the service makes them.

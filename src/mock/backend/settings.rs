@@ -11,7 +11,7 @@ use crate::pinpoint::rules;
 impl Backend {
     /// GetApplicationSettings.
     pub fn get_settings(&self, app_id: &str) -> MockResult<ApplicationSettingsResource> {
-        self.with_app(app_id, |record| Ok(record.settings.clone()))
+        self.with_app(app_id, |record| Ok((*record.settings).clone()))
     }
 
     /// UpdateApplicationSettings: members present in the request replace the stored ones,
@@ -24,7 +24,7 @@ impl Backend {
     ) -> MockResult<ApplicationSettingsResource> {
         let now = self.now();
         self.with_app_mut(app_id, |record| {
-            let mut settings = record.settings.clone();
+            let mut settings = (*record.settings).clone();
             if let Some(limits) = request.limits {
                 settings.limits = Some(merge_limits(settings.limits.unwrap_or_default(), &limits)?);
             }
@@ -40,12 +40,12 @@ impl Backend {
                 settings.journey_limits = Some(journey);
             }
             settings.last_modified_date = Some(now);
-            record.settings = settings.clone();
+            record.settings.set(settings.clone());
             if let Some(v) = request.cloud_watch_metrics_enabled {
-                record.cloud_watch_metrics_enabled = v;
+                record.cloud_watch_metrics_enabled.set(v);
             }
             if let Some(v) = request.event_tagging_enabled {
-                record.event_tagging_enabled = v;
+                record.event_tagging_enabled.set(v);
             }
             Ok(settings)
         })

@@ -35,7 +35,7 @@ fn set_state(app: &mut ProjectRecord, campaign_id: &str, status: &str) {
 }
 
 fn settings_value(app: &ProjectRecord) -> Value {
-    serde_json::to_value(&app.settings).unwrap_or(Value::Null)
+    serde_json::to_value(&*app.settings).unwrap_or(Value::Null)
 }
 
 /// Opens a run: evaluates the audience, allocates it, creates the activities.
@@ -100,7 +100,7 @@ fn open_run(
                 "TimezonesCompletedCount": 0,
                 "ExecutionMetrics": {},
             });
-            app.activities.entry(campaign_id.to_owned()).or_default().push(activity);
+            app.activities.get_or_default(campaign_id.to_owned()).push(activity);
             id
         })
         .collect();
@@ -141,7 +141,7 @@ fn progress(
         let mut successes = vec![0u64; run.activities.len()];
         let mut metrics: Vec<BTreeMap<String, u64>> = vec![BTreeMap::new(); run.activities.len()];
         for (endpoint_id, treatment) in members {
-            match deliver(&d, app, runtime, &endpoint_id, treatment, &mut run.delivered, sinks) {
+            match deliver(&d, app, &endpoint_id, treatment, &mut run.delivered, sinks) {
                 Ok(()) => successes[treatment] += 1,
                 Err(reason) => count(&mut metrics[treatment], reason),
             }

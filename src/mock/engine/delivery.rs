@@ -13,7 +13,7 @@ use super::render::{Substitutions, message_for, render};
 use super::schedule::{endpoint_zone, in_quiet_time, limit, quiet_window, treatment_id};
 use super::{OutboxEntry, stream_record};
 use crate::mock::clock::iso8601;
-use crate::mock::store::{CampaignRuntime, ProjectRecord};
+use crate::mock::store::{ProjectRecord, sends_key};
 use crate::pinpoint::{ChannelKind, rules};
 
 /// What a tick produced outside the store.
@@ -41,8 +41,7 @@ pub(super) struct Delivery<'a> {
 /// Delivers one campaign message to one endpoint, or says why not.
 pub(super) fn deliver(
     d: &Delivery<'_>,
-    app: &ProjectRecord,
-    runtime: &mut CampaignRuntime,
+    app: &mut ProjectRecord,
     endpoint_id: &str,
     treatment: usize,
     run_delivered: &mut u64,
@@ -74,7 +73,8 @@ pub(super) fn deliver(
     {
         return Err("QUIET_TIME");
     }
-    let history = runtime.sent.get(endpoint_id).map_or(&[][..], Vec::as_slice);
+    let sends = sends_key(d.campaign_id, endpoint_id);
+    let history = app.sends.get(&sends).map_or(&[][..], Vec::as_slice);
     if let Some(daily) = limit(d.campaign, d.settings, "Daily") {
         let recent = history.iter().filter(|t| d.at - **t < Duration::hours(24)).count() as i64;
         if recent >= daily {
@@ -128,7 +128,7 @@ pub(super) fn deliver(
         let outcome = outcome.replace("_email.send.SUCCESS", "_email.send");
         sinks.stream.push(stream_record(d.app_id, &outcome, &at, &attrs));
     }
-    runtime.sent.entry(endpoint_id.to_owned()).or_default().push(d.at);
+    app.sends.get_or_default(sends).push(d.at);
     *run_delivered += 1;
     Ok(())
 }

@@ -2,11 +2,12 @@
 //! group `Type`, `SourceSegments` with `SourceType`) and imported segments. A definition is
 //! compiled once into a `Filter`, then applied to each endpoint (`matching`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, Utc};
 use serde_json::Value;
 
+use crate::mock::store::tracked::Table;
 use crate::mock::wire::Endpoint;
 
 /// What an endpoint looks like to a filter: the stored endpoint and when it was last active.
@@ -27,7 +28,7 @@ pub struct Context<'a> {
     /// Stored segments by id, every version (oldest first), for source segments.
     pub segments: &'a dyn Fn(&str) -> Option<&'a [Value]>,
     /// Members of imported segments by segment id.
-    pub imported: &'a HashMap<String, HashSet<String>>,
+    pub imported: &'a Table<String, HashSet<String>>,
 }
 
 /// A compiled predicate over endpoints.
@@ -313,7 +314,7 @@ mod tests {
     fn matches(definition: &Value, endpoint: &Value) -> bool {
         let endpoint: Endpoint = serde_json::from_value(endpoint.clone()).unwrap();
         let endpoint = &endpoint;
-        let imported = HashMap::new();
+        let imported = Table::default();
         let none = |_: &str| -> Option<&[Value]> { None };
         let ctx = Context { now: Utc::now(), segments: &none, imported: &imported };
         let c = Candidate { id: "e", endpoint, last_active: None };

@@ -4,6 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::tracked::{Dirty, Row, RowError, Tracked, body, parse};
 use crate::mock::error::{MockError, MockResult};
 
 /// Page size when the caller gives none.
@@ -11,17 +15,24 @@ pub const DEFAULT_PAGE_SIZE: usize = 20;
 /// Largest page size the mock serves.
 pub const MAX_PAGE_SIZE: usize = 1000;
 
-/// Items by id, in insertion order.
+/// Items by id, in insertion order, tracked for a durable store (the position is the row's
+/// order, so pages keep their order across a restart).
 #[derive(Debug, Clone)]
 pub struct Collection<T> {
     by_seq: BTreeMap<u64, (String, T)>,
     seq_of: HashMap<String, u64>,
     next_seq: u64,
+    dirty: Dirty,
 }
 
 impl<T> Default for Collection<T> {
     fn default() -> Self {
-        Self { by_seq: BTreeMap::new(), seq_of: HashMap::new(), next_seq: 1 }
+        Self {
+            by_seq: BTreeMap::new(),
+            seq_of: HashMap::new(),
+            next_seq: 1,
+            dirty: Dirty::default(),
+        }
     }
 }
 
@@ -70,8 +81,10 @@ impl<T> Collection<T> {
     pub fn insert(&mut self, id: &str, item: T) {
         if let Some(slot) = self.seq_of.get(id).and_then(|seq| self.by_seq.get_mut(seq)) {
             slot.1 = item;
+            self.dirty.touch(id, false);
             return;
         }
+        self.dirty.touch(id, true);
         let seq = self.next_seq;
         self.next_seq += 1;
         self.seq_of.insert(id.to_owned(), seq);
@@ -86,13 +99,40 @@ impl<T> Collection<T> {
 
     /// The item with this id, mutably.
     pub fn get_mut(&mut self, id: &str) -> Option<&mut T> {
-        self.by_seq.get_mut(self.seq_of.get(id)?).map(|(_, item)| item)
+        let item = self.by_seq.get_mut(self.seq_of.get(id)?).map(|(_, item)| item)?;
+        self.dirty.touch(id, false);
+        Some(item)
     }
 
     /// Removes and returns the item with this id.
     pub fn remove(&mut self, id: &str) -> Option<T> {
         let seq = self.seq_of.remove(id)?;
+        self.dirty.removed(id);
         self.by_seq.remove(&seq).map(|(_, item)| item)
+    }
+
+    /// Forgets which items changed (for collections no store writes, such as an index).
+    pub fn forget_changes(&mut self) {
+        self.dirty.clear();
+    }
+
+    /// Appends an item under a key of its own (its position), for logs.
+    pub fn push(&mut self, item: T) {
+        let key = format!("{:016x}", self.next_seq);
+        self.insert(&key, item);
+    }
+
+    /// Removes the oldest items until at most `capacity` are left.
+    pub fn trim(&mut self, capacity: usize) {
+        while self.by_seq.len() > capacity {
+            let Some(id) = self.by_seq.values().next().map(|(id, _)| id.clone()) else { return };
+            self.remove(&id);
+        }
+    }
+
+    /// Ids and items in insertion order.
+    pub fn entries(&self) -> impl DoubleEndedIterator<Item = (&str, &T)> {
+        self.by_seq.values().map(|(id, item)| (id.as_str(), item))
     }
 
     /// Number of items.
@@ -108,7 +148,7 @@ impl<T> Collection<T> {
     }
 
     /// Items in insertion order.
-    pub fn iter(&self) -> impl Iterator<Item = &T> {
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
         self.by_seq.values().map(|(_, item)| item)
     }
 
@@ -122,6 +162,49 @@ impl<T> Collection<T> {
             _ => None,
         };
         (items.into_iter().map(|(_, (_, item))| item).collect(), next)
+    }
+}
+
+impl<T: Serialize + DeserializeOwned> Tracked for Collection<T> {
+    fn drain(&mut self, table: &str, out: &mut Vec<Row>) {
+        for key in self.dirty.take() {
+            let stored =
+                self.seq_of.get(&key).and_then(|seq| Some((*seq, &self.by_seq.get(seq)?.1)));
+            out.push(Row {
+                table: table.to_owned(),
+                ord: stored.map_or(0, |(seq, _)| seq),
+                body: stored.map(|(_, item)| body(item)),
+                key,
+            });
+        }
+    }
+
+    fn forget(&mut self) {
+        self.dirty.clear();
+    }
+
+    fn dump(&self, table: &str, out: &mut Vec<Row>) {
+        out.extend(self.by_seq.iter().map(|(seq, (id, item))| Row {
+            table: table.to_owned(),
+            key: id.clone(),
+            ord: *seq,
+            body: Some(body(item)),
+        }));
+    }
+
+    fn apply(&mut self, row: &Row) -> Result<(), RowError> {
+        if let Some(seq) = self.seq_of.remove(&row.key) {
+            self.by_seq.remove(&seq);
+        }
+        if let Some(item) = parse(row)? {
+            if row.ord == 0 {
+                return Err(RowError::new(row, "a collection row without its position"));
+            }
+            self.seq_of.insert(row.key.clone(), row.ord);
+            self.by_seq.insert(row.ord, (row.key.clone(), item));
+            self.next_seq = self.next_seq.max(row.ord + 1);
+        }
+        Ok(())
     }
 }
 

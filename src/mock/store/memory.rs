@@ -1,95 +1,268 @@
-//! The in-memory store: an index of projects behind a short-lived lock, and one lock per
-//! project. The index lock is held only to find, add or remove a project (never while a
-//! project is read or written), so a long write on one project (a campaign run over 100,000
-//! endpoints) does not hold up a request on another.
+//! The memory store: every project in memory, an index of projects behind a short-lived
+//! lock, and one lock per project. The index lock is held only to find, add or remove a
+//! project (never while a project is read or written), so a long write on one project does
+//! not hold up a request on another.
+//!
+//! With a `Backing` it is the durable store too: each write transaction's changed rows are
+//! stored before it answers, and projects are loaded from the backing when it opens. With a
+//! shared backing (several processes), each transaction first applies what the others
+//! changed, and the project list is read from the backing.
 
 use std::sync::{Arc, PoisonError, RwLock};
 
+use super::backing::{Backing, StoredProject};
 use super::collection::{Collection, PageRequest};
 use super::records::ProjectRecord;
-use super::{Outcome, Store};
-use crate::mock::wire::ApplicationResponse;
+use super::{Outcome, Store, StoreError};
+use crate::mock::wire::{ApplicationResponse, ApplicationSettingsResource};
+
+/// One project in memory and the backing's change counter it reflects.
+#[derive(Debug)]
+struct Cached {
+    record: ProjectRecord,
+    seen: u64,
+}
 
 /// One project in the index: its resource (immutable after creation, so listing and GetApp
 /// never open the project) and the project itself behind its own lock.
 #[derive(Debug)]
 struct Entry {
     app: ApplicationResponse,
-    record: Arc<RwLock<ProjectRecord>>,
+    cached: Arc<RwLock<Cached>>,
 }
 
-/// Projects in memory, lost when the process ends.
+impl Entry {
+    fn new(record: ProjectRecord, seen: u64) -> Self {
+        Self { app: record.app.clone(), cached: Arc::new(RwLock::new(Cached { record, seen })) }
+    }
+}
+
+/// Projects in memory: lost when the process ends, or kept by a backing.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     index: RwLock<Collection<Entry>>,
+    backing: Option<Box<dyn Backing>>,
+}
+
+/// Builds a project from its stored rows.
+fn restore(stored: StoredProject) -> Result<ProjectRecord, StoreError> {
+    let settings = ApplicationSettingsResource {
+        application_id: stored.app.id.clone(),
+        ..ApplicationSettingsResource::default()
+    };
+    let mut record = ProjectRecord::new(stored.app, settings);
+    for row in &stored.rows {
+        record.apply(row)?;
+    }
+    Ok(record)
 }
 
 impl MemoryStore {
-    /// An empty store.
+    /// An empty store, kept in memory only.
     #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// A store kept by `backing`, with every project it holds loaded.
+    pub fn durable(backing: Box<dyn Backing>) -> Result<Self, StoreError> {
+        let mut index = Collection::default();
+        for stored in backing.load()? {
+            let seq = stored.seq;
+            let record = restore(stored)?;
+            let id = record.app.id.clone();
+            index.insert(&id, Entry::new(record, seq));
+        }
+        index.forget_changes();
+        Ok(Self { index: RwLock::new(index), backing: Some(backing) })
+    }
+
+    fn shared(&self) -> Option<&dyn Backing> {
+        self.backing.as_deref().filter(|b| b.shared())
+    }
+
+    /// With a shared backing, brings the project list up to what the backing holds (projects
+    /// other processes created or deleted). A backing that cannot answer leaves the list as
+    /// it was.
+    fn refresh_index(&self) {
+        let Some(backing) = self.shared() else { return };
+        let projects = match backing.projects() {
+            Ok(projects) => projects,
+            Err(error) => {
+                tracing::warn!(%error, "could not read the project list; answering from memory");
+                return;
+            }
+        };
+        let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+        let gone: Vec<String> = index
+            .iter()
+            .map(|e| e.app.id.clone())
+            .filter(|id| !projects.iter().any(|p| &p.id == id))
+            .collect();
+        for id in gone {
+            index.remove(&id);
+        }
+        for app in projects {
+            if index.get(&app.id).is_none() {
+                let settings = ApplicationSettingsResource {
+                    application_id: app.id.clone(),
+                    ..ApplicationSettingsResource::default()
+                };
+                let id = app.id.clone();
+                // Its rows arrive with the first transaction (seen 0).
+                index.insert(&id, Entry::new(ProjectRecord::new(app, settings), 0));
+            }
+        }
+        index.forget_changes();
+    }
+
     /// The project's lock, taken out of the index so the index lock is released at once.
-    fn project_lock(&self, id: &str) -> Option<Arc<RwLock<ProjectRecord>>> {
-        // A panic while holding a lock cannot leave a project half-written: writers check
-        // first and change last (see the module docs of `store`).
+    fn project_lock(&self, id: &str) -> Option<Arc<RwLock<Cached>>> {
+        let found = {
+            // A panic while holding a lock cannot leave a project half-written: writers check
+            // first and change last (see the module docs of `store`).
+            let index = self.index.read().unwrap_or_else(PoisonError::into_inner);
+            index.get(id).map(|entry| Arc::clone(&entry.cached))
+        };
+        if found.is_some() || self.shared().is_none() {
+            return found;
+        }
+        self.refresh_index();
         let index = self.index.read().unwrap_or_else(PoisonError::into_inner);
-        index.get(id).map(|entry| Arc::clone(&entry.record))
+        index.get(id).map(|entry| Arc::clone(&entry.cached))
+    }
+
+    /// After a failed commit: the project as the backing holds it, so memory does not keep
+    /// what was not stored.
+    fn reload(&self, cached: &mut Cached) {
+        let Some(backing) = &self.backing else { return };
+        match backing.load_project(cached.record.id()).and_then(|p| p.map(restore).transpose()) {
+            Ok(Some(record)) => {
+                cached.record = record;
+            }
+            Ok(None) => {}
+            Err(error) => {
+                tracing::error!(%error, project = cached.record.id(), "could not reload a project after a failed write");
+            }
+        }
     }
 }
 
 impl Store for MemoryStore {
-    fn create_project(&self, record: ProjectRecord) -> bool {
+    fn create_project(&self, mut record: ProjectRecord) -> Result<bool, StoreError> {
         let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
         let id = record.app.id.clone();
         if index.get(&id).is_some() {
-            return false;
+            return Ok(false);
         }
-        let app = record.app.clone();
-        index.insert(&id, Entry { app, record: Arc::new(RwLock::new(record)) });
-        true
+        record.forget_changes();
+        if let Some(backing) = &self.backing
+            && !backing.create_project(&record.app, record.rows())?
+        {
+            return Ok(false);
+        }
+        index.insert(&id, Entry::new(record, 0));
+        index.forget_changes();
+        Ok(true)
     }
 
-    fn delete_project(&self, id: &str) -> Option<ApplicationResponse> {
+    fn delete_project(&self, id: &str) -> Result<Option<ApplicationResponse>, StoreError> {
+        self.refresh_index();
         let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
-        index.remove(id).map(|entry| entry.app)
+        let Some(app) = index.get(id).map(|entry| entry.app.clone()) else { return Ok(None) };
+        if let Some(backing) = &self.backing
+            && !backing.delete_project(id)?
+        {
+            // Another process deleted it first.
+            index.remove(id);
+            return Ok(None);
+        }
+        index.remove(id);
+        index.forget_changes();
+        Ok(Some(app))
     }
 
     fn project(&self, id: &str) -> Option<ApplicationResponse> {
+        self.refresh_index();
         let index = self.index.read().unwrap_or_else(PoisonError::into_inner);
         index.get(id).map(|entry| entry.app.clone())
     }
 
     fn list_projects(&self, page: PageRequest) -> (Vec<ApplicationResponse>, Option<String>) {
+        self.refresh_index();
         let index = self.index.read().unwrap_or_else(PoisonError::into_inner);
         let (items, next) = index.page(page);
         (items.into_iter().map(|entry| entry.app.clone()).collect(), next)
     }
 
     fn project_ids(&self) -> Vec<String> {
+        self.refresh_index();
         let index = self.index.read().unwrap_or_else(PoisonError::into_inner);
         index.iter().map(|entry| entry.app.id.clone()).collect()
     }
 
     fn project_count(&self) -> usize {
+        self.refresh_index();
         self.index.read().unwrap_or_else(PoisonError::into_inner).len()
     }
 
-    fn read_project(&self, id: &str, f: &mut dyn FnMut(&ProjectRecord)) -> bool {
-        let Some(lock) = self.project_lock(id) else { return false };
-        let record = lock.read().unwrap_or_else(PoisonError::into_inner);
-        f(&record);
-        true
+    fn read_project(
+        &self,
+        id: &str,
+        f: &mut dyn FnMut(&ProjectRecord),
+    ) -> Result<bool, StoreError> {
+        let Some(lock) = self.project_lock(id) else { return Ok(false) };
+        if let Some(backing) = self.shared() {
+            // Apply what other processes changed, then read.
+            let mut cached = lock.write().unwrap_or_else(PoisonError::into_inner);
+            let Some(begun) = backing.begin(id, cached.seen, false)? else { return Ok(false) };
+            for row in &begun.rows {
+                cached.record.apply(row)?;
+            }
+            cached.seen = begun.seq;
+            drop(begun.transaction);
+            f(&cached.record);
+            return Ok(true);
+        }
+        let cached = lock.read().unwrap_or_else(PoisonError::into_inner);
+        f(&cached.record);
+        Ok(true)
     }
 
-    fn write_project(&self, id: &str, f: &mut dyn FnMut(&mut ProjectRecord) -> Outcome) -> bool {
-        let Some(lock) = self.project_lock(id) else { return false };
-        let mut record = lock.write().unwrap_or_else(PoisonError::into_inner);
-        // Writers change last, so a discarded transaction has changed nothing to undo.
-        let _outcome = f(&mut record);
-        true
+    fn write_project(
+        &self,
+        id: &str,
+        f: &mut dyn FnMut(&mut ProjectRecord) -> Outcome,
+    ) -> Result<bool, StoreError> {
+        let Some(lock) = self.project_lock(id) else { return Ok(false) };
+        let mut cached = lock.write().unwrap_or_else(PoisonError::into_inner);
+        let Some(backing) = &self.backing else {
+            // Writers change last, so a discarded transaction has changed nothing to undo.
+            let _outcome = f(&mut cached.record);
+            cached.record.forget_changes();
+            return Ok(true);
+        };
+        let Some(begun) = backing.begin(id, cached.seen, true)? else { return Ok(false) };
+        for row in &begun.rows {
+            cached.record.apply(row)?;
+        }
+        cached.seen = begun.seq;
+        let outcome = f(&mut cached.record);
+        let rows = cached.record.drain_changes();
+        if outcome == Outcome::Discard || rows.is_empty() {
+            // Dropping the transaction releases the project; nothing was changed.
+            return Ok(true);
+        }
+        match begun.transaction.commit(rows) {
+            Ok(seq) => {
+                cached.seen = seq;
+                Ok(true)
+            }
+            Err(error) => {
+                self.reload(&mut cached);
+                Err(error)
+            }
+        }
     }
 }
 
@@ -115,31 +288,33 @@ mod tests {
     #[test]
     fn a_writer_on_one_project_does_not_block_another() {
         let store = Arc::new(MemoryStore::new());
-        assert!(store.create_project(project("a")));
-        assert!(store.create_project(project("b")));
-        assert!(!store.create_project(project("a")), "ids are unique");
+        assert!(store.create_project(project("a")).unwrap());
+        assert!(store.create_project(project("b")).unwrap());
+        assert!(!store.create_project(project("a")).unwrap(), "ids are unique");
         let (entered, wait) = mpsc::channel();
         let (release, hold) = mpsc::channel::<()>();
         let writer = {
             let store = Arc::clone(&store);
             std::thread::spawn(move || {
                 let dyn_store: &dyn Store = store.as_ref();
-                dyn_store.write("a", |_record| {
-                    entered.send(()).unwrap();
-                    hold.recv_timeout(Duration::from_secs(10)).unwrap();
-                    Ok::<(), ()>(())
-                });
+                dyn_store
+                    .write("a", |_record| {
+                        entered.send(()).unwrap();
+                        hold.recv_timeout(Duration::from_secs(10)).unwrap();
+                        Ok::<(), ()>(())
+                    })
+                    .unwrap();
             })
         };
         wait.recv_timeout(Duration::from_secs(10)).unwrap();
         // "a" is locked for writing; "b" and the project list answer at once.
         let dyn_store: &dyn Store = store.as_ref();
-        assert_eq!(dyn_store.read("b", |r| r.id().to_owned()).as_deref(), Some("b"));
+        assert_eq!(dyn_store.read("b", |r| r.id().to_owned()).unwrap().as_deref(), Some("b"));
         assert_eq!(dyn_store.project("a").map(|a| a.id).as_deref(), Some("a"));
         assert_eq!(dyn_store.project_ids(), vec!["a".to_owned(), "b".to_owned()]);
         release.send(()).unwrap();
         writer.join().unwrap();
-        assert!(dyn_store.delete_project("a").is_some());
-        assert!(dyn_store.read("a", |_| ()).is_none());
+        assert!(dyn_store.delete_project("a").unwrap().is_some());
+        assert!(dyn_store.read("a", |_| ()).unwrap().is_none());
     }
 }

@@ -17,15 +17,19 @@
 //! transaction, does its I/O outside, and applies the result in another, checking that what
 //! it found is still there (see `backend::job_runs`).
 
+pub mod backing;
 pub mod collection;
 pub mod memory;
 pub mod records;
+pub mod tracked;
 
 use std::fmt;
 
+pub use backing::{Backing, StoredProject, Transaction};
 pub use collection::{Collection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest, page_slice};
 pub use memory::MemoryStore;
-pub use records::{CampaignRuntime, MAX_STORED_EVENTS, OpenRun, ProjectRecord};
+pub use records::{CampaignRuntime, MAX_STORED_EVENTS, OpenRun, ProjectRecord, sends_key};
+pub use tracked::{Row, RowError};
 
 use crate::mock::wire::ApplicationResponse;
 
@@ -38,16 +42,33 @@ pub enum Outcome {
     Discard,
 }
 
+/// A store that could not do what was asked (a durable store's disk or database).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum StoreError {
+    /// The database cannot be reached or refused the write (the request may be retried).
+    #[error("the mock's database is unavailable: {0}")]
+    Unavailable(String),
+    /// What is stored cannot be read back.
+    #[error("the mock's stored data cannot be read: {0}")]
+    Corrupt(String),
+}
+
+impl From<RowError> for StoreError {
+    fn from(error: RowError) -> Self {
+        Self::Corrupt(error.to_string())
+    }
+}
+
 /// Where the backend keeps projects. Object-safe, so the backend holds a `Box<dyn Store>`;
 /// the generic helpers `read` and `write` on `dyn Store` wrap the closure-taking methods.
 pub trait Store: Send + Sync + fmt::Debug {
     /// Adds a project; false (and nothing changes) when a project with its id exists.
-    fn create_project(&self, record: ProjectRecord) -> bool;
+    fn create_project(&self, record: ProjectRecord) -> Result<bool, StoreError>;
 
     /// Removes a project and everything under it; the project as it was, or `None` when
     /// there is no such project. A transaction already running on it finishes on the removed
     /// project, and its changes go with it.
-    fn delete_project(&self, id: &str) -> Option<ApplicationResponse>;
+    fn delete_project(&self, id: &str) -> Result<Option<ApplicationResponse>, StoreError>;
 
     /// The project resource, without opening the project (so it never waits on a writer).
     fn project(&self, id: &str) -> Option<ApplicationResponse>;
@@ -64,24 +85,34 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// Runs `f` on a consistent view of one project (a read transaction); false when there is
     /// no such project (then `f` is not called).
-    fn read_project(&self, id: &str, f: &mut dyn FnMut(&ProjectRecord)) -> bool;
+    fn read_project(&self, id: &str, f: &mut dyn FnMut(&ProjectRecord))
+    -> Result<bool, StoreError>;
 
     /// Runs `f` as one write transaction on one project (see the module docs); false when
-    /// there is no such project (then `f` is not called).
-    fn write_project(&self, id: &str, f: &mut dyn FnMut(&mut ProjectRecord) -> Outcome) -> bool;
+    /// there is no such project (then `f` is not called). When it answers `Ok`, a durable
+    /// store has made the changes durable.
+    fn write_project(
+        &self,
+        id: &str,
+        f: &mut dyn FnMut(&mut ProjectRecord) -> Outcome,
+    ) -> Result<bool, StoreError>;
 }
 
 impl dyn Store {
     /// Reads one project: `f`'s answer, or `None` when there is no such project.
-    pub fn read<T>(&self, id: &str, f: impl FnOnce(&ProjectRecord) -> T) -> Option<T> {
+    pub fn read<T>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&ProjectRecord) -> T,
+    ) -> Result<Option<T>, StoreError> {
         let mut f = Some(f);
         let mut answer = None;
         self.read_project(id, &mut |record| {
             if let Some(f) = f.take() {
                 answer = Some(f(record));
             }
-        });
-        answer
+        })?;
+        Ok(answer)
     }
 
     /// Writes one project in one transaction, kept when `f` answers `Ok` and discarded when
@@ -90,7 +121,7 @@ impl dyn Store {
         &self,
         id: &str,
         f: impl FnOnce(&mut ProjectRecord) -> Result<T, E>,
-    ) -> Option<Result<T, E>> {
+    ) -> Result<Option<Result<T, E>>, StoreError> {
         let mut f = Some(f);
         let mut answer = None;
         self.write_project(id, &mut |record| {
@@ -99,7 +130,7 @@ impl dyn Store {
             let outcome = if result.is_ok() { Outcome::Commit } else { Outcome::Discard };
             answer = Some(result);
             outcome
-        });
-        answer
+        })?;
+        Ok(answer)
     }
 }

@@ -4,77 +4,129 @@
 //! The engine's run state lives here too: it must survive as long as the campaign does, and a
 //! durable store has to persist it with the rest.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::collection::Collection;
+use super::tracked::{Cell, Row, RowError, RowKey, Table, Tracked};
 use crate::mock::wire::{ApplicationResponse, ApplicationSettingsResource, Endpoint};
-use crate::pinpoint::ChannelKind;
+use crate::pinpoint::{ChannelKind, OutboxEntry};
 
 /// Events kept per project (older ones are dropped).
 pub const MAX_STORED_EVENTS: usize = 10_000;
 
 /// Everything stored for one project: the unit a store reads and writes in one transaction.
+/// Every part but `app` is a tracked table (see `tracked`), so a durable store writes only
+/// the rows a transaction changed.
 #[derive(Debug, Clone)]
 pub struct ProjectRecord {
     /// The project as the service returns it (never changes after creation).
     pub app: ApplicationResponse,
     /// Its settings resource.
-    pub settings: ApplicationSettingsResource,
+    pub settings: Cell<ApplicationSettingsResource>,
     /// Write-only settings flags, remembered for completeness.
-    pub cloud_watch_metrics_enabled: bool,
+    pub cloud_watch_metrics_enabled: Cell<bool>,
     /// Write-only settings flag.
-    pub event_tagging_enabled: bool,
+    pub event_tagging_enabled: Cell<bool>,
     /// Campaigns, each with every stored version (oldest first).
     pub campaigns: Collection<Vec<Value>>,
     /// Campaign activities by campaign id (oldest first).
-    pub activities: HashMap<String, Vec<Value>>,
+    pub activities: Table<String, Vec<Value>>,
     /// Segments, each with every stored version (oldest first).
     pub segments: Collection<Vec<Value>>,
     /// Channels by kind, as stored (secrets included; never sent back).
-    pub channels: BTreeMap<ChannelKind, Value>,
+    pub channels: Table<ChannelKind, Value>,
     /// Endpoints.
     pub endpoints: Collection<Endpoint>,
     /// When each endpoint last sent an event (for recency segments).
-    pub last_active: HashMap<String, DateTime<Utc>>,
-    /// Events received, newest last, bounded by `MAX_STORED_EVENTS`.
-    pub events: Vec<Value>,
+    pub last_active: Table<String, DateTime<Utc>>,
+    /// Events received, oldest first, bounded by `MAX_STORED_EVENTS`.
+    pub events: Collection<Value>,
     /// The event stream, if configured.
-    pub event_stream: Option<Value>,
+    pub event_stream: Cell<Option<Value>>,
     /// Export jobs as `ExportJobResponse` values.
     pub export_jobs: Collection<Value>,
     /// Import jobs as `ImportJobResponse` values.
     pub import_jobs: Collection<Value>,
     /// What the engine knows of each campaign's runs.
-    pub campaign_runtime: HashMap<String, CampaignRuntime>,
+    pub campaign_runtime: Table<String, CampaignRuntime>,
+    /// When each endpoint was sent each campaign's messages (for the daily and total caps),
+    /// keyed by `sends_key`.
+    pub sends: Table<String, Vec<DateTime<Utc>>>,
     /// Members of imported segments, by segment id.
-    pub imported_members: HashMap<String, HashSet<String>>,
+    pub imported_members: Table<String, HashSet<String>>,
+    /// What this project delivered, oldest first, bounded by the outbox capacity.
+    pub outbox: Collection<OutboxEntry>,
+}
+
+/// The key of one campaign's sends to one endpoint in `ProjectRecord::sends`.
+#[must_use]
+pub fn sends_key(campaign_id: &str, endpoint_id: &str) -> String {
+    format!("{campaign_id}/{endpoint_id}")
+}
+
+impl RowKey for ChannelKind {
+    fn to_key(&self) -> String {
+        self.path().to_owned()
+    }
+    fn from_key(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.path() == text)
+    }
+}
+
+/// Calls `$each!(table name, field)` for every tracked part of a project, so the list of
+/// tables is written once.
+macro_rules! parts {
+    ($record:expr, $each:ident) => {{
+        $each!("settings", $record.settings);
+        $each!("cloudwatch", $record.cloud_watch_metrics_enabled);
+        $each!("event-tagging", $record.event_tagging_enabled);
+        $each!("campaign", $record.campaigns);
+        $each!("activity", $record.activities);
+        $each!("segment", $record.segments);
+        $each!("channel", $record.channels);
+        $each!("endpoint", $record.endpoints);
+        $each!("last-active", $record.last_active);
+        $each!("event", $record.events);
+        $each!("event-stream", $record.event_stream);
+        $each!("export-job", $record.export_jobs);
+        $each!("import-job", $record.import_jobs);
+        $each!("campaign-runtime", $record.campaign_runtime);
+        $each!("sends", $record.sends);
+        $each!("imported-members", $record.imported_members);
+        $each!("outbox", $record.outbox);
+    }};
 }
 
 impl ProjectRecord {
     /// A new, empty project.
     #[must_use]
     pub fn new(app: ApplicationResponse, settings: ApplicationSettingsResource) -> Self {
-        Self {
+        let mut record = Self {
             app,
-            settings,
-            cloud_watch_metrics_enabled: false,
-            event_tagging_enabled: false,
+            settings: Cell::new(settings),
+            cloud_watch_metrics_enabled: Cell::new(false),
+            event_tagging_enabled: Cell::new(false),
             campaigns: Collection::default(),
-            activities: HashMap::new(),
+            activities: Table::default(),
             segments: Collection::default(),
-            channels: BTreeMap::new(),
+            channels: Table::default(),
             endpoints: Collection::default(),
-            last_active: HashMap::new(),
-            events: Vec::new(),
-            event_stream: None,
+            last_active: Table::default(),
+            events: Collection::default(),
+            event_stream: Cell::new(None),
             export_jobs: Collection::default(),
             import_jobs: Collection::default(),
-            campaign_runtime: HashMap::new(),
-            imported_members: HashMap::new(),
-        }
+            campaign_runtime: Table::default(),
+            sends: Table::default(),
+            imported_members: Table::default(),
+            outbox: Collection::default(),
+        };
+        record.forget_changes();
+        record
     }
 
     /// The id of the project.
@@ -89,10 +141,70 @@ impl ProjectRecord {
         self.channels.get(&kind).and_then(|c| c.get("Enabled")).and_then(Value::as_bool)
             == Some(true)
     }
+
+    /// Records delivered messages, keeping at most `capacity`.
+    pub fn deliver(&mut self, entries: Vec<OutboxEntry>, capacity: usize) {
+        if entries.is_empty() {
+            return;
+        }
+        for entry in entries {
+            self.outbox.push(entry);
+        }
+        self.outbox.trim(capacity);
+    }
+
+    /// The rows changed since the last call (and forgets them).
+    pub fn drain_changes(&mut self) -> Vec<Row> {
+        let mut rows = Vec::new();
+        macro_rules! drain {
+            ($table:expr, $part:expr) => {
+                $part.drain($table, &mut rows)
+            };
+        }
+        parts!(self, drain);
+        rows
+    }
+
+    /// Forgets the changes (a discarded transaction).
+    pub fn forget_changes(&mut self) {
+        macro_rules! forget {
+            ($table:expr, $part:expr) => {
+                $part.forget()
+            };
+        }
+        parts!(self, forget);
+    }
+
+    /// Every row of the project.
+    #[must_use]
+    pub fn rows(&self) -> Vec<Row> {
+        let mut rows = Vec::new();
+        macro_rules! dump {
+            ($table:expr, $part:expr) => {
+                $part.dump($table, &mut rows)
+            };
+        }
+        parts!(self, dump);
+        rows
+    }
+
+    /// Applies a stored row (at load, or written by another process). A row of a table this
+    /// binary does not know is refused: it was written by a newer one.
+    pub fn apply(&mut self, row: &Row) -> Result<(), RowError> {
+        macro_rules! apply {
+            ($table:expr, $part:expr) => {
+                if row.table == $table {
+                    return $part.apply(row);
+                }
+            };
+        }
+        parts!(self, apply);
+        Err(RowError::new(row, "unknown table"))
+    }
 }
 
 /// Runtime state of one campaign (not part of any version).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct CampaignRuntime {
     /// The version the schedule was computed from.
     pub version: i64,
@@ -102,14 +214,12 @@ pub struct CampaignRuntime {
     pub next: Option<DateTime<Utc>>,
     /// A run that is still going (local-time runs wait for each zone).
     pub open: Option<OpenRun>,
-    /// Messages sent per endpoint, for the daily and total caps.
-    pub sent: HashMap<String, Vec<DateTime<Utc>>>,
     /// True once nothing more will run.
     pub finished: bool,
 }
 
 /// A run still delivering (local-time runs wait for each zone's hour).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OpenRun {
     /// The run's scheduled instant.
     pub scheduled: DateTime<Utc>,
