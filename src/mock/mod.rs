@@ -17,6 +17,7 @@ pub mod extract;
 pub mod faults;
 pub mod model;
 pub mod routes;
+pub mod state_file;
 pub mod store;
 pub mod wire;
 

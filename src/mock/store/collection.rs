@@ -198,7 +198,7 @@ impl<T: Serialize + DeserializeOwned> Tracked for Collection<T> {
         }
         if let Some(item) = parse(row)? {
             if row.ord == 0 {
-                return Err(RowError::new(row, "a collection row without its position"));
+                return Err(RowError::new(row, &"a collection row without its position"));
             }
             self.seq_of.insert(row.key.clone(), row.ord);
             self.by_seq.insert(row.ord, (row.key.clone(), item));
