@@ -309,6 +309,27 @@ fn foreign_newer_and_locked_files_are_refused_and_left_untouched() {
     SqliteBacking::open(&dir).expect("free again once the first one closed");
 }
 
+#[test]
+fn a_corrupt_database_is_refused_by_name_and_left_untouched() {
+    let dir = temp_dir("durable-corrupt");
+    let clock = Arc::new(ManualClock::new(t("2026-03-02T08:00:00Z")));
+    {
+        let backend = open(&dir, &clock);
+        demo::seed(&backend, Seed::Demo).unwrap();
+    }
+    let file = dir.join("pinpoint-mock.sqlite3");
+    let mut bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.len() > 64 * 1024, "a database of many pages: {}", bytes.len());
+    // Scribble over pages past the header, as a bad disk or a stray write would.
+    for byte in &mut bytes[8192..40960] {
+        *byte = 0xA5;
+    }
+    std::fs::write(&file, &bytes).unwrap();
+    let error = open_store(&dir).unwrap_err();
+    assert!(error.to_string().contains("pinpoint-mock.sqlite3"), "names the file: {error}");
+    assert_eq!(std::fs::read(&file).unwrap(), bytes, "not a byte changed");
+}
+
 #[cfg(unix)]
 #[test]
 fn the_database_is_readable_by_its_owner_only() {

@@ -89,8 +89,12 @@ pub enum OpenError {
         /// Its schema version.
         found: i64,
     },
-    /// The file or folder cannot be read or written.
-    #[error("{} cannot be opened: {reason}", .path.display())]
+    /// The file or folder cannot be read or written, or what it holds cannot be read back.
+    #[error(
+        "{} cannot be opened ({reason}); it was left untouched: check the folder's permissions, \
+         or restore the file from a backup or an export",
+        .path.display()
+    )]
     Unreadable {
         /// The file or folder.
         path: PathBuf,
