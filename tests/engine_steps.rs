@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::type_complexity)]
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
@@ -121,7 +122,7 @@ impl Store for Shared {
             let stopped = gate.stopped.lock().unwrap().take().unwrap();
             stopped.send(rows).unwrap();
             let resume = gate.resume.lock().unwrap().take().unwrap();
-            resume.recv_timeout(Duration::from_secs(120)).unwrap();
+            resume.recv_timeout(Duration::from_mins(2)).unwrap();
         }
         answer
     }
@@ -238,7 +239,7 @@ fn a_run_is_delivered_a_part_at_a_time_and_the_project_answers_between_parts() {
     let campaign = w.campaign();
     let stop = w.gate.stop_when(|_, parts| parts == 3);
     let tick = w.tick();
-    let _rows = stop.rows.recv_timeout(Duration::from_secs(120)).unwrap();
+    let _rows = stop.rows.recv_timeout(Duration::from_mins(2)).unwrap();
 
     // Three parts delivered, the run open, the project free: reads and writes go through.
     let delivered = 3 * RUN_PART;
@@ -286,7 +287,7 @@ fn a_run_stopped_after_some_parts_goes_on_after_a_restart_without_duplicates() {
     let tick = w.tick();
     // The rows as stored when the fourth part was committed: what a durable store holds
     // after a kill at that moment.
-    let rows = stop.rows.recv_timeout(Duration::from_secs(120)).unwrap();
+    let rows = stop.rows.recv_timeout(Duration::from_mins(2)).unwrap();
     stop.resume.send(()).unwrap();
     tick.join().unwrap();
 
@@ -333,7 +334,7 @@ fn an_import_shows_its_progress_while_it_runs() {
     std::fs::create_dir_all(&bucket).unwrap();
     let mut csv = String::from("Id,ChannelType,Address,Demographic.Platform\n");
     for i in 0..rows {
-        csv.push_str(&format!("imp-{i:06},SMS,+12065550100,iOS\n"));
+        writeln!(csv, "imp-{i:06},SMS,+12065550100,iOS").unwrap();
     }
     // One bad row in the last piece.
     csv.push_str("bad,FAX,+12065550100,iOS\n");
@@ -349,7 +350,7 @@ fn an_import_shows_its_progress_while_it_runs() {
         project.import_jobs.get(&watched).is_some_and(|j| j["CompletedPieces"] == 2)
     });
     let tick = w.tick();
-    let _rows = stop.rows.recv_timeout(Duration::from_secs(120)).unwrap();
+    let _rows = stop.rows.recv_timeout(Duration::from_mins(2)).unwrap();
 
     let job = w.backend.get_job(&w.app, JobKind::Import, &id).unwrap();
     assert_eq!(job["JobStatus"], "PROCESSING");

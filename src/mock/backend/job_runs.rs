@@ -14,7 +14,7 @@
 //! meanwhile takes the rest with it). An export is claimed, its audience evaluated in a read
 //! transaction, its endpoints read a piece at a time and written to its file between pieces.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
@@ -30,6 +30,9 @@ use crate::mock::engine::jobs::{
 };
 use crate::mock::model::model;
 use crate::mock::store::{Collection, ProjectRecord, StoreError};
+
+/// The pause between two steps of the tick.
+const STEP_PAUSE: std::time::Duration = std::time::Duration::from_micros(200);
 
 /// Marks the project's first `CREATED` job `PROCESSING` and answers it.
 fn claim(jobs: &mut Collection<Value>) -> Option<Value> {
@@ -77,6 +80,17 @@ struct ImportRun {
     channels: BTreeMap<String, u64>,
 }
 
+/// What claiming an import came to.
+#[derive(Debug)]
+enum Started {
+    /// No import was waiting.
+    Nothing,
+    /// The import ended at once (its file could not be read, or its job is gone).
+    Ended,
+    /// The import to apply, piece by piece.
+    Applying(Box<ImportRun>),
+}
+
 /// One project's work in a tick.
 #[derive(Debug)]
 struct Work {
@@ -88,7 +102,7 @@ struct Work {
     /// Runs opened per campaign in this tick.
     opened: HashMap<String, u32>,
     /// Campaigns not opened again in this tick.
-    skip: HashSet<String>,
+    skip: BTreeSet<String>,
 }
 
 impl Backend {
@@ -108,11 +122,18 @@ impl Backend {
                 import: None,
                 jobs_done: false,
                 opened: HashMap::new(),
-                skip: HashSet::new(),
+                skip: BTreeSet::new(),
             })
             .collect();
         while !projects.is_empty() {
-            projects.retain_mut(|work| self.step(work, now));
+            projects.retain_mut(|work| {
+                let more = self.step(work, now);
+                // The project was just released: let a request waiting for it in first (a
+                // woken thread takes some microseconds to run; without a pause, the next step
+                // would take the lock again before it, part after part).
+                std::thread::sleep(STEP_PAUSE);
+                more
+            });
         }
     }
 
@@ -125,10 +146,14 @@ impl Backend {
             return true;
         }
         if !work.jobs_done {
-            if let Some(import) = self.start_import(&work.id, now) {
-                work.import = import;
-            } else if !self.run_export(&work.id, now) {
-                work.jobs_done = true;
+            match self.start_import(&work.id, now) {
+                Started::Applying(import) => work.import = Some(*import),
+                Started::Ended => {}
+                Started::Nothing => {
+                    if !self.run_export(&work.id, now) {
+                        work.jobs_done = true;
+                    }
+                }
             }
             return true;
         }
@@ -156,10 +181,17 @@ impl Backend {
                 if *count >= MAX_OPENS_PER_TICK {
                     work.skip.insert(due.campaign_id.clone());
                 }
+                let started = std::time::Instant::now();
                 let audience = read(
                     self.store.read(app_id, |project| campaigns::audience(project, &due, now)),
                 )
                 .flatten();
+                tracing::debug!(
+                    campaign = due.campaign_id,
+                    endpoints = audience.as_ref().map_or(0, campaigns::Audience::len),
+                    took_ms = started.elapsed().as_millis(),
+                    "evaluated a run's audience"
+                );
                 let opened = audience.is_some_and(|audience| {
                     ran(self.store.write(app_id, |project| {
                         Ok::<_, ()>(campaigns::open(project, app_id, audience, now))
@@ -175,12 +207,12 @@ impl Backend {
     }
 
     /// Claims the project's next created import and reads its file (with no project
-    /// locked): the import to apply piece by piece, `Some(None)` when it ended already (its
-    /// file could not be read), `None` when no import is waiting.
-    fn start_import(&self, app_id: &str, now: DateTime<Utc>) -> Option<Option<ImportRun>> {
-        let job =
+    /// locked).
+    fn start_import(&self, app_id: &str, now: DateTime<Utc>) -> Started {
+        let claimed =
             ran(self.store.write(app_id, |project| Ok::<_, ()>(claim(&mut project.import_jobs))))
-                .flatten()?;
+                .flatten();
+        let Some(job) = claimed else { return Started::Nothing };
         let definition = job.get("Definition").cloned().unwrap_or(Value::Null);
         let id = job_id(&job).to_owned();
         let ImportRead { rows } = jobs::read_import(&self.files, &definition);
@@ -194,7 +226,7 @@ impl Backend {
                     }
                     Ok::<(), ()>(())
                 }));
-                return Some(None);
+                return Started::Ended;
             }
         };
         let progress = JobProgress {
@@ -207,9 +239,9 @@ impl Backend {
             Ok::<_, ()>(true)
         }));
         if shown != Some(true) {
-            return Some(None);
+            return Started::Ended;
         }
-        Some(Some(ImportRun {
+        Started::Applying(Box::new(ImportRun {
             job_id: id,
             definition,
             rows: rows.into_iter(),
