@@ -118,11 +118,20 @@ impl MockServer {
         let ticking = Arc::clone(&backend);
         let (stop_tick, mut stopped) = oneshot::channel::<()>();
         tokio::spawn(async move {
-            // The engine's heartbeat: campaigns and jobs run when their time comes.
+            // The engine's heartbeat: campaigns and jobs run when their time comes. A tick
+            // runs on a blocking thread: a run over a million endpoints takes seconds, and
+            // must not hold a thread the server answers requests on. The next tick starts a
+            // second after this one ends.
             let mut interval = tokio::time::interval(std::time::Duration::from_secs(1));
+            interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
                 tokio::select! {
-                    _ = interval.tick() => ticking.run_due(),
+                    _ = interval.tick() => {
+                        let backend = Arc::clone(&ticking);
+                        if let Err(error) = tokio::task::spawn_blocking(move || backend.run_due()).await {
+                            tracing::error!(%error, "the engine's tick stopped");
+                        }
+                    }
                     _ = &mut stopped => break,
                 }
             }

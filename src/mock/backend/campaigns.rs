@@ -247,6 +247,7 @@ impl Backend {
                 .ok_or_else(|| MockError::resource_not_found("Campaign", id))?;
             app.activities.remove(id);
             app.campaign_runtime.remove(id);
+            crate::mock::engine::campaigns::forget_members(app, id);
             let prefix = sends_key(id, "");
             app.sends.retain(|key, _| !key.starts_with(&prefix));
             Ok(latest)

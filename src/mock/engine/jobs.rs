@@ -3,14 +3,16 @@
 //! `Id,ChannelType,Address,Demographic.Platform,Attributes.interests,User.UserId`; list values
 //! separated by `;`) or JSON (one endpoint object per line, or an array); each row is judged by
 //! `pinpoint::endpoint_row`, as the console's upload judges it: good rows register endpoints,
-//! bad rows are reported with their row number, and the job can define an imported segment. Exports write the endpoints of a segment (or all) as JSON lines.
+//! bad rows are reported with their row number, and the job can define an imported segment.
+//! Exports write the endpoints of a segment (or all) as JSON lines.
 //!
-//! A job runs in three steps so that no file is touched while its project is locked: what the
-//! job needs is taken from the project (`export_lines` evaluates the segment there), the files
-//! are read or written here with the project released (`read_import`, `write_export`), and the
-//! backend applies the result to the project if it is still there (`complete`).
+//! No file is touched while a project is locked, and no project is locked for long: the file
+//! is read or written with the project released (`read_import`, `ExportFile`), and the work on
+//! the project is cut into pieces, each its own short transaction (`IMPORT_PIECE` rows applied,
+//! `EXPORT_PIECE` endpoints read), after each of which the job shows its progress
+//! (`CompletedPieces` of `TotalPieces`, `TotalProcessed`, `TotalFailures`).
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -24,6 +26,14 @@ use crate::pinpoint::endpoint_row;
 
 /// Failures listed per job at most (as the service does).
 pub const MAX_LISTED_FAILURES: usize = 100;
+
+/// Rows of an import applied in one write transaction (one piece of the job). At about
+/// 12 µs a row (release build, measured by `benches/campaign_run`), a piece holds its project
+/// for about 60 ms; a million rows are 200 pieces.
+pub const IMPORT_PIECE: usize = 5_000;
+
+/// Endpoints of an export read in one read transaction (one piece of the job).
+pub const EXPORT_PIECE: usize = 10_000;
 
 /// One row of an import file: its number and the endpoint, or why it is refused.
 pub type CheckedRow = (usize, Result<Map<String, Value>, String>);
@@ -95,10 +105,10 @@ pub fn read_import(files: &Files, definition: &Value) -> ImportRead {
     ImportRead { rows }
 }
 
-/// What an export job writes: the JSON lines of the endpoints of its segment (or of all),
-/// evaluated inside the project's transaction, so the file is the project as it was then.
+/// The endpoints an export job writes: the ids of its segment's endpoints (or of all), in
+/// the project's order, evaluated with the project only read.
 #[must_use]
-pub fn export_lines(project: &ProjectRecord, job: &Value, now: DateTime<Utc>) -> Vec<String> {
+pub fn export_ids(project: &ProjectRecord, job: &Value, now: DateTime<Utc>) -> Vec<String> {
     let segment = job.pointer("/Definition/SegmentId").and_then(Value::as_str);
     let version = job
         .pointer("/Definition/SegmentVersion")
@@ -111,59 +121,120 @@ pub fn export_lines(project: &ProjectRecord, job: &Value, now: DateTime<Utc>) ->
         version.and_then(|v| versions.get(v.checked_sub(1)?)).or(versions.last()).cloned()
     });
     let filter = definition.map(|d| compile(&d, &ctx));
-    let mut lines = Vec::new();
+    let mut ids = Vec::new();
     for endpoint in project.endpoints.iter() {
         let id = endpoint.id();
         let candidate =
             Candidate { id, endpoint, last_active: project.last_active.get(id).copied() };
         if filter.as_ref().is_none_or(|f| f.matches(&candidate, now)) {
-            lines.push(endpoint.to_value().to_string());
+            ids.push(id.to_owned());
         }
     }
-    lines
+    ids
 }
 
-/// Writes an export job's lines to `S3UrlPrefix/JOB_ID.jsonl`, with no project locked.
-pub fn write_export(files: &Files, job: &Value, lines: &[String]) -> Result<(), String> {
-    let prefix = job.pointer("/Definition/S3UrlPrefix").and_then(Value::as_str).unwrap_or_default();
-    let job_id = job.get("Id").and_then(Value::as_str).unwrap_or_default();
-    let path = files
-        .local_path(&format!("{}/{job_id}.jsonl", prefix.trim_end_matches('/')))
-        .ok_or_else(|| format!("{prefix} is not an s3:// URL"))?;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    }
-    let mut file = std::fs::File::create(&path)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    for line in lines {
-        writeln!(file, "{line}").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    }
-    Ok(())
+/// The JSON lines of one piece of an export: each endpoint as it is now (one deleted since
+/// the export's audience was evaluated is left out).
+#[must_use]
+pub fn export_lines(project: &ProjectRecord, ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .filter_map(|id| project.endpoints.get(id))
+        .map(|endpoint| endpoint.to_value().to_string())
+        .collect()
 }
 
-/// How a job ended, for its response fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JobEnd {
-    /// False when the job's one piece failed (the file could not be read or written).
-    pub piece_ok: bool,
+/// The file an export job writes, `S3UrlPrefix/JOB_ID.jsonl`, written with no project
+/// locked.
+#[derive(Debug)]
+pub struct ExportFile {
+    path: std::path::PathBuf,
+    file: BufWriter<std::fs::File>,
+}
+
+impl ExportFile {
+    /// Creates (or truncates) the job's file.
+    pub fn create(files: &Files, job: &Value) -> Result<Self, String> {
+        let prefix =
+            job.pointer("/Definition/S3UrlPrefix").and_then(Value::as_str).unwrap_or_default();
+        let job_id = job.get("Id").and_then(Value::as_str).unwrap_or_default();
+        let path = files
+            .local_path(&format!("{}/{job_id}.jsonl", prefix.trim_end_matches('/')))
+            .ok_or_else(|| format!("{prefix} is not an s3:// URL"))?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        let file = std::fs::File::create(&path)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        Ok(Self { path, file: BufWriter::new(file) })
+    }
+
+    /// Appends lines.
+    pub fn write(&mut self, lines: &[String]) -> Result<(), String> {
+        for line in lines {
+            writeln!(self.file, "{line}")
+                .map_err(|e| format!("cannot write {}: {e}", self.path.display()))?;
+        }
+        Ok(())
+    }
+
+    /// Writes out what is buffered.
+    pub fn finish(mut self) -> Result<(), String> {
+        self.file.flush().map_err(|e| format!("cannot write {}: {e}", self.path.display()))
+    }
+}
+
+/// How far a job has come, as its response fields show it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JobProgress {
+    /// Pieces in the job (known once its file is read or its audience evaluated).
+    pub total_pieces: u64,
+    /// Pieces done.
+    pub completed_pieces: u64,
+    /// Pieces that failed (the file could not be read or written).
+    pub failed_pieces: u64,
     /// Items processed.
     pub processed: u64,
     /// Failures in all.
     pub total_failures: u64,
-    /// The failures, of which the first `MAX_LISTED_FAILURES` are listed.
+    /// The first `MAX_LISTED_FAILURES` failures.
     pub failures: Vec<String>,
 }
 
-/// Sets a job's status and counters as the service reports a finished job.
-pub fn complete(job: &mut Value, end: JobEnd, now: DateTime<Utc>) {
-    job["JobStatus"] = json!(if end.piece_ok { "COMPLETED" } else { "FAILED" });
-    job["TotalPieces"] = json!(1);
-    job["CompletedPieces"] = json!(u64::from(end.piece_ok));
-    job["FailedPieces"] = json!(u64::from(!end.piece_ok));
-    job["TotalProcessed"] = json!(end.processed);
-    job["TotalFailures"] = json!(end.total_failures);
-    job["Failures"] = json!(end.failures.into_iter().take(MAX_LISTED_FAILURES).collect::<Vec<_>>());
+impl JobProgress {
+    /// Counts a failure (listed while fewer than `MAX_LISTED_FAILURES` are).
+    pub fn fail(&mut self, message: String) {
+        self.total_failures += 1;
+        if self.failures.len() < MAX_LISTED_FAILURES {
+            self.failures.push(message);
+        }
+    }
+
+    /// The job's one piece failed: its file could not be read or written.
+    #[must_use]
+    pub fn failed(message: String) -> Self {
+        let mut progress = Self { total_pieces: 1, failed_pieces: 1, ..Self::default() };
+        progress.fail(message);
+        progress
+    }
+}
+
+/// Shows a running job's progress (`PROCESSING`, with its counters).
+pub fn show(job: &mut Value, progress: &JobProgress) {
+    job["JobStatus"] = json!("PROCESSING");
+    job["TotalPieces"] = json!(progress.total_pieces);
+    job["CompletedPieces"] = json!(progress.completed_pieces);
+    job["FailedPieces"] = json!(progress.failed_pieces);
+    job["TotalProcessed"] = json!(progress.processed);
+    job["TotalFailures"] = json!(progress.total_failures);
+    job["Failures"] = json!(progress.failures);
+}
+
+/// Ends a job as the service reports a finished one: `FAILED` when a piece failed,
+/// `COMPLETED` otherwise (rows refused are failures of the job, not of a piece).
+pub fn complete(job: &mut Value, progress: &JobProgress, now: DateTime<Utc>) {
+    show(job, progress);
+    job["JobStatus"] = json!(if progress.failed_pieces == 0 { "COMPLETED" } else { "FAILED" });
     job["CompletionDate"] = json!(iso8601(now));
 }
 

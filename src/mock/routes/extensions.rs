@@ -34,9 +34,13 @@ async fn outbox(
 }
 
 /// Runs what is due now (a running server also does this every second).
-async fn tick(State(b): State<Arc<Backend>>) -> Json<Value> {
-    b.run_due();
-    Json(json!({ "Message": "Ran what was due" }))
+async fn tick(State(b): State<Arc<Backend>>) -> MockResult<Json<Value>> {
+    // On a blocking thread, as the server's own tick: a big run takes seconds.
+    tokio::task::spawn_blocking(move || b.run_due()).await.map_err(|e| MockError {
+        kind: crate::mock::error::ErrorKind::InternalServerError,
+        message: format!("the tick stopped: {e}"),
+    })?;
+    Ok(Json(json!({ "Message": "Ran what was due" })))
 }
 
 async fn estimate(

@@ -29,7 +29,9 @@ use std::fmt;
 pub use backing::{Backing, StoredProject, Transaction};
 pub use collection::{Collection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest, page_slice};
 pub use memory::MemoryStore;
-pub use records::{CampaignRuntime, MAX_STORED_EVENTS, OpenRun, ProjectRecord, sends_key};
+pub use records::{
+    CampaignRuntime, MAX_STORED_EVENTS, OpenRun, ProjectRecord, ZoneCursor, run_part_key, sends_key,
+};
 pub use tracked::{Row, RowError};
 
 use crate::mock::wire::ApplicationResponse;

@@ -4,7 +4,7 @@
 //! The engine's run state lives here too: it must survive as long as the campaign does, and a
 //! durable store has to persist it with the rest.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -53,6 +53,10 @@ pub struct ProjectRecord {
     pub import_jobs: Collection<Value>,
     /// What the engine knows of each campaign's runs.
     pub campaign_runtime: Table<String, CampaignRuntime>,
+    /// The members of open runs still to deliver, with their treatment index, in parts
+    /// (`engine::campaigns::RUN_PART` endpoints at most) keyed by `run_part_key`: written once when a run opens, each part removed in the
+    /// transaction that delivers it (so a run's stored state never grows with its progress).
+    pub run_members: Table<String, Vec<(String, usize)>>,
     /// When each endpoint was sent each campaign's messages (for the daily and total caps),
     /// keyed by `sends_key`.
     pub sends: Table<String, Vec<DateTime<Utc>>>,
@@ -60,6 +64,13 @@ pub struct ProjectRecord {
     pub imported_members: Table<String, HashSet<String>>,
     /// What this project delivered, oldest first, bounded by the outbox capacity.
     pub outbox: Collection<OutboxEntry>,
+}
+
+/// The key of one part of an open run's members: the campaign, the run's number, the zone's
+/// index in `OpenRun::zones` and the part's index in the zone.
+#[must_use]
+pub fn run_part_key(campaign_id: &str, run: u32, zone: usize, part: u32) -> String {
+    format!("{campaign_id}/{run}/{zone}/{part}")
 }
 
 /// The key of one campaign's sends to one endpoint in `ProjectRecord::sends`.
@@ -95,6 +106,7 @@ macro_rules! parts {
         $each!("export-job", $record.export_jobs);
         $each!("import-job", $record.import_jobs);
         $each!("campaign-runtime", $record.campaign_runtime);
+        $each!("run-members", $record.run_members);
         $each!("sends", $record.sends);
         $each!("imported-members", $record.imported_members);
         $each!("outbox", $record.outbox);
@@ -121,6 +133,7 @@ impl ProjectRecord {
             export_jobs: Collection::default(),
             import_jobs: Collection::default(),
             campaign_runtime: Table::default(),
+            run_members: Table::default(),
             sends: Table::default(),
             imported_members: Table::default(),
             outbox: Collection::default(),
@@ -204,7 +217,7 @@ impl ProjectRecord {
 }
 
 /// Runtime state of one campaign (not part of any version).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CampaignRuntime {
     /// The version the schedule was computed from.
     pub version: i64,
@@ -218,19 +231,40 @@ pub struct CampaignRuntime {
     pub finished: bool,
 }
 
-/// A run still delivering (local-time runs wait for each zone's hour).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A run still delivering (local-time runs wait for each zone's hour). Its members are
+/// stored apart, in parts (`ProjectRecord::run_members`); here are only the cursors, so the
+/// row written with each delivered part stays small.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OpenRun {
+    /// The run's number (the campaign's runs before it), naming its member parts.
+    pub number: u32,
     /// The run's scheduled instant.
     pub scheduled: DateTime<Utc>,
     /// For local-time runs: the wall-clock time each zone waits for.
     pub wall: Option<NaiveDateTime>,
-    /// Endpoints still to deliver, by zone, with their treatment index (0 = default).
-    pub zones: BTreeMap<String, Vec<(String, usize)>>,
-    /// Zones in the run.
-    pub zones_total: usize,
+    /// The run's zones (one, unnamed, when the run does not use local time), in name order.
+    pub zones: Vec<ZoneCursor>,
     /// Activity id per treatment index.
     pub activities: Vec<String>,
     /// Messages delivered so far in this run (for the rate limit).
     pub delivered: u64,
+}
+
+/// How far a run has come in one zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ZoneCursor {
+    /// The zone's IANA name ("" when the run does not use local time).
+    pub zone: String,
+    /// The zone's member parts.
+    pub parts: u32,
+    /// The next part to deliver (`parts` once the zone is done).
+    pub next: u32,
+}
+
+impl ZoneCursor {
+    /// True once every part of the zone is delivered.
+    #[must_use]
+    pub fn done(&self) -> bool {
+        self.next >= self.parts
+    }
 }
