@@ -163,7 +163,9 @@ fn main() {
         matched = record
             .endpoints
             .entries()
-            .filter(|(id, e)| filter.matches(&Candidate { id, endpoint: e, last_active: None }, now))
+            .filter(|(id, e)| {
+                filter.matches(&Candidate { id, endpoint: e, last_active: None }, now)
+            })
             .count();
         times.push(start.elapsed().as_secs_f64());
     }
@@ -193,7 +195,10 @@ fn main() {
         }
         let applied = started.elapsed().as_secs_f64();
         println!("rows applied into a fresh record (JSON parse + insert): {applied:.2} s");
-        println!("resident with the rows and the restored record: {:.1} MiB", mib(resident_bytes()));
+        println!(
+            "resident with the rows and the restored record: {:.1} MiB",
+            mib(resident_bytes())
+        );
         assert_eq!(restored.endpoints.len() as u64, count);
     }
 }
