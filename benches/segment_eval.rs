@@ -5,12 +5,12 @@
 //!   cargo bench --bench segment_eval            (ENDPOINTS=N to change the count)
 #![allow(clippy::expect_used)]
 
-use std::collections::HashMap;
 use std::time::Instant;
 
 use chrono::Utc;
 use pinpoint_console::mock::engine::segment::{Candidate, Context, compile};
 use pinpoint_console::mock::store::Collection;
+use pinpoint_console::mock::store::tracked::Table;
 use pinpoint_console::mock::wire::Endpoint;
 use serde_json::{Value, json};
 
@@ -62,7 +62,7 @@ fn main() {
         {"Location": {"Country": {"DimensionType": "EXCLUSIVE", "Values": ["JP"]}}},
         {"Attributes": {"interests": {"AttributeType": "CONTAINS", "Values": ["sci"]}}},
     ]}]}});
-    let imported = HashMap::new();
+    let imported = Table::default();
     let none = |_: &str| -> Option<&[Value]> { None };
     let now = Utc::now();
     let ctx = Context { now, segments: &none, imported: &imported };

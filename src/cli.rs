@@ -36,7 +36,7 @@ pub struct ConsoleArgs {
     /// AWS: use the static access keys saved in the OS keyring (from the connection dialog).
     #[arg(long)]
     pub keyring_keys: bool,
-    /// Start the demo mock empty instead of with the demo data set.
+    /// Start demo mode over with no projects (the kept demo data is emptied).
     #[arg(long)]
     pub empty_demo: bool,
 }

@@ -27,7 +27,12 @@ fn main() -> eframe::Result {
     let options = AppOptions {
         secrets: Some(secrets),
         connection: args.connection(),
-        demo_seed: args.demo_seed(),
+        demo: pinpoint_console::api::DemoSetup {
+            seed: args.demo_seed(),
+            // The demo's world is kept beside eframe's own state, in the OS's per-user data
+            // folder (eframe finds it by each OS's conventions).
+            data_dir: eframe::storage_dir("Pinpoint Console").map(|d| d.join("demo")),
+        },
         started: Some(started),
         // Beside eframe's own state (per-user data folder of the OS).
         drafts_dir: eframe::storage_dir("Pinpoint Console").map(|d| d.join("drafts")),

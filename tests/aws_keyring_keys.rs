@@ -5,7 +5,9 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use pinpoint_console::api::{ApiEvent, ApiHandle, ApiResponse, ConnectionSpec, Timeouts};
+use pinpoint_console::api::{
+    ApiEvent, ApiHandle, ApiResponse, ConnectionSpec, DemoSetup, Timeouts,
+};
 use pinpoint_console::mock::demo::Seed;
 use pinpoint_console::secrets::{MemoryStore, Redacted, SecretKey, SecretStore};
 
@@ -32,8 +34,13 @@ fn aws(new_keys: Option<(&str, &str)>) -> ConnectionSpec {
 #[test]
 fn access_keys_are_saved_in_and_read_from_the_keyring() {
     let store = Arc::new(MemoryStore::default());
-    let mut api =
-        ApiHandle::spawn(Timeouts::default(), Seed::Empty, store.clone(), Arc::new(|| {})).unwrap();
+    let mut api = ApiHandle::spawn(
+        Timeouts::default(),
+        DemoSetup { seed: Seed::Empty, data_dir: None },
+        store.clone(),
+        Arc::new(|| {}),
+    )
+    .unwrap();
 
     api.connect(aws(None));
     let missing = next_event(&api).result.unwrap_err();

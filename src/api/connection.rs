@@ -9,6 +9,7 @@ use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_sdk_pinpoint::config::{Credentials, Region};
 
+use super::demo::DemoData;
 use super::error::ApiError;
 use crate::secrets::Redacted;
 
@@ -115,6 +116,8 @@ pub struct ConnectionInfo {
     pub endpoint_url: Option<String>,
     /// The region.
     pub region: String,
+    /// In demo mode: where the demo's world is kept.
+    pub demo: Option<DemoData>,
 }
 
 impl ConnectionSpec {
@@ -226,6 +229,6 @@ pub async fn build_client(
         }
         ConnectionSpec::Custom { endpoint_url, .. } => format!("Custom · {endpoint_url}"),
     };
-    let info = ConnectionInfo { kind: spec.kind(), label, endpoint_url, region };
+    let info = ConnectionInfo { kind: spec.kind(), label, endpoint_url, region, demo: None };
     Ok((aws_sdk_pinpoint::Client::new(&config), info))
 }

@@ -1,7 +1,7 @@
 //! Work on this machine that must not run on the UI thread: reading key files and uploads,
 //! writing exports, the native file dialog and reading kept drafts.
 
-use super::{ApiError, ApiResponse, ErrorKind, LocalRequest};
+use super::{ApiError, ApiResponse, ErrorKind, FilePurpose, LocalRequest};
 use crate::secrets::Redacted;
 
 fn cannot(verb: &str, path: &std::path::Path, error: &std::io::Error) -> ApiError {
@@ -31,7 +31,12 @@ pub async fn call(request: LocalRequest) -> Result<ApiResponse, ApiError> {
             Ok(ApiResponse::FileWritten(path))
         }
         LocalRequest::PickFile { purpose } => {
-            let picked = rfd::AsyncFileDialog::new().set_title(purpose.title()).pick_file().await;
+            let dialog = rfd::AsyncFileDialog::new().set_title(purpose.title());
+            let picked = if purpose == FilePurpose::DemoSave {
+                dialog.set_file_name("pinpoint-demo.json").save_file().await
+            } else {
+                dialog.pick_file().await
+            };
             Ok(ApiResponse::FilePicked { purpose, path: picked.map(|f| f.path().to_path_buf()) })
         }
         LocalRequest::ReadDrafts { store, kind, app_id } => {

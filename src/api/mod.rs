@@ -26,6 +26,7 @@ pub mod worker;
 
 pub use channels::ChannelInfo;
 pub use connection::{ConnectionInfo, ConnectionKind, ConnectionSpec, Timeouts};
+pub use demo::{DemoData, DemoRequest, DemoSetup};
 pub use error::{ApiError, ErrorKind};
 pub use explain::Explained;
 pub use request::{

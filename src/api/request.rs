@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use aws_sdk_pinpoint::types::WriteApplicationSettingsRequest;
 
+use super::demo::DemoRequest;
 use super::jobs;
 use crate::drafts::channels::{ChannelRequest, KeyFile};
 use crate::drafts::message::Batch;
@@ -27,6 +28,10 @@ pub enum FilePurpose {
     EndpointUpload,
     /// A segment import (Segments).
     SegmentImport,
+    /// A state file to load into the demo.
+    DemoLoad,
+    /// Where to save the demo's world.
+    DemoSave,
 }
 
 impl FilePurpose {
@@ -37,6 +42,8 @@ impl FilePurpose {
             Self::KeyFile { .. } => "Choose a key or certificate file",
             Self::EndpointUpload => "Choose endpoints to upload (CSV or JSON)",
             Self::SegmentImport => "Choose a segment to import (CSV or JSON)",
+            Self::DemoLoad => "Choose demo data to load (a pinpoint-mock state file)",
+            Self::DemoSave => "Save the demo data as",
         }
     }
 }
@@ -56,6 +63,14 @@ pub enum ApiRequest {
     Engagement(EngagementRequest),
     /// Work on this machine: files, the file dialog and kept drafts.
     Local(LocalRequest),
+    /// The demo's world: reset, load, save.
+    Demo(DemoRequest),
+}
+
+impl From<DemoRequest> for ApiRequest {
+    fn from(request: DemoRequest) -> Self {
+        Self::Demo(request)
+    }
 }
 
 /// Projects and their settings.

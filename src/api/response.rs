@@ -150,6 +150,8 @@ pub enum ApiResponse {
         /// Its text.
         contents: Redacted<String>,
     },
+    /// The demo's world changed (reset, loaded, saved): what happened, in a sentence.
+    DemoChanged(String),
     /// The file dialog closed.
     FilePicked {
         /// What the file is for.

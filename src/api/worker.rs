@@ -10,7 +10,7 @@ use tokio::sync::mpsc;
 
 use super::connection::{ConnectionSpec, Timeouts, build_client};
 use super::context::CallContext;
-use super::demo::{DemoMock, Seed};
+use super::demo::{DemoMock, DemoSetup};
 use super::{
     ApiError, ApiEvent, ApiRequest, ApiResponse, RequestId, apps, audience, channels, engagement,
     keyring, local, messaging,
@@ -44,7 +44,7 @@ impl ApiHandle {
     /// Starts the worker thread. `waker` is called after every event.
     pub fn spawn(
         timeouts: Timeouts,
-        demo_seed: Seed,
+        demo: DemoSetup,
         secrets: Arc<dyn SecretStore>,
         waker: Waker,
     ) -> std::io::Result<Self> {
@@ -56,7 +56,7 @@ impl ApiHandle {
             .enable_all()
             .build()?;
         std::thread::Builder::new().name("api".to_owned()).spawn(move || {
-            runtime.block_on(run(command_rx, event_tx, waker, timeouts, demo_seed, secrets));
+            runtime.block_on(run(command_rx, event_tx, waker, timeouts, demo, secrets));
         })?;
         Ok(Self { commands, events, next_id: 0, generation: 0 })
     }
@@ -125,7 +125,7 @@ async fn run(
     events: std_mpsc::Sender<ApiEvent>,
     waker: Waker,
     timeouts: Timeouts,
-    demo_seed: Seed,
+    demo_setup: DemoSetup,
     secrets: Arc<dyn SecretStore>,
 ) {
     let emit = {
@@ -138,15 +138,19 @@ async fn run(
     };
     let emit = Arc::new(emit);
     let mut session: Option<Session> = None;
-    let mut demo = DemoMock::default();
+    let mut demo = DemoMock::new(demo_setup);
     while let Some(command) = commands.recv().await {
         match command {
             Command::Connect { id, generation, spec } => {
                 session = None;
                 let mut mock_url = None;
+                let mut demo_data = None;
                 if spec == ConnectionSpec::Demo {
-                    match demo.ensure(demo_seed).await {
-                        Ok(url) => mock_url = Some(url),
+                    match demo.ensure().await {
+                        Ok((url, data)) => {
+                            mock_url = Some(url);
+                            demo_data = Some(data);
+                        }
                         Err(error) => {
                             emit(ApiEvent { id, generation, result: Err(error) });
                             continue;
@@ -163,7 +167,8 @@ async fn run(
                     }
                 };
                 let result = build_client(&spec, mock_url.as_deref(), timeouts, keys).await.map(
-                    |(client, info)| {
+                    |(client, mut info)| {
+                        info.demo = demo_data;
                         let connection_key = connection_key(&spec);
                         let mock_url = info.is_mock().then(|| info.endpoint_url.clone()).flatten();
                         session = Some(Session { client, generation, mock_url, connection_key });
@@ -181,6 +186,22 @@ async fn run(
                     });
                     continue;
                 };
+                if let ApiRequest::Demo(request) = *request {
+                    let emit = Arc::clone(&emit);
+                    let Some(backend) = demo.backend().filter(|_| current.mock_url.is_some())
+                    else {
+                        let refused =
+                            ApiError::configuration("Demo data is only there in demo mode");
+                        emit(ApiEvent { id, generation, result: Err(refused) });
+                        continue;
+                    };
+                    tokio::task::spawn_blocking(move || {
+                        let result =
+                            super::demo::run(&backend, &request).map(ApiResponse::DemoChanged);
+                        emit(ApiEvent { id, generation, result });
+                    });
+                    continue;
+                }
                 let client = current.client.clone();
                 let context = CallContext {
                     secrets: Arc::clone(&secrets),
@@ -211,5 +232,6 @@ async fn call(
         ApiRequest::Audience(r) => audience::call(client, r, context).await,
         ApiRequest::Engagement(r) => engagement::call(client, r, context).await,
         ApiRequest::Local(r) => local::call(r).await,
+        ApiRequest::Demo(_) => Err(ApiError::configuration("Demo data is only there in demo mode")),
     }
 }

@@ -1,22 +1,82 @@
 //! `pinpoint-mock`: the Pinpoint-compatible mock server on its own, for the AWS CLI, other
 //! SDKs and test suites. `aws pinpoint get-apps --endpoint-url http://127.0.0.1:4566`.
+//! `pinpoint-mock export` / `import` move a world between data dirs and machines.
 
+use std::io::{BufReader, BufWriter};
 use std::net::SocketAddr;
+use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
 use pinpoint_console::mock::backend::Backend;
-use pinpoint_console::mock::cli::MockArgs;
+use pinpoint_console::mock::cli::{MockArgs, MockCommand};
 use pinpoint_console::mock::clock::SystemClock;
+use pinpoint_console::mock::state_file::{read_state, write_state};
+use pinpoint_console::mock::store::sqlite::{SqliteBacking, open_store};
+use pinpoint_console::mock::store::{Backing, MemoryStore, Store};
 use pinpoint_console::mock::{MockServer, demo};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+type Failure = Box<dyn std::error::Error>;
+
+fn main() -> ExitCode {
     tracing_subscriber::fmt()
+        // Standard output is `export`'s; the log goes to standard error.
+        .with_writer(std::io::stderr)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .init();
     let args = MockArgs::parse();
+    let done = match args.command.clone() {
+        Some(MockCommand::Export) => export(&args),
+        Some(MockCommand::Import { file, replace }) => import(&args, file.as_deref(), replace),
+        None => serve_blocking(args),
+    };
+    match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("pinpoint-mock: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn data_dir(args: &MockArgs) -> Result<&std::path::Path, Failure> {
+    args.data_dir.as_deref().ok_or_else(|| "give the store to use with --data-dir DIR".into())
+}
+
+fn export(args: &MockArgs) -> Result<(), Failure> {
+    let backing = SqliteBacking::open(data_dir(args)?)?;
+    let projects = backing.load()?;
+    let stdout = std::io::stdout();
+    write_state(projects, &mut BufWriter::new(stdout.lock()))?;
+    Ok(())
+}
+
+fn import(args: &MockArgs, file: Option<&std::path::Path>, replace: bool) -> Result<(), Failure> {
+    let projects = match file {
+        Some(path) => read_state(BufReader::new(
+            std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?,
+        ))?,
+        None => read_state(BufReader::new(std::io::stdin().lock()))?,
+    };
+    let opened = open_store(data_dir(args)?)?;
+    let held = opened.store.project_count();
+    if held > 0 && !replace {
+        return Err(format!(
+            "{} holds {held} projects already; add --replace to replace them with the file's",
+            opened.path.display()
+        )
+        .into());
+    }
+    let backend =
+        Backend::new(Arc::new(SystemClock), &args.region).with_store(Box::new(opened.store));
+    let count = backend.replace_world(projects)?;
+    eprintln!("pinpoint-mock: imported {count} projects into {}", opened.path.display());
+    Ok(())
+}
+
+fn serve_blocking(args: MockArgs) -> Result<(), Failure> {
     let mut runtime = tokio::runtime::Builder::new_multi_thread();
     if let Some(threads) = args.threads {
         runtime.worker_threads(threads.max(1));
@@ -24,15 +84,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     runtime.enable_all().build()?.block_on(serve(args))
 }
 
-async fn serve(args: MockArgs) -> Result<(), Box<dyn std::error::Error>> {
+async fn serve(args: MockArgs) -> Result<(), Failure> {
     let files = args.files();
-    let backend =
-        Arc::new(Backend::new(Arc::new(SystemClock), &args.region).with_files(files.clone()));
-    let seeded = demo::seed(&backend, args.seed())?;
+    let (store, seed): (Box<dyn Store>, bool) = match &args.data_dir {
+        Some(dir) => {
+            let opened = open_store(dir)?;
+            tracing::info!(database = %opened.path.display(), projects = opened.store.project_count(), "state kept in the data dir");
+            (Box::new(opened.store), opened.created)
+        }
+        None => (Box::new(MemoryStore::new()), true),
+    };
+    let backend = Arc::new(
+        Backend::new(Arc::new(SystemClock), &args.region)
+            .with_store(store)
+            .with_files(files.clone()),
+    );
+    let seeded = if seed { demo::seed(&backend, args.seed())? } else { 0 };
     let server = MockServer::start(SocketAddr::new(args.bind, args.port), backend).await?;
     tracing::info!(
         url = %server.endpoint_url(),
-        projects = seeded,
+        seeded,
         "pinpoint-mock listening; try: aws pinpoint get-apps --endpoint-url {}",
         server.endpoint_url()
     );

@@ -2,7 +2,9 @@
 
 use std::net::IpAddr;
 
-use clap::{Parser, ValueEnum};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
 
 use super::demo::Seed;
 use super::engine::Files;
@@ -26,17 +28,21 @@ pub enum SeedChoice {
     version,
     about = "A Pinpoint-compatible mock server (the one Pinpoint Console's demo mode runs), for \
              the AWS CLI, SDKs and test suites: every operation of the Pinpoint REST API, \
-             served from memory, plus /_mock/ extensions (outbox, fault injection, ...)",
+             kept in memory or, with --data-dir, in an SQLite database that survives restarts, \
+             plus /_mock/ extensions (outbox, fault injection, ...)",
     long_about = None
 )]
 pub struct MockArgs {
+    /// What to do instead of serving.
+    #[command(subcommand)]
+    pub command: Option<MockCommand>,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: IpAddr,
     /// Port to listen on (0 picks a free one).
     #[arg(long, default_value_t = 4566)]
     pub port: u16,
-    /// Data set to start with.
+    /// Data set to start with (only when the data dir is new, or with no data dir).
     #[arg(long, value_enum, default_value_t = SeedChoice::Demo)]
     pub seed: SeedChoice,
     /// AWS region reported in ARNs.
@@ -45,13 +51,32 @@ pub struct MockArgs {
     /// Worker threads serving requests (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Folder for the mock's files: `buckets/` (what s3:// URLs map to) and the event-stream
-    /// log `event-stream.jsonl`. Default: `pinpoint-mock` in the system temp folder.
-    #[arg(long)]
-    pub data_dir: Option<std::path::PathBuf>,
+    /// Keep the whole state in this folder and find it again on restart: the database
+    /// `pinpoint-mock.sqlite3`, `buckets/` (what s3:// URLs map to) and the event-stream log
+    /// `event-stream.jsonl`. Without it the state lives in memory and is lost on exit (files
+    /// go to `pinpoint-mock` in the system temp folder).
+    #[arg(long, global = true)]
+    pub data_dir: Option<PathBuf>,
     /// Folder that s3://BUCKET/KEY URLs map to (as BUCKET/KEY). Default: DATA_DIR/buckets.
     #[arg(long)]
-    pub buckets: Option<std::path::PathBuf>,
+    pub buckets: Option<PathBuf>,
+}
+
+/// `pinpoint-mock export` / `import`: move a world between data dirs, stores and machines.
+#[derive(Debug, Clone, Subcommand)]
+pub enum MockCommand {
+    /// Write every project of the store (--data-dir) to standard output as one JSON file.
+    Export,
+    /// Read a state file (from --file, or standard input) into the store (--data-dir).
+    Import {
+        /// The state file; standard input when absent.
+        #[arg(long)]
+        file: Option<PathBuf>,
+        /// Replace the projects the store holds (without it, a store that holds projects
+        /// is left as it is and the import is refused).
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 impl MockArgs {

@@ -32,6 +32,11 @@ impl ManualClock {
         Self(Mutex::new(at))
     }
 
+    /// Sets the clock to `at`.
+    pub fn set(&self, at: DateTime<Utc>) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = at;
+    }
+
     /// Moves the clock forward.
     pub fn advance(&self, by: chrono::Duration) {
         let mut now = self.0.lock().unwrap_or_else(PoisonError::into_inner);

@@ -18,6 +18,7 @@ pub mod extract;
 pub mod faults;
 pub mod model;
 pub mod routes;
+pub mod state_file;
 pub mod store;
 pub mod wire;
 

@@ -4,8 +4,8 @@
 
 use aws_sdk_pinpoint::types::WriteApplicationSettingsRequest;
 
-use crate::api::ConnectionSpec;
 use crate::api::jobs::ImportSpec;
+use crate::api::{ConnectionSpec, DemoRequest, FilePurpose};
 use crate::drafts::channels::{ChannelRequest, KeyFile};
 use crate::drafts::message::Batch;
 use crate::pinpoint::ChannelKind;
@@ -81,6 +81,8 @@ pub enum Action {
     Campaigns(CampaignAction),
     /// A Segments-section request.
     Segments(SegmentAction),
+    /// A Demo data menu request.
+    Demo(DemoAction),
     /// Write a text file.
     WriteTextFile {
         /// Where.
@@ -88,6 +90,15 @@ pub enum Action {
         /// What.
         contents: String,
     },
+}
+
+/// What the Demo data menu asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DemoAction {
+    /// Open the file dialog to load or save a state file.
+    Pick(FilePurpose),
+    /// Reset, load or save (confirmed where it replaces the world).
+    Run(DemoRequest),
 }
 
 /// The sections of a project.

@@ -10,6 +10,10 @@ use crate::api::RequestId;
 pub enum Task {
     /// Switching connection.
     Connect,
+    /// Resetting, loading or saving the demo's world.
+    DemoData,
+    /// The file dialog of the Demo data menu.
+    PickDemoFile,
     /// Loading the project list.
     ListApps,
     /// Creating a project.
@@ -103,6 +107,8 @@ impl Task {
     pub fn owner(self) -> Owner {
         match self {
             Self::Connect
+            | Self::DemoData
+            | Self::PickDemoFile
             | Self::ListApps
             | Self::CreateApp
             | Self::DeleteApp

@@ -15,6 +15,7 @@ mod messages;
 mod phone;
 mod segments;
 mod settings;
+mod world;
 
 pub use channels::ChannelKind;
 pub use endpoints::upsert as upsert_endpoint;

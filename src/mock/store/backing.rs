@@ -11,8 +11,9 @@
 use std::fmt;
 
 use super::StoreError;
+use super::records::ProjectRecord;
 use super::tracked::Row;
-use crate::mock::wire::ApplicationResponse;
+use crate::mock::wire::{ApplicationResponse, ApplicationSettingsResource};
 
 /// One stored project, as loaded.
 #[derive(Debug, Clone)]
@@ -23,6 +24,21 @@ pub struct StoredProject {
     pub rows: Vec<Row>,
     /// The project's change counter when loaded.
     pub seq: u64,
+}
+
+impl StoredProject {
+    /// The project in memory, built from its rows.
+    pub fn into_record(self) -> Result<ProjectRecord, StoreError> {
+        let settings = ApplicationSettingsResource {
+            application_id: self.app.id.clone(),
+            ..ApplicationSettingsResource::default()
+        };
+        let mut record = ProjectRecord::new(self.app, settings);
+        for row in &self.rows {
+            record.apply(row)?;
+        }
+        Ok(record)
+    }
 }
 
 /// A transaction begun on one project.
@@ -38,7 +54,10 @@ pub struct Begun {
 
 impl fmt::Debug for Begun {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Begun").field("rows", &self.rows.len()).field("seq", &self.seq).finish()
+        f.debug_struct("Begun")
+            .field("rows", &self.rows.len())
+            .field("seq", &self.seq)
+            .finish_non_exhaustive()
     }
 }
 

@@ -275,7 +275,7 @@ impl<T: Serialize + DeserializeOwned> Tracked for Collection<T> {
     fn apply(&mut self, row: &Row) -> Result<(), RowError> {
         let item = parse(row)?;
         if item.is_some() && row.ord == 0 {
-            return Err(RowError::new(row, "a collection row without its position"));
+            return Err(RowError::new(row, &"a collection row without its position"));
         }
         let existing = self.find(&row.key);
         match (existing, item) {

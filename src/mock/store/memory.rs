@@ -44,19 +44,6 @@ pub struct MemoryStore {
     backing: Option<Box<dyn Backing>>,
 }
 
-/// Builds a project from its stored rows.
-fn restore(stored: StoredProject) -> Result<ProjectRecord, StoreError> {
-    let settings = ApplicationSettingsResource {
-        application_id: stored.app.id.clone(),
-        ..ApplicationSettingsResource::default()
-    };
-    let mut record = ProjectRecord::new(stored.app, settings);
-    for row in &stored.rows {
-        record.apply(row)?;
-    }
-    Ok(record)
-}
-
 impl MemoryStore {
     /// An empty store, kept in memory only.
     #[must_use]
@@ -69,7 +56,7 @@ impl MemoryStore {
         let mut index = Collection::default();
         for stored in backing.load()? {
             let seq = stored.seq;
-            let record = restore(stored)?;
+            let record = stored.into_record()?;
             let id = record.app.id.clone();
             index.insert(&id, Entry::new(record, seq));
         }
@@ -136,7 +123,10 @@ impl MemoryStore {
     /// what was not stored.
     fn reload(&self, cached: &mut Cached) {
         let Some(backing) = &self.backing else { return };
-        match backing.load_project(cached.record.id()).and_then(|p| p.map(restore).transpose()) {
+        match backing
+            .load_project(cached.record.id())
+            .and_then(|p| p.map(StoredProject::into_record).transpose())
+        {
             Ok(Some(record)) => {
                 cached.record = record;
             }

@@ -21,6 +21,7 @@ pub mod backing;
 pub mod collection;
 pub mod memory;
 pub mod records;
+pub mod sqlite;
 pub mod tracked;
 
 use std::fmt;

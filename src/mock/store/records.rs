@@ -199,7 +199,7 @@ impl ProjectRecord {
             };
         }
         parts!(self, apply);
-        Err(RowError::new(row, "unknown table"))
+        Err(RowError::new(row, &"unknown table"))
     }
 }
 

@@ -40,7 +40,7 @@ pub struct RowError {
 }
 
 impl RowError {
-    pub(crate) fn new(row: &Row, reason: impl ToString) -> Self {
+    pub(crate) fn new(row: &Row, reason: &impl ToString) -> Self {
         Self { table: row.table.clone(), key: row.key.clone(), reason: reason.to_string() }
     }
 }
@@ -56,7 +56,7 @@ pub(crate) fn body<T: Serialize>(value: &T) -> String {
 pub(crate) fn parse<T: DeserializeOwned>(row: &Row) -> Result<Option<T>, RowError> {
     row.body
         .as_deref()
-        .map(|text| serde_json::from_str(text).map_err(|e| RowError::new(row, e)))
+        .map(|text| serde_json::from_str(text).map_err(|e| RowError::new(row, &e)))
         .transpose()
 }
 
@@ -263,7 +263,7 @@ impl<K: RowKey, V: Serialize + DeserializeOwned> Tracked for Table<K, V> {
     }
 
     fn apply(&mut self, row: &Row) -> Result<(), RowError> {
-        let key = K::from_key(&row.key).ok_or_else(|| RowError::new(row, "unknown key"))?;
+        let key = K::from_key(&row.key).ok_or_else(|| RowError::new(row, &"unknown key"))?;
         match parse(row)? {
             Some(value) => self.items.insert(key, value),
             None => self.items.remove(&key),

@@ -31,6 +31,7 @@ impl ConsoleApp {
                 let id = self.api.connect(spec);
                 self.pending.start(Task::Connect, id);
             }
+            Action::Demo(action) => self.demo_action(action),
             Action::ReloadApps => {
                 self.send(Task::ListApps, AppsRequest::ListApps);
                 // The top bar's Reload also refreshes the list the user is looking at.

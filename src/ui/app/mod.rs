@@ -2,6 +2,7 @@
 //! frame, and turns the actions that panels return into requests (`handle`). Each answer goes
 //! back to the screen whose task asked for it (`route`).
 
+pub mod demo_data;
 mod handle;
 mod project_view;
 mod projects;
@@ -18,7 +19,7 @@ use super::tasks::{Pending, Task};
 use super::toasts::Toasts;
 use super::widgets::Light;
 use super::{connection_dialog, theme};
-use crate::api::demo::Seed;
+use crate::api::demo::DemoSetup;
 use crate::api::{
     ApiEvent, ApiHandle, ApiRequest, AppSummary, AppsRequest, ChannelsRequest, ConnectionSpec,
     EngagementRequest, LocalRequest, Timeouts,
@@ -33,8 +34,8 @@ pub struct AppOptions {
     pub connection: ConnectionSpec,
     /// Timeouts and retries of every call.
     pub timeouts: Timeouts,
-    /// The demo mock's data set.
-    pub demo_seed: Seed,
+    /// How demo mode starts: its data set and where its world is kept.
+    pub demo: DemoSetup,
     /// When the process started, to log the cold-start figures (first frame, first list).
     pub started: Option<std::time::Instant>,
     /// Where channel secrets live (the OS keyring in the app); `None` means no store.
@@ -48,7 +49,7 @@ impl Default for AppOptions {
         Self {
             connection: ConnectionSpec::Demo,
             timeouts: Timeouts::default(),
-            demo_seed: Seed::Demo,
+            demo: DemoSetup::default(),
             started: None,
             secrets: None,
             drafts_dir: None,
@@ -72,6 +73,8 @@ pub struct ConsoleApp {
     pub toasts: Toasts,
     /// Unsaved campaign and segment drafts on disk.
     pub drafts: Option<DraftStore>,
+    /// The Demo data menu (demo connections only).
+    pub demo_data: demo_data::DemoDataState,
     startup: Startup,
 }
 
@@ -112,7 +115,7 @@ impl ConsoleApp {
         });
         let api = ApiHandle::spawn(
             options.timeouts,
-            options.demo_seed,
+            options.demo.clone(),
             secrets,
             Arc::new(move || repaint.request_repaint()),
         )?;
@@ -130,6 +133,7 @@ impl ConsoleApp {
             project: ProjectScreen::default(),
             toasts: Toasts::default(),
             drafts: options.drafts_dir.map(DraftStore::background),
+            demo_data: demo_data::DemoDataState::default(),
             startup: Startup { started: options.started, ..Startup::default() },
         };
         app.handle(Action::Connect(options.connection));
@@ -283,6 +287,7 @@ impl eframe::App for ConsoleApp {
         let ctx = ui.ctx().clone();
         actions.extend(self.dialog.show(&ctx));
         actions.extend(project_view::delete_confirmation(&ctx, self));
+        actions.extend(demo_data::confirmation(&ctx, self));
         self.toasts.show(&ctx);
         self.startup.log(true, self.projects.loaded);
         for action in actions {

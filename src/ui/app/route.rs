@@ -34,6 +34,10 @@ impl ConsoleApp {
 
     /// The shell's own answers: connection, projects and settings.
     fn apply_shell(&mut self, task: Task, response: ApiResponse) {
+        if matches!(task, Task::DemoData | Task::PickDemoFile) {
+            self.apply_demo(response);
+            return;
+        }
         match response {
             ApiResponse::Connected(info) => {
                 self.connection.info = Some(info);
@@ -104,6 +108,7 @@ impl ConsoleApp {
                     self.toasts.push(ToastKind::Error, error.plain());
                 }
             }
+            Task::DemoData | Task::PickDemoFile => self.fail_demo(error),
             Task::SaveSettings => self.project.save_error = Some(error),
             Task::LoadSettings => self.project.load_error = Some(error),
             Task::DeleteApp => {

@@ -29,6 +29,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Option<Action> {
         if let (Light::Offline, Some(problem)) = (app.connection.light, &app.connection.problem) {
             light.on_hover_text(problem.explain(&app.target()).headline);
         }
+        if let Some(asked) = super::demo_data::menu(ui, app) {
+            action = Some(asked);
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Connection…").clicked() {
                 app.dialog.open = true;
