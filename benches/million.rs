@@ -1,12 +1,15 @@
 //! Benchmark: a project of 1,000,000 realistic endpoints (like the demo's), stored the way
 //! the backend stores them (`upsert_endpoint` into the project's `Collection`, in batches of
 //! 100 as UpdateEndpointsBatch does, each batch its own transaction). Reports the resident
-//! memory per stored endpoint, the time to evaluate a three-dimension segment over all of
-//! them, and the time to rebuild the project from its stored rows (the JSON half of a start-up
-//! from the data folder).
+//! memory per stored endpoint and the time to evaluate a three-dimension segment over all of
+//! them. With `DATA_DIR`, it then stores the project in that data folder's SQLite database,
+//! and a second run with `STARTUP` measures the start-up from it: `MemoryStore::durable` as
+//! `pinpoint-mock --data-dir` runs it, or its SQLite read and JSON parse apart.
 //!
-//!   cargo bench --bench million                 (ENDPOINTS=N to change the count;
-//!                                                ROWS=0 to skip the rows round trip)
+//!   cargo bench --bench million                            (ENDPOINTS=N to change the count)
+//!   DATA_DIR=/tmp/million cargo bench --bench million      (also writes the data folder)
+//!   DATA_DIR=/tmp/million STARTUP=durable cargo bench --bench million
+//!                                      (or STARTUP=split, parallel, stream: see `startup`)
 //!
 //! Linux only for the memory figures (`/proc/self/statm`).
 #![allow(clippy::expect_used)]
@@ -17,8 +20,9 @@ use chrono::{Duration, TimeZone, Utc};
 use pinpoint_console::mock::backend::upsert_endpoint;
 use pinpoint_console::mock::clock::iso8601;
 use pinpoint_console::mock::engine::segment::{Candidate, Context, compile};
-use pinpoint_console::mock::store::ProjectRecord;
+use pinpoint_console::mock::store::sqlite::{DATABASE_FILE, SqliteBacking};
 use pinpoint_console::mock::store::tracked::Table;
+use pinpoint_console::mock::store::{Backing, MemoryStore, ProjectRecord, Row, StoredProject};
 use pinpoint_console::mock::wire::{ApplicationResponse, ApplicationSettingsResource};
 use serde_json::{Map, Value, json};
 
@@ -28,6 +32,25 @@ fn resident_bytes() -> u64 {
         .ok()
         .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
         .map_or(0, |pages| pages * 4096)
+}
+
+/// CPU seconds this process has used, all threads (Linux: /proc/self/stat, 100 ticks a
+/// second). On a busy machine it shows what a phase costs better than the wall clock.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which is in parentheses): utime and stime are 14 and 15.
+    let rest = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: u64 =
+        rest.split_whitespace().skip(11).take(2).filter_map(|v| v.parse::<u64>().ok()).sum();
+    ticks as f64 / 100.0
+}
+
+/// Runs `f`, printing its wall and CPU time.
+fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let (wall, cpu) = (Instant::now(), cpu_seconds());
+    let value = f();
+    println!("{what}: {:.2} s (CPU {:.2} s)", wall.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+    value
 }
 
 fn mib(bytes: u64) -> f64 {
@@ -96,10 +119,124 @@ fn endpoint(rng: &mut Rng, n: u64) -> Map<String, Value> {
     }
 }
 
+/// Start-up from a data folder, in the mode `STARTUP` names:
+/// - `durable`: `MemoryStore::durable(SqliteBacking::open(..))`, as `pinpoint-mock --data-dir`
+///   starts (run alone, so the resident figure is the start-up's own);
+/// - `split`: the same steps timed one by one: `Backing::load` (the SQLite read, every row in
+///   memory), then `StoredProject::into_record` (the JSON parse);
+/// - `parallel`: as `split`, the endpoint rows parsed on every core (`Collection::apply_rows`);
+/// - `stream`: each row applied as SQLite reads it, so the rows' text is never all in memory.
+fn startup(dir: &std::path::Path, mode: &str) {
+    let before = resident_bytes();
+    let records: Vec<ProjectRecord> = match mode {
+        "durable" => {
+            let store = timed("MemoryStore::durable(SqliteBacking::open(..))", || {
+                MemoryStore::durable(Box::new(SqliteBacking::open(dir).expect("it opens")))
+                    .expect("the store loads")
+            });
+            report_resident(before);
+            drop(store);
+            return;
+        }
+        "stream" => timed("SQLite read with each row applied as read", || streamed(dir)),
+        _ => {
+            let backing = SqliteBacking::open(dir).expect("the data folder opens");
+            let projects = timed("SQLite read (Backing::load, every row)", || {
+                backing.load().expect("the projects load")
+            });
+            let rows: usize = projects.iter().map(|p| p.rows.len()).sum();
+            let bytes: usize = projects
+                .iter()
+                .flat_map(|p| &p.rows)
+                .map(|r| r.key.len() + r.table.len() + r.body.as_ref().map_or(0, String::len))
+                .sum();
+            println!("  {rows} rows, {:.1} MiB of text", mib(bytes as u64));
+            report_resident(before);
+            if mode == "parallel" {
+                let threads =
+                    std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+                timed(&format!("JSON parse, endpoint rows on {threads} threads"), || {
+                    projects.iter().map(parallel_record).collect()
+                })
+            } else {
+                timed("JSON parse (StoredProject::into_record)", || {
+                    projects.into_iter().map(|p| p.into_record().expect("rows read back")).collect()
+                })
+            }
+        }
+    };
+    let endpoints: usize = records.iter().map(|r| r.endpoints.len()).sum();
+    println!("  {endpoints} endpoints");
+    report_resident(before);
+}
+
+fn report_resident(before: u64) {
+    let now = resident_bytes();
+    println!(
+        "  resident: {:.1} MiB more, {:.1} MiB in all",
+        mib(now.saturating_sub(before)),
+        mib(now)
+    );
+}
+
+fn settings_of(app: &ApplicationResponse) -> ApplicationSettingsResource {
+    ApplicationSettingsResource {
+        application_id: app.id.clone(),
+        ..ApplicationSettingsResource::default()
+    }
+}
+
+/// A project's record with its endpoint rows parsed on every core, the rest one by one (what
+/// `StoredProject::into_record` could do).
+fn parallel_record(project: &StoredProject) -> ProjectRecord {
+    let mut record = ProjectRecord::new(project.app.clone(), settings_of(&project.app));
+    let (endpoints, others): (Vec<&Row>, Vec<&Row>) =
+        project.rows.iter().partition(|row| row.table == "endpoint");
+    for row in others {
+        record.apply(row).expect("the rows read back");
+    }
+    record.endpoints.apply_rows(&endpoints).expect("the rows read back");
+    record
+}
+
+/// Every project of the data folder, each row applied as SQLite reads it (the schema of
+/// `store::sqlite`, read here directly).
+fn streamed(dir: &std::path::Path) -> Vec<ProjectRecord> {
+    let connection =
+        rusqlite::Connection::open(dir.join(DATABASE_FILE)).expect("the database opens");
+    let mut apps = connection.prepare("SELECT app FROM projects ORDER BY position").expect("sql");
+    let apps: Vec<String> =
+        apps.query_map([], |r| r.get(0)).expect("sql").collect::<Result<_, _>>().expect("sql");
+    let mut select = connection
+        .prepare("SELECT tbl, key, ord, body FROM project_rows WHERE project = ?1")
+        .expect("sql");
+    apps.iter()
+        .map(|text| {
+            let app: ApplicationResponse = serde_json::from_str(text).expect("a project");
+            let mut record = ProjectRecord::new(app.clone(), settings_of(&app));
+            let mut rows = select.query([&app.id]).expect("sql");
+            while let Some(r) = rows.next().expect("sql") {
+                let row = Row {
+                    table: r.get(0).expect("tbl"),
+                    key: r.get(1).expect("key"),
+                    ord: r.get::<_, i64>(2).expect("ord") as u64,
+                    body: Some(r.get(3).expect("body")),
+                };
+                record.apply(&row).expect("the row reads back");
+            }
+            record
+        })
+        .collect()
+}
+
 fn main() {
+    let data_dir = std::env::var_os("DATA_DIR").map(std::path::PathBuf::from);
+    if let (Some(dir), Ok(mode)) = (data_dir.as_deref(), std::env::var("STARTUP")) {
+        startup(dir, &mode);
+        return;
+    }
     let count: u64 =
         std::env::var("ENDPOINTS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
-    let rows_round_trip = std::env::var("ROWS").map_or(true, |v| v != "0");
     let app_id = "0123456789abcdef0123456789abcdef";
     let app = ApplicationResponse {
         arn: format!("arn:aws:mobiletargeting:us-east-1:000000000000:apps/{app_id}"),
@@ -176,29 +313,18 @@ fn main() {
         times[0], times[2], times[4]
     );
 
-    if rows_round_trip {
-        // What a start-up does after reading the rows: parse every body into a record.
+    if let Some(dir) = data_dir {
+        let backing = SqliteBacking::open(&dir).expect("the data folder opens");
         let started = Instant::now();
         let rows = record.rows();
         let dumped = started.elapsed().as_secs_f64();
-        let bytes: usize = rows.iter().filter_map(|r| r.body.as_ref()).map(String::len).sum();
-        println!(
-            "rows: {} ({:.1} MiB of JSON bodies), serialized in {dumped:.2} s",
-            rows.len(),
-            mib(bytes as u64)
-        );
-        drop(record);
         let started = Instant::now();
-        let mut restored = ProjectRecord::new(app, settings);
-        for row in &rows {
-            restored.apply(row).expect("a stored row reads back");
-        }
-        let applied = started.elapsed().as_secs_f64();
-        println!("rows applied into a fresh record (JSON parse + insert): {applied:.2} s");
+        let created = backing.create_project(&record.app, rows).expect("the project is stored");
+        assert!(created, "{} holds this project already: use an empty folder", dir.display());
         println!(
-            "resident with the rows and the restored record: {:.1} MiB",
-            mib(resident_bytes())
+            "stored in {}: rows serialized in {dumped:.2} s, written in {:.2} s",
+            dir.display(),
+            started.elapsed().as_secs_f64()
         );
-        assert_eq!(restored.endpoints.len() as u64, count);
     }
 }
