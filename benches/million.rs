@@ -9,7 +9,7 @@
 //!   cargo bench --bench million                            (ENDPOINTS=N to change the count)
 //!   DATA_DIR=/tmp/million cargo bench --bench million      (also writes the data folder)
 //!   DATA_DIR=/tmp/million STARTUP=durable cargo bench --bench million
-//!                                      (or STARTUP=split, parallel, stream: see `startup`)
+//!                                      (or STARTUP=split, stream: see `startup`)
 //!
 //! Linux only for the memory figures (`/proc/self/statm`).
 #![allow(clippy::expect_used)]
@@ -22,7 +22,7 @@ use pinpoint_console::mock::clock::iso8601;
 use pinpoint_console::mock::engine::segment::{Candidate, Context, compile};
 use pinpoint_console::mock::store::sqlite::{DATABASE_FILE, SqliteBacking};
 use pinpoint_console::mock::store::tracked::Table;
-use pinpoint_console::mock::store::{Backing, MemoryStore, ProjectRecord, Row, StoredProject};
+use pinpoint_console::mock::store::{Backing, MemoryStore, ProjectRecord, Row};
 use pinpoint_console::mock::wire::{ApplicationResponse, ApplicationSettingsResource};
 use serde_json::{Map, Value, json};
 
@@ -124,7 +124,6 @@ fn endpoint(rng: &mut Rng, n: u64) -> Map<String, Value> {
 ///   starts (run alone, so the resident figure is the start-up's own);
 /// - `split`: the same steps timed one by one: `Backing::load` (the SQLite read, every row in
 ///   memory), then `StoredProject::into_record` (the JSON parse);
-/// - `parallel`: as `split`, the endpoint rows parsed on every core (`Collection::apply_rows`);
 /// - `stream`: each row applied as SQLite reads it, so the rows' text is never all in memory.
 fn startup(dir: &std::path::Path, mode: &str) {
     let before = resident_bytes();
@@ -152,17 +151,9 @@ fn startup(dir: &std::path::Path, mode: &str) {
                 .sum();
             println!("  {rows} rows, {:.1} MiB of text", mib(bytes as u64));
             report_resident(before);
-            if mode == "parallel" {
-                let threads =
-                    std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-                timed(&format!("JSON parse, endpoint rows on {threads} threads"), || {
-                    projects.iter().map(parallel_record).collect()
-                })
-            } else {
-                timed("JSON parse (StoredProject::into_record)", || {
-                    projects.into_iter().map(|p| p.into_record().expect("rows read back")).collect()
-                })
-            }
+            timed("JSON parse (StoredProject::into_record)", || {
+                projects.into_iter().map(|p| p.into_record().expect("rows read back")).collect()
+            })
         }
     };
     let endpoints: usize = records.iter().map(|r| r.endpoints.len()).sum();
@@ -184,19 +175,6 @@ fn settings_of(app: &ApplicationResponse) -> ApplicationSettingsResource {
         application_id: app.id.clone(),
         ..ApplicationSettingsResource::default()
     }
-}
-
-/// A project's record with its endpoint rows parsed on every core, the rest one by one (what
-/// `StoredProject::into_record` could do).
-fn parallel_record(project: &StoredProject) -> ProjectRecord {
-    let mut record = ProjectRecord::new(project.app.clone(), settings_of(&project.app));
-    let (endpoints, others): (Vec<&Row>, Vec<&Row>) =
-        project.rows.iter().partition(|row| row.table == "endpoint");
-    for row in others {
-        record.apply(row).expect("the rows read back");
-    }
-    record.endpoints.apply_rows(&endpoints).expect("the rows read back");
-    record
 }
 
 /// Every project of the data folder, each row applied as SQLite reads it (the schema of

@@ -138,15 +138,6 @@ impl<T> Collection<T> {
         }
     }
 
-    /// Makes room for `additional` more items at once (rather than growing step by step).
-    fn reserve(&mut self, additional: usize) {
-        self.slots.reserve(additional.saturating_sub(self.free.len()));
-        let (slots, hasher) = (&self.slots, &self.hasher);
-        let id_of =
-            |slot: u32| slots.get(slot as usize).and_then(Option::as_ref).map_or("", |s| &*s.id);
-        self.ids.reserve(additional, |&s| hasher.hash_one(id_of(s)));
-    }
-
     /// Empties a slot (not its position in `order`); what it held.
     fn release(&mut self, slot: u32) -> Option<Slot<T>> {
         let stored = self.slots.get_mut(slot as usize)?.take()?;
@@ -283,48 +274,6 @@ impl<T: Serialize + DeserializeOwned> Tracked for Collection<T> {
 
     fn apply(&mut self, row: &Row) -> Result<(), RowError> {
         let item = parse(row)?;
-        self.apply_parsed(row, item)
-    }
-}
-
-/// Fewer rows than this are parsed on the calling thread.
-const PARALLEL_ROWS: usize = 4096;
-
-impl<T: Serialize + DeserializeOwned + Send> Collection<T> {
-    /// Applies stored rows of this collection as `apply` does one by one (the same result,
-    /// the same first error), parsing their bodies on every core first: a start-up reads a
-    /// million endpoint rows, and parsing is most of its time.
-    pub fn apply_rows(&mut self, rows: &[&Row]) -> Result<(), RowError> {
-        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        if threads == 1 || rows.len() < PARALLEL_ROWS {
-            return rows.iter().try_for_each(|row| self.apply(row));
-        }
-        self.reserve(rows.len());
-        let chunk = rows.len().div_ceil(threads);
-        let parsed: Vec<Result<Vec<Option<T>>, RowError>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = rows
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(|row| parse(row)).collect()))
-                .collect();
-            workers
-                .into_iter()
-                .map(|worker| {
-                    worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        });
-        for (part, items) in rows.chunks(chunk).zip(parsed) {
-            for (row, item) in part.iter().zip(items?) {
-                self.apply_parsed(row, item)?;
-            }
-        }
-        Ok(())
-    }
-}
-
-impl<T> Collection<T> {
-    /// Applies a stored row whose body is already parsed.
-    fn apply_parsed(&mut self, row: &Row, item: Option<T>) -> Result<(), RowError> {
         if item.is_some() && row.ord == 0 {
             return Err(RowError::new(row, &"a collection row without its position"));
         }
@@ -412,38 +361,6 @@ mod tests {
         assert_eq!(copy.get("id4"), None);
         copy.insert("new", 9);
         assert_eq!(copy.page(PageRequest::parse(Some("5"), None).unwrap()).0, [&3, &4, &9]);
-    }
-
-    #[test]
-    fn rows_applied_together_are_rows_applied_one_by_one() {
-        let mut c = Collection::default();
-        for i in 0..3 * PARALLEL_ROWS {
-            c.insert(&format!("id{}", i % (2 * PARALLEL_ROWS)), i);
-        }
-        c.remove("id5");
-        let mut rows = Vec::new();
-        c.dump("t", &mut rows);
-        rows.reverse();
-        rows.push(Row { table: "t".into(), key: "id7".into(), ord: 0, body: None });
-        let mut one_by_one: Collection<usize> = Collection::default();
-        for row in &rows {
-            one_by_one.apply(row).unwrap();
-        }
-        let mut together: Collection<usize> = Collection::default();
-        together.apply_rows(&rows.iter().collect::<Vec<_>>()).unwrap();
-        assert_eq!(
-            together.entries().collect::<Vec<_>>(),
-            one_by_one.entries().collect::<Vec<_>>()
-        );
-        assert_eq!(together.len(), 2 * PARALLEL_ROWS - 2);
-
-        // The first bad row is the one reported.
-        rows[PARALLEL_ROWS + 3].body = Some("not json".into());
-        rows[3 * PARALLEL_ROWS / 2].body = Some("[]".into());
-        let error = Collection::<usize>::default()
-            .apply_rows(&rows.iter().collect::<Vec<_>>())
-            .unwrap_err();
-        assert_eq!(error.key, rows[PARALLEL_ROWS + 3].key);
     }
 
     #[test]
