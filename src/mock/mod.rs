@@ -10,6 +10,7 @@
 pub mod backend;
 pub mod cli;
 pub mod clock;
+pub mod compact;
 pub mod demo;
 pub mod engine;
 pub mod error;

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::segments::list;
 use super::{Backend, MockResult};
+use crate::mock::compact::SmallMap;
 use crate::mock::engine::segment::{Candidate, Context, compile, compile_dimensions};
 use crate::mock::model::model;
 use crate::mock::store::PageRequest;
@@ -27,8 +28,8 @@ fn mentions(e: &Endpoint, needle: &str) -> bool {
         || e.address.as_deref().is_some_and(has)
         || e.user_id().is_some_and(has)
         || e.channel_type.as_deref().is_some_and(has)
-        || in_lists(e.attributes.as_ref())
-        || in_lists(e.user.as_ref().and_then(|u| u.user_attributes.as_ref()))
+        || in_lists(e.attributes.as_deref())
+        || in_lists(e.user.as_ref().and_then(|u| u.user_attributes.as_deref()))
 }
 
 /// The bucket console uploads go to.
@@ -152,9 +153,9 @@ impl Backend {
                 if let Some(v) = e.channel_type.as_deref() {
                     add("Demographic.Channel".into(), v);
                 }
-                let user_attributes = e.user.as_ref().and_then(|u| u.user_attributes.as_ref());
+                let user_attributes = e.user.as_ref().and_then(|u| u.user_attributes.as_deref());
                 for (map, prefix) in
-                    [(e.attributes.as_ref(), "Attributes"), (user_attributes, "UserAttributes")]
+                    [(e.attributes.as_deref(), "Attributes"), (user_attributes, "UserAttributes")]
                 {
                     for (name, values) in map.into_iter().flatten() {
                         for v in values {
@@ -162,7 +163,7 @@ impl Backend {
                         }
                     }
                 }
-                for name in e.metrics.iter().flat_map(|m| m.keys()) {
+                for name in e.metrics.iter().flat_map(SmallMap::keys) {
                     add("Metrics".into(), name);
                 }
             }

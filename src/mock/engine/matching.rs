@@ -6,13 +6,14 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::segment::{AttributeKind, Candidate, Comparison, Field, Filter, compile_dimensions};
+use crate::mock::compact::Text;
 use crate::mock::wire::{Endpoint, EndpointDemographic};
 
 /// Calls `f` with each value of an endpoint field, stopping when it returns true; no
 /// allocation, as this runs for every endpoint of every evaluation.
 fn any_field_value(endpoint: &Endpoint, field: Field, f: impl FnMut(&str) -> bool) -> bool {
-    let demographic = |pick: fn(&EndpointDemographic) -> Option<&String>| {
-        endpoint.demographic.as_ref().and_then(pick).map(String::as_str)
+    let demographic = |pick: fn(&EndpointDemographic) -> Option<&Text>| {
+        endpoint.demographic.as_deref().and_then(pick).map(Text::as_str)
     };
     let one = match field {
         Field::AppVersion => demographic(|d| d.app_version.as_ref()),
@@ -25,7 +26,7 @@ fn any_field_value(endpoint: &Endpoint, field: Field, f: impl FnMut(&str) -> boo
             let attr = endpoint.attributes.as_ref().and_then(|a| a.get("DeviceType"));
             match attr {
                 Some(values) if !values.is_empty() => {
-                    return values.iter().map(String::as_str).any(f);
+                    return values.iter().map(Text::as_str).any(f);
                 }
                 _ => demographic(|d| d.model.as_ref()),
             }
@@ -43,9 +44,9 @@ fn parse_time(text: &str) -> Option<DateTime<Utc>> {
     })
 }
 
-fn attribute_matches(kind: AttributeKind, have: &[String], want: &[String]) -> bool {
+fn attribute_matches(kind: AttributeKind, have: &[Text], want: &[String]) -> bool {
     let first_time = || want.first().and_then(|w| parse_time(w));
-    let strings = || have.iter().map(String::as_str);
+    let strings = || have.iter().map(Text::as_str);
     let times = || strings().filter_map(parse_time);
     match kind {
         AttributeKind::Inclusive => strings().any(|h| want.iter().any(|w| w == h)),
@@ -126,11 +127,12 @@ impl Filter {
                 } else {
                     c.endpoint.attributes.as_ref()
                 };
-                let have = map.and_then(|m| m.get(name)).map_or(&[][..], Vec::as_slice);
+                let have = map.and_then(|m| m.get(name.as_str())).map_or(&[][..], |v| &v[..]);
                 attribute_matches(*kind, have, values)
             }
             Self::Metric { name, op, value } => {
-                let Some(have) = c.endpoint.metrics.as_ref().and_then(|m| m.get(name)).copied()
+                let Some(have) =
+                    c.endpoint.metrics.as_ref().and_then(|m| m.get(name.as_str())).copied()
                 else {
                     return false;
                 };
