@@ -418,6 +418,42 @@ fn the_store_works_from_inside_a_tokio_runtime() {
 }
 
 #[test]
+fn connections_the_server_ended_are_opened_again_without_a_failed_request() {
+    // A server restart ends every open connection; each is seen broken on its next use
+    // (FATAL 57P01). pg_terminate_backend does the same to this test's connections alone.
+    let Some(db) = TestDb::new() else { return };
+    let tag = format!("pinpoint-test-{}", uuid::Uuid::new_v4().simple());
+    let url = format!("{}&application_name={tag}", db.url);
+    let clock = clock();
+    let backing = PostgresBacking::connect(&url).unwrap();
+    let store = MemoryStore::durable(Box::new(backing)).unwrap();
+    let a = Backend::new(clock.clone(), "us-east-1").with_store(Box::new(store));
+    let app = new_app(&a, "Restart");
+    // Open every pooled connection.
+    std::thread::scope(|scope| {
+        for t in 0..8 {
+            let (a, app) = (&a, &app);
+            scope.spawn(move || (0..10).for_each(|n| sms(a, app, &format!("e{t}-{n}"), n)));
+        }
+    });
+    let mut admin = db.client();
+    let ended: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE application_name = $1) AS t",
+            &[&tag],
+        )
+        .unwrap()
+        .get(0);
+    assert!(ended > 1, "several connections were open ({ended})");
+    for n in 0..20 {
+        sms(&a, &app, &format!("after-{n}"), n);
+        assert!(a.get_endpoint(&app, "e0-0").is_ok());
+    }
+    assert_eq!(a.app_count(), 1);
+}
+
+#[test]
 fn a_newer_schema_is_refused_and_left_alone() {
     let Some(db) = TestDb::new() else { return };
     drop(PostgresBacking::connect(&db.url).unwrap());

@@ -153,6 +153,24 @@ fn describe(error: &::postgres::Error) -> String {
     text
 }
 
+/// True when the connection is gone rather than the statement refused: closed, a network
+/// error, a connection exception (SQLSTATE class 08), or the server shutting the session
+/// down (a restart ends every open connection this way, seen on its next use).
+fn broken(error: &::postgres::Error) -> bool {
+    if error.is_closed() {
+        return true;
+    }
+    match error.code() {
+        Some(code) => {
+            code.code().starts_with("08")
+                || *code == SqlState::ADMIN_SHUTDOWN
+                || *code == SqlState::CRASH_SHUTDOWN
+                || *code == SqlState::IDLE_SESSION_TIMEOUT
+        }
+        None => std::error::Error::source(error).is_some_and(|cause| cause.is::<std::io::Error>()),
+    }
+}
+
 /// The server as `postgres://user@host:port/database`, for messages (never the password).
 fn describe_server(config: &Config) -> String {
     let hosts: Vec<String> = config
@@ -273,7 +291,7 @@ impl Conn {
     /// After an error: a connection that broke, or that may be left inside a transaction,
     /// is closed so the next job opens a fresh one.
     fn after_error(&mut self, error: &::postgres::Error) {
-        if error.is_closed() || error.as_db_error().is_none() {
+        if broken(error) || error.as_db_error().is_none() {
             self.live = None;
         }
     }
@@ -409,8 +427,8 @@ impl PostgresBacking {
     }
 
     /// Runs `f` on a connection thread and waits for its answer. With `retry`, a job that
-    /// found its connection broken (the server restarted since) runs once more on a fresh
-    /// one: only for jobs that change nothing or are safe to repeat.
+    /// found its connection broken (`broken`: the server restarted since) runs once more on
+    /// a fresh one: only for jobs that change nothing or are safe to repeat.
     fn call<T: Send + 'static>(
         &self,
         retry: bool,
@@ -425,7 +443,7 @@ impl PostgresBacking {
                 match result {
                     Err(Failure::Db(error)) => {
                         conn.after_error(&error);
-                        if attempts > 0 && error.is_closed() {
+                        if attempts > 0 && broken(&error) {
                             continue;
                         }
                         break Err(conn.store_error(Failure::Db(error)));
@@ -788,7 +806,7 @@ fn session(
             // Beginning is safe to repeat: a connection found broken (the server restarted
             // since it was opened) is opened again, once.
             Err(Stopped { failure: Failure::Db(error), begun: false })
-                if error.is_closed() && !retried =>
+                if broken(&error) && !retried =>
             {
                 conn.live = None;
                 retried = true;
