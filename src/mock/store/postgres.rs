@@ -167,7 +167,8 @@ fn broken(error: &::postgres::Error) -> bool {
                 || *code == SqlState::CRASH_SHUTDOWN
                 || *code == SqlState::IDLE_SESSION_TIMEOUT
         }
-        None => std::error::Error::source(error).is_some_and(|cause| cause.is::<std::io::Error>()),
+        None => std::error::Error::source(error)
+            .is_some_and(<dyn std::error::Error>::is::<std::io::Error>),
     }
 }
 
