@@ -20,6 +20,7 @@
 pub mod backing;
 pub mod collection;
 pub mod memory;
+pub mod postgres;
 pub mod records;
 pub mod sqlite;
 pub mod tracked;
