@@ -524,3 +524,72 @@ fn an_unreachable_server_is_named_and_the_password_is_not() {
     let error = PostgresBacking::connect("mysql://nope").unwrap_err();
     assert!(matches!(error, PostgresOpenError::BadUrl(_)), "{error}");
 }
+
+#[test]
+fn two_pinpoint_mock_processes_on_one_database_share_one_world() {
+    use std::process::{Command, Stdio};
+    let Some(db) = TestDb::new() else { return };
+    let port = || std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let start = |port: u16| {
+        let child = Command::new(env!("CARGO_BIN_EXE_pinpoint-mock"))
+            .args(["--database-url", &db.url, "--port", &port.to_string(), "--seed", "empty"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(std::time::Instant::now() < deadline, "pinpoint-mock did not start");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        child
+    };
+    let (a, b) = (port(), port());
+    let mut first = start(a);
+    let mut second = start(b);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let client = |port: u16| {
+        let config = aws_sdk_pinpoint::Config::builder()
+            .behavior_version(aws_sdk_pinpoint::config::BehaviorVersion::latest())
+            .region(aws_sdk_pinpoint::config::Region::new("us-east-1"))
+            .credentials_provider(aws_sdk_pinpoint::config::Credentials::new(
+                "k", "s", None, None, "test",
+            ))
+            .endpoint_url(format!("http://127.0.0.1:{port}"))
+            .build();
+        aws_sdk_pinpoint::Client::from_conf(config)
+    };
+    runtime.block_on(async {
+        let created = client(a)
+            .create_app()
+            .create_application_request(
+                aws_sdk_pinpoint::types::CreateApplicationRequest::builder().name("Shared").build(),
+            )
+            .send()
+            .await
+            .unwrap();
+        let id = created.application_response.unwrap().id.unwrap();
+        // Written through the first process, read through the second.
+        let read = client(b).get_app().application_id(&id).send().await.unwrap();
+        assert_eq!(read.application_response.unwrap().name(), Some("Shared"));
+        client(b)
+            .update_endpoint()
+            .application_id(&id)
+            .endpoint_id("e1")
+            .endpoint_request(
+                aws_sdk_pinpoint::types::EndpointRequest::builder()
+                    .channel_type(aws_sdk_pinpoint::types::ChannelType::Sms)
+                    .address("+12065550100")
+                    .build(),
+            )
+            .send()
+            .await
+            .unwrap();
+        let endpoint = client(a).get_endpoint().application_id(&id).endpoint_id("e1").send().await;
+        assert_eq!(endpoint.unwrap().endpoint_response.unwrap().address(), Some("+12065550100"));
+    });
+    first.kill().unwrap();
+    second.kill().unwrap();
+    first.wait().unwrap();
+    second.wait().unwrap();
+}

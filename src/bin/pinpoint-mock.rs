@@ -12,6 +12,7 @@ use pinpoint_console::mock::backend::Backend;
 use pinpoint_console::mock::cli::{MockArgs, MockCommand};
 use pinpoint_console::mock::clock::SystemClock;
 use pinpoint_console::mock::state_file::{read_state, write_state};
+use pinpoint_console::mock::store::postgres;
 use pinpoint_console::mock::store::sqlite::{SqliteBacking, open_store};
 use pinpoint_console::mock::store::{Backing, MemoryStore, Store};
 use pinpoint_console::mock::{MockServer, demo};
@@ -41,13 +42,34 @@ fn main() -> ExitCode {
     }
 }
 
-fn data_dir(args: &MockArgs) -> Result<&std::path::Path, Failure> {
-    args.data_dir.as_deref().ok_or_else(|| "give the store to use with --data-dir DIR".into())
+/// The durable store the arguments name: (store, created now, what it is for messages).
+fn durable_store(args: &MockArgs) -> Result<Option<(MemoryStore, bool, String)>, Failure> {
+    if let Some(url) = &args.database_url {
+        let backing = postgres::connect(url)?;
+        let store = MemoryStore::durable(Box::new(backing))?;
+        let created = store.project_count() == 0;
+        return Ok(Some((store, created, "the PostgreSQL database".to_owned())));
+    }
+    if let Some(dir) = &args.data_dir {
+        let opened = open_store(dir)?;
+        return Ok(Some((opened.store, opened.created, opened.path.display().to_string())));
+    }
+    Ok(None)
+}
+
+fn backing(args: &MockArgs) -> Result<Box<dyn Backing>, Failure> {
+    if let Some(url) = &args.database_url {
+        return Ok(Box::new(postgres::connect(url)?));
+    }
+    let dir = args
+        .data_dir
+        .as_deref()
+        .ok_or("give the store to use with --data-dir DIR or --database-url URL")?;
+    Ok(Box::new(SqliteBacking::open(dir)?))
 }
 
 fn export(args: &MockArgs) -> Result<(), Failure> {
-    let backing = SqliteBacking::open(data_dir(args)?)?;
-    let projects = backing.load()?;
+    let projects = backing(args)?.load()?;
     let stdout = std::io::stdout();
     write_state(projects, &mut BufWriter::new(stdout.lock()))?;
     Ok(())
@@ -60,19 +82,18 @@ fn import(args: &MockArgs, file: Option<&std::path::Path>, replace: bool) -> Res
         ))?,
         None => read_state(BufReader::new(std::io::stdin().lock()))?,
     };
-    let opened = open_store(data_dir(args)?)?;
-    let held = opened.store.project_count();
+    let (store, _created, name) = durable_store(args)?
+        .ok_or("give the store to import into with --data-dir DIR or --database-url URL")?;
+    let held = store.project_count();
     if held > 0 && !replace {
         return Err(format!(
-            "{} holds {held} projects already; add --replace to replace them with the file's",
-            opened.path.display()
+            "{name} holds {held} projects already; add --replace to replace them with the file's"
         )
         .into());
     }
-    let backend =
-        Backend::new(Arc::new(SystemClock), &args.region).with_store(Box::new(opened.store));
+    let backend = Backend::new(Arc::new(SystemClock), &args.region).with_store(Box::new(store));
     let count = backend.replace_world(projects)?;
-    eprintln!("pinpoint-mock: imported {count} projects into {}", opened.path.display());
+    eprintln!("pinpoint-mock: imported {count} projects into {name}");
     Ok(())
 }
 
@@ -86,11 +107,10 @@ fn serve_blocking(args: MockArgs) -> Result<(), Failure> {
 
 async fn serve(args: MockArgs) -> Result<(), Failure> {
     let files = args.files();
-    let (store, seed): (Box<dyn Store>, bool) = match &args.data_dir {
-        Some(dir) => {
-            let opened = open_store(dir)?;
-            tracing::info!(database = %opened.path.display(), projects = opened.store.project_count(), "state kept in the data dir");
-            (Box::new(opened.store), opened.created)
+    let (store, seed): (Box<dyn Store>, bool) = match durable_store(&args)? {
+        Some((store, created, name)) => {
+            tracing::info!(store = %name, projects = store.project_count(), "state kept");
+            (Box::new(store), created)
         }
         None => (Box::new(MemoryStore::new()), true),
     };

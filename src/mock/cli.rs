@@ -57,6 +57,11 @@ pub struct MockArgs {
     /// go to `pinpoint-mock` in the system temp folder).
     #[arg(long, global = true)]
     pub data_dir: Option<PathBuf>,
+    /// Keep the state in this PostgreSQL database instead (`postgres://user:password@host/db`),
+    /// shared with every pinpoint-mock given the same URL. Files still go to --data-dir (or
+    /// the temp folder). Also read from PINPOINT_MOCK_DATABASE_URL.
+    #[arg(long, global = true, env = "PINPOINT_MOCK_DATABASE_URL", conflicts_with = "data_dir")]
+    pub database_url: Option<String>,
     /// Folder that s3://BUCKET/KEY URLs map to (as BUCKET/KEY). Default: DATA_DIR/buckets.
     #[arg(long)]
     pub buckets: Option<PathBuf>,
@@ -65,9 +70,11 @@ pub struct MockArgs {
 /// `pinpoint-mock export` / `import`: move a world between data dirs, stores and machines.
 #[derive(Debug, Clone, Subcommand)]
 pub enum MockCommand {
-    /// Write every project of the store (--data-dir) to standard output as one JSON file.
+    /// Write every project of the store (--data-dir or --database-url) to standard output as
+    /// one JSON file.
     Export,
-    /// Read a state file (from --file, or standard input) into the store (--data-dir).
+    /// Read a state file (from --file, or standard input) into the store (--data-dir or
+    /// --database-url).
     Import {
         /// The state file; standard input when absent.
         #[arg(long)]

@@ -74,6 +74,19 @@ pub trait Backing: Send + Sync + fmt::Debug {
     /// Every stored project in creation order.
     fn load(&self) -> Result<Vec<StoredProject>, StoreError>;
 
+    /// Every stored project built in memory, with its change counter. The default builds
+    /// them from `load`; a backing may apply each row as it reads it instead, so a large
+    /// world never sits in memory twice (rows and records) at start-up.
+    fn load_records(&self) -> Result<Vec<(ProjectRecord, u64)>, StoreError> {
+        self.load()?
+            .into_iter()
+            .map(|stored| {
+                let seq = stored.seq;
+                stored.into_record().map(|record| (record, seq))
+            })
+            .collect()
+    }
+
     /// One stored project (after a failed commit, to drop what was not stored).
     fn load_project(&self, id: &str) -> Result<Option<StoredProject>, StoreError>;
 

@@ -54,9 +54,7 @@ impl MemoryStore {
     /// A store kept by `backing`, with every project it holds loaded.
     pub fn durable(backing: Box<dyn Backing>) -> Result<Self, StoreError> {
         let mut index = Collection::default();
-        for stored in backing.load()? {
-            let seq = stored.seq;
-            let record = stored.into_record()?;
+        for (record, seq) in backing.load_records()? {
             let id = record.app.id.clone();
             index.insert(&id, Entry::new(record, seq));
         }
@@ -81,10 +79,12 @@ impl MemoryStore {
             }
         };
         let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+        // A project deleted and created again with the same id (the demo's fixed ids) is
+        // another project: its creation date differs, and the stale copy goes.
         let gone: Vec<String> = index
             .iter()
+            .filter(|e| !projects.iter().any(|p| p == &e.app))
             .map(|e| e.app.id.clone())
-            .filter(|id| !projects.iter().any(|p| &p.id == id))
             .collect();
         for id in gone {
             index.remove(&id);

@@ -22,6 +22,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
 use super::backing::{Backing, Begun, StoredProject, Transaction};
+use super::records::ProjectRecord;
 use super::tracked::Row;
 use super::{MemoryStore, StoreError};
 use crate::mock::wire::ApplicationResponse;
@@ -287,6 +288,34 @@ impl Backing for SqliteBacking {
                 Ok(StoredProject { app, rows, seq: 0 })
             })
             .collect()
+    }
+
+    fn load_records(&self) -> Result<Vec<(ProjectRecord, u64)>, StoreError> {
+        let connection = self.inner.connection();
+        let apps = Self::apps(&connection).map_err(|e| self.inner.unavailable(&e))?;
+        let mut records = Vec::with_capacity(apps.len());
+        for text in &apps {
+            let app = self.parse_app(text)?;
+            let id = app.id.clone();
+            // Each row is applied as SQLite reads it: the rows of a million endpoints never
+            // sit in memory beside the endpoints built from them.
+            let mut record = StoredProject { app, rows: Vec::new(), seq: 0 }.into_record()?;
+            let mut statement = connection
+                .prepare_cached("SELECT tbl, key, ord, body FROM project_rows WHERE project = ?1")
+                .map_err(|e| self.inner.unavailable(&e))?;
+            let mut rows = statement.query([&id]).map_err(|e| self.inner.unavailable(&e))?;
+            while let Some(row) = rows.next().map_err(|e| self.inner.unavailable(&e))? {
+                let row = Row {
+                    table: row.get(0).map_err(|e| self.inner.unavailable(&e))?,
+                    key: row.get(1).map_err(|e| self.inner.unavailable(&e))?,
+                    ord: row.get::<_, i64>(2).map_err(|e| self.inner.unavailable(&e))? as u64,
+                    body: Some(row.get(3).map_err(|e| self.inner.unavailable(&e))?),
+                };
+                record.apply(&row)?;
+            }
+            records.push((record, 0));
+        }
+        Ok(records)
     }
 
     fn load_project(&self, id: &str) -> Result<Option<StoredProject>, StoreError> {
