@@ -261,6 +261,56 @@ fn a_run_open_across_a_restart_finishes_without_sending_twice() {
 }
 
 #[test]
+fn an_import_interrupted_by_a_stop_starts_over_and_completes() {
+    let dir = temp_dir("durable-import-resume");
+    let clock = Arc::new(ManualClock::new(t("2026-03-02T08:00:00Z")));
+    let bucket = dir.join("buckets").join("in");
+    std::fs::create_dir_all(&bucket).unwrap();
+    std::fs::write(
+        bucket.join("people.csv"),
+        "Id,ChannelType,Address\np1,SMS,+12065550101\np2,SMS,+12065550102\n",
+    )
+    .unwrap();
+    let (app, job) = {
+        let backend = open(&dir, &clock);
+        let app = sms_project(&backend, &[]);
+        let job = backend
+            .create_import_job(
+                &app,
+                &json!({"S3Url": "s3://in/people.csv", "Format": "CSV",
+                "RoleArn": "arn:aws:iam::000000000000:role/r"}),
+            )
+            .unwrap();
+        (app, job["Id"].as_str().unwrap().to_owned())
+    };
+    // The process stopped after claiming the job: it is stored PROCESSING.
+    {
+        let db = rusqlite::Connection::open(dir.join("pinpoint-mock.sqlite3")).unwrap();
+        let body: String = db
+            .query_row(
+                "SELECT body FROM project_rows WHERE tbl = 'import-job' AND key = ?1",
+                [&job],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let mut stored: Value = serde_json::from_str(&body).unwrap();
+        stored["JobStatus"] = json!("PROCESSING");
+        db.execute(
+            "UPDATE project_rows SET body = ?1 WHERE tbl = 'import-job' AND key = ?2",
+            rusqlite::params![stored.to_string(), job],
+        )
+        .unwrap();
+    }
+    let backend = open(&dir, &clock);
+    assert_eq!(backend.resume_interrupted_jobs().unwrap(), 1);
+    backend.run_due();
+    let done =
+        backend.get_job(&app, pinpoint_console::mock::backend::JobKind::Import, &job).unwrap();
+    assert_eq!(done["JobStatus"], "COMPLETED", "{done}");
+    assert!(backend.get_endpoint(&app, "p2").is_ok());
+}
+
+#[test]
 fn foreign_newer_and_locked_files_are_refused_and_left_untouched() {
     // Not SQLite at all.
     let dir = temp_dir("durable-foreign");

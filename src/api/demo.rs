@@ -104,6 +104,9 @@ impl DemoMock {
         let backend = Backend::new(Arc::new(SystemClock), "us-east-1")
             .with_store(Box::new(opened.store))
             .with_files(Files::under(dir));
+        backend
+            .resume_interrupted_jobs()
+            .map_err(|e| configuration(format!("demo data: {}", e.message)))?;
         if self.setup.seed == Seed::Empty {
             // `--empty-demo`: start over with nothing.
             backend.clear().map_err(|e| configuration(format!("demo data: {}", e.message)))?;

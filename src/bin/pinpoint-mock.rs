@@ -119,6 +119,12 @@ async fn serve(args: MockArgs) -> Result<(), Failure> {
             .with_store(store)
             .with_files(files.clone()),
     );
+    if args.data_dir.is_some() && args.database_url.is_none() {
+        let resumed = backend.resume_interrupted_jobs()?;
+        if resumed > 0 {
+            tracing::info!(resumed, "jobs interrupted by the last stop start over");
+        }
+    }
     let seeded = if seed { demo::seed(&backend, args.seed())? } else { 0 };
     let server = MockServer::start(SocketAddr::new(args.bind, args.port), backend).await?;
     tracing::info!(

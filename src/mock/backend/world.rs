@@ -1,6 +1,8 @@
 //! The whole world at once: a copy of every project (for a state file), replacing the world
 //! with another (loading a state file, resetting the demo).
 
+use serde_json::{Value, json};
+
 use super::Backend;
 use crate::mock::error::MockResult;
 use crate::mock::store::StoredProject;
@@ -39,5 +41,39 @@ impl Backend {
             self.store.create_project(record)?;
         }
         Ok(count)
+    }
+}
+
+impl Backend {
+    /// After a restart: jobs a stopped process left `PROCESSING` start over (an import applies
+    /// its rows again, which leaves what it already applied as it was; an export writes its
+    /// file again). Only for a store this process alone writes: in a shared store another
+    /// process may be running them. Answers how many jobs start over.
+    pub fn resume_interrupted_jobs(&self) -> MockResult<usize> {
+        let mut resumed = 0;
+        for id in self.store.project_ids() {
+            let count = self.store.write(&id, |project| {
+                let mut count = 0;
+                for jobs in [&mut project.import_jobs, &mut project.export_jobs] {
+                    let stuck: Vec<String> = jobs
+                        .entries()
+                        .filter(|(_, job)| {
+                            job.get("JobStatus").and_then(Value::as_str) == Some("PROCESSING")
+                        })
+                        .map(|(id, _)| id.to_owned())
+                        .collect();
+                    for job_id in stuck {
+                        if let Some(job) = jobs.get_mut(&job_id) {
+                            job["JobStatus"] = json!("CREATED");
+                            job["CompletedPieces"] = json!(0);
+                            count += 1;
+                        }
+                    }
+                }
+                Ok::<usize, crate::mock::error::MockError>(count)
+            })?;
+            resumed += count.transpose()?.unwrap_or(0);
+        }
+        Ok(resumed)
     }
 }
