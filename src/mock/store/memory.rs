@@ -159,7 +159,14 @@ impl Store for MemoryStore {
     fn delete_project(&self, id: &str) -> Result<Option<ApplicationResponse>, StoreError> {
         self.refresh_index();
         let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
-        let Some(app) = index.get(id).map(|entry| entry.app.clone()) else { return Ok(None) };
+        let Some((app, cached)) =
+            index.get(id).map(|entry| (entry.app.clone(), Arc::clone(&entry.cached)))
+        else {
+            return Ok(None);
+        };
+        // No transaction can start on it now (the index is held), and one under way ends
+        // before the project's rows go: nothing is stored for a deleted project afterwards.
+        let _quiet = cached.write().unwrap_or_else(PoisonError::into_inner);
         if let Some(backing) = &self.backing
             && !backing.delete_project(id)?
         {
