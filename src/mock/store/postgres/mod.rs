@@ -30,9 +30,14 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use ::postgres::config::{Host, SslMode};
+use ::postgres::config::SslMode;
 use ::postgres::error::SqlState;
 use ::postgres::{Client, Config, IsolationLevel, NoTls, Statement};
+
+mod errors;
+
+pub use errors::PostgresOpenError;
+use errors::{broken, describe, describe_server};
 
 use super::StoreError;
 use super::backing::{Backing, Begun, StoredProject, Transaction};
@@ -55,144 +60,6 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Key of the advisory lock that serializes schema creation by processes starting at once.
 const SCHEMA_LOCK: i64 = 0x7069_6e70_6f69_6e74; // "pinpoint"
-
-/// Why a PostgreSQL database could not be opened. Every message names the server (without
-/// the password) and says what to do.
-#[derive(Debug, Clone, thiserror::Error)]
-pub enum PostgresOpenError {
-    /// The URL does not parse.
-    #[error(
-        "the database URL is not valid ({0}); expected postgres://user:password@host:port/database"
-    )]
-    BadUrl(String),
-    /// TLS was required; this build speaks plain TCP only.
-    #[error(
-        "{server}: sslmode=require is not supported (pinpoint-mock connects without TLS); use sslmode=disable or prefer on a trusted network"
-    )]
-    TlsRequired {
-        /// The server, as `postgres://user@host:port/database`.
-        server: String,
-    },
-    /// The server cannot be reached (refused, unknown host, timed out).
-    #[error("cannot reach the PostgreSQL server at {server}: {reason}")]
-    Unreachable {
-        /// The server.
-        server: String,
-        /// What the network or the server said.
-        reason: String,
-    },
-    /// The login was refused (wrong password, unknown role, pg_hba).
-    #[error("the PostgreSQL server at {server} refused the login: {reason}")]
-    AuthFailed {
-        /// The server.
-        server: String,
-        /// What the server said.
-        reason: String,
-    },
-    /// The database named in the URL does not exist.
-    #[error("{server}: {reason}; create it first (createdb) or name another")]
-    NoDatabase {
-        /// The server.
-        server: String,
-        /// What the server said.
-        reason: String,
-    },
-    /// The database holds a schema written by a newer pinpoint-mock.
-    #[error(
-        "{server} holds pinpoint-mock data in schema version {found}, newer than this program's {SCHEMA_VERSION}: run a newer pinpoint-mock (nothing was changed)"
-    )]
-    NewerSchema {
-        /// The server.
-        server: String,
-        /// The version found.
-        found: String,
-    },
-    /// The database holds tables of the same names that pinpoint-mock did not create.
-    #[error(
-        "{server} already holds {what} that pinpoint-mock did not create: give pinpoint-mock a database (or schema) of its own (nothing was changed)"
-    )]
-    Foreign {
-        /// The server.
-        server: String,
-        /// What was found.
-        what: String,
-    },
-    /// Anything else the server answered.
-    #[error("{server}: {reason}")]
-    Other {
-        /// The server.
-        server: String,
-        /// What went wrong.
-        reason: String,
-    },
-}
-
-impl From<PostgresOpenError> for StoreError {
-    fn from(error: PostgresOpenError) -> Self {
-        match error {
-            PostgresOpenError::NewerSchema { .. } | PostgresOpenError::Foreign { .. } => {
-                Self::Corrupt(error.to_string())
-            }
-            _ => Self::Unavailable(error.to_string()),
-        }
-    }
-}
-
-/// An error with its causes, in one line ("error connecting to server: Connection refused").
-fn describe(error: &::postgres::Error) -> String {
-    if let Some(db) = error.as_db_error() {
-        return format!("{}: {}", db.severity(), db.message());
-    }
-    let mut text = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
-}
-
-/// True when the connection is gone rather than the statement refused: closed, a network
-/// error, a connection exception (SQLSTATE class 08), or the server shutting the session
-/// down (a restart ends every open connection this way, seen on its next use).
-fn broken(error: &::postgres::Error) -> bool {
-    if error.is_closed() {
-        return true;
-    }
-    match error.code() {
-        Some(code) => {
-            code.code().starts_with("08")
-                || *code == SqlState::ADMIN_SHUTDOWN
-                || *code == SqlState::CRASH_SHUTDOWN
-                || *code == SqlState::IDLE_SESSION_TIMEOUT
-        }
-        None => std::error::Error::source(error)
-            .is_some_and(<dyn std::error::Error>::is::<std::io::Error>),
-    }
-}
-
-/// The server as `postgres://user@host:port/database`, for messages (never the password).
-fn describe_server(config: &Config) -> String {
-    let hosts: Vec<String> = config
-        .get_hosts()
-        .iter()
-        .enumerate()
-        .map(|(i, host)| {
-            let port = config.get_ports().get(i).or_else(|| config.get_ports().first());
-            let name = match host {
-                Host::Tcp(name) => name.clone(),
-                #[cfg(unix)]
-                Host::Unix(path) => path.display().to_string(),
-            };
-            port.map_or(name.clone(), |port| format!("{name}:{port}"))
-        })
-        .collect();
-    let hosts = if hosts.is_empty() { "localhost".to_owned() } else { hosts.join(",") };
-    let user = config.get_user().map(|u| format!("{u}@")).unwrap_or_default();
-    let db = config.get_dbname().or(config.get_user()).unwrap_or_default();
-    format!("postgres://{user}{hosts}/{db}")
-}
 
 /// The statements every connection prepares once.
 struct Statements {
