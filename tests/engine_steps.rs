@@ -75,6 +75,9 @@ impl Store for Shared {
     fn delete_project(&self, id: &str) -> Result<Option<ApplicationResponse>, StoreError> {
         self.0.inner.delete_project(id)
     }
+    fn update_project(&self, app: ApplicationResponse) -> Result<bool, StoreError> {
+        self.0.inner.update_project(app)
+    }
     fn project(&self, id: &str) -> Option<ApplicationResponse> {
         self.0.inner.project(id)
     }

@@ -52,12 +52,16 @@ struct Ids {
     segment: String,
     export_job: String,
     import_job: String,
+    /// The ARN the tag operations name.
+    arn: String,
 }
 
 struct Run {
     service: axum::Router,
     ids: Ids,
     called: Vec<&'static str>,
+    /// The query string of the next call.
+    query: String,
 }
 
 impl Run {
@@ -65,6 +69,14 @@ impl Run {
     /// model's success status, and answers the body.
     async fn call(&mut self, name: &'static str, body: Option<Value>) -> Value {
         self.call_with(name, body, "e1", "u1").await
+    }
+
+    /// Calls `name` with a query string.
+    async fn call_query(&mut self, name: &'static str, body: Option<Value>, query: &str) -> Value {
+        query.clone_into(&mut self.query);
+        let answer = self.call(name, body).await;
+        self.query.clear();
+        answer
     }
 
     async fn call_with(
@@ -86,7 +98,9 @@ impl Run {
             )
             .replace("{endpoint-id}", endpoint)
             .replace("{user-id}", user)
-            .replace("{version}", "1");
+            .replace("{version}", "1")
+            .replace("{resource-arn}", &self.ids.arn.replace(':', "%3A").replace('/', "%2F"));
+        let uri = if self.query.is_empty() { uri } else { format!("{uri}?{}", self.query) };
         let request = Request::builder()
             .method(Method::from_bytes(op.method.as_bytes()).unwrap())
             .uri(&uri)
@@ -142,10 +156,15 @@ fn op(name: &str) -> &'static str {
 #[tokio::test]
 async fn every_served_operation_answers_a_valid_request_with_its_success_status() {
     let ops = operations();
-    assert_eq!(ops.len(), 69, "the seed lists 69 operations");
+    assert_eq!(ops.len(), 72, "the seed's 69 operations and the tag operations");
     let dir = std::env::temp_dir().join(format!("pinpoint-coverage-{}", std::process::id()));
     let backend = Backend::default().with_files(pinpoint_console::mock::engine::Files::under(&dir));
-    let mut run = Run { service: router(Arc::new(backend)), ids: Ids::default(), called: vec![] };
+    let mut run = Run {
+        service: router(Arc::new(backend)),
+        ids: Ids::default(),
+        called: vec![],
+        query: String::new(),
+    };
 
     let app = run.call("CreateApp", Some(json!({"Name": "Coverage"}))).await;
     run.ids.app = id(&app);
@@ -220,6 +239,8 @@ async fn every_served_operation_answers_a_valid_request_with_its_success_status(
     run.call("SendUsersMessages", Some(send)).await;
     run.call("PhoneNumberValidate", Some(json!({"PhoneNumber": "+12065550100"}))).await;
 
+    tags(&mut run, &created).await;
+
     // Deletes, each of something that exists; the campaign before the segment it uses.
     run.call("DeleteCampaign", None).await;
     run.call("DeleteSegment", None).await;
@@ -238,11 +259,21 @@ async fn every_served_operation_answers_a_valid_request_with_its_success_status(
     assert_eq!(called, served, "every served operation is called");
 }
 
+/// TagResource, ListTagsForResource and UntagResource on a campaign's ARN.
+async fn tags(run: &mut Run, campaign: &Value) {
+    campaign["Arn"].as_str().expect("an Arn").clone_into(&mut run.ids.arn);
+    run.call("TagResource", Some(json!({"tags": {"team": "growth"}}))).await;
+    let listed = run.call("ListTagsForResource", None).await;
+    assert_eq!(listed["tags"]["team"], "growth");
+    run.call_query("UntagResource", None, "tagKeys=team").await;
+}
+
 #[test]
 fn every_served_operation_is_in_the_model_with_a_response_shape() {
     for op in operations() {
         assert!(op.path.starts_with("/v1/"), "{}: {}", op.name, op.path);
-        assert!(!op.output.is_empty(), "{} has no response shape", op.name);
+        // Only a 204 answers without a body.
+        assert_eq!(op.output.is_empty(), op.status == 204, "{}: response shape", op.name);
     }
 }
 
@@ -256,7 +287,11 @@ fn readme_table() -> String {
     for op in operations() {
         let row = format!(
             "| {} | {} | `{}` | {} | {} |\n",
-            op.name, op.method, op.path, op.status, op.output
+            op.name,
+            op.method,
+            op.path,
+            op.status,
+            if op.output.is_empty() { "(no body)" } else { &op.output }
         );
         table.push_str(&row);
     }

@@ -66,6 +66,9 @@ fn a_whole_world_survives_a_restart_row_for_row() {
             })
             .unwrap()
             .id;
+        let arn = backend.get_app(&app).unwrap().arn;
+        let tags = [("team".to_owned(), "growth".to_owned())].into();
+        backend.change_tags(&arn, &tags, &[]).unwrap();
         backend.update_channel(&app, ChannelKind::Sms, json!({"Enabled": true})).unwrap();
         backend
             .update_channel(
@@ -144,6 +147,7 @@ fn a_whole_world_survives_a_restart_row_for_row() {
     );
     assert_eq!(rows(&before), rows(&after), "every row of every project");
     let app = after.last().unwrap().app.id.clone();
+    assert_eq!(backend.get_app(&app).unwrap().tags["team"], "growth", "tags are kept");
     // What the API answers after the restart, including what it must not echo.
     let channel = backend.get_channel(&app, ChannelKind::Gcm).unwrap();
     assert_eq!(channel["Enabled"], json!(true));

@@ -155,6 +155,14 @@ fn a_write_on_one_process_is_read_on_the_other() {
     b.update_endpoint(&app, "alice", &update, "test").unwrap();
     assert_eq!(a.get_endpoint(&app, "alice").unwrap()["Address"], "+12065559999");
 
+    // Tags A puts on the project are B's too, and B still has the project's endpoints.
+    let arn = a.get_app(&app).unwrap().arn;
+    let tags: BTreeMap<String, String> = [("team".to_owned(), "growth".to_owned())].into();
+    a.change_tags(&arn, &tags, &[]).unwrap();
+    assert_eq!(b.get_app(&app).unwrap().tags, tags);
+    assert_eq!(b.list_tags(&arn).unwrap(), tags);
+    assert_eq!(b.get_endpoint(&app, "alice").unwrap()["Address"], "+12065559999");
+
     // A project B created shows up in A's list, in creation order.
     let second = new_app(&b, "Second");
     let page = pinpoint_console::mock::store::PageRequest::parse(None, None).unwrap();

@@ -64,6 +64,7 @@ fn check_schedule(path: &str, schedule: &Value) -> MockResult<()> {
 }
 
 fn check_campaign(app: &ProjectRecord, request: &Value) -> MockResult<i64> {
+    super::tags::check_request_tags(request)?;
     let segment_id = request.get("SegmentId").and_then(Value::as_str).unwrap_or_default();
     if segment_id.is_empty() {
         return bad("SegmentId is required");

@@ -15,6 +15,7 @@ mod messages;
 mod phone;
 mod segments;
 mod settings;
+mod tags;
 mod world;
 
 pub use channels::ChannelKind;
@@ -208,6 +209,7 @@ impl Backend {
         creation_date: Option<String>,
     ) -> MockResult<ApplicationResponse> {
         rules::project_name(&request.name).map_err(MockError::bad_request)?;
+        tags::check_tags(&request.tags)?;
         let now = self.now();
         let app = ApplicationResponse {
             arn: self.app_arn(id),

@@ -107,6 +107,7 @@ fn check_groups(app: &ProjectRecord, groups: &Value) -> MockResult<()> {
 }
 
 fn check_write(app: &ProjectRecord, request: &Value) -> MockResult<()> {
+    super::tags::check_request_tags(request)?;
     let has = |k: &str| request.get(k).is_some_and(|v| !v.is_null());
     if has("Dimensions") && has("SegmentGroups") {
         return bad("Give Dimensions or SegmentGroups, not both".to_owned());

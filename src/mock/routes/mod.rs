@@ -11,3 +11,4 @@ pub mod jobs;
 pub mod messages;
 pub mod segments;
 pub mod settings;
+pub mod tags;

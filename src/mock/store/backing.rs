@@ -100,6 +100,9 @@ pub trait Backing: Send + Sync + fmt::Debug {
     /// Removes a project and its rows; false when there was none.
     fn delete_project(&self, id: &str) -> Result<bool, StoreError>;
 
+    /// Replaces a stored project's resource (its tags change); false when there is none.
+    fn update_project(&self, app: &ApplicationResponse) -> Result<bool, StoreError>;
+
     /// True when other processes write to it too.
     fn shared(&self) -> bool;
 

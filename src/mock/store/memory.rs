@@ -179,6 +179,25 @@ impl Store for MemoryStore {
         Ok(Some(app))
     }
 
+    fn update_project(&self, app: ApplicationResponse) -> Result<bool, StoreError> {
+        self.refresh_index();
+        let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+        let Some(entry) = index.get_mut(&app.id) else { return Ok(false) };
+        let mut cached = entry.cached.write().unwrap_or_else(PoisonError::into_inner);
+        if let Some(backing) = &self.backing
+            && !backing.update_project(&app)?
+        {
+            return Ok(false);
+        }
+        // Another process sees the changed resource in its project list and reloads the
+        // project (`refresh_index`).
+        cached.record.app = app.clone();
+        drop(cached);
+        entry.app = app;
+        index.forget_changes();
+        Ok(true)
+    }
+
     fn project(&self, id: &str) -> Option<ApplicationResponse> {
         self.refresh_index();
         let index = self.index.read().unwrap_or_else(PoisonError::into_inner);

@@ -74,6 +74,10 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// project, and its changes go with it.
     fn delete_project(&self, id: &str) -> Result<Option<ApplicationResponse>, StoreError>;
 
+    /// Replaces the resource of a project (`TagResource` on its ARN changes its tags); false
+    /// when there is no such project. Waits for a transaction under way on the project.
+    fn update_project(&self, app: ApplicationResponse) -> Result<bool, StoreError>;
+
     /// The project resource, without opening the project (so it never waits on a writer).
     fn project(&self, id: &str) -> Option<ApplicationResponse>;
 

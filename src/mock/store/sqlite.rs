@@ -422,6 +422,16 @@ impl Backing for SqliteBacking {
         Ok(deleted > 0)
     }
 
+    fn update_project(&self, app: &ApplicationResponse) -> Result<bool, StoreError> {
+        let text = serde_json::to_string(app)
+            .map_err(|e| StoreError::Corrupt(format!("a project cannot be written: {e}")))?;
+        let connection = self.inner.connection();
+        let updated = connection
+            .execute("UPDATE projects SET app = ?2 WHERE id = ?1", params![app.id, text])
+            .map_err(|e| self.inner.unavailable(&e))?;
+        Ok(updated > 0)
+    }
+
     fn shared(&self) -> bool {
         false
     }

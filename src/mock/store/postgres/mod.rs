@@ -70,6 +70,7 @@ struct Statements {
     upsert: Statement,
     create: Statement,
     delete: Statement,
+    update: Statement,
     list: Statement,
     all_projects: Statement,
     all_rows: Statement,
@@ -99,6 +100,7 @@ impl Statements {
                 "INSERT INTO projects (id, app, seq) VALUES ($1, $2, 1) ON CONFLICT (id) DO NOTHING",
             )?,
             delete: client.prepare("DELETE FROM projects WHERE id = $1")?,
+            update: client.prepare("UPDATE projects SET app = $2 WHERE id = $1")?,
             list: client.prepare("SELECT app FROM projects ORDER BY position")?,
             all_projects: client.prepare("SELECT id, app, seq FROM projects ORDER BY position")?,
             all_rows: client.prepare(
@@ -594,6 +596,16 @@ impl Backing for PostgresBacking {
         self.call(false, move |live| {
             let Live { client, st } = live;
             Ok(client.execute(&st.delete, &[&id])? > 0)
+        })
+    }
+
+    fn update_project(&self, app: &ApplicationResponse) -> Result<bool, StoreError> {
+        let id = app.id.clone();
+        let app = serde_json::to_string(app)
+            .map_err(|e| StoreError::Corrupt(format!("a project cannot be stored: {e}")))?;
+        self.call(false, move |live| {
+            let Live { client, st } = live;
+            Ok(client.execute(&st.update, &[&id, &app])? > 0)
         })
     }
 
