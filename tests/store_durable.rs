@@ -133,10 +133,10 @@ fn a_whole_world_survives_a_restart_row_for_row() {
         let outbox =
             backend.outbox(&OutboxFilter { app_id: Some(app.clone()), ..OutboxFilter::default() });
         assert_eq!(outbox.len(), 5, "four campaign messages and one direct: {outbox:?}");
-        backend.snapshot().unwrap()
+        backend.snapshot().unwrap().projects
     };
     let backend = open(&dir, &clock);
-    let after = backend.snapshot().unwrap();
+    let after = backend.snapshot().unwrap().projects;
     assert_eq!(
         before.iter().map(|p| &p.app).collect::<Vec<_>>(),
         after.iter().map(|p| &p.app).collect::<Vec<_>>(),
@@ -543,7 +543,7 @@ fn export_and_import_move_a_world_between_data_dirs() {
     let before = {
         let backend = open(&from, &clock);
         demo::seed(&backend, Seed::Demo).unwrap();
-        backend.snapshot().unwrap()
+        backend.snapshot().unwrap().projects
     };
     let exported =
         mock_binary().args(["export", "--data-dir", from.to_str().unwrap()]).output().unwrap();
@@ -567,6 +567,6 @@ fn export_and_import_move_a_world_between_data_dirs() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("--replace"));
     assert!(import(&["--replace"]).status.success());
 
-    let after = open(&to, &clock).snapshot().unwrap();
+    let after = open(&to, &clock).snapshot().unwrap().projects;
     assert_eq!(rows(&before), rows(&after));
 }
