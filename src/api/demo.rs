@@ -190,8 +190,7 @@ pub fn run(backend: &Backend, request: &DemoRequest) -> Result<String, ApiError>
             let world = backend.snapshot().map_err(failed)?;
             let count = world.projects.len();
             let file = std::fs::File::create(path).map_err(|e| cannot("write", path, &e))?;
-            write_state(world, &mut BufWriter::new(file))
-                .map_err(|e| cannot("write", path, &e))?;
+            write_state(world, &mut BufWriter::new(file)).map_err(|e| cannot("write", path, &e))?;
             Ok(format!("Saved {count} projects to {}", path.display()))
         }
     }

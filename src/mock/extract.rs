@@ -117,6 +117,9 @@ pub mod shape {
         MessageRequest,
         SendUsersMessageRequest,
         NumberValidateRequest,
+        TemplateActiveVersionRequest,
+        CreateRecommenderConfiguration,
+        UpdateRecommenderConfiguration,
     );
 }
 

@@ -55,6 +55,8 @@ pub fn router(backend: Arc<Backend>) -> Router {
         .merge(routes::events::routes())
         .merge(routes::jobs::routes())
         .merge(routes::messages::routes())
+        .merge(routes::templates::routes())
+        .merge(routes::recommenders::routes())
         .merge(routes::extensions::routes())
         .merge(routes::faults::routes())
         .fallback(unknown_route)

@@ -121,7 +121,12 @@ struct RowEntry {
 
 impl RowEntry {
     fn into_row(self) -> Row {
-        Row { table: self.table, key: self.key, ord: self.ord, body: Some(self.body.get().to_owned()) }
+        Row {
+            table: self.table,
+            key: self.key,
+            ord: self.ord,
+            body: Some(self.body.get().to_owned()),
+        }
     }
 }
 

@@ -13,8 +13,11 @@ mod job_runs;
 mod jobs;
 mod messages;
 mod phone;
+mod recommenders;
 mod segments;
 mod settings;
+mod template_list;
+mod templates;
 mod world;
 
 pub use channels::ChannelKind;

@@ -9,5 +9,7 @@ pub mod extensions;
 pub mod faults;
 pub mod jobs;
 pub mod messages;
+pub mod recommenders;
 pub mod segments;
 pub mod settings;
+pub mod templates;

@@ -581,7 +581,10 @@ impl Backing for PostgresBacking {
 
     fn load_account(&self) -> Result<(Vec<Row>, u64), StoreError> {
         let begun = self.begin(ACCOUNT_KEY, 0, false)?.ok_or_else(|| {
-            StoreError::Corrupt(format!("PostgreSQL at {}: the account's row is missing", self.server))
+            StoreError::Corrupt(format!(
+                "PostgreSQL at {}: the account's row is missing",
+                self.server
+            ))
         })?;
         Ok((begun.rows, begun.seq))
     }
