@@ -1,4 +1,5 @@
-//! Every served operation (`assets/operations.tsv`, the 69 of the seed) answers a valid
+//! Every served operation (`assets/operations.tsv`: the 69 of the seed, templates and
+//! recommenders) answers a valid
 //! request with its documented success status: the test creates the resources each request
 //! names (project, channels, endpoints, segment, campaign, jobs, event stream), calls every
 //! operation once with a well-formed body and real ids, and checks the status against the
@@ -52,6 +53,7 @@ struct Ids {
     segment: String,
     export_job: String,
     import_job: String,
+    recommender: String,
 }
 
 struct Run {
@@ -86,7 +88,10 @@ impl Run {
             )
             .replace("{endpoint-id}", endpoint)
             .replace("{user-id}", user)
-            .replace("{version}", "1");
+            .replace("{version}", "1")
+            .replace("{template-name}", TEMPLATE)
+            .replace("{template-type}", "EMAIL")
+            .replace("{recommender-id}", &self.ids.recommender);
         let request = Request::builder()
             .method(Method::from_bytes(op.method.as_bytes()).unwrap())
             .uri(&uri)
@@ -142,7 +147,7 @@ fn op(name: &str) -> &'static str {
 #[tokio::test]
 async fn every_served_operation_answers_a_valid_request_with_its_success_status() {
     let ops = operations();
-    assert_eq!(ops.len(), 69, "the seed lists 69 operations");
+    assert_eq!(ops.len(), 69 + 28, "the seed's 69, templates' 23 and recommenders' 5");
     let dir = std::env::temp_dir().join(format!("pinpoint-coverage-{}", std::process::id()));
     let backend = Backend::default().with_files(pinpoint_console::mock::engine::Files::under(&dir));
     let mut run = Run { service: router(Arc::new(backend)), ids: Ids::default(), called: vec![] };
@@ -219,6 +224,7 @@ async fn every_served_operation_answers_a_valid_request_with_its_success_status(
     let send = json!({"Users": {"u1": {}}, "MessageConfiguration": message});
     run.call("SendUsersMessages", Some(send)).await;
     run.call("PhoneNumberValidate", Some(json!({"PhoneNumber": "+12065550100"}))).await;
+    templates_and_recommenders(&mut run).await;
 
     // Deletes, each of something that exists; the campaign before the segment it uses.
     run.call("DeleteCampaign", None).await;
@@ -236,6 +242,52 @@ async fn every_served_operation_answers_a_valid_request_with_its_success_status(
     assert_eq!(called.len(), run.called.len(), "each operation is called once");
     let served: BTreeSet<&str> = served_operations().collect();
     assert_eq!(called, served, "every served operation is called");
+}
+
+/// The name every template of the coverage run has (names are unique per type).
+const TEMPLATE: &str = "coverage";
+
+/// The template operations (each type), ListTemplates, the versions and the active version,
+/// then the recommender configurations.
+async fn templates_and_recommenders(run: &mut Run) {
+    let kinds: [(&str, Value); 5] = [
+        (
+            "Email",
+            json!({"Subject": "Hi {{Name}}", "TextPart": "Hello",
+                         "DefaultSubstitutions": "{\"Name\":\"you\"}"}),
+        ),
+        ("Sms", json!({"Body": "Hello {{Name}}"})),
+        ("Push", json!({"Default": {"Title": "Hi", "Body": "Hello"}})),
+        ("Voice", json!({"Body": "Hello", "LanguageCode": "en-US", "VoiceId": "Joanna"})),
+        (
+            "InApp",
+            json!({"Layout": "BOTTOM_BANNER", "Content": [{"BodyConfig":
+                         {"Alignment": "LEFT", "Body": "Hello", "TextColor": "#000000"}}]}),
+        ),
+    ];
+    for (kind, body) in &kinds {
+        run.call(op(&format!("Create{kind}Template")), Some(body.clone())).await;
+        run.call(op(&format!("Get{kind}Template")), None).await;
+        run.call(op(&format!("Update{kind}Template")), Some(body.clone())).await;
+    }
+    run.call("ListTemplates", None).await;
+    run.call("ListTemplateVersions", None).await;
+    run.call("UpdateTemplateActiveVersion", Some(json!({"Version": "latest"}))).await;
+    for (kind, _) in &kinds {
+        run.call(op(&format!("Delete{kind}Template")), None).await;
+    }
+
+    let recommender = json!({
+        "RecommendationProviderUri": "arn:aws:personalize:us-east-1:000000000000:campaign/c",
+        "RecommendationProviderRoleArn": ROLE,
+        "RecommendationsDisplayName": "Picks",
+    });
+    run.ids.recommender =
+        id(&run.call("CreateRecommenderConfiguration", Some(recommender.clone())).await);
+    run.call("GetRecommenderConfiguration", None).await;
+    run.call("GetRecommenderConfigurations", None).await;
+    run.call("UpdateRecommenderConfiguration", Some(recommender)).await;
+    run.call("DeleteRecommenderConfiguration", None).await;
 }
 
 #[test]
