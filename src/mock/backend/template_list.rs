@@ -22,7 +22,7 @@ fn template_type(text: &str) -> MockResult<TemplateKind> {
 }
 
 /// `{"Item": [...], "NextToken": ...}`.
-fn page_body(items: Vec<Value>, next: Option<String>) -> Value {
+fn page_body(items: &[&Value], next: Option<String>) -> Value {
     let mut body = json!({ "Item": items });
     if let Some(token) = next {
         body["NextToken"] = json!(token);
@@ -92,7 +92,7 @@ impl Backend {
                     })
                     .collect();
                 let (page_items, next) = page_slice(&items, page);
-                page_body(page_items.into_iter().cloned().collect(), next)
+                page_body(&page_items, next)
             })
             .map_err(MockError::from)
     }
@@ -121,7 +121,7 @@ impl Backend {
                 })
                 .collect();
             let (page_items, next) = page_slice(&items, page);
-            Ok(page_body(page_items.into_iter().cloned().collect(), next))
+            Ok(page_body(&page_items, next))
         })?
     }
 

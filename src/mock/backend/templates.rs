@@ -15,6 +15,8 @@
 //! Listing (ListTemplates, ListTemplateVersions) and the active version are in
 //! `template_list`.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value, json};
 
 use super::{Backend, MOCK_ACCOUNT, MockError, MockResult};
@@ -132,7 +134,7 @@ impl Backend {
                 versions: vec![version_of(request, 1, &now, &now)],
                 active: "1".to_owned(),
                 next_version: 2,
-                tags: Default::default(),
+                tags: BTreeMap::new(),
             };
             template.set_tags(tags);
             account.templates.insert(key, template);

@@ -32,7 +32,7 @@ impl Backend {
             self.store.delete_project(&id)?;
         }
         let Ok(()) = self.store.write_acct(|account| {
-            account.replace_with(AccountRecord::default());
+            account.replace_with(&AccountRecord::default());
             Ok::<(), Infallible>(())
         })?;
         Ok(())
@@ -54,9 +54,8 @@ impl Backend {
         for record in records {
             self.store.create_project(record)?;
         }
-        let mut account = Some(account);
         let Ok(()) = self.store.write_acct(|stored| {
-            stored.replace_with(account.take().unwrap_or_default());
+            stored.replace_with(&account);
             Ok::<(), Infallible>(())
         })?;
         Ok(count)

@@ -148,7 +148,7 @@ impl AccountRecord {
 
     /// Replaces everything with `other`'s content, as changes this transaction stores
     /// (loading a state file).
-    pub fn replace_with(&mut self, other: Self) {
+    pub fn replace_with(&mut self, other: &Self) {
         self.templates.retain(|_, _| false);
         for (key, template) in other.templates.iter() {
             self.templates.insert(key.clone(), template.clone());
