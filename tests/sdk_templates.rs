@@ -632,3 +632,114 @@ async fn direct_messages_render_their_sms_template_and_a_missing_one_fails() {
         server.backend().outbox(&OutboxFilter { app_id: Some(app), ..OutboxFilter::default() });
     assert_eq!(after.len(), outbox.len(), "nothing is sent for a missing template");
 }
+
+#[tokio::test]
+async fn a_treatment_renders_the_template_version_it_names() {
+    use aws_sdk_pinpoint::types::{
+        CampaignSmsMessage, MessageConfiguration, WriteTreatmentResource,
+    };
+    let (server, c, app) = setup().await;
+    c.update_sms_channel()
+        .application_id(&app)
+        .sms_channel_request(SmsChannelRequest::builder().enabled(true).build())
+        .send()
+        .await
+        .unwrap();
+    c.update_endpoint()
+        .application_id(&app)
+        .endpoint_id("phone")
+        .endpoint_request(
+            EndpointRequest::builder()
+                .channel_type(ChannelType::Sms)
+                .address("+12065550177")
+                .demographic(EndpointDemographic::builder().platform("iOS").build())
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    c.create_sms_template()
+        .template_name("promo")
+        .sms_template_request(sms("first"))
+        .send()
+        .await
+        .unwrap();
+    c.update_sms_template()
+        .template_name("promo")
+        .create_new_version(true)
+        .sms_template_request(sms("second"))
+        .send()
+        .await
+        .unwrap();
+    c.update_template_active_version()
+        .template_name("promo")
+        .template_type("SMS")
+        .template_active_version_request(
+            TemplateActiveVersionRequest::builder().version("2").build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let segment = c
+        .create_segment()
+        .application_id(&app)
+        .write_segment_request(
+            WriteSegmentRequest::builder()
+                .name("iOS")
+                .dimensions(
+                    SegmentDimensions::builder()
+                        .demographic(
+                            SegmentDemographics::builder()
+                                .platform(SetDimension::builder().values("iOS").build())
+                                .build(),
+                        )
+                        .build(),
+                )
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let segment = segment.segment_response().unwrap().id().unwrap().to_owned();
+    // Every endpoint goes to the treatment, which names version 1 (the active one is 2).
+    let treatment = WriteTreatmentResource::builder()
+        .size_percent(100)
+        .template_configuration(
+            TemplateConfiguration::builder()
+                .sms_template(Template::builder().name("promo").version("1").build())
+                .build(),
+        )
+        .message_configuration(
+            MessageConfiguration::builder()
+                .sms_message(
+                    CampaignSmsMessage::builder().message_type(MessageType::Promotional).build(),
+                )
+                .build(),
+        )
+        .build();
+    c.create_campaign()
+        .application_id(&app)
+        .write_campaign_request(
+            WriteCampaignRequest::builder()
+                .name("Treated")
+                .segment_id(&segment)
+                .message_configuration(
+                    MessageConfiguration::builder()
+                        .sms_message(CampaignSmsMessage::builder().body("default").build())
+                        .build(),
+                )
+                .additional_treatments(treatment)
+                .schedule(
+                    Schedule::builder().start_time("IMMEDIATE").frequency(Frequency::Once).build(),
+                )
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    server.backend().run_due();
+    let outbox =
+        server.backend().outbox(&OutboxFilter { app_id: Some(app), ..OutboxFilter::default() });
+    assert_eq!(outbox.len(), 1, "{outbox:?}");
+    assert_eq!(outbox[0].body, "first");
+}

@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{Value, json};
 
-use super::delivery::{Delivery, Sinks, count, deliver};
+use super::delivery::{Delivery, PreparedCache, Sinks, count, deliver};
 use super::schedule::{allocate, endpoint_zone, int, next_run, text, treatment_id, zone_due};
 use super::segment::{Candidate, Context, compile};
 use super::templates::Templates;
@@ -395,6 +395,7 @@ fn deliver_part(
         settings: &settings,
         at,
         templates,
+        prepared: PreparedCache::default(),
     };
     let treatments = run.activities.len();
     let counts = deliver_members(&d, app, members, treatments, &mut run.delivered, sinks);
@@ -644,6 +645,7 @@ pub fn trigger(
                 settings: &settings,
                 at: now,
                 templates,
+                prepared: PreparedCache::default(),
             };
             let mut delivered = 0;
             let counts = deliver_members(&d, app, members, totals.len(), &mut delivered, sinks);

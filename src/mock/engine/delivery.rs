@@ -4,7 +4,9 @@
 //! the outbox and its event-stream records. Nothing here touches files: what a delivery
 //! produces goes to `Sinks`, which the backend writes out after the project is released.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{Value, json};
@@ -39,6 +41,28 @@ pub(super) struct Delivery<'a> {
     pub(super) at: DateTime<Utc>,
     /// The account's templates, for a campaign whose messages name one.
     pub(super) templates: &'a Templates,
+    /// Each treatment's message configuration with its templates applied, prepared at its
+    /// first delivery (not once per endpoint).
+    pub(super) prepared: PreparedCache,
+}
+
+/// A treatment's prepared configuration: `Ok(None)` when it names no template, `Err` when
+/// one it names does not exist.
+type Treated = Result<Option<Rc<Prepared>>, ()>;
+
+/// Prepared message configurations by treatment index.
+#[derive(Debug, Default)]
+pub(super) struct PreparedCache(RefCell<HashMap<usize, Treated>>);
+
+impl PreparedCache {
+    fn get(
+        &self,
+        treatment: usize,
+        prepare: impl FnOnce() -> Result<Option<Prepared>, ()>,
+    ) -> Treated {
+        let mut cache = self.0.borrow_mut();
+        cache.entry(treatment).or_insert_with(|| prepare().map(|p| p.map(Rc::new))).clone()
+    }
 }
 
 /// Delivers one campaign message to one endpoint, or says why not.
@@ -76,10 +100,15 @@ pub(super) fn deliver(
     .or_else(|| d.campaign.get("TemplateConfiguration"))
     .filter(|t| t.as_object().is_some_and(|m| !m.is_empty()));
     // A template deleted since the campaign was saved fails the delivery.
-    let prepared = template_config
-        .map(|t| Prepared::new(config.unwrap_or(&Value::Null), Some(t), d.templates))
-        .transpose()
-        .map_err(|_| "TEMPLATE_NOT_FOUND")?;
+    let prepared = d
+        .prepared
+        .get(treatment, || {
+            template_config
+                .map(|t| Prepared::new(config.unwrap_or(&Value::Null), Some(t), d.templates))
+                .transpose()
+                .map_err(drop)
+        })
+        .map_err(|()| "TEMPLATE_NOT_FOUND")?;
     let message = match &prepared {
         Some(prepared) => prepared.message(kind),
         None => config.and_then(|c| message_for(c, kind)),
