@@ -7,6 +7,12 @@
 //! reading or for writing, and work on one project never waits for another. The project list
 //! (create, delete, page, ids) is the only thing shared by all.
 //!
+//! **The account.** Message templates and recommender configurations belong to the account,
+//! not to a project: they live in one `AccountRecord`, read and written in transactions of
+//! its own (`read_account`, `write_account`) with the same rules, and kept by the backings
+//! beside the projects under a key no project id can take (`account`). A project's transaction
+//! must not open the account: code that needs both reads the account first.
+//!
 //! **Transactions.** One `write_project` call is one transaction on one project: the closure
 //! sees the project as it is when the call starts, no other reader or writer of that project
 //! sees it half-way, and its changes are kept when it answers `Outcome::Commit`. On
