@@ -129,6 +129,18 @@ impl Store for Shared {
         }
         answer
     }
+    fn read_account(
+        &self,
+        f: &mut dyn FnMut(&pinpoint_console::mock::store::AccountRecord),
+    ) -> Result<(), StoreError> {
+        self.0.inner.read_account(f)
+    }
+    fn write_account(
+        &self,
+        f: &mut dyn FnMut(&mut pinpoint_console::mock::store::AccountRecord) -> Outcome,
+    ) -> Result<(), StoreError> {
+        self.0.inner.write_account(f)
+    }
 }
 
 fn t(s: &str) -> DateTime<Utc> {

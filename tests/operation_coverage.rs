@@ -1,4 +1,5 @@
-//! Every served operation (`assets/operations.tsv`, the 69 of the seed) answers a valid
+//! Every served operation (`assets/operations.tsv`: the 69 of the seed, templates and
+//! recommenders) answers a valid
 //! request with its documented success status: the test creates the resources each request
 //! names (project, channels, endpoints, segment, campaign, jobs, event stream), calls every
 //! operation once with a well-formed body and real ids, and checks the status against the
@@ -54,6 +55,7 @@ struct Ids {
     import_job: String,
     /// The ARN the tag operations name.
     arn: String,
+    recommender: String,
 }
 
 struct Run {
@@ -99,6 +101,9 @@ impl Run {
             .replace("{endpoint-id}", endpoint)
             .replace("{user-id}", user)
             .replace("{version}", "1")
+            .replace("{template-name}", TEMPLATE)
+            .replace("{template-type}", "EMAIL")
+            .replace("{recommender-id}", &self.ids.recommender)
             .replace("{resource-arn}", &self.ids.arn.replace(':', "%3A").replace('/', "%2F"));
         let uri = if self.query.is_empty() { uri } else { format!("{uri}?{}", self.query) };
         let request = Request::builder()
@@ -156,7 +161,7 @@ fn op(name: &str) -> &'static str {
 #[tokio::test]
 async fn every_served_operation_answers_a_valid_request_with_its_success_status() {
     let ops = operations();
-    assert_eq!(ops.len(), 72, "the seed's 69 operations and the tag operations");
+    assert_eq!(ops.len(), 69 + 3 + 28, "the seed's 69, tags' 3, templates' 23, recommenders' 5");
     let dir = std::env::temp_dir().join(format!("pinpoint-coverage-{}", std::process::id()));
     let backend = Backend::default().with_files(pinpoint_console::mock::engine::Files::under(&dir));
     let mut run = Run {
@@ -238,6 +243,7 @@ async fn every_served_operation_answers_a_valid_request_with_its_success_status(
     let send = json!({"Users": {"u1": {}}, "MessageConfiguration": message});
     run.call("SendUsersMessages", Some(send)).await;
     run.call("PhoneNumberValidate", Some(json!({"PhoneNumber": "+12065550100"}))).await;
+    templates_and_recommenders(&mut run).await;
 
     tags(&mut run, &created).await;
 
@@ -266,6 +272,52 @@ async fn tags(run: &mut Run, campaign: &Value) {
     let listed = run.call("ListTagsForResource", None).await;
     assert_eq!(listed["tags"]["team"], "growth");
     run.call_query("UntagResource", None, "tagKeys=team").await;
+}
+
+/// The name every template of the coverage run has (names are unique per type).
+const TEMPLATE: &str = "coverage";
+
+/// The template operations (each type), ListTemplates, the versions and the active version,
+/// then the recommender configurations.
+async fn templates_and_recommenders(run: &mut Run) {
+    let kinds: [(&str, Value); 5] = [
+        (
+            "Email",
+            json!({"Subject": "Hi {{Name}}", "TextPart": "Hello",
+                         "DefaultSubstitutions": "{\"Name\":\"you\"}"}),
+        ),
+        ("Sms", json!({"Body": "Hello {{Name}}"})),
+        ("Push", json!({"Default": {"Title": "Hi", "Body": "Hello"}})),
+        ("Voice", json!({"Body": "Hello", "LanguageCode": "en-US", "VoiceId": "Joanna"})),
+        (
+            "InApp",
+            json!({"Layout": "BOTTOM_BANNER", "Content": [{"BodyConfig":
+                         {"Alignment": "LEFT", "Body": "Hello", "TextColor": "#000000"}}]}),
+        ),
+    ];
+    for (kind, body) in &kinds {
+        run.call(op(&format!("Create{kind}Template")), Some(body.clone())).await;
+        run.call(op(&format!("Get{kind}Template")), None).await;
+        run.call(op(&format!("Update{kind}Template")), Some(body.clone())).await;
+    }
+    run.call("ListTemplates", None).await;
+    run.call("ListTemplateVersions", None).await;
+    run.call("UpdateTemplateActiveVersion", Some(json!({"Version": "latest"}))).await;
+    for (kind, _) in &kinds {
+        run.call(op(&format!("Delete{kind}Template")), None).await;
+    }
+
+    let recommender = json!({
+        "RecommendationProviderUri": "arn:aws:personalize:us-east-1:000000000000:campaign/c",
+        "RecommendationProviderRoleArn": ROLE,
+        "RecommendationsDisplayName": "Picks",
+    });
+    run.ids.recommender =
+        id(&run.call("CreateRecommenderConfiguration", Some(recommender.clone())).await);
+    run.call("GetRecommenderConfiguration", None).await;
+    run.call("GetRecommenderConfigurations", None).await;
+    run.call("UpdateRecommenderConfiguration", Some(recommender)).await;
+    run.call("DeleteRecommenderConfiguration", None).await;
 }
 
 #[test]

@@ -58,6 +58,16 @@ fn fixture() -> Fixture {
             &json!({"RoleArn": "arn:aws:iam::0:role/r", "S3UrlPrefix": "s3://b/p"}),
         )
         .unwrap();
+    for kind in pinpoint_console::pinpoint::TemplateKind::ALL {
+        backend.create_template(kind, "t1", &json!({}), "seed").unwrap();
+    }
+    let recommender = backend
+        .create_recommender(&json!({
+            "RecommendationProviderUri": "arn:aws:personalize:us-east-1:0:campaign/c",
+            "RecommendationProviderRoleArn": "arn:aws:iam::0:role/r",
+            "RecommendationsDisplayName": "Picks",
+        }))
+        .unwrap();
     let known = vec![
         ("{segment-id}", segment_id),
         ("{campaign-id}", campaign["Id"].as_str().unwrap().to_owned()),
@@ -65,6 +75,9 @@ fn fixture() -> Fixture {
         ("{user-id}", "u1".to_owned()),
         ("{job-id}", job["Id"].as_str().unwrap().to_owned()),
         ("{version}", "1".to_owned()),
+        ("{template-name}", "t1".to_owned()),
+        ("{template-type}", "EMAIL".to_owned()),
+        ("{recommender-id}", recommender["Id"].as_str().unwrap().to_owned()),
     ];
     Fixture { service: router(backend), app_id, known }
 }

@@ -149,3 +149,47 @@ async fn unknown_and_malformed_arns_and_bad_tags_are_refused() {
     assert!(e.message().unwrap().contains("aws:"), "{e:?}");
     assert!(list(&c, &arn).await.is_empty(), "a refused request changes nothing");
 }
+
+#[tokio::test]
+async fn tags_on_a_template_follow_its_get() {
+    use aws_sdk_pinpoint::types::SmsTemplateRequest;
+    let server = start_mock(Seed::Empty).await;
+    let c = sdk_client(&server).await;
+    let created = c
+        .create_sms_template()
+        .template_name("welcome")
+        .sms_template_request(
+            SmsTemplateRequest::builder()
+                .body("Hi")
+                .set_tags(Some(tags(&[("team", "growth")])))
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let arn = created.create_template_message_body().unwrap().arn().unwrap().to_owned();
+    assert!(arn.ends_with(":templates/welcome/SMS"), "{arn}");
+    assert_eq!(list(&c, &arn).await, tags(&[("team", "growth")]));
+    tag(&c, &arn, &[("stage", "beta")]).await;
+    c.untag_resource().resource_arn(&arn).tag_keys("team").send().await.unwrap();
+    let got = c.get_sms_template().template_name("welcome").send().await.unwrap();
+    assert_eq!(got.sms_template_response().unwrap().tags().unwrap(), &tags(&[("stage", "beta")]));
+
+    let email_arn = arn.replace("/SMS", "/EMAIL");
+    let e = c.list_tags_for_resource().resource_arn(&email_arn).send().await.unwrap_err();
+    assert_eq!(e.into_service_error().code(), Some("NotFoundException"), "no such email template");
+
+    let e = c
+        .create_sms_template()
+        .template_name("reserved")
+        .sms_template_request(
+            SmsTemplateRequest::builder()
+                .body("Hi")
+                .set_tags(Some(tags(&[("aws:x", "y")])))
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(e.into_service_error().code(), Some("BadRequestException"));
+}

@@ -136,10 +136,10 @@ fn a_whole_world_survives_a_restart_row_for_row() {
         let outbox =
             backend.outbox(&OutboxFilter { app_id: Some(app.clone()), ..OutboxFilter::default() });
         assert_eq!(outbox.len(), 5, "four campaign messages and one direct: {outbox:?}");
-        backend.snapshot().unwrap()
+        backend.snapshot().unwrap().projects
     };
     let backend = open(&dir, &clock);
-    let after = backend.snapshot().unwrap();
+    let after = backend.snapshot().unwrap().projects;
     assert_eq!(
         before.iter().map(|p| &p.app).collect::<Vec<_>>(),
         after.iter().map(|p| &p.app).collect::<Vec<_>>(),
@@ -547,7 +547,7 @@ fn export_and_import_move_a_world_between_data_dirs() {
     let before = {
         let backend = open(&from, &clock);
         demo::seed(&backend, Seed::Demo).unwrap();
-        backend.snapshot().unwrap()
+        backend.snapshot().unwrap().projects
     };
     let exported =
         mock_binary().args(["export", "--data-dir", from.to_str().unwrap()]).output().unwrap();
@@ -571,6 +571,79 @@ fn export_and_import_move_a_world_between_data_dirs() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("--replace"));
     assert!(import(&["--replace"]).status.success());
 
-    let after = open(&to, &clock).snapshot().unwrap();
+    let after = open(&to, &clock).snapshot().unwrap().projects;
     assert_eq!(rows(&before), rows(&after));
+}
+
+#[test]
+fn templates_and_recommenders_survive_a_restart_and_move_with_export_and_import() {
+    use pinpoint_console::pinpoint::TemplateKind;
+    let dir = temp_dir("durable-account");
+    let clock = Arc::new(ManualClock::new(t("2026-03-02T08:00:00Z")));
+    let recommender = {
+        let backend = open(&dir, &clock);
+        let email = json!({"Subject": "Hi {{Name}}", "TextPart": "v1", "tags": {"team": "growth"}});
+        backend.create_template(TemplateKind::Email, "welcome", &email, "r1").unwrap();
+        backend
+            .update_template(
+                TemplateKind::Email,
+                "welcome",
+                None,
+                true,
+                &json!({"TextPart": "v2"}),
+                "r2",
+            )
+            .unwrap();
+        backend.create_template(TemplateKind::Sms, "gone", &json!({"Body": "x"}), "r3").unwrap();
+        backend.delete_template(TemplateKind::Sms, "gone", None, "r4").unwrap();
+        let created = backend
+            .create_recommender(&json!({
+                "RecommendationProviderUri": "arn:aws:personalize:us-east-1:0:campaign/c",
+                "RecommendationProviderRoleArn": "arn:aws:iam::0:role/r",
+                "RecommendationsDisplayName": "Picks",
+            }))
+            .unwrap();
+        created["Id"].as_str().unwrap().to_owned()
+    };
+    let backend = open(&dir, &clock);
+    let active = backend.get_template(TemplateKind::Email, "welcome", None).unwrap();
+    assert_eq!((active["Version"].as_str(), active["TextPart"].as_str()), (Some("1"), Some("v1")));
+    assert_eq!(active["tags"]["team"], "growth");
+    let v2 = backend.get_template(TemplateKind::Email, "welcome", Some("2")).unwrap();
+    assert_eq!(v2["TextPart"], "v2");
+    assert!(backend.get_template(TemplateKind::Sms, "gone", None).is_err(), "a deletion is kept");
+    assert_eq!(backend.get_recommender(&recommender).unwrap()["Id"], recommender.as_str());
+    // The account is stored beside the projects but is none of them.
+    assert_eq!(backend.app_count(), 0);
+    assert!(backend.get_app("account").is_err());
+    let before = backend.snapshot().unwrap().account;
+    assert!(!before.is_empty());
+    drop(backend);
+
+    let exported =
+        mock_binary().args(["export", "--data-dir", dir.to_str().unwrap()]).output().unwrap();
+    assert!(exported.status.success(), "{}", String::from_utf8_lossy(&exported.stderr));
+    let state: Value = serde_json::from_slice(&exported.stdout).unwrap();
+    assert!(state["Account"]["Rows"].as_array().is_some_and(|rows| rows.len() == 2), "{state}");
+    let file = dir.join("state.json");
+    std::fs::write(&file, &exported.stdout).unwrap();
+    let to = temp_dir("durable-account-import");
+    let imported = mock_binary()
+        .args(["import", "--data-dir", to.to_str().unwrap(), "--file", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    let moved = open(&to, &clock);
+    let mut after = moved.snapshot().unwrap().account;
+    let mut before = before;
+    after.sort_by(|a, b| (&a.table, &a.key).cmp(&(&b.table, &b.key)));
+    before.sort_by(|a, b| (&a.table, &a.key).cmp(&(&b.table, &b.key)));
+    assert_eq!(
+        before.iter().map(|r| (&r.table, &r.key, &r.body)).collect::<Vec<_>>(),
+        after.iter().map(|r| (&r.table, &r.key, &r.body)).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        moved.get_template(TemplateKind::Email, "welcome", Some("2")).unwrap()["TextPart"],
+        "v2"
+    );
 }

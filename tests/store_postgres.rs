@@ -601,3 +601,70 @@ fn two_pinpoint_mock_processes_on_one_database_share_one_world() {
     first.wait().unwrap();
     second.wait().unwrap();
 }
+
+#[test]
+fn two_processes_see_each_others_templates_and_the_account_is_no_project() {
+    use pinpoint_console::pinpoint::TemplateKind;
+    let Some(db) = TestDb::new() else { return };
+    let clock = clock();
+    let (a, b) = (db.backend(&clock), db.backend(&clock));
+    a.create_template(TemplateKind::Sms, "shared", &json!({"Body": "v1"}), "r1").unwrap();
+    let got = b.get_template(TemplateKind::Sms, "shared", None).unwrap();
+    assert_eq!(got["Body"], "v1", "a template created on A is on B");
+    b.update_template(TemplateKind::Sms, "shared", None, true, &json!({"Body": "v2"}), "r2")
+        .unwrap();
+    let v2 = a.get_template(TemplateKind::Sms, "shared", Some("2")).unwrap();
+    assert_eq!(v2["Body"], "v2", "a version B added is on A");
+    let recommender = a
+        .create_recommender(&json!({
+            "RecommendationProviderUri": "arn:aws:personalize:us-east-1:0:campaign/c",
+            "RecommendationProviderRoleArn": "arn:aws:iam::0:role/r",
+            "RecommendationsDisplayName": "Picks",
+        }))
+        .unwrap();
+    let id = recommender["Id"].as_str().unwrap();
+    assert_eq!(b.get_recommender(id).unwrap()["RecommendationsDisplayName"], "Picks");
+    b.delete_template(TemplateKind::Sms, "shared", None, "r3").unwrap();
+    assert_eq!(
+        a.get_template(TemplateKind::Sms, "shared", None).unwrap_err().kind,
+        ErrorKind::NotFound,
+        "a deletion on B is seen on A"
+    );
+
+    // The account's row is never a project, and a restart finds the account.
+    assert_eq!(a.app_count(), 0);
+    assert_eq!(a.get_app("account").unwrap_err().kind, ErrorKind::NotFound);
+    drop((a, b));
+    let c = db.backend(&clock);
+    assert_eq!(c.get_recommender(id).unwrap()["Id"], id);
+    let page = pinpoint_console::mock::store::PageRequest::parse(None, None).unwrap();
+    assert!(c.list_apps(page).item.is_empty());
+}
+
+#[test]
+fn a_schema_1_database_is_brought_to_schema_2() {
+    let Some(db) = TestDb::new() else { return };
+    let clock = clock();
+    let app = new_app(&db.backend(&clock), "Before");
+    // What a schema-1 database looked like: no account row, version 1.
+    let mut client = db.client();
+    client.execute("DELETE FROM projects WHERE id = 'account'", &[]).unwrap();
+    client
+        .execute("UPDATE pinpoint_mock_meta SET value = '1' WHERE key = 'schema_version'", &[])
+        .unwrap();
+    let backend = db.backend(&clock);
+    assert_eq!(backend.get_app(&app).unwrap().name, "Before");
+    backend
+        .create_template(
+            pinpoint_console::pinpoint::TemplateKind::Email,
+            "after",
+            &json!({"Subject": "S"}),
+            "r",
+        )
+        .unwrap();
+    let version: String = client
+        .query_one("SELECT value FROM pinpoint_mock_meta WHERE key = 'schema_version'", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(version, "2");
+}

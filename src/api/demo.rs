@@ -180,18 +180,17 @@ pub fn run(backend: &Backend, request: &DemoRequest) -> Result<String, ApiError>
         }
         DemoRequest::Load(path) => {
             let file = std::fs::File::open(path).map_err(|e| cannot("read", path, &e))?;
-            let projects = read_state(BufReader::new(file)).map_err(|e| {
+            let world = read_state(BufReader::new(file)).map_err(|e| {
                 ApiError::local(ErrorKind::WrongFile, format!("{}: {e}", path.display()))
             })?;
-            let count = backend.replace_world(projects).map_err(failed)?;
+            let count = backend.replace_world(world).map_err(failed)?;
             Ok(format!("Loaded {count} projects from {}", path.display()))
         }
         DemoRequest::Save(path) => {
-            let projects = backend.snapshot().map_err(failed)?;
-            let count = projects.len();
+            let world = backend.snapshot().map_err(failed)?;
+            let count = world.projects.len();
             let file = std::fs::File::create(path).map_err(|e| cannot("write", path, &e))?;
-            write_state(projects, &mut BufWriter::new(file))
-                .map_err(|e| cannot("write", path, &e))?;
+            write_state(world, &mut BufWriter::new(file)).map_err(|e| cannot("write", path, &e))?;
             Ok(format!("Saved {count} projects to {}", path.display()))
         }
     }

@@ -14,7 +14,7 @@ use pinpoint_console::mock::clock::SystemClock;
 use pinpoint_console::mock::state_file::{read_state, write_state};
 use pinpoint_console::mock::store::postgres;
 use pinpoint_console::mock::store::sqlite::{SqliteBacking, open_store};
-use pinpoint_console::mock::store::{Backing, MemoryStore, Store};
+use pinpoint_console::mock::store::{Backing, MemoryStore, Store, World};
 use pinpoint_console::mock::{MockServer, demo};
 
 type Failure = Box<dyn std::error::Error>;
@@ -69,9 +69,11 @@ fn backing(args: &MockArgs) -> Result<Box<dyn Backing>, Failure> {
 }
 
 fn export(args: &MockArgs) -> Result<(), Failure> {
-    let projects = backing(args)?.load()?;
+    let backing = backing(args)?;
+    let projects = backing.load()?;
+    let (account, _seq) = backing.load_account()?;
     let stdout = std::io::stdout();
-    write_state(projects, &mut BufWriter::new(stdout.lock()))?;
+    write_state(World { projects, account }, &mut BufWriter::new(stdout.lock()))?;
     Ok(())
 }
 

@@ -118,6 +118,9 @@ pub mod shape {
         SendUsersMessageRequest,
         NumberValidateRequest,
         TagsModel,
+        TemplateActiveVersionRequest,
+        CreateRecommenderConfiguration,
+        UpdateRecommenderConfiguration,
     );
 }
 

@@ -56,6 +56,8 @@ pub fn router(backend: Arc<Backend>) -> Router {
         .merge(routes::jobs::routes())
         .merge(routes::messages::routes())
         .merge(routes::tags::routes())
+        .merge(routes::templates::routes())
+        .merge(routes::recommenders::routes())
         .merge(routes::extensions::routes())
         .merge(routes::faults::routes())
         .fallback(unknown_route)

@@ -5,8 +5,12 @@
 //! ```json
 //! { "Format": "pinpoint-mock-state", "Version": 1,
 //!   "Projects": [ { "App": { "Id": "…", … },
-//!                   "Rows": [ { "Table": "endpoint", "Key": "e1", "Ord": 1, "Body": { … } } ] } ] }
+//!                   "Rows": [ { "Table": "endpoint", "Key": "e1", "Ord": 1, "Body": { … } } ] } ],
+//!   "Account": { "Rows": [ { "Table": "template", "Key": "welcome/EMAIL", … } ] } }
 //! ```
+//!
+//! `Account` (the account's templates and recommenders) is optional: a file written before
+//! it existed reads as an account with nothing in it.
 //!
 //! Rows are written one at a time (a world of a million endpoints is not built in memory
 //! twice to be exported).
@@ -16,7 +20,7 @@ use std::io::{self, BufRead, Write};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::store::{Row, StoredProject};
+use super::store::{Row, StoredProject, World};
 use super::wire::ApplicationResponse;
 
 /// The `Format` member of a state file.
@@ -45,36 +49,42 @@ pub enum StateFileError {
     },
 }
 
-/// Writes a state file holding `projects`.
-pub fn write_state<W: Write>(
-    projects: impl IntoIterator<Item = StoredProject>,
-    out: &mut W,
-) -> io::Result<()> {
+/// Writes a state file holding `world`.
+pub fn write_state<W: Write>(world: World, out: &mut W) -> io::Result<()> {
     write!(out, "{{\"Format\":\"{FORMAT}\",\"Version\":{VERSION},\"Projects\":[")?;
-    for (i, project) in projects.into_iter().enumerate() {
+    for (i, project) in world.projects.into_iter().enumerate() {
         if i > 0 {
             out.write_all(b",")?;
         }
         out.write_all(b"\n{\"App\":")?;
         serde_json::to_writer(&mut *out, &project.app)?;
-        out.write_all(b",\"Rows\":[")?;
-        for (j, row) in project.rows.iter().filter(|r| r.body.is_some()).enumerate() {
-            if j > 0 {
-                out.write_all(b",")?;
-            }
-            out.write_all(b"\n{\"Table\":")?;
-            serde_json::to_writer(&mut *out, &row.table)?;
-            out.write_all(b",\"Key\":")?;
-            serde_json::to_writer(&mut *out, &row.key)?;
-            write!(out, ",\"Ord\":{},\"Body\":", row.ord)?;
-            // Bodies are JSON the store wrote: embedded as they are.
-            out.write_all(row.body.as_deref().unwrap_or("null").as_bytes())?;
-            out.write_all(b"}")?;
-        }
-        out.write_all(b"]}")?;
+        out.write_all(b",")?;
+        write_rows(&project.rows, out)?;
+        out.write_all(b"}")?;
     }
-    out.write_all(b"\n]}\n")?;
+    out.write_all(b"\n],\n\"Account\":{")?;
+    write_rows(&world.account, out)?;
+    out.write_all(b"}}\n")?;
     out.flush()
+}
+
+/// Writes `"Rows":[…]`, one row at a time.
+fn write_rows<W: Write>(rows: &[Row], out: &mut W) -> io::Result<()> {
+    out.write_all(b"\"Rows\":[")?;
+    for (j, row) in rows.iter().filter(|r| r.body.is_some()).enumerate() {
+        if j > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(b"\n{\"Table\":")?;
+        serde_json::to_writer(&mut *out, &row.table)?;
+        out.write_all(b",\"Key\":")?;
+        serde_json::to_writer(&mut *out, &row.key)?;
+        write!(out, ",\"Ord\":{},\"Body\":", row.ord)?;
+        // Bodies are JSON the store wrote: embedded as they are.
+        out.write_all(row.body.as_deref().unwrap_or("null").as_bytes())?;
+        out.write_all(b"}")?;
+    }
+    out.write_all(b"]")
 }
 
 #[derive(Deserialize)]
@@ -83,6 +93,14 @@ struct StateFile {
     format: String,
     version: u64,
     projects: Vec<ProjectEntry>,
+    #[serde(default)]
+    account: Option<AccountEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct AccountEntry {
+    rows: Vec<RowEntry>,
 }
 
 #[derive(Deserialize)]
@@ -101,8 +119,19 @@ struct RowEntry {
     body: Box<RawValue>,
 }
 
+impl RowEntry {
+    fn into_row(self) -> Row {
+        Row {
+            table: self.table,
+            key: self.key,
+            ord: self.ord,
+            body: Some(self.body.get().to_owned()),
+        }
+    }
+}
+
 /// Reads a state file.
-pub fn read_state<R: BufRead>(input: R) -> Result<Vec<StoredProject>, StateFileError> {
+pub fn read_state<R: BufRead>(input: R) -> Result<World, StateFileError> {
     let file: StateFile =
         serde_json::from_reader(input).map_err(|e| StateFileError::NotAStateFile(e.to_string()))?;
     if file.format != FORMAT {
@@ -111,24 +140,20 @@ pub fn read_state<R: BufRead>(input: R) -> Result<Vec<StoredProject>, StateFileE
     if file.version > VERSION {
         return Err(StateFileError::Newer(file.version));
     }
-    Ok(file
+    let projects = file
         .projects
         .into_iter()
         .map(|p| StoredProject {
-            rows: p
-                .rows
-                .into_iter()
-                .map(|r| Row {
-                    table: r.table,
-                    key: r.key,
-                    ord: r.ord,
-                    body: Some(r.body.get().to_owned()),
-                })
-                .collect(),
+            rows: p.rows.into_iter().map(RowEntry::into_row).collect(),
             app: p.app,
             seq: 0,
         })
-        .collect())
+        .collect();
+    let account = file
+        .account
+        .map(|a| a.rows.into_iter().map(RowEntry::into_row).collect())
+        .unwrap_or_default();
+    Ok(World { projects, account })
 }
 
 #[cfg(test)]
@@ -153,13 +178,25 @@ mod tests {
             },
             Row { table: "settings".into(), key: String::new(), ord: 0, body: Some("{}".into()) },
         ];
+        let account = vec![Row {
+            table: "template".into(),
+            key: "welcome/EMAIL".into(),
+            ord: 0,
+            body: Some("{\"name\":\"welcome\"}".into()),
+        }];
         let mut out = Vec::new();
-        write_state(vec![StoredProject { app: app.clone(), rows: rows.clone(), seq: 0 }], &mut out)
-            .unwrap();
+        let world = World {
+            projects: vec![StoredProject { app: app.clone(), rows: rows.clone(), seq: 0 }],
+            account: account.clone(),
+        };
+        write_state(world, &mut out).unwrap();
         let back = read_state(out.as_slice()).unwrap();
-        assert_eq!(back.len(), 1);
-        assert_eq!(back[0].app, app);
-        assert_eq!(back[0].rows, rows);
+        assert_eq!(back.projects.len(), 1);
+        assert_eq!(back.projects[0].app, app);
+        assert_eq!(back.projects[0].rows, rows);
+        assert_eq!(back.account, account);
+        let before_accounts = format!("{{\"Format\":\"{FORMAT}\",\"Version\":1,\"Projects\":[]}}");
+        assert!(read_state(before_accounts.as_bytes()).unwrap().account.is_empty());
     }
 
     #[test]

@@ -8,6 +8,8 @@ pub mod endpoint_row;
 pub mod outbox;
 pub mod render;
 pub mod rules;
+pub mod template;
 
 pub use channel::{ChannelKind, mask};
 pub use outbox::OutboxEntry;
+pub use template::TemplateKind;

@@ -1,6 +1,6 @@
 //! Message rendering: picks the message for a channel from a message configuration (with the
-//! service's fallbacks) and fills `{{…}}` placeholders from the endpoint, per-recipient
-//! `Substitutions` and `Context`.
+//! service's fallbacks) and fills `{{…}}` placeholders from per-recipient `Substitutions` and
+//! `Context`, then the endpoint, then a message template's `DefaultSubstitutions`.
 
 use std::collections::HashMap;
 
@@ -22,6 +22,9 @@ pub struct Rendered {
 pub struct Substitutions {
     /// Per-recipient or per-request `Substitutions` (first value of each list).
     pub values: HashMap<String, String>,
+    /// A message template's `DefaultSubstitutions`: used when neither `values` nor the
+    /// endpoint has a value.
+    pub defaults: HashMap<String, String>,
 }
 
 impl Substitutions {
@@ -39,7 +42,14 @@ impl Substitutions {
                 values.entry(format!("Context.{k}")).or_insert_with(|| text.to_owned());
             }
         }
-        Self { values }
+        Self { values, defaults: HashMap::new() }
+    }
+
+    /// The same substitutions with a template's `DefaultSubstitutions` beneath them.
+    #[must_use]
+    pub fn with_defaults(mut self, defaults: HashMap<String, String>) -> Self {
+        self.defaults = defaults;
+        self
     }
 }
 
@@ -67,12 +77,13 @@ impl Fields for Value {
     }
 }
 
-/// Resolves one placeholder: the substitutions first, then the endpoint's members.
+/// Resolves one placeholder: the substitutions first, then the endpoint's members, then the
+/// template's defaults.
 fn lookup(endpoint: Option<&dyn Fields>, subs: &Substitutions, key: &str) -> Option<String> {
     if let Some(v) = subs.values.get(key) {
         return Some(v.clone());
     }
-    endpoint?.field(key)
+    endpoint.and_then(|e| e.field(key)).or_else(|| subs.defaults.get(key).cloned())
 }
 
 /// Fills `{{path}}` and `{{path|default}}` placeholders; unknown paths without a default
@@ -178,6 +189,15 @@ mod tests {
         assert_eq!(
             fill(text, Some(&ep as &dyn Fields), &subs),
             "Hi Ada from Lyon: 1234 spring friend"
+        );
+        let defaults = [("Attributes.city", "Paris"), ("code", "0000"), ("missing", "!")];
+        let subs = subs.with_defaults(
+            defaults.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+        );
+        assert_eq!(
+            fill("{{Attributes.city}} {{code}}{{missing}}", Some(&ep as &dyn Fields), &subs),
+            "Lyon 1234!",
+            "defaults come last"
         );
     }
 

@@ -178,6 +178,7 @@ impl Backend {
     pub fn create_campaign_as(&self, app_id: &str, id: &str, request: Value) -> MockResult<Value> {
         let now = self.now();
         let arn = self.campaign_arn(app_id, id);
+        self.check_campaign_templates(&request)?;
         self.with_app_mut(app_id, |app| {
             let segment_version = check_campaign(app, &request)?;
             let mut server = Map::new();
@@ -196,6 +197,7 @@ impl Backend {
     /// UpdateCampaign: a full replace of the writable members, as a new version.
     pub fn update_campaign(&self, app_id: &str, id: &str, request: Value) -> MockResult<Value> {
         let now = self.now();
+        self.check_campaign_templates(&request)?;
         self.with_app_mut(app_id, |app| {
             let latest = app
                 .campaigns

@@ -33,6 +33,9 @@ impl Backend {
         }
         let now = self.now();
         let received = self.clock_now();
+        // Event-triggered campaigns may send templated messages; the account cannot be read
+        // inside the project's transaction.
+        let templates = self.templates()?;
         let mut sinks = Sinks::default();
         let answer = self.with_app_mut(app_id, |app| {
             let mut results = Map::new();
@@ -73,7 +76,7 @@ impl Backend {
                             }
                             app.events.push(stored);
                             app.last_active.insert(endpoint_id.clone(), received);
-                            campaigns::trigger(app, app_id, endpoint_id, event, received, &mut sinks);
+                            campaigns::trigger(app, app_id, endpoint_id, event, received, &mut sinks, &templates);
                             item(202, "Accepted")
                         }
                     };

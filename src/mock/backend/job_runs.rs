@@ -28,6 +28,7 @@ use crate::mock::engine::delivery::Sinks;
 use crate::mock::engine::jobs::{
     self, CheckedRow, EXPORT_PIECE, ExportFile, IMPORT_PIECE, ImportRead, JobProgress,
 };
+use crate::mock::engine::templates::Templates;
 use crate::mock::model::model;
 use crate::mock::store::{Collection, ProjectRecord, StoreError};
 
@@ -103,6 +104,8 @@ struct Work {
     opened: HashMap<String, u32>,
     /// Campaigns not opened again in this tick.
     skip: BTreeSet<String>,
+    /// The account's templates, read at the project's first campaign step of the tick.
+    templates: Option<Templates>,
 }
 
 impl Backend {
@@ -123,6 +126,7 @@ impl Backend {
                 jobs_done: false,
                 opened: HashMap::new(),
                 skip: BTreeSet::new(),
+                templates: None,
             })
             .collect();
         while !projects.is_empty() {
@@ -164,9 +168,20 @@ impl Backend {
     /// when nothing is due.
     fn campaign_step(&self, work: &mut Work, now: DateTime<Utc>) -> bool {
         let app_id = work.id.as_str();
+        if work.templates.is_none() {
+            match self.store.read_acct(Templates::of) {
+                Ok(templates) => work.templates = Some(templates),
+                Err(error) => {
+                    // Tried again in the next tick, rather than failing templated messages.
+                    tracing::error!(%error, "the engine's tick could not read the templates");
+                    return false;
+                }
+            }
+        }
+        let templates = work.templates.get_or_insert_with(Templates::default);
         let mut sinks = Sinks::default();
         let stepped = ran(self.store.write(app_id, |project| {
-            let step = campaigns::step(project, app_id, now, &mut sinks, &work.skip);
+            let step = campaigns::step(project, app_id, now, &mut sinks, &work.skip, templates);
             project.deliver(std::mem::take(&mut sinks.outbox), OUTBOX_CAPACITY);
             Ok::<_, ()>(step)
         }));

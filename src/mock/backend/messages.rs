@@ -2,15 +2,19 @@
 //! endpoint of each user). Each recipient gets its own result with a `DeliveryStatus` from the
 //! SDK's value set: a channel that is not enabled, an address that is not valid for its
 //! channel, a channel with no message, or an opted-out or inactive endpoint is a failure.
+//! A request whose `TemplateConfiguration` names a template (or version) that does not exist
+//! is refused whole (404) before anything is sent; the templates it names are rendered
+//! through `engine::templates`.
 
 use serde_json::{Map, Value, json};
 
 use super::{Backend, ChannelKind, MockError, MockResult, ProjectRecord, new_id};
 use crate::mock::clock::iso8601;
 use crate::mock::engine::delivery::Sinks;
+use crate::mock::engine::templates::Prepared;
 use crate::mock::engine::{OutboxEntry, stream_record};
 use crate::mock::wire::Endpoint;
-use crate::pinpoint::render::{Fields, Substitutions, message_for, render};
+use crate::pinpoint::render::{Fields, Substitutions, message_for};
 use crate::pinpoint::rules;
 
 /// Most recipients (addresses and endpoints together, or users) in one request.
@@ -113,7 +117,8 @@ pub fn decide(app: &ProjectRecord, channel_type: &str, address: &str, config: &V
 struct Send<'a> {
     app_id: &'a str,
     request_id: &'a str,
-    config: &'a Value,
+    /// The message configuration with the templates it names applied.
+    config: &'a Prepared,
     context: Option<&'a Value>,
     at: String,
     sinks: Sinks,
@@ -123,7 +128,7 @@ impl<'a> Send<'a> {
     fn new(
         app_id: &'a str,
         request_id: &'a str,
-        config: &'a Value,
+        config: &'a Prepared,
         request: &'a Value,
         at: String,
     ) -> Self {
@@ -153,17 +158,17 @@ impl<'a> Send<'a> {
         else {
             return;
         };
-        let Some(message) = message_for(self.config, kind) else { return };
         let context = recipient.get("Context").or(self.context);
         let subs = Substitutions::from_maps(recipient.get("Substitutions"), context);
         let endpoint_json = endpoint.map(|(_, e)| e.to_value());
-        let rendered = render(
-            message,
+        let Some(rendered) = self.config.render(
             kind,
             endpoint_json.as_ref().map(|e| e as &dyn Fields),
             &subs,
             Some(recipient),
-        );
+        ) else {
+            return;
+        };
         self.sinks.outbox.push(OutboxEntry {
             time: self.at.clone(),
             application_id: self.app_id.to_owned(),
@@ -233,8 +238,12 @@ impl Backend {
                 "{count} recipients; a request takes at most {MAX_RECIPIENTS} (Addresses and Endpoints together)"
             )));
         }
-        let config = request.get("MessageConfiguration").cloned().unwrap_or(Value::Null);
-        let mut send = Send::new(app_id, request_id, &config, request, iso8601(self.clock_now()));
+        let prepared = self.prepare(
+            request.get("MessageConfiguration").unwrap_or(&Value::Null),
+            request.get("TemplateConfiguration"),
+        )?;
+        let config = prepared.config();
+        let mut send = Send::new(app_id, request_id, &prepared, request, iso8601(self.clock_now()));
         let body = self.with_app(app_id, |app| {
             let mut body = json!({ "ApplicationId": app_id, "RequestId": request_id });
             if let Some(addresses) = addresses {
@@ -249,7 +258,7 @@ impl Backend {
                             "ChannelType is required for an address",
                         )
                     } else {
-                        decide(app, channel_type, address, &config)
+                        decide(app, channel_type, address, config)
                     };
                     send.record(app, &delivery, channel_type, address, None, conf);
                     result.insert(address.clone(), delivery.result(None));
@@ -260,7 +269,7 @@ impl Backend {
                 let mut result = Map::new();
                 for (id, conf) in endpoints {
                     let endpoint = app.endpoints.get(id);
-                    let (delivery, address) = endpoint_delivery(app, endpoint, id, &config);
+                    let (delivery, address) = endpoint_delivery(app, endpoint, id, config);
                     if let Some(endpoint) = endpoint {
                         let channel_type = endpoint.channel_type.as_deref().unwrap_or_default();
                         send.record(
@@ -299,8 +308,12 @@ impl Backend {
                 users.len()
             )));
         }
-        let config = request.get("MessageConfiguration").cloned().unwrap_or(Value::Null);
-        let mut send = Send::new(app_id, request_id, &config, request, iso8601(self.clock_now()));
+        let prepared = self.prepare(
+            request.get("MessageConfiguration").unwrap_or(&Value::Null),
+            request.get("TemplateConfiguration"),
+        )?;
+        let config = prepared.config();
+        let mut send = Send::new(app_id, request_id, &prepared, request, iso8601(self.clock_now()));
         let body = self.with_app(app_id, |app| {
             let mut result = Map::new();
             for (user, conf) in &users {
@@ -310,7 +323,7 @@ impl Backend {
                         continue;
                     }
                     let id = endpoint.id();
-                    let (delivery, address) = endpoint_delivery(app, Some(endpoint), id, &config);
+                    let (delivery, address) = endpoint_delivery(app, Some(endpoint), id, config);
                     let channel_type = endpoint.channel_type.as_deref().unwrap_or_default();
                     send.record(app, &delivery, channel_type, &address, Some((id, endpoint)), conf);
                     per_endpoint.insert(id.to_owned(), delivery.result(Some(&address)));

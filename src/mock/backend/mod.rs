@@ -13,9 +13,12 @@ mod job_runs;
 mod jobs;
 mod messages;
 mod phone;
+mod recommenders;
 mod segments;
 mod settings;
 mod tags;
+mod template_list;
+mod templates;
 mod world;
 
 pub use channels::ChannelKind;

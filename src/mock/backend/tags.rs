@@ -1,6 +1,7 @@
-//! Tags: TagResource, UntagResource, ListTagsForResource on the ARN of a project, campaign or
-//! segment. A resource keeps its tags where its `Get*` reads them (a project's in its
-//! resource, a campaign's or segment's in every stored version), so the `tags` of each `Get*`
+//! Tags: TagResource, UntagResource, ListTagsForResource on the ARN of a project, campaign,
+//! segment or message template. A resource keeps its tags where its `Get*` reads them (a
+//! project's in its resource, a campaign's or segment's in every stored version, a template's
+//! in the template, not its versions), so the `tags` of each `Get*`
 //! follow the tag operations. The ARN must be the resource's own, region and account
 //! included: an ARN of another region names another resource, as in the service.
 
@@ -9,6 +10,8 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use super::{Backend, MockError, MockResult, ProjectRecord};
+use crate::mock::store::template_key;
+use crate::pinpoint::template::TemplateKind;
 
 /// Tags a resource takes at most (AWS's tagging rules).
 pub const MAX_TAGS: usize = 50;
@@ -23,6 +26,8 @@ enum Tagged {
     Project(String),
     /// A campaign or segment: its kind, project and id.
     Versioned(Versioned, String, String),
+    /// A message template: its name and type.
+    Template(String, TemplateKind),
 }
 
 /// The resources kept with every version.
@@ -37,7 +42,8 @@ fn parse_arn(arn: &str) -> MockResult<Tagged> {
     let bad = || {
         MockError::bad_request(format!(
             "'{arn}' is not the ARN of a taggable Amazon Pinpoint resource \
-             (arn:aws:mobiletargeting:REGION:ACCOUNT:apps/ID, …/campaigns/ID, …/segments/ID)"
+             (arn:aws:mobiletargeting:REGION:ACCOUNT:apps/ID, …/campaigns/ID, …/segments/ID, \
+             …:templates/NAME/TYPE)"
         ))
     };
     let parts: Vec<&str> = arn.splitn(6, ':').collect();
@@ -57,6 +63,10 @@ fn parse_arn(arn: &str) -> MockResult<Tagged> {
         ["apps", app, "segments", segment] => {
             id(app).zip(id(segment)).map(|(a, s)| Tagged::Versioned(Versioned::Segment, a, s))
         }
+        ["templates", name, kind] => TemplateKind::from_name(kind)
+            .filter(|k| k.type_name() == kind)
+            .zip(id(name))
+            .map(|(k, n)| Tagged::Template(n, k)),
         _ => None,
     }
     .ok_or_else(bad)
@@ -157,6 +167,16 @@ impl Backend {
                     .read(&app, |project| latest(project, kind, &id, arn).map(tags_of))?;
                 found.flatten().ok_or_else(|| arn_not_found(arn))
             }
+            Tagged::Template(name, kind) => {
+                if self.template_arn(&name, kind) != arn {
+                    return Err(arn_not_found(arn));
+                }
+                let key = template_key(&name, kind.type_name());
+                let found = self.store.read_acct(|account| {
+                    account.templates.get(&key).map(|template| template.tags.clone())
+                })?;
+                found.ok_or_else(|| arn_not_found(arn))
+            }
         }
     }
 
@@ -203,6 +223,20 @@ impl Backend {
                 })?;
                 changed.unwrap_or_else(|| Err(arn_not_found(arn)))
             }
+            Tagged::Template(name, kind) => {
+                if self.template_arn(&name, kind) != arn {
+                    return Err(arn_not_found(arn));
+                }
+                let key = template_key(&name, kind.type_name());
+                self.store.write_acct(|account| {
+                    let current = account.templates.get(&key).ok_or_else(|| arn_not_found(arn))?;
+                    let tags = change(current.tags.clone())?;
+                    if let Some(template) = account.templates.get_mut(&key) {
+                        template.set_tags(tags);
+                    }
+                    Ok(())
+                })?
+            }
         }
     }
 }
@@ -223,7 +257,13 @@ mod tests {
             parse_arn(&format!("{base}/segments/s1")).ok(),
             Some(Tagged::Versioned(Versioned::Segment, "a1".into(), "s1".into()))
         );
+        assert_eq!(
+            parse_arn("arn:aws:mobiletargeting:us-east-1:000000000000:templates/welcome/EMAIL")
+                .ok(),
+            Some(Tagged::Template("welcome".into(), TemplateKind::Email))
+        );
         for bad in [
+            "arn:aws:mobiletargeting:us-east-1:000000000000:templates/welcome/email",
             "",
             "apps/a1",
             "arn:aws:s3:us-east-1:000000000000:apps/a1",

@@ -1,15 +1,18 @@
 //! The whole world at once: a copy of every project (for a state file), replacing the world
 //! with another (loading a state file, resetting the demo).
 
+use std::convert::Infallible;
+
 use serde_json::{Value, json};
 
 use super::Backend;
 use crate::mock::error::MockResult;
-use crate::mock::store::StoredProject;
+use crate::mock::store::{AccountRecord, StoredProject, World};
 
 impl Backend {
-    /// Every project with every row, as stored now (each project read in one transaction).
-    pub fn snapshot(&self) -> MockResult<Vec<StoredProject>> {
+    /// Every project with every row, and the account's rows, as stored now (each project and
+    /// the account read in one transaction).
+    pub fn snapshot(&self) -> MockResult<World> {
         let mut projects = Vec::new();
         for id in self.store.project_ids() {
             let copy = self.store.read(&id, |project| StoredProject {
@@ -19,27 +22,42 @@ impl Backend {
             })?;
             projects.extend(copy);
         }
-        Ok(projects)
+        let account = self.store.read_acct(AccountRecord::rows)?;
+        Ok(World { projects, account })
     }
 
-    /// Removes every project.
+    /// Removes every project and the account's resources.
     pub fn clear(&self) -> MockResult<()> {
         for id in self.store.project_ids() {
             self.store.delete_project(&id)?;
         }
+        let Ok(()) = self.store.write_acct(|account| {
+            account.replace_with(&AccountRecord::default());
+            Ok::<(), Infallible>(())
+        })?;
         Ok(())
     }
 
-    /// Replaces every project with `projects`; answers how many there are now. Rows that
-    /// cannot be read refuse the whole world before anything is removed.
-    pub fn replace_world(&self, projects: Vec<StoredProject>) -> MockResult<usize> {
-        let records =
-            projects.into_iter().map(StoredProject::into_record).collect::<Result<Vec<_>, _>>()?;
+    /// Replaces every project and the account's resources with `world`'s; answers how many
+    /// projects there are now. Rows that cannot be read refuse the whole world before
+    /// anything is removed.
+    pub fn replace_world(&self, world: World) -> MockResult<usize> {
+        let records = world
+            .projects
+            .into_iter()
+            .map(StoredProject::into_record)
+            .collect::<Result<Vec<_>, _>>()?;
+        let account = AccountRecord::from_rows(&world.account)
+            .map_err(crate::mock::store::StoreError::from)?;
         self.clear()?;
         let count = records.len();
         for record in records {
             self.store.create_project(record)?;
         }
+        let Ok(()) = self.store.write_acct(|stored| {
+            stored.replace_with(&account);
+            Ok::<(), Infallible>(())
+        })?;
         Ok(count)
     }
 }

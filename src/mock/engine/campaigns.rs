@@ -27,9 +27,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{Value, json};
 
-use super::delivery::{Delivery, Sinks, count, deliver};
+use super::delivery::{Delivery, PreparedCache, Sinks, count, deliver};
 use super::schedule::{allocate, endpoint_zone, int, next_run, text, treatment_id, zone_due};
 use super::segment::{Candidate, Context, compile};
+use super::templates::Templates;
 use crate::mock::clock::iso8601;
 use crate::mock::store::{CampaignRuntime, OpenRun, ProjectRecord, ZoneCursor, run_part_key};
 use crate::mock::wire::Endpoint;
@@ -376,6 +377,7 @@ fn deliver_part(
     id: &str,
     now: DateTime<Utc>,
     sinks: &mut Sinks,
+    templates: &Templates,
 ) {
     let Some(campaign) = latest(app, id) else { return };
     let Some(mut runtime) = app.campaign_runtime.get(id).cloned() else { return };
@@ -386,7 +388,15 @@ fn deliver_part(
     // A part that is not there (never stored) has nobody left to deliver to.
     let members = app.run_members.remove(&key).unwrap_or_default();
     let settings = settings_value(app);
-    let d = Delivery { app_id, campaign_id: id, campaign: &campaign, settings: &settings, at };
+    let d = Delivery {
+        app_id,
+        campaign_id: id,
+        campaign: &campaign,
+        settings: &settings,
+        at,
+        templates,
+        prepared: PreparedCache::default(),
+    };
     let treatments = run.activities.len();
     let counts = deliver_members(&d, app, members, treatments, &mut run.delivered, sinks);
     run.zones[z].next += 1;
@@ -398,13 +408,14 @@ fn deliver_part(
 /// One step of a project's campaigns (one write transaction): keeps every campaign's
 /// schedule and state up to `now`, and delivers one part of the first run with a due zone,
 /// or answers the first run due to open. Campaigns in `skip` are not opened (a tick that has
-/// opened enough of their runs).
+/// opened enough of their runs). Messages that name templates render from `templates`.
 pub fn step(
     app: &mut ProjectRecord,
     app_id: &str,
     now: DateTime<Utc>,
     sinks: &mut Sinks,
     skip: &BTreeSet<String>,
+    templates: &Templates,
 ) -> Step {
     let ids: Vec<String> = app
         .campaigns
@@ -415,7 +426,7 @@ pub fn step(
     for id in ids {
         match settle(app, &id, now) {
             Need::Deliver => {
-                deliver_part(app, app_id, &id, now, sinks);
+                deliver_part(app, app_id, &id, now, sinks, templates);
                 return Step::Delivered;
             }
             Need::Open(due) if !skip.contains(&id) => return Step::Open(due),
@@ -529,11 +540,17 @@ pub fn open(app: &mut ProjectRecord, app_id: &str, audience: Audience, now: Date
 /// Runs everything that is due in one project inside one transaction (`step`, `audience`
 /// and `open` in a loop): for tests and tools that hold a project record of their own. The
 /// server runs the steps in transactions of their own (`backend::job_runs`).
-pub fn run_project(app: &mut ProjectRecord, app_id: &str, now: DateTime<Utc>, sinks: &mut Sinks) {
+pub fn run_project(
+    app: &mut ProjectRecord,
+    app_id: &str,
+    now: DateTime<Utc>,
+    sinks: &mut Sinks,
+    templates: &Templates,
+) {
     let mut opened: BTreeMap<String, u32> = BTreeMap::new();
     let mut skip = BTreeSet::new();
     loop {
-        match step(app, app_id, now, sinks, &skip) {
+        match step(app, app_id, now, sinks, &skip, templates) {
             Step::Delivered => {}
             Step::Idle => break,
             Step::Open(due) => {
@@ -556,7 +573,8 @@ pub fn run_project(app: &mut ProjectRecord, app_id: &str, now: DateTime<Utc>, si
 pub const MAX_OPENS_PER_TICK: u32 = 1000;
 
 /// An event arrived for an endpoint: event-triggered campaigns whose filter matches send to
-/// it (if it is in their segment and not held out), with the usual checks.
+/// it (if it is in their segment and not held out), with the usual checks; messages that
+/// name templates render from `templates`.
 pub fn trigger(
     app: &mut ProjectRecord,
     app_id: &str,
@@ -564,6 +582,7 @@ pub fn trigger(
     event: &Value,
     now: DateTime<Utc>,
     sinks: &mut Sinks,
+    templates: &Templates,
 ) {
     let event_type = text(event, "/EventType").unwrap_or_default();
     let ids: Vec<String> = app
@@ -625,6 +644,8 @@ pub fn trigger(
                 campaign: &campaign,
                 settings: &settings,
                 at: now,
+                templates,
+                prepared: PreparedCache::default(),
             };
             let mut delivered = 0;
             let counts = deliver_members(&d, app, members, totals.len(), &mut delivered, sinks);

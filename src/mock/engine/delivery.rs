@@ -4,13 +4,16 @@
 //! the outbox and its event-stream records. Nothing here touches files: what a delivery
 //! produces goes to `Sinks`, which the backend writes out after the project is released.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{Value, json};
 
 use super::render::{Substitutions, message_for, render};
 use super::schedule::{endpoint_zone, in_quiet_time, limit, quiet_window, treatment_id};
+use super::templates::{Prepared, Templates};
 use super::{OutboxEntry, stream_record};
 use crate::mock::clock::iso8601;
 use crate::mock::store::{ProjectRecord, sends_key};
@@ -36,6 +39,30 @@ pub(super) struct Delivery<'a> {
     pub(super) campaign: &'a Value,
     pub(super) settings: &'a Value,
     pub(super) at: DateTime<Utc>,
+    /// The account's templates, for a campaign whose messages name one.
+    pub(super) templates: &'a Templates,
+    /// Each treatment's message configuration with its templates applied, prepared at its
+    /// first delivery (not once per endpoint).
+    pub(super) prepared: PreparedCache,
+}
+
+/// A treatment's prepared configuration: `Ok(None)` when it names no template, `Err` when
+/// one it names does not exist.
+type Treated = Result<Option<Rc<Prepared>>, ()>;
+
+/// Prepared message configurations by treatment index.
+#[derive(Debug, Default)]
+pub(super) struct PreparedCache(RefCell<HashMap<usize, Treated>>);
+
+impl PreparedCache {
+    fn get(
+        &self,
+        treatment: usize,
+        prepare: impl FnOnce() -> Result<Option<Prepared>, ()>,
+    ) -> Treated {
+        let mut cache = self.0.borrow_mut();
+        cache.entry(treatment).or_insert_with(|| prepare().map(|p| p.map(Rc::new))).clone()
+    }
 }
 
 /// Delivers one campaign message to one endpoint, or says why not.
@@ -66,7 +93,27 @@ pub(super) fn deliver(
             .pointer(&format!("/AdditionalTreatments/{}/MessageConfiguration", i - 1))
             .or_else(|| d.campaign.get("MessageConfiguration")),
     };
-    let message = config.and_then(|c| message_for(c, kind)).ok_or("NO_MESSAGE_FOR_CHANNEL")?;
+    let template_config = match treatment {
+        0 => None,
+        i => d.campaign.pointer(&format!("/AdditionalTreatments/{}/TemplateConfiguration", i - 1)),
+    }
+    .or_else(|| d.campaign.get("TemplateConfiguration"))
+    .filter(|t| t.as_object().is_some_and(|m| !m.is_empty()));
+    // A template deleted since the campaign was saved fails the delivery.
+    let prepared = d
+        .prepared
+        .get(treatment, || {
+            template_config
+                .map(|t| Prepared::new(config.unwrap_or(&Value::Null), Some(t), d.templates))
+                .transpose()
+                .map_err(drop)
+        })
+        .map_err(|()| "TEMPLATE_NOT_FOUND")?;
+    let message = match &prepared {
+        Some(prepared) => prepared.message(kind),
+        None => config.and_then(|c| message_for(c, kind)),
+    }
+    .ok_or("NO_MESSAGE_FOR_CHANNEL")?;
     if let (Some(window), Some(tz)) =
         (quiet_window(d.campaign, d.settings), endpoint_zone(endpoint))
         && in_quiet_time(window, tz, d.at)
@@ -96,7 +143,12 @@ pub(super) fn deliver(
         return Err("EXPIRED");
     }
     let endpoint_json = endpoint.to_value();
-    let rendered = render(message, kind, Some(&endpoint_json), &Substitutions::default(), None);
+    let rendered = match &prepared {
+        Some(prepared) => prepared
+            .render(kind, Some(&endpoint_json), &Substitutions::default(), None)
+            .unwrap_or_default(),
+        None => render(message, kind, Some(&endpoint_json), &Substitutions::default(), None),
+    };
     let message_id = uuid::Uuid::new_v4().simple().to_string();
     let at = iso8601(d.at);
     sinks.outbox.push(OutboxEntry {

@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod matching;
 pub mod schedule;
 pub mod segment;
+pub mod templates;
 
 pub use crate::pinpoint::OutboxEntry;
 pub use crate::pinpoint::render;

@@ -9,6 +9,8 @@ pub mod extensions;
 pub mod faults;
 pub mod jobs;
 pub mod messages;
+pub mod recommenders;
 pub mod segments;
 pub mod settings;
 pub mod tags;
+pub mod templates;

@@ -41,6 +41,16 @@ impl StoredProject {
     }
 }
 
+/// A whole world as a state file holds it: every project, and the account's rows
+/// (templates, recommenders).
+#[derive(Debug, Clone, Default)]
+pub struct World {
+    /// Every project in creation order.
+    pub projects: Vec<StoredProject>,
+    /// Every row of the account (`super::account`).
+    pub account: Vec<Row>,
+}
+
 /// A transaction begun on one project.
 pub struct Begun {
     /// Rows other processes changed since the `seen` counter given to `begin` (empty for a
@@ -87,6 +97,10 @@ pub trait Backing: Send + Sync + fmt::Debug {
             .collect()
     }
 
+    /// The account's rows (`super::account`, stored under `ACCOUNT_KEY`) and its change
+    /// counter.
+    fn load_account(&self) -> Result<(Vec<Row>, u64), StoreError>;
+
     /// One stored project (after a failed commit, to drop what was not stored).
     fn load_project(&self, id: &str) -> Result<Option<StoredProject>, StoreError>;
 
@@ -106,7 +120,7 @@ pub trait Backing: Send + Sync + fmt::Debug {
     /// True when other processes write to it too.
     fn shared(&self) -> bool;
 
-    /// Begins a transaction on one project, `seen` being the change counter this process
+    /// Begins a transaction on one project (or on the account, under `ACCOUNT_KEY`), `seen` being the change counter this process
     /// has applied; a write transaction (`write`) holds the project until it ends. `None`
     /// when the project is not stored (any more).
     fn begin(&self, id: &str, seen: u64, write: bool) -> Result<Option<Begun>, StoreError>;

@@ -10,6 +10,7 @@
 
 use std::sync::{Arc, PoisonError, RwLock};
 
+use super::account::{ACCOUNT_KEY, AccountRecord};
 use super::backing::{Backing, StoredProject};
 use super::collection::{Collection, PageRequest};
 use super::records::ProjectRecord;
@@ -37,10 +38,19 @@ impl Entry {
     }
 }
 
+/// The account in memory and the backing's change counter it reflects.
+#[derive(Debug, Default)]
+struct CachedAccount {
+    record: AccountRecord,
+    seen: u64,
+}
+
 /// Projects in memory: lost when the process ends, or kept by a backing.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     index: RwLock<Collection<Entry>>,
+    /// The account's resources, under a lock of their own (never in the project index).
+    account: RwLock<CachedAccount>,
     backing: Option<Box<dyn Backing>>,
 }
 
@@ -59,7 +69,13 @@ impl MemoryStore {
             index.insert(&id, Entry::new(record, seq));
         }
         index.forget_changes();
-        Ok(Self { index: RwLock::new(index), backing: Some(backing) })
+        let (rows, seen) = backing.load_account()?;
+        let record = AccountRecord::from_rows(&rows)?;
+        Ok(Self {
+            index: RwLock::new(index),
+            account: RwLock::new(CachedAccount { record, seen }),
+            backing: Some(backing),
+        })
     }
 
     fn shared(&self) -> Option<&dyn Backing> {
@@ -136,6 +152,29 @@ impl MemoryStore {
             }
         }
     }
+}
+
+impl MemoryStore {
+    /// After a failed commit on the account: the account as the backing holds it.
+    fn reload_account(&self, cached: &mut CachedAccount) {
+        let Some(backing) = &self.backing else { return };
+        match backing.load_account().and_then(|(rows, seq)| {
+            AccountRecord::from_rows(&rows).map(|r| (r, seq)).map_err(StoreError::from)
+        }) {
+            Ok((record, seq)) => {
+                cached.record = record;
+                cached.seen = seq;
+            }
+            Err(error) => {
+                tracing::error!(%error, "could not reload the account after a failed write");
+            }
+        }
+    }
+}
+
+/// The account's transaction could not begin: its row is missing from a shared database.
+fn account_missing() -> StoreError {
+    StoreError::Corrupt(format!("the account's row ({ACCOUNT_KEY}) is missing from the database"))
 }
 
 impl Store for MemoryStore {
@@ -276,6 +315,61 @@ impl Store for MemoryStore {
             }
             Err(error) => {
                 self.reload(&mut cached);
+                Err(error)
+            }
+        }
+    }
+
+    fn read_account(&self, f: &mut dyn FnMut(&AccountRecord)) -> Result<(), StoreError> {
+        if let Some(backing) = self.shared() {
+            // Apply what other processes changed, then read.
+            let mut cached = self.account.write().unwrap_or_else(PoisonError::into_inner);
+            let Some(begun) = backing.begin(ACCOUNT_KEY, cached.seen, false)? else {
+                return Err(account_missing());
+            };
+            for row in &begun.rows {
+                cached.record.apply(row)?;
+            }
+            cached.seen = begun.seq;
+            drop(begun.transaction);
+            f(&cached.record);
+            return Ok(());
+        }
+        let cached = self.account.read().unwrap_or_else(PoisonError::into_inner);
+        f(&cached.record);
+        Ok(())
+    }
+
+    fn write_account(
+        &self,
+        f: &mut dyn FnMut(&mut AccountRecord) -> Outcome,
+    ) -> Result<(), StoreError> {
+        let mut cached = self.account.write().unwrap_or_else(PoisonError::into_inner);
+        let Some(backing) = &self.backing else {
+            // Writers change last, so a discarded transaction has changed nothing to undo.
+            let _outcome = f(&mut cached.record);
+            cached.record.forget_changes();
+            return Ok(());
+        };
+        let Some(begun) = backing.begin(ACCOUNT_KEY, cached.seen, true)? else {
+            return Err(account_missing());
+        };
+        for row in &begun.rows {
+            cached.record.apply(row)?;
+        }
+        cached.seen = begun.seq;
+        let outcome = f(&mut cached.record);
+        let rows = cached.record.drain_changes();
+        if outcome == Outcome::Discard || rows.is_empty() {
+            return Ok(());
+        }
+        match begun.transaction.commit(rows) {
+            Ok(seq) => {
+                cached.seen = seq;
+                Ok(())
+            }
+            Err(error) => {
+                self.reload_account(&mut cached);
                 Err(error)
             }
         }

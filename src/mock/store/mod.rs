@@ -7,6 +7,12 @@
 //! reading or for writing, and work on one project never waits for another. The project list
 //! (create, delete, page, ids) is the only thing shared by all.
 //!
+//! **The account.** Message templates and recommender configurations belong to the account,
+//! not to a project: they live in one `AccountRecord`, read and written in transactions of
+//! its own (`read_account`, `write_account`) with the same rules, and kept by the backings
+//! beside the projects under a key no project id can take (`account`). A project's transaction
+//! must not open the account: code that needs both reads the account first.
+//!
 //! **Transactions.** One `write_project` call is one transaction on one project: the closure
 //! sees the project as it is when the call starts, no other reader or writer of that project
 //! sees it half-way, and its changes are kept when it answers `Outcome::Commit`. On
@@ -17,6 +23,7 @@
 //! transaction, does its I/O outside, and applies the result in another, checking that what
 //! it found is still there (see `backend::job_runs`).
 
+pub mod account;
 pub mod backing;
 pub mod collection;
 pub mod memory;
@@ -27,7 +34,8 @@ pub mod tracked;
 
 use std::fmt;
 
-pub use backing::{Backing, StoredProject, Transaction};
+pub use account::{ACCOUNT_KEY, AccountRecord, StoredTemplate, template_key};
+pub use backing::{Backing, StoredProject, Transaction, World};
 pub use collection::{Collection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest, page_slice};
 pub use memory::MemoryStore;
 pub use records::{
@@ -104,6 +112,16 @@ pub trait Store: Send + Sync + fmt::Debug {
         id: &str,
         f: &mut dyn FnMut(&mut ProjectRecord) -> Outcome,
     ) -> Result<bool, StoreError>;
+
+    /// Runs `f` on a consistent view of the account's resources (templates, recommenders).
+    fn read_account(&self, f: &mut dyn FnMut(&AccountRecord)) -> Result<(), StoreError>;
+
+    /// Runs `f` as one write transaction on the account's resources, with the rules of
+    /// `write_project`.
+    fn write_account(
+        &self,
+        f: &mut dyn FnMut(&mut AccountRecord) -> Outcome,
+    ) -> Result<(), StoreError>;
 }
 
 impl dyn Store {
@@ -140,5 +158,35 @@ impl dyn Store {
             outcome
         })?;
         Ok(answer)
+    }
+
+    /// Reads the account: `f`'s answer.
+    pub fn read_acct<T>(&self, f: impl FnOnce(&AccountRecord) -> T) -> Result<T, StoreError> {
+        let mut f = Some(f);
+        let mut answer = None;
+        self.read_account(&mut |record| {
+            if let Some(f) = f.take() {
+                answer = Some(f(record));
+            }
+        })?;
+        answer.ok_or_else(|| StoreError::Unavailable("the account could not be read".to_owned()))
+    }
+
+    /// Writes the account in one transaction, kept when `f` answers `Ok` and discarded when
+    /// it answers `Err`: `f`'s answer.
+    pub fn write_acct<T, E>(
+        &self,
+        f: impl FnOnce(&mut AccountRecord) -> Result<T, E>,
+    ) -> Result<Result<T, E>, StoreError> {
+        let mut f = Some(f);
+        let mut answer = None;
+        self.write_account(&mut |record| {
+            let Some(f) = f.take() else { return Outcome::Discard };
+            let result = f(record);
+            let outcome = if result.is_ok() { Outcome::Commit } else { Outcome::Discard };
+            answer = Some(result);
+            outcome
+        })?;
+        answer.ok_or_else(|| StoreError::Unavailable("the account could not be written".to_owned()))
     }
 }

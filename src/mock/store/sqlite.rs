@@ -21,6 +21,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
+use super::account::ACCOUNT_KEY;
 use super::backing::{Backing, Begun, StoredProject, Transaction};
 use super::records::ProjectRecord;
 use super::tracked::Row;
@@ -365,6 +366,15 @@ impl Backing for SqliteBacking {
             records.push((record, 0));
         }
         Ok(records)
+    }
+
+    fn load_account(&self) -> Result<(Vec<Row>, u64), StoreError> {
+        // The account's rows sit in `project_rows` under a key no project takes, without a
+        // row in `projects`: they never show in the project list.
+        let connection = self.inner.connection();
+        let rows =
+            Self::rows_of(&connection, ACCOUNT_KEY).map_err(|e| self.inner.unavailable(&e))?;
+        Ok((rows, 0))
     }
 
     fn load_project(&self, id: &str) -> Result<Option<StoredProject>, StoreError> {

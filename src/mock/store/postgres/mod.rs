@@ -40,12 +40,17 @@ pub use errors::PostgresOpenError;
 use errors::{broken, describe, describe_server};
 
 use super::StoreError;
+use super::account::ACCOUNT_KEY;
 use super::backing::{Backing, Begun, StoredProject, Transaction};
 use super::tracked::Row;
 use crate::mock::wire::ApplicationResponse;
 
-/// The schema version this program writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+/// The schema version this program writes and reads. Version 2 adds the account's row
+/// (`ACCOUNT_KEY` in `projects`, never listed as a project), which holds the account's
+/// templates and recommenders; a version-1 database is brought up to it when opened, and a
+/// version-1 program refuses a version-2 database instead of listing the account as a
+/// project.
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Connection threads per process. A write transaction holds one for its whole length, so
 /// this bounds the writes in flight at once (requests beyond wait for a free thread).
@@ -101,8 +106,12 @@ impl Statements {
             )?,
             delete: client.prepare("DELETE FROM projects WHERE id = $1")?,
             update: client.prepare("UPDATE projects SET app = $2 WHERE id = $1")?,
-            list: client.prepare("SELECT app FROM projects ORDER BY position")?,
-            all_projects: client.prepare("SELECT id, app, seq FROM projects ORDER BY position")?,
+            list: client.prepare(&format!(
+                "SELECT app FROM projects WHERE id <> '{ACCOUNT_KEY}' ORDER BY position"
+            ))?,
+            all_projects: client.prepare(&format!(
+                "SELECT id, app, seq FROM projects WHERE id <> '{ACCOUNT_KEY}' ORDER BY position"
+            ))?,
             all_rows: client.prepare(
                 "SELECT project, tbl, key, ord, body FROM project_rows WHERE body IS NOT NULL",
             )?,
@@ -375,7 +384,18 @@ fn open_schema(conn: &mut Conn) -> Result<(), PostgresOpenError> {
                 conn.live = Some(prepared(client, &server)?);
                 Ok(())
             }
-            Ok(SCHEMA_VERSION) => Err(PostgresOpenError::Foreign {
+            Ok(1) if projects && rows => {
+                add_account(&mut tx).map_err(|e| other(&e))?;
+                tx.execute(
+                    "UPDATE pinpoint_mock_meta SET value = $1 WHERE key = 'schema_version'",
+                    &[&SCHEMA_VERSION.to_string()],
+                )
+                .map_err(|e| other(&e))?;
+                tx.commit().map_err(|e| other(&e))?;
+                conn.live = Some(prepared(client, &server)?);
+                Ok(())
+            }
+            Ok(1 | SCHEMA_VERSION) => Err(PostgresOpenError::Foreign {
                 server,
                 what: "a pinpoint_mock_meta table but not the projects and project_rows tables"
                     .to_owned(),
@@ -421,9 +441,20 @@ fn open_schema(conn: &mut Conn) -> Result<(), PostgresOpenError> {
         &[&SCHEMA_VERSION.to_string(), &created_by],
     )
     .map_err(|e| other(&e))?;
+    add_account(&mut tx).map_err(|e| other(&e))?;
     tx.commit().map_err(|e| other(&e))?;
     conn.live = Some(prepared(client, &server)?);
     Ok(())
+}
+
+/// Adds the account's row (schema version 2): its counter and lock serve the account's
+/// transactions as a project's serve the project's. Its `app` is a placeholder nothing reads.
+fn add_account(tx: &mut ::postgres::Transaction<'_>) -> Result<(), ::postgres::Error> {
+    tx.execute(
+        "INSERT INTO projects (id, app, seq) VALUES ($1, '{}', 1) ON CONFLICT (id) DO NOTHING",
+        &[&ACCOUNT_KEY],
+    )
+    .map(drop)
 }
 
 fn prepared(mut client: Client, server: &str) -> Result<Live, PostgresOpenError> {
@@ -548,6 +579,16 @@ fn load_from(live: &mut Live, id: Option<&str>) -> Result<Vec<StoredProject>, Fa
 impl Backing for PostgresBacking {
     fn load(&self) -> Result<Vec<StoredProject>, StoreError> {
         self.call(true, |live| load_from(live, None))
+    }
+
+    fn load_account(&self) -> Result<(Vec<Row>, u64), StoreError> {
+        let begun = self.begin(ACCOUNT_KEY, 0, false)?.ok_or_else(|| {
+            StoreError::Corrupt(format!(
+                "PostgreSQL at {}: the account's row is missing",
+                self.server
+            ))
+        })?;
+        Ok((begun.rows, begun.seq))
     }
 
     fn load_project(&self, id: &str) -> Result<Option<StoredProject>, StoreError> {
