@@ -117,6 +117,7 @@ pub mod shape {
         MessageRequest,
         SendUsersMessageRequest,
         NumberValidateRequest,
+        UpdateAttributesRequest,
     );
 }
 

@@ -48,6 +48,7 @@ pub fn router(backend: Arc<Backend>) -> Router {
     Router::new()
         .merge(routes::apps::routes())
         .merge(routes::settings::routes())
+        .merge(routes::attributes::routes())
         .merge(routes::campaigns::routes())
         .merge(routes::segments::routes())
         .merge(routes::channels::routes())

@@ -113,9 +113,10 @@ pub fn message_for(config: &Value, kind: ChannelKind) -> Option<&Value> {
         ChannelKind::Gcm => pick("GCMMessage"),
         ChannelKind::Adm => pick("ADMMessage"),
         ChannelKind::Baidu => pick("BaiduMessage"),
+        ChannelKind::Voice => pick("VoiceMessage"),
         _ => pick("APNSMessage"),
     };
-    let push = !matches!(kind, ChannelKind::Sms | ChannelKind::Email);
+    let push = !matches!(kind, ChannelKind::Sms | ChannelKind::Email | ChannelKind::Voice);
     specific
         .or_else(|| if push { pick("DefaultPushNotificationMessage") } else { None })
         .or_else(|| pick("DefaultMessage"))
@@ -147,7 +148,7 @@ pub fn render(
                 .or_else(|| text("HtmlBody"));
             (subject, body)
         }
-        ChannelKind::Sms => (None, text("Body")),
+        ChannelKind::Sms | ChannelKind::Voice => (None, text("Body")),
         _ => (text("Title"), text("Body")),
     };
     let title_override = overrides.and_then(|o| o.get("TitleOverride")).and_then(Value::as_str);

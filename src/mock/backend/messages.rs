@@ -78,13 +78,13 @@ pub fn decide(app: &ProjectRecord, channel_type: &str, address: &str, config: &V
         Some(true) => {}
     }
     let valid = match kind {
-        ChannelKind::Sms => rules::looks_like_e164(address),
+        ChannelKind::Sms | ChannelKind::Voice => rules::looks_like_e164(address),
         ChannelKind::Email => rules::looks_like_email(address),
         _ => !address.is_empty() && !address.chars().any(char::is_whitespace),
     };
     if !valid {
         let what = match kind {
-            ChannelKind::Sms => "an E.164 phone number (+ and 8-15 digits)",
+            ChannelKind::Sms | ChannelKind::Voice => "an E.164 phone number (+ and 8-15 digits)",
             ChannelKind::Email => "an email address",
             _ => "a device token",
         };

@@ -4,6 +4,7 @@
 //! operation works inside one project through the `store::Store` seam (one transaction per
 //! call), and the backend runs the engine inside those transactions (`job_runs`).
 
+mod attributes;
 mod campaigns;
 mod channels;
 mod endpoints;
