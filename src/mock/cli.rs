@@ -48,6 +48,12 @@ pub struct MockArgs {
     /// AWS region reported in ARNs.
     #[arg(long, default_value = "us-east-1")]
     pub region: String,
+    /// Verify the AWS Signature Version 4 of every API request (not /_mock/) with the keys in
+    /// FILE: one `ACCESS_KEY_ID SECRET` or `ACCESS_KEY_ID=SECRET` per line, `#` comments.
+    /// An unknown key, a wrong signature or a request time more than 15 minutes off is
+    /// answered 403 as the service answers it. Without it, any signature is accepted.
+    #[arg(long, value_name = "FILE")]
+    pub credentials: Option<PathBuf>,
     /// Worker threads serving requests (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
