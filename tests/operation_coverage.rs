@@ -86,7 +86,8 @@ impl Run {
             )
             .replace("{endpoint-id}", endpoint)
             .replace("{user-id}", user)
-            .replace("{version}", "1");
+            .replace("{version}", "1")
+            .replace("{attribute-type}", "endpoint-custom-attributes");
         let request = Request::builder()
             .method(Method::from_bytes(op.method.as_bytes()).unwrap())
             .uri(&uri)
@@ -142,7 +143,7 @@ fn op(name: &str) -> &'static str {
 #[tokio::test]
 async fn every_served_operation_answers_a_valid_request_with_its_success_status() {
     let ops = operations();
-    assert_eq!(ops.len(), 69, "the seed lists 69 operations");
+    assert_eq!(ops.len(), 74, "the seed's 69 operations and issue 15's");
     let dir = std::env::temp_dir().join(format!("pinpoint-coverage-{}", std::process::id()));
     let backend = Backend::default().with_files(pinpoint_console::mock::engine::Files::under(&dir));
     let mut run = Run { service: router(Arc::new(backend)), ids: Ids::default(), called: vec![] };
@@ -220,6 +221,8 @@ async fn every_served_operation_answers_a_valid_request_with_its_success_status(
     run.call("SendUsersMessages", Some(send)).await;
     run.call("PhoneNumberValidate", Some(json!({"PhoneNumber": "+12065550100"}))).await;
 
+    voice_channels_and_attributes(&mut run).await;
+
     // Deletes, each of something that exists; the campaign before the segment it uses.
     run.call("DeleteCampaign", None).await;
     run.call("DeleteSegment", None).await;
@@ -236,6 +239,19 @@ async fn every_served_operation_answers_a_valid_request_with_its_success_status(
     assert_eq!(called.len(), run.called.len(), "each operation is called once");
     let served: BTreeSet<&str> = served_operations().collect();
     assert_eq!(called, served, "every served operation is called");
+}
+
+/// The voice channel, GetChannels and RemoveAttributes (issue 15), on the project and
+/// endpoints the main test made.
+async fn voice_channels_and_attributes(run: &mut Run) {
+    run.call("UpdateVoiceChannel", Some(json!({"Enabled": true}))).await;
+    let voice = run.call("GetVoiceChannel", None).await;
+    assert_eq!(voice["Platform"], "VOICE");
+    let all = run.call("GetChannels", None).await;
+    assert_eq!(all["Channels"]["VOICE"]["Enabled"], true, "{all}");
+    run.call("DeleteVoiceChannel", None).await;
+    let removed = run.call("RemoveAttributes", Some(json!({"Blacklist": ["plan"]}))).await;
+    assert_eq!(removed["AttributeType"], "endpoint-custom-attributes");
 }
 
 #[test]
