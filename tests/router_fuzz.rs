@@ -234,6 +234,11 @@ fn arbitrary_byte_paths_are_answered_with_typed_errors() {
         "/_mock/apps/",
         "/",
     ];
+    // A path parameter that is not UTF-8 once decoded is axum's rejection, typed as a 400.
+    let request = Request::builder().uri("/v1/apps/%ff").body(Body::empty()).unwrap();
+    let (status, error_type, body) = RUNTIME.block_on(answer(&fixture.service, request));
+    assert_eq!(status, 400, "{}", String::from_utf8_lossy(&body));
+    assert_eq!(error_type.unwrap(), "BadRequestException");
     let mut rng = Gen(0x5eed);
     let mut cases = vec![
         "/v1/apps/%ff".to_owned(),
