@@ -318,7 +318,9 @@ mod tests {
         assert_eq!(m.operation_at("DELETE", "/v1/apps/a/users/u"), Some("DeleteUserEndpoints"));
         assert_eq!(m.operation_at("PATCH", "/v1/apps/abc"), None);
         assert_eq!(m.operation_at("GET", "/_mock/outbox"), None);
-        assert_eq!(served_operations().count(), 69);
+        assert_eq!(m.operation_at("PUT", "/v1/apps/a/channels/voice"), Some("UpdateVoiceChannel"));
+        assert_eq!(m.operation_at("GET", "/v1/apps/a/channels"), Some("GetChannels"));
+        assert_eq!(served_operations().count(), 74);
         assert_eq!(m.response_shape("CreateApp"), Some("ApplicationResponse"));
     }
 
