@@ -201,7 +201,10 @@ fn escaped_bytes(raw: &[u8]) -> String {
             (3, _) if byte % 5 == 0 => out.push_str("%zz"),
             (5, _) if byte % 5 == 0 => out.push('%'),
             (_, b) if b.is_ascii_alphanumeric() || b"-._~".contains(b) => out.push(char::from(*b)),
-            (_, b) => out.push_str(&format!("%{b:02X}")),
+            (_, b) => {
+                use std::fmt::Write as _;
+                write!(out, "%{b:02X}").unwrap();
+            }
         }
     }
     if out.is_empty() { "%ff".to_owned() } else { out }

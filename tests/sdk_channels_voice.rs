@@ -78,7 +78,12 @@ async fn the_voice_channel_is_updated_read_and_deleted() {
 async fn get_channels_keys_every_configured_channel_by_its_type() {
     let (_server, client, app) = setup().await;
     let none = client.get_channels().application_id(&app).send().await.unwrap();
-    assert!(none.channels_response().unwrap().channels().is_none_or(|c| c.is_empty()));
+    assert!(
+        none.channels_response()
+            .unwrap()
+            .channels()
+            .is_none_or(std::collections::HashMap::is_empty)
+    );
 
     client
         .update_voice_channel()
@@ -110,7 +115,7 @@ async fn get_channels_keys_every_configured_channel_by_its_type() {
 #[tokio::test]
 async fn a_voice_message_reaches_the_outbox_only_through_an_enabled_voice_channel() {
     let (server, client, app) = setup().await;
-    let send = || {
+    let send_voice = || {
         let message = DirectMessageConfiguration::builder()
             .voice_message(VoiceMessage::builder().body("Your code is 1234").build())
             .build();
@@ -128,7 +133,7 @@ async fn a_voice_message_reaches_the_outbox_only_through_an_enabled_voice_channe
             )
             .send()
     };
-    let refused = send().await.unwrap();
+    let refused = send_voice().await.unwrap();
     let result = &refused.message_response().unwrap().result().unwrap()["+12065550123"];
     assert_eq!(result.status_code(), Some(400), "no voice channel yet: {result:?}");
 
@@ -139,7 +144,7 @@ async fn a_voice_message_reaches_the_outbox_only_through_an_enabled_voice_channe
         .send()
         .await
         .unwrap();
-    let sent = send().await.unwrap();
+    let sent = send_voice().await.unwrap();
     let result = &sent.message_response().unwrap().result().unwrap()["+12065550123"];
     assert_eq!(result.status_code(), Some(200), "{result:?}");
     let filter = OutboxFilter { app_id: Some(app.clone()), ..OutboxFilter::default() };
@@ -242,9 +247,13 @@ async fn remove_attributes_drops_names_and_globs_from_every_endpoint() {
         names.sort_unstable();
         let expected: &[&str] = if id == "e3" { &["keep", "tier"] } else { &["keep"] };
         assert_eq!(names, expected, "{id}");
-        assert!(e.metrics().is_none_or(|m| m.is_empty()), "{id}: {:?}", e.metrics());
+        assert!(
+            e.metrics().is_none_or(std::collections::HashMap::is_empty),
+            "{id}: {:?}",
+            e.metrics()
+        );
         let user = e.user().unwrap();
-        assert!(user.user_attributes().is_none_or(|a| a.is_empty()), "{id}");
+        assert!(user.user_attributes().is_none_or(std::collections::HashMap::is_empty), "{id}");
         assert_eq!(user.user_id(), Some("u1"));
     }
     // The values the console suggests no longer offer them.
