@@ -107,16 +107,21 @@ pub fn fill(template: &str, endpoint: Option<&dyn Fields>, subs: &Substitutions)
 #[must_use]
 pub fn message_for(config: &Value, kind: ChannelKind) -> Option<&Value> {
     let pick = |k: &str| config.get(k).filter(|v| v.is_object());
+    if kind == ChannelKind::Voice {
+        // Only a direct message's VoiceMessage reaches a voice channel: a campaign's
+        // MessageConfiguration has no voice member in the model, and the mock does not read
+        // DefaultMessage out as a call.
+        return pick("VoiceMessage");
+    }
     let specific = match kind {
         ChannelKind::Sms => pick("SMSMessage"),
         ChannelKind::Email => pick("EmailMessage"),
         ChannelKind::Gcm => pick("GCMMessage"),
         ChannelKind::Adm => pick("ADMMessage"),
         ChannelKind::Baidu => pick("BaiduMessage"),
-        ChannelKind::Voice => pick("VoiceMessage"),
         _ => pick("APNSMessage"),
     };
-    let push = !matches!(kind, ChannelKind::Sms | ChannelKind::Email | ChannelKind::Voice);
+    let push = !matches!(kind, ChannelKind::Sms | ChannelKind::Email);
     specific
         .or_else(|| if push { pick("DefaultPushNotificationMessage") } else { None })
         .or_else(|| pick("DefaultMessage"))
@@ -180,6 +185,15 @@ mod tests {
             fill(text, Some(&ep as &dyn Fields), &subs),
             "Hi Ada from Lyon: 1234 spring friend"
         );
+    }
+
+    #[test]
+    fn a_voice_channel_takes_only_a_voice_message() {
+        assert!(
+            message_for(&json!({"DefaultMessage": {"Body": "D"}}), ChannelKind::Voice).is_none()
+        );
+        let voice = json!({"VoiceMessage": {"Body": "V"}, "DefaultMessage": {"Body": "D"}});
+        assert_eq!(message_for(&voice, ChannelKind::Voice).unwrap()["Body"], "V");
     }
 
     #[test]

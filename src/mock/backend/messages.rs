@@ -177,7 +177,9 @@ impl<'a> Send<'a> {
             request_id: Some(self.request_id.to_owned()),
             message_id: message_id.clone(),
         });
-        if app.event_stream.is_some() {
+        // Voice calls report their outcomes through SMS and voice configuration sets, not
+        // the project's event stream, so they stream nothing here.
+        if app.event_stream.is_some() && kind != ChannelKind::Voice {
             let attrs = json!({"message_id": message_id, "address": address, "request_id": self.request_id});
             let event = match kind {
                 ChannelKind::Sms => "_SMS.SUCCESS",
