@@ -45,7 +45,8 @@ pub struct MockArgs {
     /// Data set to start with (only when the data dir is new, or with no data dir).
     #[arg(long, value_enum, default_value_t = SeedChoice::Demo)]
     pub seed: SeedChoice,
-    /// AWS region reported in ARNs.
+    /// AWS region reported in ARNs when a request is not signed (a signed request's ARNs carry
+    /// the region of its signing scope).
     #[arg(long, default_value = "us-east-1")]
     pub region: String,
     /// Verify the AWS Signature Version 4 of every API request (not /_mock/) with the keys in

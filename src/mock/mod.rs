@@ -5,7 +5,8 @@
 //! Layers: `routes/` (one file per API resource, HTTP only) → `backend` (the service's rules,
 //! which orchestrates the `engine`) → `store` (projects behind the `Store` trait, one lock per
 //! project), with `wire` (serde types of the service model) and `model` (the model itself,
-//! which validates every request body). `error` is the one error type.
+//! which validates every request body). `error` is the one error type. `signing` sets the
+//! region of each request's SigV4 scope and, with credentials, verifies its signature.
 
 pub mod backend;
 pub mod cli;
