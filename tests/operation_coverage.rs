@@ -104,6 +104,7 @@ impl Run {
             .replace("{template-name}", TEMPLATE)
             .replace("{template-type}", "EMAIL")
             .replace("{recommender-id}", &self.ids.recommender)
+            .replace("{attribute-type}", "endpoint-custom-attributes")
             .replace("{resource-arn}", &self.ids.arn.replace(':', "%3A").replace('/', "%2F"));
         let uri = if self.query.is_empty() { uri } else { format!("{uri}?{}", self.query) };
         let request = Request::builder()
@@ -161,7 +162,7 @@ fn op(name: &str) -> &'static str {
 #[tokio::test]
 async fn every_served_operation_answers_a_valid_request_with_its_success_status() {
     let ops = operations();
-    assert_eq!(ops.len(), 69 + 3 + 28, "the seed's 69, tags' 3, templates' 23, recommenders' 5");
+    assert_eq!(ops.len(), 69 + 3 + 28 + 5, "the seed's 69, tags, templates, recommenders, voice…");
     let dir = std::env::temp_dir().join(format!("pinpoint-coverage-{}", std::process::id()));
     let backend = Backend::default().with_files(pinpoint_console::mock::engine::Files::under(&dir));
     let mut run = Run {
@@ -247,6 +248,8 @@ async fn every_served_operation_answers_a_valid_request_with_its_success_status(
 
     tags(&mut run, &created).await;
 
+    voice_channels_and_attributes(&mut run).await;
+
     // Deletes, each of something that exists; the campaign before the segment it uses.
     run.call("DeleteCampaign", None).await;
     run.call("DeleteSegment", None).await;
@@ -318,6 +321,19 @@ async fn templates_and_recommenders(run: &mut Run) {
     run.call("GetRecommenderConfigurations", None).await;
     run.call("UpdateRecommenderConfiguration", Some(recommender)).await;
     run.call("DeleteRecommenderConfiguration", None).await;
+}
+
+/// The voice channel, GetChannels and RemoveAttributes (issue 15), on the project and
+/// endpoints the main test made.
+async fn voice_channels_and_attributes(run: &mut Run) {
+    run.call("UpdateVoiceChannel", Some(json!({"Enabled": true}))).await;
+    let voice = run.call("GetVoiceChannel", None).await;
+    assert_eq!(voice["Platform"], "VOICE");
+    let all = run.call("GetChannels", None).await;
+    assert_eq!(all["Channels"]["VOICE"]["Enabled"], true, "{all}");
+    run.call("DeleteVoiceChannel", None).await;
+    let removed = run.call("RemoveAttributes", Some(json!({"Blacklist": ["plan"]}))).await;
+    assert_eq!(removed["AttributeType"], "endpoint-custom-attributes");
 }
 
 #[test]

@@ -78,6 +78,7 @@ fn fixture() -> Fixture {
         ("{template-name}", "t1".to_owned()),
         ("{template-type}", "EMAIL".to_owned()),
         ("{recommender-id}", recommender["Id"].as_str().unwrap().to_owned()),
+        ("{attribute-type}", "endpoint-custom-attributes".to_owned()),
     ];
     Fixture { service: router(backend), app_id, known }
 }
@@ -204,6 +205,96 @@ fn weird_value(rng: &mut Gen) -> String {
     }
 }
 
+/// Arbitrary bytes as a path segment: safe ASCII as it is, everything else percent-escaped
+/// (so the segment may decode to invalid UTF-8), with stray and invalid escapes mixed in.
+fn escaped_bytes(raw: &[u8]) -> String {
+    let mut out = String::new();
+    for (i, byte) in raw.iter().enumerate() {
+        match (i % 7, byte) {
+            (3, _) if byte % 5 == 0 => out.push_str("%zz"),
+            (5, _) if byte % 5 == 0 => out.push('%'),
+            (_, b) if b.is_ascii_alphanumeric() || b"-._~".contains(b) => out.push(char::from(*b)),
+            (_, b) => {
+                use std::fmt::Write as _;
+                write!(out, "%{b:02X}").unwrap();
+            }
+        }
+    }
+    if out.is_empty() { "%ff".to_owned() } else { out }
+}
+
+/// What a request got back: status, `x-amzn-ErrorType`, body.
+async fn answer(
+    service: &axum::Router,
+    request: Request<Body>,
+) -> (axum::http::StatusCode, Option<axum::http::HeaderValue>, axum::body::Bytes) {
+    let response = service.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let error_type = response.headers().get("x-amzn-ErrorType").cloned();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, error_type, body)
+}
+
+/// Paths of arbitrary bytes (invalid UTF-8 once decoded, bad escapes) at every resource
+/// prefix: never a 5xx, every error typed with the JSON body.
+#[test]
+fn arbitrary_byte_paths_are_answered_with_typed_errors() {
+    let fixture = fixture();
+    let prefixes = [
+        "/v1/apps/",
+        "/v1/apps/APP/channels/",
+        "/v1/apps/APP/channels/voice/",
+        "/v1/apps/APP/attributes/",
+        "/v1/apps/APP/endpoints/",
+        "/v1/apps/APP/segments/",
+        "/_mock/apps/",
+        "/",
+    ];
+    // A path parameter that is not UTF-8 once decoded is axum's rejection, typed as a 400.
+    let request = Request::builder().uri("/v1/apps/%ff").body(Body::empty()).unwrap();
+    let (status, error_type, body) = RUNTIME.block_on(answer(&fixture.service, request));
+    assert_eq!(status, 400, "{}", String::from_utf8_lossy(&body));
+    assert_eq!(error_type.unwrap(), "BadRequestException");
+    let mut rng = Gen(0x5eed);
+    let mut cases = vec![
+        "/v1/apps/%ff".to_owned(),
+        "/v1/apps/%zz".to_owned(),
+        "/v1/apps/%ff/channels".to_owned(),
+        "/v1/apps/%c3%28/channels/voice".to_owned(),
+        "/v1/apps/APP/attributes/%ff%fe".to_owned(),
+        "/v1/apps/APP/endpoints/%e2%82".to_owned(),
+        "/v1/apps?page-size=%ff".to_owned(),
+        "/_mock/apps/APP/endpoints?filter=%ff&page-size=zz".to_owned(),
+    ];
+    for _ in 0..400 {
+        let raw: Vec<u8> = (0..rng.below(24)).map(|_| rng.next() as u8).collect();
+        let prefix = prefixes[rng.below(prefixes.len() as u64) as usize];
+        cases.push(format!("{prefix}{}", escaped_bytes(&raw)));
+    }
+    for case in cases {
+        let path = case.replace("APP", &fixture.app_id);
+        for method in [Method::GET, Method::PUT, Method::DELETE] {
+            let Ok(request) = Request::builder()
+                .method(method.clone())
+                .uri(&path)
+                .header("content-type", "application/json")
+                .body(Body::from("{}"))
+            else {
+                continue;
+            };
+            let (status, error_type, body) = RUNTIME.block_on(answer(&fixture.service, request));
+            let text = String::from_utf8_lossy(&body);
+            assert!(status.as_u16() < 500, "{method} {path}: {status} {text}");
+            if !status.is_success() {
+                assert!(error_type.is_some(), "{method} {path}: {status} untyped: {text}");
+                let json: Value = serde_json::from_slice(&body)
+                    .unwrap_or_else(|_| panic!("{method} {path}: {status} not JSON: {text}"));
+                assert!(json["Message"].is_string() && json["RequestID"].is_string(), "{text}");
+            }
+        }
+    }
+}
+
 fn build_request(
     fixture: &Fixture,
     seed: u64,
@@ -223,9 +314,14 @@ fn build_request(
         "{job-id}",
         "{user-id}",
         "{version}",
+        "{attribute-type}",
     ] {
         if path.contains(param) {
-            let v = path_value(&mut rng, fixture, param);
+            let v = if rng.chance(10) {
+                escaped_bytes(raw)
+            } else {
+                path_value(&mut rng, fixture, param)
+            };
             path = path.replace(param, &v);
         }
     }
@@ -263,13 +359,7 @@ proptest! {
         let fixture = fixture();
         let request = build_request(&fixture, seed, route, mode, &raw);
         let described = format!("{} {}", request.method(), request.uri());
-        let (status, error_type, body) = RUNTIME.block_on(async {
-            let response = fixture.service.clone().oneshot(request).await.unwrap();
-            let status = response.status();
-            let error_type = response.headers().get("x-amzn-ErrorType").cloned();
-            let body = response.into_body().collect().await.unwrap().to_bytes();
-            (status, error_type, body)
-        });
+        let (status, error_type, body) = RUNTIME.block_on(answer(&fixture.service, request));
         prop_assert!(status.as_u16() < 500, "{described}: {status} {}", String::from_utf8_lossy(&body));
         if !status.is_success() {
             prop_assert!(error_type.is_some(), "{described}: {status} without x-amzn-ErrorType");

@@ -647,3 +647,28 @@ fn templates_and_recommenders_survive_a_restart_and_move_with_export_and_import(
         "v2"
     );
 }
+
+#[test]
+fn removed_attributes_and_the_voice_channel_survive_a_restart() {
+    let dir = temp_dir("durable-attributes");
+    let clock = Arc::new(ManualClock::new(t("2026-03-02T08:00:00Z")));
+    let app = {
+        let backend = open(&dir, &clock);
+        let app = sms_project(&backend, &[("e1", "UTC"), ("e2", "UTC")]);
+        backend.update_channel(&app, ChannelKind::Voice, json!({"Enabled": true})).unwrap();
+        let planned =
+            json!({"ChannelType": "SMS", "Attributes": {"plan": ["gold"], "keep": ["k"]}});
+        backend.update_endpoint(&app, "e1", &planned, "r").unwrap();
+        let removed = backend
+            .remove_attributes(&app, "endpoint-custom-attributes", &json!({"Blacklist": ["pl*"]}))
+            .unwrap();
+        assert_eq!(removed["Attributes"], json!(["plan"]));
+        app
+    };
+    let backend = open(&dir, &clock);
+    let e1 = backend.get_endpoint(&app, "e1").unwrap();
+    assert_eq!(e1["Attributes"], json!({"keep": ["k"]}), "{e1}");
+    assert_eq!(backend.get_channel(&app, ChannelKind::Voice).unwrap()["Enabled"], true);
+    drop(backend);
+    let _cleanup = std::fs::remove_dir_all(&dir);
+}

@@ -73,13 +73,13 @@ fn found<T, E: ProvideErrorMetadata>(result: Result<T, E>) -> Result<Option<T>, 
     }
 }
 
-/// The nine channels of a project, `None` for those not configured.
+/// The channels the console manages (`ChannelKind::CONSOLE`), `None` for those not configured.
 pub async fn list(
     client: &Client,
     app: &str,
 ) -> Result<Vec<(ChannelKind, Option<ChannelInfo>)>, ApiError> {
     let mut all = Vec::new();
-    for kind in ChannelKind::ALL {
+    for kind in ChannelKind::CONSOLE {
         all.push((kind, get(client, app, kind).await?));
     }
     Ok(all)
@@ -162,6 +162,9 @@ pub async fn get(
             echo(&mut i, "ShortCode", r.short_code());
             i
         }),
+        K::Voice => {
+            get_one!(client, app, get_voice_channel, voice_channel_response, |r| info!(K::Voice, r))
+        }
     }
 }
 
@@ -233,6 +236,15 @@ pub async fn update(
             client.update_sms_channel().application_id(app).sms_channel_request(r).send().await?;
             ChannelKind::Sms
         }
+        ChannelRequest::Voice(r) => {
+            client
+                .update_voice_channel()
+                .application_id(app)
+                .voice_channel_request(r)
+                .send()
+                .await?;
+            ChannelKind::Voice
+        }
     };
     get(client, app, kind).await?.ok_or_else(|| {
         ApiError::local(
@@ -259,6 +271,7 @@ pub async fn delete(client: &Client, app: &str, kind: ChannelKind) -> Result<(),
         K::Email => drop(client.delete_email_channel().application_id(app).send().await?),
         K::Gcm => drop(client.delete_gcm_channel().application_id(app).send().await?),
         K::Sms => drop(client.delete_sms_channel().application_id(app).send().await?),
+        K::Voice => drop(client.delete_voice_channel().application_id(app).send().await?),
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ use clap::Parser;
 use pinpoint_console::mock::backend::Backend;
 use pinpoint_console::mock::cli::{MockArgs, MockCommand};
 use pinpoint_console::mock::clock::SystemClock;
+use pinpoint_console::mock::signing::Credentials;
 use pinpoint_console::mock::state_file::{read_state, write_state};
 use pinpoint_console::mock::store::postgres;
 use pinpoint_console::mock::store::sqlite::{SqliteBacking, open_store};
@@ -116,11 +117,15 @@ async fn serve(args: MockArgs) -> Result<(), Failure> {
         }
         None => (Box::new(MemoryStore::new()), true),
     };
-    let backend = Arc::new(
-        Backend::new(Arc::new(SystemClock), &args.region)
-            .with_store(store)
-            .with_files(files.clone()),
-    );
+    let mut backend = Backend::new(Arc::new(SystemClock), &args.region)
+        .with_store(store)
+        .with_files(files.clone());
+    if let Some(path) = &args.credentials {
+        let credentials = Credentials::load(path)?;
+        tracing::info!(?credentials, "verifying SigV4 signatures");
+        backend = backend.with_credentials(credentials);
+    }
+    let backend = Arc::new(backend);
     if args.data_dir.is_some() && args.database_url.is_none() {
         let resumed = backend.resume_interrupted_jobs()?;
         if resumed > 0 {

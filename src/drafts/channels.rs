@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use aws_sdk_pinpoint::types::{
     AdmChannelRequest, ApnsChannelRequest, ApnsSandboxChannelRequest, ApnsVoipChannelRequest,
     ApnsVoipSandboxChannelRequest, BaiduChannelRequest, EmailChannelRequest, GcmChannelRequest,
-    SmsChannelRequest,
+    SmsChannelRequest, VoiceChannelRequest,
 };
 use serde_json::{Map, Value};
 
@@ -135,6 +135,7 @@ pub fn members(kind: ChannelKind) -> &'static [Member] {
         ChannelKind::Email => EMAIL,
         ChannelKind::Gcm => GCM,
         ChannelKind::Sms => SMS,
+        ChannelKind::Voice => &[],
         _ => APNS,
     }
 }
@@ -292,6 +293,9 @@ impl ChannelDraft {
                     .set_enabled(e)
                     .build(),
             ),
+            ChannelKind::Voice => {
+                ChannelRequest::Voice(VoiceChannelRequest::builder().set_enabled(e).build())
+            }
         })
     }
 }
@@ -317,6 +321,8 @@ pub enum ChannelRequest {
     Gcm(GcmChannelRequest),
     /// SMS.
     Sms(SmsChannelRequest),
+    /// Voice.
+    Voice(VoiceChannelRequest),
 }
 
 #[cfg(test)]

@@ -45,9 +45,16 @@ pub struct MockArgs {
     /// Data set to start with (only when the data dir is new, or with no data dir).
     #[arg(long, value_enum, default_value_t = SeedChoice::Demo)]
     pub seed: SeedChoice,
-    /// AWS region reported in ARNs.
+    /// AWS region reported in ARNs when a request is not signed (a signed request's ARNs carry
+    /// the region of its signing scope).
     #[arg(long, default_value = "us-east-1")]
     pub region: String,
+    /// Verify the AWS Signature Version 4 of every API request (not /_mock/) with the keys in
+    /// FILE: one `ACCESS_KEY_ID SECRET` or `ACCESS_KEY_ID=SECRET` per line, `#` comments.
+    /// An unknown key, a wrong signature or a request time more than 15 minutes off is
+    /// answered 403 as the service answers it. Without it, any signature is accepted.
+    #[arg(long, value_name = "FILE")]
+    pub credentials: Option<PathBuf>,
     /// Worker threads serving requests (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,

@@ -23,6 +23,17 @@ pub enum ErrorKind {
     PayloadTooLarge,
     /// 429: throttled (only from fault injection).
     TooManyRequests,
+    /// 403 `MissingAuthenticationTokenException`: no `Authorization` header, while the mock
+    /// verifies signatures (`--credentials`).
+    MissingAuthenticationToken,
+    /// 403 `IncompleteSignatureException`: an `Authorization` header that is not SigV4's form,
+    /// or no `X-Amz-Date`.
+    IncompleteSignature,
+    /// 403 `UnrecognizedClientException`: an access key id the credentials do not hold.
+    UnrecognizedClient,
+    /// 403 `InvalidSignatureException`: a signature that does not match, or a request time
+    /// more than 15 minutes from the mock's clock.
+    InvalidSignature,
     /// 500: from fault injection, or stored data the mock cannot read back.
     InternalServerError,
     /// 503: not an error type of Pinpoint's model, but what AWS front ends answer when a
@@ -37,7 +48,11 @@ impl ErrorKind {
     pub fn status(self) -> StatusCode {
         match self {
             Self::BadRequest => StatusCode::BAD_REQUEST,
-            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::Forbidden
+            | Self::MissingAuthenticationToken
+            | Self::IncompleteSignature
+            | Self::UnrecognizedClient
+            | Self::InvalidSignature => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict => StatusCode::CONFLICT,
@@ -59,13 +74,18 @@ impl ErrorKind {
             Self::Conflict => "ConflictException",
             Self::PayloadTooLarge => "PayloadTooLargeException",
             Self::TooManyRequests => "TooManyRequestsException",
+            Self::MissingAuthenticationToken => "MissingAuthenticationTokenException",
+            Self::IncompleteSignature => "IncompleteSignatureException",
+            Self::UnrecognizedClient => "UnrecognizedClientException",
+            Self::InvalidSignature => "InvalidSignatureException",
             Self::InternalServerError => "InternalServerErrorException",
             Self::ServiceUnavailable => "ServiceUnavailableException",
         }
     }
 
-    /// Every error type, for looking one up by status or name.
-    pub const ALL: [Self; 9] = [
+    /// Every error type, for looking one up by status or name (a status finds the first
+    /// type with it: 403 is `ForbiddenException`).
+    pub const ALL: [Self; 13] = [
         Self::BadRequest,
         Self::Forbidden,
         Self::NotFound,
@@ -73,6 +93,10 @@ impl ErrorKind {
         Self::Conflict,
         Self::PayloadTooLarge,
         Self::TooManyRequests,
+        Self::MissingAuthenticationToken,
+        Self::IncompleteSignature,
+        Self::UnrecognizedClient,
+        Self::InvalidSignature,
         Self::InternalServerError,
         Self::ServiceUnavailable,
     ];

@@ -121,6 +121,7 @@ pub mod shape {
         TemplateActiveVersionRequest,
         CreateRecommenderConfiguration,
         UpdateRecommenderConfiguration,
+        UpdateAttributesRequest,
     );
 }
 

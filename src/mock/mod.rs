@@ -5,7 +5,8 @@
 //! Layers: `routes/` (one file per API resource, HTTP only) → `backend` (the service's rules,
 //! which orchestrates the `engine`) → `store` (projects behind the `Store` trait, one lock per
 //! project), with `wire` (serde types of the service model) and `model` (the model itself,
-//! which validates every request body). `error` is the one error type.
+//! which validates every request body). `error` is the one error type. `signing` sets the
+//! region of each request's SigV4 scope and, with credentials, verifies its signature.
 
 pub mod backend;
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod extract;
 pub mod faults;
 pub mod model;
 pub mod routes;
+pub mod signing;
 pub mod state_file;
 pub mod store;
 pub mod wire;
@@ -48,6 +50,7 @@ pub fn router(backend: Arc<Backend>) -> Router {
     Router::new()
         .merge(routes::apps::routes())
         .merge(routes::settings::routes())
+        .merge(routes::attributes::routes())
         .merge(routes::campaigns::routes())
         .merge(routes::segments::routes())
         .merge(routes::channels::routes())
@@ -64,7 +67,9 @@ pub fn router(backend: Arc<Backend>) -> Router {
         .method_not_allowed_fallback(wrong_method)
         .with_state(Arc::clone(&backend))
         // Inside `request_id`, so an injected error is rendered like any other.
-        .layer(middleware::from_fn_with_state(backend, routes::faults::inject))
+        .layer(middleware::from_fn_with_state(Arc::clone(&backend), routes::faults::inject))
+        // Outside the faults: a request is authenticated before anything else happens to it.
+        .layer(middleware::from_fn_with_state(backend, signing::sign_in))
         .layer(middleware::from_fn(request_id))
 }
 
@@ -82,11 +87,19 @@ async fn wrong_method(request: Request) -> MockError {
 
 /// Gives every request a fresh id (in the `x-amzn-RequestId` header and to handlers), and
 /// renders every `MockError` as the service does: `x-amzn-ErrorType` plus
-/// `{"Message", "RequestID"}`.
+/// `{"Message", "RequestID"}`. An error answered by axum itself (an extractor's rejection: a
+/// path parameter that is not UTF-8 once decoded, a query string that does not parse) becomes
+/// a `MockError` too, so no error reaches a client as plain text.
 async fn request_id(mut request: Request, next: Next) -> Response {
     let id = uuid::Uuid::new_v4().to_string();
     request.extensions_mut().insert(RequestId(id.clone()));
     let mut response = next.run(request).await;
+    if response.extensions().get::<MockError>().is_none()
+        && !response.headers().contains_key(ERROR_TYPE_HEADER)
+        && (response.status().is_client_error() || response.status().is_server_error())
+    {
+        response = typed_rejection(response).await.into_response();
+    }
     if let Some(error) = response.extensions_mut().remove::<MockError>() {
         let body = MessageBody { message: error.message, request_id: id.clone() };
         let mut rendered = (error.kind.status(), axum::Json(body)).into_response();
@@ -100,6 +113,31 @@ async fn request_id(mut request: Request, next: Next) -> Response {
         response.headers_mut().insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
     }
     response
+}
+
+/// The most of a rejection's text kept as the error's message.
+const REJECTION_TEXT_LIMIT: usize = 4096;
+
+/// The `MockError` for an untyped error answer: the error type its status stands for (400 for
+/// a 4xx the service has no type for, 500 for a 5xx), its plain text as the message.
+async fn typed_rejection(response: Response) -> MockError {
+    let status = response.status();
+    let text = axum::body::to_bytes(response.into_body(), REJECTION_TEXT_LIMIT)
+        .await
+        .map(|bytes| String::from_utf8_lossy(&bytes).trim().to_owned())
+        .unwrap_or_default();
+    let kind =
+        error::ErrorKind::from_status(status.as_u16()).unwrap_or(if status.is_client_error() {
+            error::ErrorKind::BadRequest
+        } else {
+            error::ErrorKind::InternalServerError
+        });
+    let message = if text.is_empty() {
+        status.canonical_reason().unwrap_or("The request could not be served").to_owned()
+    } else {
+        text
+    };
+    MockError { kind, message }
 }
 
 /// A running mock server; dropping it (or calling `stop`) shuts it down.

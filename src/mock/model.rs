@@ -325,6 +325,8 @@ mod tests {
         );
         // The count is checked once, by tests/operation_coverage.rs.
         assert!(served_operations().all(|name| m.operations.contains_key(name)));
+        assert_eq!(m.operation_at("PUT", "/v1/apps/a/channels/voice"), Some("UpdateVoiceChannel"));
+        assert_eq!(m.operation_at("GET", "/v1/apps/a/channels"), Some("GetChannels"));
         assert_eq!(m.response_shape("CreateApp"), Some("ApplicationResponse"));
     }
 

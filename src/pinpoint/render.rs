@@ -118,6 +118,12 @@ pub fn fill(template: &str, endpoint: Option<&dyn Fields>, subs: &Substitutions)
 #[must_use]
 pub fn message_for(config: &Value, kind: ChannelKind) -> Option<&Value> {
     let pick = |k: &str| config.get(k).filter(|v| v.is_object());
+    if kind == ChannelKind::Voice {
+        // Only a direct message's VoiceMessage reaches a voice channel: a campaign's
+        // MessageConfiguration has no voice member in the model, and the mock does not read
+        // DefaultMessage out as a call.
+        return pick("VoiceMessage");
+    }
     let specific = match kind {
         ChannelKind::Sms => pick("SMSMessage"),
         ChannelKind::Email => pick("EmailMessage"),
@@ -158,7 +164,7 @@ pub fn render(
                 .or_else(|| text("HtmlBody"));
             (subject, body)
         }
-        ChannelKind::Sms => (None, text("Body")),
+        ChannelKind::Sms | ChannelKind::Voice => (None, text("Body")),
         _ => (text("Title"), text("Body")),
     };
     let title_override = overrides.and_then(|o| o.get("TitleOverride")).and_then(Value::as_str);
@@ -199,6 +205,15 @@ mod tests {
             "Lyon 1234!",
             "defaults come last"
         );
+    }
+
+    #[test]
+    fn a_voice_channel_takes_only_a_voice_message() {
+        assert!(
+            message_for(&json!({"DefaultMessage": {"Body": "D"}}), ChannelKind::Voice).is_none()
+        );
+        let voice = json!({"VoiceMessage": {"Body": "V"}, "DefaultMessage": {"Body": "D"}});
+        assert_eq!(message_for(&voice, ChannelKind::Voice).unwrap()["Body"], "V");
     }
 
     #[test]

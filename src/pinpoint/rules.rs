@@ -220,6 +220,9 @@ pub fn channel_credentials(
                 return missing("Identity must be an SES identity ARN (arn:aws:ses:…)");
             }
         }
+        // The voice channel has no settings but Enabled: its caller ids are the account's
+        // origination numbers.
+        ChannelKind::Voice => {}
         ChannelKind::Sms => {
             if let Some(sender) = record.get("SenderId").and_then(Value::as_str) {
                 let ok = (1..=11).contains(&sender.len())

@@ -75,6 +75,7 @@ impl TemplateKind {
         match kind {
             ChannelKind::Email => Self::Email,
             ChannelKind::Sms => Self::Sms,
+            ChannelKind::Voice => Self::Voice,
             ChannelKind::Adm
             | ChannelKind::Apns
             | ChannelKind::ApnsSandbox

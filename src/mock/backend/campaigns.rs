@@ -5,7 +5,7 @@
 use serde_json::{Map, Value, json};
 
 use super::segments::{history, list, newest_first, version_of};
-use super::{Backend, MOCK_ACCOUNT, MockError, MockResult, ProjectRecord, merge_limits, new_id};
+use super::{Backend, MockError, MockResult, ProjectRecord, merge_limits, new_id};
 use crate::mock::model::model;
 use crate::mock::store::{PageRequest, sends_key};
 use crate::mock::wire::{CampaignHook, CampaignLimits};
@@ -163,10 +163,7 @@ fn build(request: Value, server: Map<String, Value>, segment_version: i64) -> Va
 
 impl Backend {
     fn campaign_arn(&self, app_id: &str, id: &str) -> String {
-        format!(
-            "arn:aws:mobiletargeting:{}:{MOCK_ACCOUNT}:apps/{app_id}/campaigns/{id}",
-            self.region
-        )
+        self.arn(&format!("apps/{app_id}/campaigns/{id}"))
     }
 
     /// CreateCampaign.

@@ -1,4 +1,4 @@
-//! Channels: nine kinds, one of each per project. PUT creates or merges, secrets are stored
+//! Channels: ten kinds, one of each per project, and GetChannels over all of them. PUT creates or merges, secrets are stored
 //! but never sent back (responses are projected onto the response shape, which has no secret
 //! members), and each kind checks the credentials it needs.
 
@@ -85,7 +85,8 @@ impl Backend {
             record.insert("ApplicationId".into(), json!(app_id));
             record.insert("Id".into(), json!(kind.path()));
             record.insert("Platform".into(), json!(kind.platform()));
-            record.insert("HasCredential".into(), json!(kind != ChannelKind::Sms));
+            let credential = !matches!(kind, ChannelKind::Sms | ChannelKind::Voice);
+            record.insert("HasCredential".into(), json!(credential));
             record.insert("IsArchived".into(), json!(false));
             if kind == ChannelKind::Email {
                 record.insert("MessagesPerSecond".into(), json!(14));
@@ -107,6 +108,22 @@ impl Backend {
             app.channels.remove(&kind).map(|stored| render(kind, &stored)).ok_or_else(|| {
                 MockError::not_found(format!("{} not found for application {app_id}", kind.title()))
             })
+        })
+    }
+
+    /// GetChannels: every configured channel (enabled or not) keyed by its channel type
+    /// (`SMS`, `APNS_SANDBOX`, `VOICE`, …), each as the generic `ChannelResponse`.
+    pub fn get_channels(&self, app_id: &str) -> MockResult<Value> {
+        self.with_app(app_id, |app| {
+            let channels: Map<String, Value> = ChannelKind::ALL
+                .into_iter()
+                .filter_map(|kind| {
+                    let stored = app.channels.get(&kind)?;
+                    let generic = model().project("ChannelResponse", &render(kind, stored));
+                    Some((kind.platform().to_owned(), generic))
+                })
+                .collect();
+            Ok(json!({ "Channels": channels }))
         })
     }
 

@@ -82,13 +82,13 @@ pub fn decide(app: &ProjectRecord, channel_type: &str, address: &str, config: &V
         Some(true) => {}
     }
     let valid = match kind {
-        ChannelKind::Sms => rules::looks_like_e164(address),
+        ChannelKind::Sms | ChannelKind::Voice => rules::looks_like_e164(address),
         ChannelKind::Email => rules::looks_like_email(address),
         _ => !address.is_empty() && !address.chars().any(char::is_whitespace),
     };
     if !valid {
         let what = match kind {
-            ChannelKind::Sms => "an E.164 phone number (+ and 8-15 digits)",
+            ChannelKind::Sms | ChannelKind::Voice => "an E.164 phone number (+ and 8-15 digits)",
             ChannelKind::Email => "an email address",
             _ => "a device token",
         };
@@ -182,7 +182,9 @@ impl<'a> Send<'a> {
             request_id: Some(self.request_id.to_owned()),
             message_id: message_id.clone(),
         });
-        if app.event_stream.is_some() {
+        // Voice calls report their outcomes through SMS and voice configuration sets, not
+        // the project's event stream, so they stream nothing here.
+        if app.event_stream.is_some() && kind != ChannelKind::Voice {
             let attrs = json!({"message_id": message_id, "address": address, "request_id": self.request_id});
             let event = match kind {
                 ChannelKind::Sms => "_SMS.SUCCESS",

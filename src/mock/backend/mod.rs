@@ -4,6 +4,7 @@
 //! operation works inside one project through the `store::Store` seam (one transaction per
 //! call), and the backend runs the engine inside those transactions (`job_runs`).
 
+mod attributes;
 mod campaigns;
 mod channels;
 mod endpoints;
@@ -39,6 +40,7 @@ use super::engine::delivery::Sinks;
 use super::engine::{Files, OUTBOX_CAPACITY, OutboxEntry};
 use super::error::{MockError, MockResult};
 use super::faults::Faults;
+use super::signing::{self, Credentials};
 use super::store::{MemoryStore, PageRequest, ProjectRecord, Store};
 use super::wire::{
     ApplicationResponse, ApplicationSettingsResource, ApplicationsResponse,
@@ -58,6 +60,7 @@ pub struct Backend {
     region: String,
     files: Files,
     faults: Faults,
+    credentials: Option<Credentials>,
 }
 
 impl Default for Backend {
@@ -76,6 +79,7 @@ impl Backend {
             region: region.to_owned(),
             files: Files::default(),
             faults: Faults::default(),
+            credentials: None,
         }
     }
 
@@ -92,6 +96,20 @@ impl Backend {
     pub fn with_store(mut self, store: Box<dyn Store>) -> Self {
         self.store = store;
         self
+    }
+
+    /// The same backend verifying the SigV4 signature of every API request with these
+    /// credentials (`pinpoint-mock --credentials FILE`); without them any signature passes.
+    #[must_use]
+    pub fn with_credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// The credentials signatures are verified with, if any.
+    #[must_use]
+    pub fn credentials(&self) -> Option<&Credentials> {
+        self.credentials.as_ref()
     }
 
     /// The fault-injection rules in force (`/_mock/faults`).
@@ -173,8 +191,18 @@ impl Backend {
         self.clock.now()
     }
 
+    /// The ARN of a resource of this account (`apps/ID`, `apps/ID/campaigns/ID`,
+    /// `templates/NAME/EMAIL`, …), in the region of the request's SigV4 signing scope, or the
+    /// backend's own region outside a signed request. Every ARN the mock makes goes through
+    /// here.
+    #[must_use]
+    pub fn arn(&self, resource: &str) -> String {
+        let region = signing::request_region().unwrap_or_else(|| self.region.clone());
+        format!("arn:aws:mobiletargeting:{region}:{MOCK_ACCOUNT}:{resource}")
+    }
+
     fn app_arn(&self, id: &str) -> String {
-        format!("arn:aws:mobiletargeting:{}:{MOCK_ACCOUNT}:apps/{id}", self.region)
+        self.arn(&format!("apps/{id}"))
     }
 
     /// Runs `f` on a project, read-only; 404 for an unknown project.

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Backend, MOCK_ACCOUNT, MockError, MockResult, ProjectRecord, new_id};
+use super::{Backend, MockError, MockResult, ProjectRecord, new_id};
 use crate::mock::model::model;
 use crate::mock::store::{PageRequest, page_slice};
 use crate::pinpoint::rules;
@@ -128,10 +128,7 @@ fn check_write(app: &ProjectRecord, request: &Value) -> MockResult<()> {
 
 impl Backend {
     fn segment_arn(&self, app_id: &str, id: &str) -> String {
-        format!(
-            "arn:aws:mobiletargeting:{}:{MOCK_ACCOUNT}:apps/{app_id}/segments/{id}",
-            self.region
-        )
+        self.arn(&format!("apps/{app_id}/segments/{id}"))
     }
 
     /// CreateSegment.

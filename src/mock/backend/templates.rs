@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
-use super::{Backend, MOCK_ACCOUNT, MockError, MockResult};
+use super::{Backend, MockError, MockResult};
 use crate::mock::model::model;
 use crate::mock::store::{AccountRecord, StoredTemplate, template_key};
 use crate::pinpoint::TemplateKind;
@@ -76,11 +76,7 @@ pub(super) fn stored<'a>(
 impl Backend {
     /// A template's ARN.
     pub(super) fn template_arn(&self, name: &str, kind: TemplateKind) -> String {
-        format!(
-            "arn:aws:mobiletargeting:{}:{MOCK_ACCOUNT}:templates/{name}/{}",
-            self.region,
-            kind.type_name()
-        )
+        self.arn(&format!("templates/{name}/{}", kind.type_name()))
     }
 
     /// One version of a template as the service answers it (`{Type}TemplateResponse`).

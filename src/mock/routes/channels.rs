@@ -1,6 +1,6 @@
-//! The nine channels: Get, Update and Delete of ADM, APNs, APNs sandbox, APNs VoIP, APNs VoIP
-//! sandbox, Baidu, Email, GCM and SMS. One handler set serves all nine; the kind picks the
-//! request shape the body is checked against.
+//! The ten channels: Get, Update and Delete of ADM, APNs, APNs sandbox, APNs VoIP, APNs VoIP
+//! sandbox, Baidu, Email, GCM, SMS and voice. One handler set serves all ten; the kind picks
+//! the request shape the body is checked against. GetChannels lists them all.
 
 use std::sync::Arc;
 
@@ -16,7 +16,13 @@ use crate::mock::model::model;
 
 /// The routes of this resource.
 pub fn routes() -> Router<Arc<Backend>> {
-    ChannelKind::ALL.into_iter().fold(Router::new(), |router, kind| {
+    let all = Router::new().route(
+        "/v1/apps/{application_id}/channels",
+        get(|State(b): State<Arc<Backend>>, Path(app): Path<String>| async move {
+            b.get_channels(&app).map(Json)
+        }),
+    );
+    ChannelKind::ALL.into_iter().fold(all, |router, kind| {
         router.route(
             &format!("/v1/apps/{{application_id}}/channels/{}", kind.path()),
             get(move |State(b): State<Arc<Backend>>, Path(app): Path<String>| async move {

@@ -1,6 +1,7 @@
 //! One file per API resource, HTTP only: parse, call the backend, answer.
 
 pub mod apps;
+pub mod attributes;
 pub mod campaigns;
 pub mod channels;
 pub mod endpoints;

@@ -160,7 +160,7 @@ mod tests {
     fn screen_with(kind: ChannelKind) -> ChannelsScreen {
         let mut screen = ChannelsScreen::default();
         screen.switch_project("p1");
-        screen.list = Some(ChannelKind::ALL.iter().map(|k| (*k, None)).collect());
+        screen.list = Some(ChannelKind::CONSOLE.iter().map(|k| (*k, None)).collect());
         screen.open(kind);
         screen
     }
