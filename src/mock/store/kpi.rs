@@ -1,0 +1,143 @@
+//! What the KPI operations count, kept as durable per-day counters so they see everything
+//! the project ever delivered or received (the outbox and the event list are bounded). The
+//! counters are updated in the transaction that records the delivery or the event, so a KPI
+//! never disagrees with what was recorded.
+//!
+//! A counter row is keyed `{day}/{scope}` (see `kpi_key`): the UTC day (`2026-12-01`) and
+//! what sent the messages — `-` for direct (transactional) sends, `{campaign}/{activity}`
+//! for a campaign run. Its body maps a counter name (`sent/EMAIL`, `open/PUSH`,
+//! `click/EMAIL`, `parts/SMS`) to its count. Endpoints that opened or clicked are kept per
+//! day, scope and counter (`kpi_endpoints`), for the unique-open and unique-click metrics.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use super::records::ProjectRecord;
+use crate::pinpoint::OutboxEntry;
+
+/// The scope of direct (transactional) sends and of events that name no campaign.
+pub const DIRECT_SCOPE: &str = "-";
+
+/// The key of one day's counters for one scope.
+#[must_use]
+pub fn kpi_key(day: &str, scope: &str) -> String {
+    format!("{day}/{scope}")
+}
+
+/// The key of one day's set of endpoints for one scope and counter.
+#[must_use]
+pub fn kpi_endpoints_key(day: &str, scope: &str, counter: &str) -> String {
+    format!("{day}/{scope}/{counter}")
+}
+
+/// Splits a counter key into its day and scope.
+#[must_use]
+pub fn split_kpi_key(key: &str) -> Option<(&str, &str)> {
+    key.split_once('/')
+}
+
+/// The channel family a KPI counts a channel type under: `EMAIL`, `SMS`, `VOICE`, or `PUSH`
+/// for the mobile push channels.
+#[must_use]
+pub fn channel_family(channel_type: &str) -> &'static str {
+    match channel_type {
+        "EMAIL" => "EMAIL",
+        "SMS" => "SMS",
+        "VOICE" => "VOICE",
+        "IN_APP" => "IN_APP",
+        "CUSTOM" => "CUSTOM",
+        _ => "PUSH",
+    }
+}
+
+/// The number of parts an SMS body is sent in: 160 characters in one part (153 per part when
+/// split) for the GSM alphabet, 70 (67) for text that needs UCS-2.
+#[must_use]
+pub fn sms_parts(body: &str) -> u64 {
+    let gsm = body.chars().all(|c| c.is_ascii() && (c == '\n' || c == '\r' || !c.is_control()));
+    let (single, part) = if gsm { (160, 153) } else { (70, 67) };
+    let length = body.chars().count();
+    if length <= single { 1 } else { length.div_ceil(part) as u64 }
+}
+
+impl ProjectRecord {
+    /// Counts delivered messages (called by `deliver`, in the delivery's transaction).
+    pub(super) fn count_deliveries(&mut self, entries: &[OutboxEntry]) {
+        for entry in entries {
+            let day = entry.time.get(..10).unwrap_or_default();
+            let scope = match (&entry.campaign_id, &entry.treatment_id) {
+                (Some(campaign), treatment) => {
+                    let activity = self.current_activity(campaign, treatment.as_deref());
+                    format!("{campaign}/{}", activity.unwrap_or_else(|| DIRECT_SCOPE.to_owned()))
+                }
+                (None, _) => DIRECT_SCOPE.to_owned(),
+            };
+            let family = channel_family(&entry.channel);
+            let counters = self.kpi_counts.get_or_default(kpi_key(day, &scope));
+            *counters.entry(format!("sent/{family}")).or_default() += 1;
+            if family == "SMS" {
+                *counters.entry("parts/SMS".to_owned()).or_default() += sms_parts(&entry.body);
+            }
+        }
+    }
+
+    /// The newest activity of a campaign for a treatment: the run a message being recorded
+    /// now belongs to.
+    fn current_activity(&self, campaign: &str, treatment: Option<&str>) -> Option<String> {
+        self.activities
+            .get(campaign)?
+            .iter()
+            .rev()
+            .find(|a| {
+                treatment.is_none_or(|t| a.get("TreatmentId").and_then(Value::as_str) == Some(t))
+            })
+            .and_then(|a| a.get("Id").and_then(Value::as_str))
+            .map(str::to_owned)
+    }
+
+    /// Counts an engagement event (`_email.open`, `_email.click`,
+    /// `_campaign.opened_notification`) of an endpoint, on the UTC day of the event's
+    /// timestamp (or of `received`). A campaign event names its campaign and run in the
+    /// attributes `campaign_id` and `campaign_activity_id`. Other events count nothing.
+    pub fn count_event(&mut self, endpoint_id: &str, event: &Value, received: &str) {
+        let event_type = event.get("EventType").and_then(Value::as_str).unwrap_or_default();
+        let counter = match event_type {
+            "_email.open" => "open/EMAIL",
+            "_email.click" => "click/EMAIL",
+            "_campaign.opened_notification" => "open/PUSH",
+            _ => return,
+        };
+        let timestamp = event.get("Timestamp").and_then(Value::as_str).unwrap_or(received);
+        let day = chrono::DateTime::parse_from_rfc3339(timestamp)
+            .map(|t| t.with_timezone(&chrono::Utc).format("%Y-%m-%d").to_string())
+            .unwrap_or_else(|_| received.get(..10).unwrap_or_default().to_owned());
+        let attribute = |name: &str| {
+            event
+                .pointer(&format!("/Attributes/{name}"))
+                .and_then(Value::as_str)
+                .filter(|s| !s.is_empty() && !s.contains('/'))
+        };
+        let scope = match attribute("campaign_id") {
+            Some(campaign) => {
+                format!("{campaign}/{}", attribute("campaign_activity_id").unwrap_or(DIRECT_SCOPE))
+            }
+            None => DIRECT_SCOPE.to_owned(),
+        };
+        *self
+            .kpi_counts
+            .get_or_default(kpi_key(&day, &scope))
+            .entry(counter.to_owned())
+            .or_default() += 1;
+        let endpoints = self.kpi_endpoints.get_or_default(kpi_endpoints_key(&day, &scope, counter));
+        if !endpoints.contains(endpoint_id) {
+            endpoints.insert(endpoint_id.to_owned());
+        }
+    }
+}
+
+/// A day's counters for one scope.
+pub type KpiCounters = BTreeMap<String, u64>;
+
+/// A day's endpoints for one scope and counter.
+pub type KpiEndpoints = BTreeSet<String>;
