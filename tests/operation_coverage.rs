@@ -86,7 +86,8 @@ impl Run {
             )
             .replace("{endpoint-id}", endpoint)
             .replace("{user-id}", user)
-            .replace("{version}", "1");
+            .replace("{version}", "1")
+            .replace("{kpi-name}", "successful-delivery-rate");
         let request = Request::builder()
             .method(Method::from_bytes(op.method.as_bytes()).unwrap())
             .uri(&uri)
@@ -142,7 +143,7 @@ fn op(name: &str) -> &'static str {
 #[tokio::test]
 async fn every_served_operation_answers_a_valid_request_with_its_success_status() {
     let ops = operations();
-    assert_eq!(ops.len(), 69, "the seed lists 69 operations");
+    assert_eq!(ops.len(), 74, "the seed's 69 operations, KPIs, one-time passwords and in-app (5)");
     let dir = std::env::temp_dir().join(format!("pinpoint-coverage-{}", std::process::id()));
     let backend = Backend::default().with_files(pinpoint_console::mock::engine::Files::under(&dir));
     let mut run = Run { service: router(Arc::new(backend)), ids: Ids::default(), called: vec![] };
@@ -219,6 +220,7 @@ async fn every_served_operation_answers_a_valid_request_with_its_success_status(
     let send = json!({"Users": {"u1": {}}, "MessageConfiguration": message});
     run.call("SendUsersMessages", Some(send)).await;
     run.call("PhoneNumberValidate", Some(json!({"PhoneNumber": "+12065550100"}))).await;
+    kpis_otp_and_in_app(&mut run).await;
 
     // Deletes, each of something that exists; the campaign before the segment it uses.
     run.call("DeleteCampaign", None).await;
@@ -236,6 +238,21 @@ async fn every_served_operation_answers_a_valid_request_with_its_success_status(
     assert_eq!(called.len(), run.called.len(), "each operation is called once");
     let served: BTreeSet<&str> = served_operations().collect();
     assert_eq!(called, served, "every served operation is called");
+}
+
+/// KPIs (the journey one needs a journey, which the mock does not have yet), one-time
+/// passwords and in-app messages, with the project, endpoint `e1` and campaign of the main test.
+async fn kpis_otp_and_in_app(run: &mut Run) {
+    let kpis = run.call("GetApplicationDateRangeKpi", None).await;
+    assert!(kpis["KpiResult"]["Rows"].is_array(), "{kpis}");
+    run.call("GetCampaignDateRangeKpi", None).await;
+    let otp = json!({"BrandName": "Shop", "Channel": "SMS", "DestinationIdentity": "+12065550100",
+                     "OriginationIdentity": "Shop", "ReferenceId": "login"});
+    run.call("SendOTPMessage", Some(otp)).await;
+    let verify =
+        json!({"DestinationIdentity": "+12065550100", "Otp": "000", "ReferenceId": "login"});
+    run.call("VerifyOTPMessage", Some(verify)).await;
+    run.call("GetInAppMessages", None).await;
 }
 
 #[test]

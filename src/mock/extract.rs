@@ -117,6 +117,8 @@ pub mod shape {
         MessageRequest,
         SendUsersMessageRequest,
         NumberValidateRequest,
+        SendOTPMessageRequestParameters,
+        VerifyOTPMessageRequestParameters,
     );
 }
 
