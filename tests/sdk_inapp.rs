@@ -302,7 +302,7 @@ async fn in_app_campaigns_follow_the_service_rules() {
     refused(
         &|b| {
             *b.pointer_mut(&format!("{content}/0/HeaderConfig/Header")).unwrap() =
-                json!("x".repeat(65))
+                json!("x".repeat(65));
         },
         "at most 64",
     );
@@ -313,12 +313,7 @@ async fn in_app_campaigns_follow_the_service_rules() {
     );
     refused(
         &|b| {
-            b["MessageConfiguration"]["InAppMessage"]
-                .as_object_mut()
-                .unwrap()
-                .remove("Layout")
-                .map(drop)
-                .unwrap_or_default()
+            b["MessageConfiguration"]["InAppMessage"].as_object_mut().unwrap().remove("Layout");
         },
         "Layout",
     );

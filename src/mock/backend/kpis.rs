@@ -237,7 +237,7 @@ impl Backend {
         let range = Range::parse(query, self.clock_now())?;
         let page = PageRequest::parse(query.page_size.as_deref(), query.next_token.as_deref())?;
         self.with_app(app_id, |app| {
-            if level == Level::Campaign && !only.is_some_and(|id| app.campaigns.get(id).is_some()) {
+            if level == Level::Campaign && only.is_none_or(|id| app.campaigns.get(id).is_none()) {
                 return Err(MockError::resource_not_found("Campaign", only.unwrap_or_default()));
             }
             let rows = rows(app, kpi, only, &range);

@@ -109,9 +109,10 @@ impl ProjectRecord {
             _ => return,
         };
         let timestamp = event.get("Timestamp").and_then(Value::as_str).unwrap_or(received);
-        let day = chrono::DateTime::parse_from_rfc3339(timestamp)
-            .map(|t| t.with_timezone(&chrono::Utc).format("%Y-%m-%d").to_string())
-            .unwrap_or_else(|_| received.get(..10).unwrap_or_default().to_owned());
+        let day = chrono::DateTime::parse_from_rfc3339(timestamp).map_or_else(
+            |_| received.get(..10).unwrap_or_default().to_owned(),
+            |t| t.with_timezone(&chrono::Utc).format("%Y-%m-%d").to_string(),
+        );
         let attribute = |name: &str| {
             event
                 .pointer(&format!("/Attributes/{name}"))
