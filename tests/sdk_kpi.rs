@@ -319,3 +319,64 @@ async fn bad_kpi_requests_are_refused() {
         .into_service_error();
     assert_eq!(e.code(), Some("NotFoundException"));
 }
+
+/// The counters are durable and do not follow the bounded event list: 5 opens more than the
+/// project keeps events are all counted, and still are after a restart of the SQLite store;
+/// a one-time password sent before the restart verifies after it.
+#[test]
+fn counters_outlive_the_event_list_and_a_restart() {
+    use pinpoint_console::mock::backend::{KpiQuery, MAX_STORED_EVENTS};
+    use pinpoint_console::mock::engine::Files;
+    use pinpoint_console::mock::store::sqlite::open_store;
+    use pinpoint_console::mock::wire::CreateApplicationRequest as AppRequest;
+
+    let dir = std::env::temp_dir().join(format!("pinpoint-kpi-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let clock = Arc::new(ManualClock::new(t("2026-12-01T09:00:00Z")));
+    let open = || {
+        Backend::new(clock.clone(), "us-east-1")
+            .with_store(Box::new(open_store(&dir).unwrap().store))
+            .with_files(Files::under(&dir))
+    };
+    let opens = MAX_STORED_EVENTS + 5;
+    let (app, code) = {
+        let backend = open();
+        let request =
+            AppRequest { name: "Durable".into(), tags: std::collections::BTreeMap::new() };
+        let app = backend.create_app(request).unwrap().id;
+        backend.update_channel(&app, ChannelKind::Sms, json!({"Enabled": true})).unwrap();
+        let events: serde_json::Map<String, serde_json::Value> = (0..opens)
+            .map(|i| {
+                let event =
+                    json!({"EventType": "_email.open", "Timestamp": "2026-12-01T08:00:00Z"});
+                (format!("ev{i}"), event)
+            })
+            .collect();
+        let batch = json!({"BatchItem": {"m1": {"Endpoint": {"ChannelType": "EMAIL",
+            "Address": "ana@example.com"}, "Events": events}}});
+        backend.put_events(&app, &batch, "r1").unwrap();
+        let otp = json!({"BrandName": "Shop", "Channel": "SMS", "DestinationIdentity": "+12065550142",
+                         "OriginationIdentity": "Shop", "ReferenceId": "login"});
+        backend.send_otp_message(&app, &otp, "r2").unwrap();
+        let outbox = backend.outbox(&pinpoint_console::mock::backend::OutboxFilter::default());
+        let code = outbox[0].body.split(' ').nth(6).unwrap().to_owned();
+        (app, code)
+    };
+    let backend = open();
+    let opened = backend.application_kpi(&app, "txn-emails-opened", &KpiQuery::default()).unwrap();
+    let value = &opened["KpiResult"]["Rows"][0]["Values"][0]["Value"];
+    assert_eq!(value, &json!(format!("{opens}.0")), "{opened}");
+    let unique =
+        backend.application_kpi(&app, "txn-emails-unique-opens", &KpiQuery::default()).unwrap();
+    assert_eq!(unique["KpiResult"]["Rows"][0]["Values"][0]["Value"], "1.0");
+    let sent = backend.application_kpi(&app, "txn-sms-sent", &KpiQuery::default()).unwrap();
+    assert_eq!(
+        sent["KpiResult"]["Rows"][0]["Values"][0]["Value"], "1.0",
+        "the OTP is a direct SMS"
+    );
+    let verify =
+        json!({"DestinationIdentity": "+12065550142", "ReferenceId": "login", "Otp": code});
+    assert_eq!(backend.verify_otp_message(&app, &verify).unwrap()["Valid"], true);
+    drop(backend);
+    let _cleanup = std::fs::remove_dir_all(&dir);
+}

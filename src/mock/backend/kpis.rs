@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use super::kpi_catalog::{Group, Kpi, Level, Measure, Source, find};
 use super::{Backend, MockError, MockResult, ProjectRecord};
 use crate::mock::clock::iso8601;
-use crate::mock::store::kpi::{DIRECT_SCOPE, split_kpi_key};
+use crate::mock::store::kpi::{DIRECT_SCOPE, split_kpi_endpoint_key, split_kpi_key};
 use crate::mock::store::{PageRequest, page_slice};
 use crate::pinpoint::rules;
 
@@ -158,24 +158,14 @@ fn rows(app: &ProjectRecord, kpi: &Kpi, only: Option<&str>, range: &Range) -> Ve
             *tally.counts.entry(counter.clone()).or_default() += n;
         }
     }
-    for (key, endpoints) in app.kpi_endpoints.iter() {
-        // `{day}/{scope}/{kind}/{channel}`: the scope holds one `/` or none.
-        let mut parts = key.rsplitn(3, '/');
-        let (Some(channel), Some(kind), Some(head)) = (parts.next(), parts.next(), parts.next())
-        else {
-            continue;
-        };
-        let Some((day, scope)) = split_kpi_key(head) else { continue };
+    for key in app.kpi_endpoints.iter().map(|(key, _)| key) {
+        let Some((day, scope, counter, endpoint)) = split_kpi_endpoint_key(key) else { continue };
         let Some((owner, activity)) = admits(kpi, only, scope).filter(|_| range.holds(day)) else {
             continue;
         };
         let Some(group_key) = group_key(group, day, owner, activity) else { continue };
         let tally = tallies.entry(group_key).or_default();
-        tally
-            .endpoints
-            .entry(format!("{kind}/{channel}"))
-            .or_default()
-            .extend(endpoints.iter().cloned());
+        tally.endpoints.entry(counter.to_owned()).or_default().insert(endpoint.to_owned());
     }
     if kpi.measure == Measure::UniqueDeliveries && kpi.source == Source::Campaigns {
         for (key, times) in app.sends.iter() {

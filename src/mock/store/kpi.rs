@@ -6,10 +6,12 @@
 //! A counter row is keyed `{day}/{scope}` (see `kpi_key`): the UTC day (`2026-12-01`) and
 //! what sent the messages — `-` for direct (transactional) sends, `{campaign}/{activity}`
 //! for a campaign run. Its body maps a counter name (`sent/EMAIL`, `open/PUSH`,
-//! `click/EMAIL`, `parts/SMS`) to its count. Endpoints that opened or clicked are kept per
-//! day, scope and counter (`kpi_endpoints`), for the unique-open and unique-click metrics.
+//! `click/EMAIL`, `parts/SMS`) to its count. Each endpoint that opened or clicked has a row
+//! of its own per day, scope and counter (`kpi_endpoints`, keyed by `kpi_endpoint_key`, its
+//! body the endpoint's count), for the unique-open and unique-click metrics: rows stay small
+//! however many endpoints engage, so a durable store never rewrites a growing set.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
@@ -25,10 +27,27 @@ pub fn kpi_key(day: &str, scope: &str) -> String {
     format!("{day}/{scope}")
 }
 
-/// The key of one day's set of endpoints for one scope and counter.
+/// The key of one endpoint's engagement on one day, for one scope and counter.
 #[must_use]
-pub fn kpi_endpoints_key(day: &str, scope: &str, counter: &str) -> String {
-    format!("{day}/{scope}/{counter}")
+pub fn kpi_endpoint_key(day: &str, scope: &str, counter: &str, endpoint: &str) -> String {
+    format!("{day}/{scope}/{counter}/{endpoint}")
+}
+
+/// Splits a `kpi_endpoint_key` into its day, scope, counter and endpoint. The scope is `-` or
+/// two ids without `/`, the counter two words, so the endpoint id may hold `/`.
+#[must_use]
+pub fn split_kpi_endpoint_key(key: &str) -> Option<(&str, &str, &str, &str)> {
+    let (day, rest) = key.split_once('/')?;
+    let (scope, rest) = if let Some(rest) = rest.strip_prefix("-/") {
+        (DIRECT_SCOPE, rest)
+    } else {
+        let (campaign, tail) = rest.split_once('/')?;
+        let (activity, tail) = tail.split_once('/')?;
+        (rest.get(..campaign.len() + 1 + activity.len())?, tail)
+    };
+    let (kind, tail) = rest.split_once('/')?;
+    let (channel, endpoint) = tail.split_once('/')?;
+    Some((day, scope, rest.get(..kind.len() + 1 + channel.len())?, endpoint))
 }
 
 /// Splits a counter key into its day and scope.
@@ -52,7 +71,9 @@ pub fn channel_family(channel_type: &str) -> &'static str {
 }
 
 /// The number of parts an SMS body is sent in: 160 characters in one part (153 per part when
-/// split) for the GSM alphabet, 70 (67) for text that needs UCS-2.
+/// split) for the GSM alphabet, 70 (67) for text that needs UCS-2. The mock takes printable
+/// ASCII as GSM and anything else as UCS-2 (the GSM alphabet's few accented letters count as
+/// UCS-2 here).
 #[must_use]
 pub fn sms_parts(body: &str) -> u64 {
     let gsm = body.chars().all(|c| c.is_ascii() && (c == '\n' || c == '\r' || !c.is_control()));
@@ -130,15 +151,29 @@ impl ProjectRecord {
             .get_or_default(kpi_key(&day, &scope))
             .entry(counter.to_owned())
             .or_default() += 1;
-        let endpoints = self.kpi_endpoints.get_or_default(kpi_endpoints_key(&day, &scope, counter));
-        if !endpoints.contains(endpoint_id) {
-            endpoints.insert(endpoint_id.to_owned());
-        }
+        *self.kpi_endpoints.get_or_default(kpi_endpoint_key(&day, &scope, counter, endpoint_id)) +=
+            1;
     }
 }
 
 /// A day's counters for one scope.
 pub type KpiCounters = BTreeMap<String, u64>;
 
-/// A day's endpoints for one scope and counter.
-pub type KpiEndpoints = BTreeSet<String>;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoint_keys_split_back_whatever_the_endpoint_id() {
+        let key = kpi_endpoint_key("2026-12-01", "c1/a1", "open/EMAIL", "user/42");
+        assert_eq!(
+            split_kpi_endpoint_key(&key),
+            Some(("2026-12-01", "c1/a1", "open/EMAIL", "user/42"))
+        );
+        let key = kpi_endpoint_key("2026-12-01", DIRECT_SCOPE, "click/EMAIL", "e1");
+        assert_eq!(split_kpi_endpoint_key(&key), Some(("2026-12-01", "-", "click/EMAIL", "e1")));
+        assert_eq!(sms_parts(&"a".repeat(160)), 1);
+        assert_eq!(sms_parts(&"a".repeat(161)), 2);
+        assert_eq!(sms_parts("Grüße"), 1);
+    }
+}

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::collection::Collection;
-use super::kpi::{KpiCounters, KpiEndpoints};
+use super::kpi::KpiCounters;
 use super::otp::OtpCode;
 use super::tracked::{Cell, Row, RowError, RowKey, Table, Tracked};
 use crate::mock::wire::{ApplicationResponse, ApplicationSettingsResource, Endpoint};
@@ -68,8 +68,8 @@ pub struct ProjectRecord {
     pub outbox: Collection<OutboxEntry>,
     /// KPI counters per day and sender (see `kpi`), never trimmed.
     pub kpi_counts: Table<String, KpiCounters>,
-    /// Endpoints that opened or clicked, per day, sender and counter (see `kpi`).
-    pub kpi_endpoints: Table<String, KpiEndpoints>,
+    /// How often each endpoint opened or clicked, per day, sender and counter (see `kpi`).
+    pub kpi_endpoints: Table<String, u64>,
     /// One-time passwords not yet verified, expired or over-tried, by `otp::otp_key`.
     pub otps: Table<String, OtpCode>,
 }
