@@ -195,6 +195,9 @@ async fn kpis_count_what_the_mock_delivered() {
     assert_eq!(opened, [(String::new(), "1.0".to_owned())], "campaign opens are not transactional");
     let sent = cells(&w.app_kpi("txn-emails-sent").await, "TxnEmailsSent");
     assert_eq!(sent, [(String::new(), "0.0".to_owned())], "campaign emails are not transactional");
+    let bounced = cells(&w.app_kpi("txn-emails-hard-bounced").await, "TxnEmailsHardBounced");
+    assert_eq!(bounced, [(String::new(), "0.0".to_owned())], "the mock never bounces");
+    assert!(w.app_kpi("txn-emails-delivery-rate").await.is_empty(), "no rate without a send");
 
     // Paging, one row a page.
     let page = w

@@ -1,9 +1,12 @@
 //! KPIs: GetApplicationDateRangeKpi, GetCampaignDateRangeKpi, GetJourneyDateRangeKpi. Each
 //! counts what the project recorded (`store::kpi` counters, kept per UTC day, and the
-//! campaign sends behind unique deliveries) over an inclusive date range: by default the 7
-//! days ending now by the mock's clock, at most 31 days long, starting fewer than 90 days
-//! ago (the developer guide, "Querying Amazon Pinpoint analytics data"). Rows are paged with
-//! `page-size` and `next-token`.
+//! campaign sends behind unique deliveries) over an inclusive date range, whole UTC days: by
+//! default the 7 days ending now by the mock's clock (as the project's issue asks; the
+//! developer guide gives the service's default as the preceding 31 days), at most 31 calendar
+//! days long, starting fewer than 90 days ago (the developer guide, "Querying Amazon Pinpoint
+//! analytics data"). Rows are paged with `page-size` and `next-token`. A row's value is a
+//! `Double` written as the service writes it (`"62.0"`); an ungrouped row has empty
+//! `GroupedBys` (the model requires the member).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -110,7 +113,10 @@ impl Tally {
                 let divisor = self.value(denominator, group)?;
                 (divisor > 0.0).then(|| self.value(numerator, group).unwrap_or(0.0) / divisor)
             }
-            Measure::ZeroWhere(basis) => (self.value(basis, group)? > 0.0).then_some(0.0),
+            // One row of 0 for the whole range; grouped, a 0 where something was sent.
+            Measure::ZeroWhere(basis) => {
+                (group == Group::None || self.value(basis, group)? > 0.0).then_some(0.0)
+            }
         }
     }
 }
