@@ -318,7 +318,7 @@ mod tests {
         assert_eq!(m.operation_at("DELETE", "/v1/apps/a/users/u"), Some("DeleteUserEndpoints"));
         assert_eq!(m.operation_at("PATCH", "/v1/apps/abc"), None);
         assert_eq!(m.operation_at("GET", "/_mock/outbox"), None);
-        assert_eq!(served_operations().count(), 69);
+        assert_eq!(served_operations().count(), 74);
         assert_eq!(m.response_shape("CreateApp"), Some("ApplicationResponse"));
     }
 
