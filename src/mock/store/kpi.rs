@@ -85,14 +85,20 @@ pub fn sms_parts(body: &str) -> u64 {
 impl ProjectRecord {
     /// Counts delivered messages (called by `deliver`, in the delivery's transaction).
     pub(super) fn count_deliveries(&mut self, entries: &[OutboxEntry]) {
+        // A run delivers its parts in thousands: look each campaign's run up once.
+        let mut scopes: BTreeMap<(&str, Option<&str>), String> = BTreeMap::new();
         for entry in entries {
             let day = entry.time.get(..10).unwrap_or_default();
-            let scope = match (&entry.campaign_id, &entry.treatment_id) {
-                (Some(campaign), treatment) => {
-                    let activity = self.current_activity(campaign, treatment.as_deref());
-                    format!("{campaign}/{}", activity.unwrap_or_else(|| DIRECT_SCOPE.to_owned()))
-                }
-                (None, _) => DIRECT_SCOPE.to_owned(),
+            let scope = match &entry.campaign_id {
+                Some(campaign) => scopes
+                    .entry((campaign, entry.treatment_id.as_deref()))
+                    .or_insert_with(|| {
+                        let activity =
+                            self.current_activity(campaign, entry.treatment_id.as_deref());
+                        format!("{campaign}/{}", activity.as_deref().unwrap_or(DIRECT_SCOPE))
+                    })
+                    .clone(),
+                None => DIRECT_SCOPE.to_owned(),
             };
             let family = channel_family(&entry.channel);
             let counters = self.kpi_counts.get_or_default(kpi_key(day, &scope));
