@@ -122,6 +122,8 @@ pub mod shape {
         CreateRecommenderConfiguration,
         UpdateRecommenderConfiguration,
         UpdateAttributesRequest,
+        SendOTPMessageRequestParameters,
+        VerifyOTPMessageRequestParameters,
     );
 }
 

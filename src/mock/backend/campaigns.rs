@@ -129,6 +129,7 @@ fn check_campaign(app: &ProjectRecord, request: &Value) -> MockResult<i64> {
             rules::hook_web_url("Hook.WebUrl", url).map_err(MockError::bad_request)?;
         }
     }
+    super::inapp::check_in_app_campaign(request)?;
     Ok(segment_version)
 }
 

@@ -75,6 +75,7 @@ impl Backend {
                                 sinks.stream.push(stream_record(app_id, event_type, &now, &stored));
                             }
                             app.events.push(stored);
+                            app.count_event(endpoint_id, event, &now);
                             app.last_active.insert(endpoint_id.clone(), received);
                             campaigns::trigger(app, app_id, endpoint_id, event, received, &mut sinks, &templates);
                             item(202, "Accepted")

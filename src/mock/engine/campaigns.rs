@@ -146,6 +146,22 @@ fn for_each_member(
     }
 }
 
+/// The treatment a campaign gives an endpoint (its index: 0 for the campaign's own), or
+/// `None` when the endpoint is not in the campaign's segment or is held out.
+#[must_use]
+pub fn treatment_of(
+    app: &ProjectRecord,
+    campaign: &Value,
+    endpoint_id: &str,
+    now: DateTime<Utc>,
+) -> Option<usize> {
+    let mut found = None;
+    for_each_member(app, campaign, now, Some(endpoint_id), |_, _, treatment| {
+        found = Some(treatment);
+    });
+    found
+}
+
 /// Creates one activity per treatment for a run; their ids, by treatment index.
 fn create_activities(
     app: &mut ProjectRecord,

@@ -26,7 +26,9 @@
 pub mod account;
 pub mod backing;
 pub mod collection;
+pub mod kpi;
 pub mod memory;
+pub mod otp;
 pub mod postgres;
 pub mod records;
 pub mod sqlite;

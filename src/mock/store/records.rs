@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::collection::Collection;
+use super::kpi::KpiCounters;
+use super::otp::OtpCode;
 use super::tracked::{Cell, Row, RowError, RowKey, Table, Tracked};
 use crate::mock::wire::{ApplicationResponse, ApplicationSettingsResource, Endpoint};
 use crate::pinpoint::{ChannelKind, OutboxEntry};
@@ -64,6 +66,12 @@ pub struct ProjectRecord {
     pub imported_members: Table<String, HashSet<String>>,
     /// What this project delivered, oldest first, bounded by the outbox capacity.
     pub outbox: Collection<OutboxEntry>,
+    /// KPI counters per day and sender (see `kpi`), never trimmed.
+    pub kpi_counts: Table<String, KpiCounters>,
+    /// How often each endpoint opened or clicked, per day, sender and counter (see `kpi`).
+    pub kpi_endpoints: Table<String, u64>,
+    /// One-time passwords not yet verified, expired or over-tried, by `otp::otp_key`.
+    pub otps: Table<String, OtpCode>,
 }
 
 /// The key of one part of an open run's members: the campaign, the run's number, the zone's
@@ -110,6 +118,9 @@ macro_rules! parts {
         $each!("sends", $record.sends);
         $each!("imported-members", $record.imported_members);
         $each!("outbox", $record.outbox);
+        $each!("kpi-counts", $record.kpi_counts);
+        $each!("kpi-endpoints", $record.kpi_endpoints);
+        $each!("otp", $record.otps);
     }};
 }
 
@@ -137,6 +148,9 @@ impl ProjectRecord {
             sends: Table::default(),
             imported_members: Table::default(),
             outbox: Collection::default(),
+            kpi_counts: Table::default(),
+            kpi_endpoints: Table::default(),
+            otps: Table::default(),
         };
         record.forget_changes();
         record
@@ -155,11 +169,12 @@ impl ProjectRecord {
             == Some(true)
     }
 
-    /// Records delivered messages, keeping at most `capacity`.
+    /// Records delivered messages, keeping at most `capacity`, and counts them for the KPIs.
     pub fn deliver(&mut self, entries: Vec<OutboxEntry>, capacity: usize) {
         if entries.is_empty() {
             return;
         }
+        self.count_deliveries(&entries);
         for entry in entries {
             self.outbox.push(entry);
         }
