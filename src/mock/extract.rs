@@ -118,6 +118,8 @@ pub mod shape {
         SendUsersMessageRequest,
         NumberValidateRequest,
         TagsModel,
+        WriteJourneyRequest,
+        JourneyStateRequest,
     );
 }
 

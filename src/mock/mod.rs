@@ -56,6 +56,7 @@ pub fn router(backend: Arc<Backend>) -> Router {
         .merge(routes::jobs::routes())
         .merge(routes::messages::routes())
         .merge(routes::tags::routes())
+        .merge(routes::journeys::routes())
         .merge(routes::extensions::routes())
         .merge(routes::faults::routes())
         .fallback(unknown_route)

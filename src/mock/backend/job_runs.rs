@@ -157,7 +157,7 @@ impl Backend {
             }
             return true;
         }
-        self.campaign_step(work, now)
+        self.campaign_step(work, now) || self.journey_step(&work.id, now)
     }
 
     /// One campaign step in one project: a part of a run delivered, or a run opened; false

@@ -1,7 +1,7 @@
-//! Tags: TagResource, UntagResource, ListTagsForResource on the ARN of a project, campaign or
-//! segment. A resource keeps its tags where its `Get*` reads them (a project's in its
-//! resource, a campaign's or segment's in every stored version), so the `tags` of each `Get*`
-//! follow the tag operations. The ARN must be the resource's own, region and account
+//! Tags: TagResource, UntagResource, ListTagsForResource on the ARN of a project, campaign,
+//! segment or journey. A resource keeps its tags where its `Get*` reads them (a project's in
+//! its resource, a campaign's or segment's in every stored version, a journey's in its
+//! `JourneyResponse`), so the `tags` of each `Get*` follow the tag operations. The ARN must be the resource's own, region and account
 //! included: an ARN of another region names another resource, as in the service.
 
 use std::collections::BTreeMap;
@@ -23,6 +23,8 @@ enum Tagged {
     Project(String),
     /// A campaign or segment: its kind, project and id.
     Versioned(Versioned, String, String),
+    /// A journey: its project and id (a journey has one version).
+    Journey(String, String),
 }
 
 /// The resources kept with every version.
@@ -37,7 +39,7 @@ fn parse_arn(arn: &str) -> MockResult<Tagged> {
     let bad = || {
         MockError::bad_request(format!(
             "'{arn}' is not the ARN of a taggable Amazon Pinpoint resource \
-             (arn:aws:mobiletargeting:REGION:ACCOUNT:apps/ID, …/campaigns/ID, …/segments/ID)"
+             (arn:aws:mobiletargeting:REGION:ACCOUNT:apps/ID, …/campaigns/ID, …/segments/ID, …/journeys/ID)"
         ))
     };
     let parts: Vec<&str> = arn.splitn(6, ':').collect();
@@ -56,6 +58,9 @@ fn parse_arn(arn: &str) -> MockResult<Tagged> {
         }
         ["apps", app, "segments", segment] => {
             id(app).zip(id(segment)).map(|(a, s)| Tagged::Versioned(Versioned::Segment, a, s))
+        }
+        ["apps", app, "journeys", journey] => {
+            id(app).zip(id(journey)).map(|(a, j)| Tagged::Journey(a, j))
         }
         _ => None,
     }
@@ -157,6 +162,13 @@ impl Backend {
                     .read(&app, |project| latest(project, kind, &id, arn).map(tags_of))?;
                 found.flatten().ok_or_else(|| arn_not_found(arn))
             }
+            Tagged::Journey(app, id) => {
+                let own = self.journey_arn(&app, &id) == arn;
+                let found = self.store.read(&app, |project| {
+                    project.journeys.get(&id).filter(|_| own).map(tags_of)
+                })?;
+                found.flatten().ok_or_else(|| arn_not_found(arn))
+            }
         }
     }
 
@@ -203,6 +215,19 @@ impl Backend {
                 })?;
                 changed.unwrap_or_else(|| Err(arn_not_found(arn)))
             }
+            Tagged::Journey(app, id) => {
+                if self.journey_arn(&app, &id) != arn {
+                    return Err(arn_not_found(arn));
+                }
+                let changed = self.store.write(&app, |project| {
+                    let current = project.journeys.get(&id).ok_or_else(|| arn_not_found(arn))?;
+                    let tags = change(tags_of(current))?;
+                    let journey = project.journeys.get_mut(&id).ok_or_else(|| arn_not_found(arn))?;
+                    set_tags_of(std::slice::from_mut(journey), &tags);
+                    Ok(())
+                })?;
+                changed.unwrap_or_else(|| Err(arn_not_found(arn)))
+            }
         }
     }
 }
@@ -222,6 +247,10 @@ mod tests {
         assert_eq!(
             parse_arn(&format!("{base}/segments/s1")).ok(),
             Some(Tagged::Versioned(Versioned::Segment, "a1".into(), "s1".into()))
+        );
+        assert_eq!(
+            parse_arn(&format!("{base}/journeys/j1")).ok(),
+            Some(Tagged::Journey("a1".into(), "j1".into()))
         );
         for bad in [
             "",

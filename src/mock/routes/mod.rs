@@ -8,6 +8,7 @@ pub mod events;
 pub mod extensions;
 pub mod faults;
 pub mod jobs;
+pub mod journeys;
 pub mod messages;
 pub mod segments;
 pub mod settings;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::collection::Collection;
+use super::journeys::{JourneyRuntime, Participant};
 use super::tracked::{Cell, Row, RowError, RowKey, Table, Tracked};
 use crate::mock::wire::{ApplicationResponse, ApplicationSettingsResource, Endpoint};
 use crate::pinpoint::{ChannelKind, OutboxEntry};
@@ -64,6 +65,12 @@ pub struct ProjectRecord {
     pub imported_members: Table<String, HashSet<String>>,
     /// What this project delivered, oldest first, bounded by the outbox capacity.
     pub outbox: Collection<OutboxEntry>,
+    /// Journeys as `JourneyResponse` values.
+    pub journeys: Collection<Value>,
+    /// What the engine knows of each journey's runs and metrics.
+    pub journey_runtime: Table<String, JourneyRuntime>,
+    /// Where each endpoint stands in each journey, keyed by `participant_key`.
+    pub journey_participants: Table<String, Participant>,
 }
 
 /// The key of one part of an open run's members: the campaign, the run's number, the zone's
@@ -110,6 +117,9 @@ macro_rules! parts {
         $each!("sends", $record.sends);
         $each!("imported-members", $record.imported_members);
         $each!("outbox", $record.outbox);
+        $each!("journey", $record.journeys);
+        $each!("journey-runtime", $record.journey_runtime);
+        $each!("journey-participant", $record.journey_participants);
     }};
 }
 
@@ -137,6 +147,9 @@ impl ProjectRecord {
             sends: Table::default(),
             imported_members: Table::default(),
             outbox: Collection::default(),
+            journeys: Collection::default(),
+            journey_runtime: Table::default(),
+            journey_participants: Table::default(),
         };
         record.forget_changes();
         record
