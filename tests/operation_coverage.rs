@@ -54,6 +54,8 @@ struct Ids {
     import_job: String,
     /// The ARN the tag operations name.
     arn: String,
+    journey: String,
+    run: String,
 }
 
 struct Run {
@@ -98,6 +100,9 @@ impl Run {
             )
             .replace("{endpoint-id}", endpoint)
             .replace("{user-id}", user)
+            .replace("{journey-id}", &self.ids.journey)
+            .replace("{run-id}", &self.ids.run)
+            .replace("{journey-activity-id}", "welcome")
             .replace("{version}", "1")
             .replace("{resource-arn}", &self.ids.arn.replace(':', "%3A").replace('/', "%2F"));
         let uri = if self.query.is_empty() { uri } else { format!("{uri}?{}", self.query) };
@@ -156,7 +161,7 @@ fn op(name: &str) -> &'static str {
 #[tokio::test]
 async fn every_served_operation_answers_a_valid_request_with_its_success_status() {
     let ops = operations();
-    assert_eq!(ops.len(), 72, "the seed's 69 operations and the tag operations");
+    assert_eq!(ops.len(), 83, "the seed's 69 operations, the tag and the journey operations");
     let dir = std::env::temp_dir().join(format!("pinpoint-coverage-{}", std::process::id()));
     let backend = Backend::default().with_files(pinpoint_console::mock::engine::Files::under(&dir));
     let mut run = Run {
@@ -240,6 +245,7 @@ async fn every_served_operation_answers_a_valid_request_with_its_success_status(
     run.call("PhoneNumberValidate", Some(json!({"PhoneNumber": "+12065550100"}))).await;
 
     tags(&mut run, &created).await;
+    journeys(&mut run).await;
 
     // Deletes, each of something that exists; the campaign before the segment it uses.
     run.call("DeleteCampaign", None).await;
@@ -266,6 +272,30 @@ async fn tags(run: &mut Run, campaign: &Value) {
     let listed = run.call("ListTagsForResource", None).await;
     assert_eq!(listed["tags"]["team"], "growth");
     run.call_query("UntagResource", None, "tagKeys=team").await;
+}
+
+/// The eleven journey operations on an event-started journey (publishing it opens its run).
+async fn journeys(run: &mut Run) {
+    let journey = json!({
+        "Name": "Welcome",
+        "StartActivity": "welcome",
+        "StartCondition": {"EventStartCondition": {"EventFilter": {"FilterType": "ENDPOINT",
+            "Dimensions": {"EventType": {"DimensionType": "INCLUSIVE", "Values": ["signup"]}}}}},
+        "Activities": {"welcome": {"SMS": {"TemplateName": "welcome"}}},
+    });
+    run.ids.journey = id(&run.call("CreateJourney", Some(journey.clone())).await);
+    run.call("ListJourneys", None).await;
+    run.call("GetJourney", None).await;
+    run.call("UpdateJourney", Some(journey)).await;
+    let state = run.call("UpdateJourneyState", Some(json!({"State": "ACTIVE"}))).await;
+    assert_eq!(state["State"], "ACTIVE");
+    let runs = run.call("GetJourneyRuns", None).await;
+    runs["Item"][0]["RunId"].as_str().expect("a run").clone_into(&mut run.ids.run);
+    run.call("GetJourneyExecutionMetrics", None).await;
+    run.call("GetJourneyExecutionActivityMetrics", None).await;
+    run.call("GetJourneyRunExecutionMetrics", None).await;
+    run.call("GetJourneyRunExecutionActivityMetrics", None).await;
+    run.call("DeleteJourney", None).await;
 }
 
 #[test]
