@@ -3,7 +3,12 @@
 //! open hours across time zones, re-entry caps, an event-started journey, pause and resume,
 //! cancel, opted-out endpoints leaving, metrics that match the outbox, and a restart of a
 //! durable (SQLite) mock in the middle of a wait.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::too_many_lines,
+    clippy::needless_pass_by_value
+)]
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -27,14 +32,16 @@ struct World {
 }
 
 fn temp_dir(what: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("pinpoint-{what}-{}", uuid::Uuid::new_v4().simple()));
+    let dir =
+        std::env::temp_dir().join(format!("pinpoint-{what}-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
 fn world(start: &str) -> World {
     let clock = Arc::new(ManualClock::new(t(start)));
-    let backend = Backend::new(clock.clone(), "us-east-1").with_files(Files::under(&temp_dir("journeys")));
+    let backend =
+        Backend::new(clock.clone(), "us-east-1").with_files(Files::under(&temp_dir("journeys")));
     let app = setup(&backend);
     World { backend, clock, app }
 }
@@ -67,7 +74,10 @@ impl World {
         }
     }
     fn segment(&self) -> String {
-        let s = self.backend.create_segment(&self.app, json!({"Name": "All", "Dimensions": {}})).unwrap();
+        let s = self
+            .backend
+            .create_segment(&self.app, json!({"Name": "All", "Dimensions": {}}))
+            .unwrap();
         s["Id"].as_str().unwrap().to_owned()
     }
     /// Creates and publishes a journey.
@@ -99,7 +109,8 @@ impl World {
     }
     /// Endpoint ids messaged by a journey, sorted.
     fn sent_to(&self, journey: &str) -> Vec<String> {
-        let mut ids: Vec<String> = self.outbox(journey).into_iter().filter_map(|e| e.endpoint_id).collect();
+        let mut ids: Vec<String> =
+            self.outbox(journey).into_iter().filter_map(|e| e.endpoint_id).collect();
         ids.sort();
         ids
     }
@@ -123,7 +134,12 @@ impl World {
 }
 
 fn counts(metrics: &Value) -> BTreeMap<String, u64> {
-    metrics.as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().parse().unwrap())).collect()
+    metrics
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap().parse().unwrap()))
+        .collect()
 }
 
 fn sms(next: Option<&str>) -> Value {
@@ -185,7 +201,14 @@ fn a_random_split_is_within_two_percent_on_100000_endpoints_and_metrics_match_th
     let m = w.metrics(&id);
     assert_eq!((m["ENDPOINT_LEFT"], m["ENDPOINT_ACTIVE"]), (100_000, 0));
     assert_eq!(w.journey_state(&id), "COMPLETED", "everyone walked it and nobody enters again");
-    let runs = w.backend.journey_runs(&w.app, &id, pinpoint_console::mock::store::PageRequest::parse(None, None).unwrap()).unwrap();
+    let runs = w
+        .backend
+        .journey_runs(
+            &w.app,
+            &id,
+            pinpoint_console::mock::store::PageRequest::parse(None, None).unwrap(),
+        )
+        .unwrap();
     assert_eq!(runs["Item"][0]["Status"], "COMPLETED");
 }
 
@@ -253,7 +276,8 @@ fn a_conditional_split_sends_the_endpoint_that_sent_the_event_down_the_yes_path(
     assert_eq!(w.activity(&id, "remind")["SUCCESS"], 1);
     let split = w.activity(&id, "bought");
     assert_eq!((split["Branch_0"], split["Branch_1"]), (1, 1));
-    let thanks: Vec<_> = w.outbox(&id).into_iter().filter(|e| e.endpoint_id.as_deref() == Some("buyer")).collect();
+    let thanks: Vec<_> =
+        w.outbox(&id).into_iter().filter(|e| e.endpoint_id.as_deref() == Some("buyer")).collect();
     assert_eq!(thanks.len(), 2);
 }
 
@@ -280,10 +304,11 @@ fn quiet_time_and_open_hours_hold_messages_in_each_endpoints_zone() {
         "QuietTime": {"Start": "22:00", "End": "07:00"},
         "Activities": {"hello": sms(None)},
     }));
-    let weekdays: serde_json::Map<String, Value> = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"]
-        .iter()
-        .map(|d| ((*d).to_owned(), json!([{"StartTime": "09:00", "EndTime": "17:00"}])))
-        .collect();
+    let weekdays: serde_json::Map<String, Value> =
+        ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"]
+            .iter()
+            .map(|d| ((*d).to_owned(), json!([{"StartTime": "09:00", "EndTime": "17:00"}])))
+            .collect();
     let open = w.journey(json!({
         "Name": "Office hours",
         "StartCondition": segment_start(&segment),
@@ -294,7 +319,11 @@ fn quiet_time_and_open_hours_hold_messages_in_each_endpoints_zone() {
     w.tick();
     assert_eq!(w.sent_to(&quiet), ["paris", "tokyo"]);
     assert_eq!(w.activity(&quiet, "hello")["QUIET_TIME_WAIT"], 1);
-    assert_eq!(w.sent_to(&skip), ["paris", "tokyo"], "without WaitForQuietTime the message is not sent");
+    assert_eq!(
+        w.sent_to(&skip),
+        ["paris", "tokyo"],
+        "without WaitForQuietTime the message is not sent"
+    );
     assert_eq!(w.activity(&skip, "hello")["QUIET_TIME"], 1);
     // Only Tokyo is in its Monday 09:00-17:00.
     assert_eq!(w.sent_to(&open), ["tokyo"]);
@@ -336,7 +365,11 @@ fn an_event_started_journey_admits_matching_events_within_its_reentry_caps() {
     w.advance(Duration::minutes(30));
     assert_eq!(w.sent_to(&id), ["e1", "e1"]);
     w.event("e1", "signup", json!({"source": "web"}));
-    assert_eq!(w.metrics(&id)["REENTRY_CAP_EXCEEDED"], 1, "left 30 minutes after entering: the interval is an hour");
+    assert_eq!(
+        w.metrics(&id)["REENTRY_CAP_EXCEEDED"],
+        1,
+        "left 30 minutes after entering: the interval is an hour"
+    );
     w.advance(Duration::minutes(31));
     w.event("e1", "signup", json!({"source": "web"}));
     w.tick();
@@ -394,7 +427,14 @@ fn cancelling_a_journey_removes_everyone() {
     let m = w.metrics(&id);
     assert_eq!((m["CANCELLED"], m["ENDPOINT_ACTIVE"]), (3, 0));
     assert_eq!(w.journey_state(&id), "CANCELLED");
-    let runs = w.backend.journey_runs(&w.app, &id, pinpoint_console::mock::store::PageRequest::parse(None, None).unwrap()).unwrap();
+    let runs = w
+        .backend
+        .journey_runs(
+            &w.app,
+            &id,
+            pinpoint_console::mock::store::PageRequest::parse(None, None).unwrap(),
+        )
+        .unwrap();
     assert_eq!(runs["Item"][0]["Status"], "CANCELLED");
 }
 
@@ -434,7 +474,8 @@ fn a_durable_mock_restarted_in_the_middle_of_a_wait_neither_skips_nor_repeats() 
             let body = json!({"ChannelType": "SMS", "Address": format!("+12065550{i:03}")});
             backend.update_endpoint(&app, &format!("e{i:02}"), &body, "test").unwrap();
         }
-        let segment = backend.create_segment(&app, json!({"Name": "All", "Dimensions": {}})).unwrap();
+        let segment =
+            backend.create_segment(&app, json!({"Name": "All", "Dimensions": {}})).unwrap();
         let journey = json!({
             "Name": "Durable", "State": "ACTIVE",
             "StartCondition": segment_start(segment["Id"].as_str().unwrap()),
@@ -448,7 +489,8 @@ fn a_durable_mock_restarted_in_the_middle_of_a_wait_neither_skips_nor_repeats() 
         (app, id)
     };
     let backend = open(&clock);
-    let filter = OutboxFilter { app_id: Some(app.clone()), limit: Some(10_000), ..OutboxFilter::default() };
+    let filter =
+        OutboxFilter { app_id: Some(app.clone()), limit: Some(10_000), ..OutboxFilter::default() };
     assert_eq!(backend.outbox(&filter).len(), 50, "the first message, once, before the restart");
     clock.advance(Duration::hours(12));
     backend.run_due();

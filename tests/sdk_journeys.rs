@@ -11,12 +11,12 @@ use std::sync::Arc;
 use aws_sdk_pinpoint::Client;
 use aws_sdk_pinpoint::error::ProvideErrorMetadata;
 use aws_sdk_pinpoint::types::{
-    Activity, ChannelType, CreateApplicationRequest, DimensionType, Event,
-    EventDimensions, EventFilter, EventStartCondition, EventsBatch, EventsRequest, FilterType,
-    JourneyLimits, JourneySmsMessage, JourneyStateRequest, PublicEndpoint, RandomSplitActivity,
-    RandomSplitEntry, SegmentCondition, SegmentDimensions, SetDimension, SmsChannelRequest,
-    SmsMessageActivity, StartCondition, State, TagsModel, WaitActivity, WaitTime,
-    WriteJourneyRequest, WriteSegmentRequest,
+    Activity, ChannelType, CreateApplicationRequest, DimensionType, Event, EventDimensions,
+    EventFilter, EventStartCondition, EventsBatch, EventsRequest, FilterType, JourneyLimits,
+    JourneySmsMessage, JourneyStateRequest, PublicEndpoint, RandomSplitActivity, RandomSplitEntry,
+    SegmentCondition, SegmentDimensions, SetDimension, SmsChannelRequest, SmsMessageActivity,
+    StartCondition, State, TagsModel, WaitActivity, WaitTime, WriteJourneyRequest,
+    WriteSegmentRequest,
 };
 use common::sdk_client;
 use pinpoint_console::mock::MockServer;
@@ -31,9 +31,10 @@ struct World {
 
 async fn world() -> World {
     let backend = Arc::new(Backend::default());
-    let server = MockServer::start(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), Arc::clone(&backend))
-        .await
-        .unwrap();
+    let server =
+        MockServer::start(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), Arc::clone(&backend))
+            .await
+            .unwrap();
     let c = sdk_client(&server).await;
     let app = c
         .create_app()
@@ -47,19 +48,28 @@ async fn world() -> World {
 
 fn sms(next: Option<&str>) -> Activity {
     let message = JourneySmsMessage::builder().sender_id("Shop").build();
-    let activity =
-        SmsMessageActivity::builder().template_name("welcome").message_config(message).set_next_activity(next.map(str::to_owned));
+    let activity = SmsMessageActivity::builder()
+        .template_name("welcome")
+        .message_config(message)
+        .set_next_activity(next.map(str::to_owned));
     Activity::builder().sms(activity.build()).build()
 }
 
 fn wait(for_: &str, next: &str) -> Activity {
-    let wait = WaitActivity::builder().wait_time(WaitTime::builder().wait_for(for_).build()).next_activity(next);
+    let wait = WaitActivity::builder()
+        .wait_time(WaitTime::builder().wait_for(for_).build())
+        .next_activity(next);
     Activity::builder().wait(wait.build()).build()
 }
 
 fn event_start(event_type: &str) -> StartCondition {
     let dims = EventDimensions::builder()
-        .event_type(SetDimension::builder().dimension_type(DimensionType::Inclusive).values(event_type).build())
+        .event_type(
+            SetDimension::builder()
+                .dimension_type(DimensionType::Inclusive)
+                .values(event_type)
+                .build(),
+        )
         .build();
     let filter = EventFilter::builder().filter_type(FilterType::Endpoint).dimensions(dims).build();
     StartCondition::builder()
@@ -81,15 +91,29 @@ fn journey(name: &str, start: StartCondition) -> WriteJourneyRequest {
 async fn create(w: &World, request: WriteJourneyRequest) -> Result<String, (String, String)> {
     match w.c.create_journey().application_id(&w.app).write_journey_request(request).send().await {
         Ok(out) => Ok(out.journey_response().unwrap().id().unwrap().to_owned()),
-        Err(e) => Err((e.code().unwrap_or_default().to_owned(), e.message().unwrap_or_default().to_owned())),
+        Err(e) => Err((
+            e.code().unwrap_or_default().to_owned(),
+            e.message().unwrap_or_default().to_owned(),
+        )),
     }
 }
 
 async fn set_state(w: &World, id: &str, state: State) -> Result<String, (String, String)> {
     let request = JourneyStateRequest::builder().state(state).build();
-    match w.c.update_journey_state().application_id(&w.app).journey_id(id).journey_state_request(request).send().await {
+    match w
+        .c
+        .update_journey_state()
+        .application_id(&w.app)
+        .journey_id(id)
+        .journey_state_request(request)
+        .send()
+        .await
+    {
         Ok(out) => Ok(out.journey_response().unwrap().state().unwrap().as_str().to_owned()),
-        Err(e) => Err((e.code().unwrap_or_default().to_owned(), e.message().unwrap_or_default().to_owned())),
+        Err(e) => Err((
+            e.code().unwrap_or_default().to_owned(),
+            e.message().unwrap_or_default().to_owned(),
+        )),
     }
 }
 
@@ -102,7 +126,13 @@ fn refused(result: Result<String, (String, String)>, code: &str, words: &str) {
 async fn segment(w: &World) -> String {
     let dims = SegmentDimensions::builder().build();
     let request = WriteSegmentRequest::builder().name("All").dimensions(dims).build();
-    let out = w.c.create_segment().application_id(&w.app).write_segment_request(request).send().await.unwrap();
+    let out =
+        w.c.create_segment()
+            .application_id(&w.app)
+            .write_segment_request(request)
+            .send()
+            .await
+            .unwrap();
     out.segment_response().unwrap().id().unwrap().to_owned()
 }
 
@@ -112,7 +142,10 @@ async fn create_get_update_list_and_delete_a_journey() {
     let id = create(&w, journey("Welcome", event_start("signup"))).await.unwrap();
     let got = w.c.get_journey().application_id(&w.app).journey_id(&id).send().await.unwrap();
     let j = got.journey_response().unwrap();
-    assert_eq!((j.name(), j.application_id(), j.state()), (Some("Welcome"), Some(w.app.as_str()), Some(&State::Draft)));
+    assert_eq!(
+        (j.name(), j.application_id(), j.state()),
+        (Some("Welcome"), Some(w.app.as_str()), Some(&State::Draft))
+    );
     assert_eq!(j.start_activity(), Some("wait"));
     assert_eq!(j.activities().unwrap().len(), 2);
     assert!(j.creation_date().is_some() && j.last_modified_date().is_some());
@@ -124,7 +157,14 @@ async fn create_get_update_list_and_delete_a_journey() {
         .activities("sms", sms(None))
         .limits(JourneyLimits::builder().daily_cap(2).endpoint_reentry_cap(3).build())
         .build();
-    let updated = w.c.update_journey().application_id(&w.app).journey_id(&id).write_journey_request(renamed).send().await.unwrap();
+    let updated =
+        w.c.update_journey()
+            .application_id(&w.app)
+            .journey_id(&id)
+            .write_journey_request(renamed)
+            .send()
+            .await
+            .unwrap();
     let j = updated.journey_response().unwrap();
     assert_eq!((j.name(), j.activities().unwrap().len()), (Some("Welcome v2"), 1));
     assert_eq!(j.limits().unwrap().daily_cap(), Some(2));
@@ -144,7 +184,8 @@ async fn create_get_update_list_and_delete_a_journey() {
     assert_eq!(deleted.journey_response().unwrap().name(), Some("Welcome v2"));
     let gone = w.c.get_journey().application_id(&w.app).journey_id(&id).send().await.unwrap_err();
     assert_eq!(gone.code(), Some("NotFoundException"));
-    let gone = w.c.delete_journey().application_id(&w.app).journey_id(&id).send().await.unwrap_err();
+    let gone =
+        w.c.delete_journey().application_id(&w.app).journey_id(&id).send().await.unwrap_err();
     assert_eq!(gone.code(), Some("NotFoundException"));
     let no_app = w.c.list_journeys().application_id("nope").send().await.unwrap_err();
     assert_eq!(no_app.code(), Some("NotFoundException"));
@@ -154,8 +195,14 @@ async fn create_get_update_list_and_delete_a_journey() {
 async fn a_definition_is_checked_like_the_service_and_errors_name_the_member() {
     let w = world().await;
     let split = |branches: &[(i32, &str)]| {
-        let entries = branches.iter().map(|(p, next)| RandomSplitEntry::builder().percentage(*p).next_activity(*next).build());
-        Activity::builder().random_split(RandomSplitActivity::builder().set_branches(Some(entries.collect())).build()).build()
+        let entries = branches.iter().map(|(p, next)| {
+            RandomSplitEntry::builder().percentage(*p).next_activity(*next).build()
+        });
+        Activity::builder()
+            .random_split(
+                RandomSplitActivity::builder().set_branches(Some(entries.collect())).build(),
+            )
+            .build()
     };
     let base = |split: Activity| {
         WriteJourneyRequest::builder()
@@ -171,9 +218,18 @@ async fn a_definition_is_checked_like_the_service_and_errors_name_the_member() {
         "BadRequestException",
         "Activities.split1.RandomSplit.Branches[2].NextActivity names 'nowhere', which is not an activity",
     );
-    refused(create(&w, base(split(&[(50, "a"), (40, "b")])).build()).await, "BadRequestException", "add up to 90, not 100");
-    let six: Vec<(i32, &str)> = vec![(20, "a"), (20, "b"), (15, "a"), (15, "b"), (15, "a"), (15, "b")];
-    refused(create(&w, base(split(&six)).build()).await, "BadRequestException", "Branches has 6 paths");
+    refused(
+        create(&w, base(split(&[(50, "a"), (40, "b")])).build()).await,
+        "BadRequestException",
+        "add up to 90, not 100",
+    );
+    let six: Vec<(i32, &str)> =
+        vec![(20, "a"), (20, "b"), (15, "a"), (15, "b"), (15, "a"), (15, "b")];
+    refused(
+        create(&w, base(split(&six)).build()).await,
+        "BadRequestException",
+        "Branches has 6 paths",
+    );
     let cycle = WriteJourneyRequest::builder()
         .name("Loop")
         .start_activity("one")
@@ -181,8 +237,16 @@ async fn a_definition_is_checked_like_the_service_and_errors_name_the_member() {
         .activities("two", wait("PT1H", "one"))
         .build();
     refused(create(&w, cycle).await, "BadRequestException", "cycle (one → two → one)");
-    let bad_wait = WriteJourneyRequest::builder().name("W").activities("w", wait("tomorrow", "w2")).activities("w2", sms(None)).build();
-    refused(create(&w, bad_wait).await, "BadRequestException", "Activities.w.Wait.WaitTime.WaitFor 'tomorrow' is not an ISO-8601 duration");
+    let bad_wait = WriteJourneyRequest::builder()
+        .name("W")
+        .activities("w", wait("tomorrow", "w2"))
+        .activities("w2", sms(None))
+        .build();
+    refused(
+        create(&w, bad_wait).await,
+        "BadRequestException",
+        "Activities.w.Wait.WaitTime.WaitFor 'tomorrow' is not an ISO-8601 duration",
+    );
     let mut many = WriteJourneyRequest::builder().name("Many");
     for i in 0..41 {
         many = many.activities(format!("a{i}"), sms(None));
@@ -190,14 +254,20 @@ async fn a_definition_is_checked_like_the_service_and_errors_name_the_member() {
     refused(create(&w, many.build()).await, "BadRequestException", "a journey takes at most 40");
     let no_segment = journey(
         "Seg",
-        StartCondition::builder().segment_start_condition(SegmentCondition::builder().segment_id("missing").build()).build(),
+        StartCondition::builder()
+            .segment_start_condition(SegmentCondition::builder().segment_id("missing").build())
+            .build(),
     );
     refused(
         create(&w, no_segment).await,
         "BadRequestException",
         "StartCondition.SegmentStartCondition.SegmentId names segment 'missing', which does not exist",
     );
-    let start_missing = WriteJourneyRequest::builder().name("S").start_activity("ghost").activities("a", sms(None)).build();
+    let start_missing = WriteJourneyRequest::builder()
+        .name("S")
+        .start_activity("ghost")
+        .activities("a", sms(None))
+        .build();
     refused(create(&w, start_missing).await, "BadRequestException", "StartActivity names 'ghost'");
     let two_kinds = WriteJourneyRequest::builder()
         .name("T")
@@ -205,29 +275,52 @@ async fn a_definition_is_checked_like_the_service_and_errors_name_the_member() {
             "both",
             Activity::builder()
                 .sms(SmsMessageActivity::builder().build())
-                .wait(WaitActivity::builder().wait_time(WaitTime::builder().wait_for("PT1H").build()).build())
+                .wait(
+                    WaitActivity::builder()
+                        .wait_time(WaitTime::builder().wait_for("PT1H").build())
+                        .build(),
+                )
                 .build(),
         )
         .build();
-    refused(create(&w, two_kinds).await, "BadRequestException", "Activities.both must set exactly one activity type");
-    let capped = journey("Caps", event_start("x")).to_owned();
+    refused(
+        create(&w, two_kinds).await,
+        "BadRequestException",
+        "Activities.both must set exactly one activity type",
+    );
+    let capped = journey("Caps", event_start("x"));
     let capped = WriteJourneyRequest::builder()
         .name("Caps")
         .set_activities(capped.activities().cloned())
         .limits(JourneyLimits::builder().daily_cap(101).build())
         .build();
-    refused(create(&w, capped).await, "BadRequestException", "Limits.DailyCap must be between 0 and 100");
+    refused(
+        create(&w, capped).await,
+        "BadRequestException",
+        "Limits.DailyCap must be between 0 and 100",
+    );
     let listed = w.c.list_journeys().application_id(&w.app).send().await.unwrap();
-    assert!(listed.journeys_response().unwrap().item().is_empty(), "a refused journey leaves no trace");
+    assert!(
+        listed.journeys_response().unwrap().item().is_empty(),
+        "a refused journey leaves no trace"
+    );
 }
 
 #[tokio::test]
 async fn states_move_only_the_way_the_service_allows() {
     let w = world().await;
     // A draft without a start condition cannot be published.
-    let bare = WriteJourneyRequest::builder().name("Bare").start_activity("sms").activities("sms", sms(None)).build();
+    let bare = WriteJourneyRequest::builder()
+        .name("Bare")
+        .start_activity("sms")
+        .activities("sms", sms(None))
+        .build();
     let bare = create(&w, bare).await.unwrap();
-    refused(set_state(&w, &bare, State::Active).await, "BadRequestException", "needs a StartCondition");
+    refused(
+        set_state(&w, &bare, State::Active).await,
+        "BadRequestException",
+        "needs a StartCondition",
+    );
     refused(set_state(&w, &bare, State::Completed).await, "BadRequestException", "cannot be set");
 
     let id = create(&w, journey("Event", event_start("signup"))).await.unwrap();
@@ -240,26 +333,52 @@ async fn states_move_only_the_way_the_service_allows() {
         .start_activity("sms")
         .activities("sms", sms(None))
         .build();
-    let err = w.c.update_journey().application_id(&w.app).journey_id(&id).write_journey_request(changed).send().await.unwrap_err();
+    let err =
+        w.c.update_journey()
+            .application_id(&w.app)
+            .journey_id(&id)
+            .write_journey_request(changed)
+            .send()
+            .await
+            .unwrap_err();
     assert_eq!(err.code(), Some("BadRequestException"));
-    assert!(err.message().unwrap().contains("Activities of a published journey (ACTIVE) cannot be changed"), "{:?}", err.message());
+    assert!(
+        err.message()
+            .unwrap()
+            .contains("Activities of a published journey (ACTIVE) cannot be changed"),
+        "{:?}",
+        err.message()
+    );
     // Its name may change.
     let renamed = WriteJourneyRequest::builder().name("Event renamed").build();
-    let out = w.c.update_journey().application_id(&w.app).journey_id(&id).write_journey_request(renamed).send().await.unwrap();
+    let out =
+        w.c.update_journey()
+            .application_id(&w.app)
+            .journey_id(&id)
+            .write_journey_request(renamed)
+            .send()
+            .await
+            .unwrap();
     let j = out.journey_response().unwrap();
-    assert_eq!((j.name(), j.activities().map(|a| a.len())), (Some("Event renamed"), Some(2)));
+    assert_eq!(
+        (j.name(), j.activities().map(std::collections::HashMap::len)),
+        (Some("Event renamed"), Some(2))
+    );
 
     assert_eq!(set_state(&w, &id, State::Cancelled).await.unwrap(), "CANCELLED");
-    refused(set_state(&w, &id, State::Active).await, "BadRequestException", "A journey that is CANCELLED cannot become ACTIVE");
-    let err = w
-        .c
-        .update_journey()
-        .application_id(&w.app)
-        .journey_id(&id)
-        .write_journey_request(WriteJourneyRequest::builder().name("x").build())
-        .send()
-        .await
-        .unwrap_err();
+    refused(
+        set_state(&w, &id, State::Active).await,
+        "BadRequestException",
+        "A journey that is CANCELLED cannot become ACTIVE",
+    );
+    let err =
+        w.c.update_journey()
+            .application_id(&w.app)
+            .journey_id(&id)
+            .write_journey_request(WriteJourneyRequest::builder().name("x").build())
+            .send()
+            .await
+            .unwrap_err();
     assert!(err.message().unwrap().contains("CANCELLED cannot be updated"));
 
     // A segment journey that refreshes may pause and resume.
@@ -267,7 +386,11 @@ async fn states_move_only_the_way_the_service_allows() {
     let refreshing = WriteJourneyRequest::builder()
         .name("Refreshing")
         .start_activity("sms")
-        .start_condition(StartCondition::builder().segment_start_condition(SegmentCondition::builder().segment_id(seg).build()).build())
+        .start_condition(
+            StartCondition::builder()
+                .segment_start_condition(SegmentCondition::builder().segment_id(seg).build())
+                .build(),
+        )
         .refresh_frequency("PT1H")
         .activities("sms", sms(None))
         .state(State::Active)
@@ -282,7 +405,12 @@ async fn states_move_only_the_way_the_service_allows() {
 async fn an_event_started_journey_runs_and_reports_its_metrics() {
     let w = world().await;
     let sms_channel = SmsChannelRequest::builder().enabled(true).sender_id("Shop").build();
-    w.c.update_sms_channel().application_id(&w.app).sms_channel_request(sms_channel).send().await.unwrap();
+    w.c.update_sms_channel()
+        .application_id(&w.app)
+        .sms_channel_request(sms_channel)
+        .send()
+        .await
+        .unwrap();
     let request = WriteJourneyRequest::builder()
         .name("Welcome")
         .start_activity("sms")
@@ -291,7 +419,8 @@ async fn an_event_started_journey_runs_and_reports_its_metrics() {
         .state(State::Active)
         .build();
     let id = create(&w, request).await.unwrap();
-    let endpoint = PublicEndpoint::builder().channel_type(ChannelType::Sms).address("+12065550100").build();
+    let endpoint =
+        PublicEndpoint::builder().channel_type(ChannelType::Sms).address("+12065550100").build();
     let event = Event::builder().event_type("signup").timestamp("2026-01-01T00:00:00Z").build();
     let batch = EventsBatch::builder().endpoint(endpoint).events("ev1", event).build();
     let events = EventsRequest::builder().batch_item("e1", batch).build();
@@ -299,50 +428,100 @@ async fn an_event_started_journey_runs_and_reports_its_metrics() {
     let backend = Arc::clone(&w.backend);
     tokio::task::spawn_blocking(move || backend.run_due()).await.unwrap();
 
-    let outbox = w.backend.outbox(&OutboxFilter { journey_id: Some(id.clone()), ..OutboxFilter::default() });
+    let outbox =
+        w.backend.outbox(&OutboxFilter { journey_id: Some(id.clone()), ..OutboxFilter::default() });
     assert_eq!(outbox.len(), 1);
     assert_eq!(outbox[0].endpoint_id.as_deref(), Some("e1"));
 
-    let metrics = w.c.get_journey_execution_metrics().application_id(&w.app).journey_id(&id).send().await.unwrap();
+    let metrics =
+        w.c.get_journey_execution_metrics()
+            .application_id(&w.app)
+            .journey_id(&id)
+            .send()
+            .await
+            .unwrap();
     let metrics = metrics.journey_execution_metrics_response().unwrap();
     assert_eq!(metrics.metrics().unwrap().get("ENDPOINT_ENTERED").map(String::as_str), Some("1"));
     assert_eq!(metrics.metrics().unwrap().get("ENDPOINT_LEFT").map(String::as_str), Some("1"));
     assert_eq!(metrics.metrics().unwrap().get("ENDPOINT_ACTIVE").map(String::as_str), Some("0"));
     assert!(metrics.last_evaluated_time().is_some_and(|t| !t.is_empty()));
 
-    let activity = w.c.get_journey_execution_activity_metrics().application_id(&w.app).journey_id(&id).journey_activity_id("sms").send().await.unwrap();
+    let activity =
+        w.c.get_journey_execution_activity_metrics()
+            .application_id(&w.app)
+            .journey_id(&id)
+            .journey_activity_id("sms")
+            .send()
+            .await
+            .unwrap();
     let activity = activity.journey_execution_activity_metrics_response().unwrap();
-    assert_eq!((activity.activity_type(), activity.journey_activity_id()), (Some("MESSAGE"), Some("sms")));
+    assert_eq!(
+        (activity.activity_type(), activity.journey_activity_id()),
+        (Some("MESSAGE"), Some("sms"))
+    );
     assert_eq!(activity.metrics().unwrap().get("SUCCESS").map(String::as_str), Some("1"));
 
     let runs = w.c.get_journey_runs().application_id(&w.app).journey_id(&id).send().await.unwrap();
     let runs = runs.journey_runs_response().unwrap();
     assert_eq!(runs.item().len(), 1);
     let run = runs.item()[0].run_id().unwrap().to_owned();
-    assert_eq!(runs.item()[0].status().map(|s| s.as_str()), Some("RUNNING"));
-    let run_metrics = w.c.get_journey_run_execution_metrics().application_id(&w.app).journey_id(&id).run_id(&run).send().await.unwrap();
+    assert_eq!(
+        runs.item()[0].status().map(aws_sdk_pinpoint::types::JourneyRunStatus::as_str),
+        Some("RUNNING")
+    );
+    let run_metrics =
+        w.c.get_journey_run_execution_metrics()
+            .application_id(&w.app)
+            .journey_id(&id)
+            .run_id(&run)
+            .send()
+            .await
+            .unwrap();
     let run_metrics = run_metrics.journey_run_execution_metrics_response().unwrap();
-    assert_eq!(run_metrics.metrics().unwrap().get("ENDPOINT_ENTERED").map(String::as_str), Some("1"));
-    let run_activity = w
-        .c
-        .get_journey_run_execution_activity_metrics()
-        .application_id(&w.app)
-        .journey_id(&id)
-        .run_id(&run)
-        .journey_activity_id("sms")
-        .send()
-        .await
-        .unwrap();
+    assert_eq!(
+        run_metrics.metrics().unwrap().get("ENDPOINT_ENTERED").map(String::as_str),
+        Some("1")
+    );
+    let run_activity =
+        w.c.get_journey_run_execution_activity_metrics()
+            .application_id(&w.app)
+            .journey_id(&id)
+            .run_id(&run)
+            .journey_activity_id("sms")
+            .send()
+            .await
+            .unwrap();
     let run_activity = run_activity.journey_run_execution_activity_metrics_response().unwrap();
     assert_eq!(run_activity.metrics().unwrap().get("SUCCESS").map(String::as_str), Some("1"));
 
-    let err = w.c.get_journey_run_execution_metrics().application_id(&w.app).journey_id(&id).run_id("nope").send().await.unwrap_err();
+    let err =
+        w.c.get_journey_run_execution_metrics()
+            .application_id(&w.app)
+            .journey_id(&id)
+            .run_id("nope")
+            .send()
+            .await
+            .unwrap_err();
     assert_eq!(err.code(), Some("NotFoundException"));
-    let err = w.c.get_journey_execution_activity_metrics().application_id(&w.app).journey_id(&id).journey_activity_id("nope").send().await.unwrap_err();
+    let err =
+        w.c.get_journey_execution_activity_metrics()
+            .application_id(&w.app)
+            .journey_id(&id)
+            .journey_activity_id("nope")
+            .send()
+            .await
+            .unwrap_err();
     assert_eq!(err.code(), Some("NotFoundException"));
-    let err = w.c.get_journey_runs().application_id(&w.app).journey_id("nope").send().await.unwrap_err();
+    let err =
+        w.c.get_journey_runs().application_id(&w.app).journey_id("nope").send().await.unwrap_err();
     assert_eq!(err.code(), Some("NotFoundException"));
-    let err = w.c.get_journey_execution_metrics().application_id(&w.app).journey_id("nope").send().await.unwrap_err();
+    let err =
+        w.c.get_journey_execution_metrics()
+            .application_id(&w.app)
+            .journey_id("nope")
+            .send()
+            .await
+            .unwrap_err();
     assert_eq!(err.code(), Some("NotFoundException"));
 }
 
@@ -350,17 +529,22 @@ async fn an_event_started_journey_runs_and_reports_its_metrics() {
 async fn a_journey_arn_is_taggable() {
     let w = world().await;
     let id = create(&w, journey("Tagged", event_start("signup"))).await.unwrap();
-    let arn = format!("arn:aws:mobiletargeting:us-east-1:000000000000:apps/{}/journeys/{id}", w.app);
+    let arn =
+        format!("arn:aws:mobiletargeting:us-east-1:000000000000:apps/{}/journeys/{id}", w.app);
     let model = TagsModel::builder().tags("team", "growth").build();
     w.c.tag_resource().resource_arn(&arn).tags_model(model).send().await.unwrap();
     let got = w.c.get_journey().application_id(&w.app).journey_id(&id).send().await.unwrap();
-    assert_eq!(got.journey_response().unwrap().tags().unwrap().get("team").map(String::as_str), Some("growth"));
+    assert_eq!(
+        got.journey_response().unwrap().tags().unwrap().get("team").map(String::as_str),
+        Some("growth")
+    );
     let listed = w.c.list_tags_for_resource().resource_arn(&arn).send().await.unwrap();
     assert_eq!(listed.tags_model().unwrap().tags().unwrap().len(), 1);
     w.c.untag_resource().resource_arn(&arn).tag_keys("team").send().await.unwrap();
     let got = w.c.get_journey().application_id(&w.app).journey_id(&id).send().await.unwrap();
-    assert!(got.journey_response().unwrap().tags().is_none_or(|t| t.is_empty()));
-    let other = format!("arn:aws:mobiletargeting:us-east-1:000000000000:apps/{}/journeys/nope", w.app);
+    assert!(got.journey_response().unwrap().tags().is_none_or(std::collections::HashMap::is_empty));
+    let other =
+        format!("arn:aws:mobiletargeting:us-east-1:000000000000:apps/{}/journeys/nope", w.app);
     let err = w.c.list_tags_for_resource().resource_arn(other).send().await.unwrap_err();
     assert_eq!(err.code(), Some("NotFoundException"));
 }

@@ -6,9 +6,9 @@ use serde_json::{Map, Value, json};
 
 use super::endpoints::upsert;
 use super::{Backend, MAX_STORED_EVENTS, MockError, MockResult};
-use crate::mock::engine::{campaigns, journeys};
 use crate::mock::engine::delivery::Sinks;
 use crate::mock::engine::{OUTBOX_CAPACITY, stream_record};
+use crate::mock::engine::{campaigns, journeys};
 use crate::mock::model::model;
 use crate::pinpoint::rules;
 

@@ -39,9 +39,10 @@ fn activity_kind(journey: &Value, activity_id: &str) -> MockResult<&'static str>
 }
 
 fn evaluated(runtime: &JourneyRuntime, journey: &Value) -> String {
-    runtime.evaluated.map(iso8601).unwrap_or_else(|| {
-        journey.get("LastModifiedDate").and_then(Value::as_str).unwrap_or_default().to_owned()
-    })
+    runtime.evaluated.map_or_else(
+        || journey.get("LastModifiedDate").and_then(Value::as_str).unwrap_or_default().to_owned(),
+        iso8601,
+    )
 }
 
 impl Backend {
@@ -112,7 +113,11 @@ impl Backend {
     pub fn journey_run_metrics(&self, app_id: &str, id: &str, run_id: &str) -> MockResult<Value> {
         self.with_app(app_id, |app| {
             let (journey, runtime) = runtime(app, id)?;
-            let run = runtime.runs.iter().find(|r| r.id == run_id).ok_or_else(|| run_not_found(run_id))?;
+            let run = runtime
+                .runs
+                .iter()
+                .find(|r| r.id == run_id)
+                .ok_or_else(|| run_not_found(run_id))?;
             let mut metrics = run.metrics.clone();
             metrics.insert("ENDPOINT_ACTIVE".into(), run.active);
             Ok(json!({
@@ -136,7 +141,11 @@ impl Backend {
         self.with_app(app_id, |app| {
             let (journey, runtime) = runtime(app, id)?;
             let activity_type = activity_kind(journey, activity_id)?;
-            let run = runtime.runs.iter().find(|r| r.id == run_id).ok_or_else(|| run_not_found(run_id))?;
+            let run = runtime
+                .runs
+                .iter()
+                .find(|r| r.id == run_id)
+                .ok_or_else(|| run_not_found(run_id))?;
             let metrics = run.activities.get(activity_id).cloned().unwrap_or_default();
             Ok(json!({
                 "ActivityType": activity_type,

@@ -1,5 +1,5 @@
-//! The service's rules for a journey definition (CreateJourney, UpdateJourney) and its
-//! states (UpdateJourneyState). Every error is a 400 naming the activity and the member at
+//! The service's rules for a journey definition (CreateJourney, UpdateJourney; the state
+//! rules are in `journey_states`). Every error is a 400 naming the activity and the member at
 //! fault, e.g. `Activities.split1.RandomSplit.Branches[2].NextActivity names 'x', which is
 //! not an activity`.
 //!
@@ -7,14 +7,14 @@
 //! five paths whose percentages add up to 100, a multivariate split of at most four
 //! conditional paths besides its default ("as many as five paths, including a default Else
 //! path"), caps of at most 100 (`JourneyLimits`), `MessagesPerSecond` within the project's
-//! bounds; `PAUSED` only for a journey that refreshes its segment (the API reference of
-//! `JourneyStateRequest`).
+//! bounds. (The 40 is from memory of the Amazon Pinpoint quotas page, "Journey quotas",
+//! which the mock's authors could not re-read: a named constant, `MAX_ACTIVITIES`.)
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{Backend, MockError, MockResult, ProjectRecord};
+use super::{MockError, MockResult, ProjectRecord};
 use crate::mock::engine::journeys::graph::{is_message, kind, kinds_of, targets};
 use crate::mock::engine::journeys::timing::iso_duration;
 use crate::pinpoint::rules;
@@ -44,12 +44,13 @@ fn check_wait_time(path: &str, wait: &Value) -> MockResult<()> {
         (None, None) => bad(format!("{path} needs WaitFor (an ISO-8601 duration) or WaitUntil")),
         (Some(d), None) => match iso_duration(d) {
             Some(_) => Ok(()),
-            None => bad(format!(
-                "{path}.WaitFor '{d}' is not an ISO-8601 duration such as PT1H or P3D"
-            )),
+            None => {
+                bad(format!("{path}.WaitFor '{d}' is not an ISO-8601 duration such as PT1H or P3D"))
+            }
         },
         (None, Some(t)) => {
-            rules::iso_timestamp(&format!("{path}.WaitUntil"), t).map_err(MockError::bad_request)?;
+            rules::iso_timestamp(&format!("{path}.WaitUntil"), t)
+                .map_err(MockError::bad_request)?;
             Ok(())
         }
     }
@@ -83,7 +84,11 @@ fn check_condition(
         ));
     }
     if let Some(segment) = condition.get("SegmentCondition") {
-        check_segment(app, &format!("{path}.SegmentCondition.SegmentId"), text(segment, "SegmentId"))?;
+        check_segment(
+            app,
+            &format!("{path}.SegmentCondition.SegmentId"),
+            text(segment, "SegmentId"),
+        )?;
     }
     if let Some(event) = condition.get("EventCondition") {
         if event.get("Dimensions").is_none_or(Value::is_null) {
@@ -125,7 +130,8 @@ fn check_activity(
             }
         }
         "RandomSplit" => {
-            let branches = body.get("Branches").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+            let branches =
+                body.get("Branches").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
             if branches.is_empty() || branches.len() > MAX_RANDOM_BRANCHES {
                 return bad(format!(
                     "{path}.Branches has {} paths; a random split takes 1 to {MAX_RANDOM_BRANCHES}",
@@ -136,7 +142,9 @@ fn check_activity(
             for (i, b) in branches.iter().enumerate() {
                 let p = b.get("Percentage").and_then(Value::as_i64).unwrap_or(0);
                 if !(0..=100).contains(&p) {
-                    return bad(format!("{path}.Branches[{i}].Percentage must be between 0 and 100"));
+                    return bad(format!(
+                        "{path}.Branches[{i}].Percentage must be between 0 and 100"
+                    ));
                 }
                 total += p;
             }
@@ -153,7 +161,10 @@ fn check_activity(
             let Some(condition) = body.get("Condition") else {
                 return bad(format!("{path}.Condition is required"));
             };
-            let list = condition.get("Conditions").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+            let list = condition
+                .get("Conditions")
+                .and_then(Value::as_array)
+                .map_or(&[][..], Vec::as_slice);
             if list.is_empty() {
                 return bad(format!("{path}.Condition.Conditions needs at least one condition"));
             }
@@ -166,7 +177,8 @@ fn check_activity(
             if let Some(w) = body.get("EvaluationWaitTime") {
                 check_wait_time(&format!("{path}.EvaluationWaitTime"), w)?;
             }
-            let branches = body.get("Branches").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+            let branches =
+                body.get("Branches").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
             if branches.is_empty() || branches.len() > MAX_MULTI_BRANCHES {
                 return bad(format!(
                     "{path}.Branches has {} paths; a multivariate split takes 1 to {MAX_MULTI_BRANCHES} besides its DefaultActivity",
@@ -175,7 +187,12 @@ fn check_activity(
             }
             for (i, b) in branches.iter().enumerate() {
                 match b.get("Condition") {
-                    Some(c) => check_condition(app, activities, &format!("{path}.Branches[{i}].Condition"), c)?,
+                    Some(c) => check_condition(
+                        app,
+                        activities,
+                        &format!("{path}.Branches[{i}].Condition"),
+                        c,
+                    )?,
                     None => return bad(format!("{path}.Branches[{i}].Condition is required")),
                 }
             }
@@ -206,7 +223,8 @@ fn find_cycle(edges: &HashMap<&str, Vec<&str>>) -> Option<Vec<String>> {
             Some(Mark::Done) => return None,
             Some(Mark::Open) => {
                 let from = stack.iter().position(|n| *n == node).unwrap_or(0);
-                let mut cycle: Vec<String> = stack[from..].iter().map(|s| (*s).to_owned()).collect();
+                let mut cycle: Vec<String> =
+                    stack[from..].iter().map(|s| (*s).to_owned()).collect();
                 cycle.push(node.to_owned());
                 return Some(cycle);
             }
@@ -246,7 +264,10 @@ fn check_activities(app: &ProjectRecord, journey: &Value) -> MockResult<()> {
     }
     let mut edges: HashMap<&str, Vec<&str>> = HashMap::new();
     for (id, activity) in activities {
-        if id.is_empty() || id.len() > 100 || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        if id.is_empty()
+            || id.len() > 100
+            || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
             return bad(format!(
                 "Activities: '{id}' is not an activity id (1 to 100 letters, digits, '-' or '_')"
             ));
@@ -289,15 +310,23 @@ fn check_start_condition(app: &ProjectRecord, journey: &Value) -> MockResult<()>
     let segment = start.get("SegmentStartCondition").filter(|v| !v.is_null());
     let event = start.get("EventStartCondition").filter(|v| !v.is_null());
     match (segment, event) {
-        (Some(_), Some(_)) => bad("StartCondition takes SegmentStartCondition or EventStartCondition, not both"),
-        (Some(s), None) => check_segment(app, "StartCondition.SegmentStartCondition.SegmentId", text(s, "SegmentId")),
+        (Some(_), Some(_)) => {
+            bad("StartCondition takes SegmentStartCondition or EventStartCondition, not both")
+        }
+        (Some(s), None) => check_segment(
+            app,
+            "StartCondition.SegmentStartCondition.SegmentId",
+            text(s, "SegmentId"),
+        ),
         (None, Some(e)) => {
             let Some(filter) = e.get("EventFilter") else {
                 return bad("StartCondition.EventStartCondition.EventFilter is required");
             };
             let types = filter.pointer("/Dimensions/EventType/Values").and_then(Value::as_array);
             if types.is_none_or(Vec::is_empty) {
-                return bad("StartCondition.EventStartCondition.EventFilter.Dimensions.EventType.Values needs at least one event type");
+                return bad(
+                    "StartCondition.EventStartCondition.EventFilter.Dimensions.EventType.Values needs at least one event type",
+                );
             }
             if let Some(id) = text(e, "SegmentId") {
                 check_segment(app, "StartCondition.EventStartCondition.SegmentId", Some(id))?;
@@ -318,13 +347,18 @@ fn check_limits(journey: &Value) -> MockResult<()> {
         }
     }
     if let Some(v) = limits.get("MessagesPerSecond").and_then(Value::as_i64) {
-        rules::messages_per_second("Limits.MessagesPerSecond", i32::try_from(v).unwrap_or(i32::MAX))
-            .map_err(MockError::bad_request)?;
+        rules::messages_per_second(
+            "Limits.MessagesPerSecond",
+            i32::try_from(v).unwrap_or(i32::MAX),
+        )
+        .map_err(MockError::bad_request)?;
     }
     if let Some(i) = text(limits, "EndpointReentryInterval")
         && iso_duration(i).is_none()
     {
-        return bad(format!("Limits.EndpointReentryInterval '{i}' is not an ISO-8601 duration such as PT1H"));
+        return bad(format!(
+            "Limits.EndpointReentryInterval '{i}' is not an ISO-8601 duration such as PT1H"
+        ));
     }
     if let Some(cap) = limits.get("TimeframeCap") {
         for member in ["Cap", "Days"] {
@@ -342,7 +376,8 @@ fn check_times(journey: &Value) -> MockResult<()> {
         let end = text(quiet, "End").filter(|s| !s.is_empty());
         for (member, value) in [("Start", start), ("End", end)] {
             if let Some(v) = value {
-                rules::quiet_time_bound(&format!("QuietTime.{member}"), v).map_err(MockError::bad_request)?;
+                rules::quiet_time_bound(&format!("QuietTime.{member}"), v)
+                    .map_err(MockError::bad_request)?;
             }
         }
         rules::quiet_time_pair(start, end).map_err(MockError::bad_request)?;
@@ -350,7 +385,10 @@ fn check_times(journey: &Value) -> MockResult<()> {
     if let Some(schedule) = journey.get("Schedule") {
         let at = |m: &str| -> MockResult<Option<chrono::DateTime<chrono::Utc>>> {
             text(schedule, m)
-                .map(|t| rules::iso_timestamp(&format!("Schedule.{m}"), t).map_err(MockError::bad_request))
+                .map(|t| {
+                    rules::iso_timestamp(&format!("Schedule.{m}"), t)
+                        .map_err(MockError::bad_request)
+                })
                 .transpose()
         };
         if let (Some(s), Some(e)) = (at("StartTime")?, at("EndTime")?)
@@ -362,9 +400,12 @@ fn check_times(journey: &Value) -> MockResult<()> {
     if let Some(f) = text(journey, "RefreshFrequency")
         && iso_duration(f).is_none()
     {
-        return bad(format!("RefreshFrequency '{f}' is not an ISO-8601 duration such as PT1H or P1D"));
+        return bad(format!(
+            "RefreshFrequency '{f}' is not an ISO-8601 duration such as PT1H or P1D"
+        ));
     }
-    for (channel, days) in journey.get("OpenHours").and_then(Value::as_object).into_iter().flatten() {
+    for (channel, days) in journey.get("OpenHours").and_then(Value::as_object).into_iter().flatten()
+    {
         for (day, list) in days.as_object().into_iter().flatten() {
             for (i, rule) in list.as_array().into_iter().flatten().enumerate() {
                 let path = format!("OpenHours.{channel}.{day}[{i}]");
@@ -372,20 +413,30 @@ fn check_times(journey: &Value) -> MockResult<()> {
                 let e = text(rule, "EndTime").and_then(rules::parse_hh_mm);
                 match (s, e) {
                     (Some(s), Some(e)) if s < e => {}
-                    (Some(_), Some(_)) => return bad(format!("{path}.EndTime must be after its StartTime")),
+                    (Some(_), Some(_)) => {
+                        return bad(format!("{path}.EndTime must be after its StartTime"));
+                    }
                     _ => return bad(format!("{path} needs StartTime and EndTime as HH:MM")),
                 }
             }
         }
     }
-    for (channel, list) in journey.get("ClosedDays").and_then(Value::as_object).into_iter().flatten() {
+    for (channel, list) in
+        journey.get("ClosedDays").and_then(Value::as_object).into_iter().flatten()
+    {
         for (i, rule) in list.as_array().into_iter().flatten().enumerate() {
             let path = format!("ClosedDays.{channel}[{i}]");
             let at = |m: &str| text(rule, m).and_then(|t| rules::iso_timestamp("", t).ok());
             match (at("StartDateTime"), at("EndDateTime")) {
                 (Some(s), Some(e)) if s < e => {}
-                (Some(_), Some(_)) => return bad(format!("{path}.EndDateTime must be after its StartDateTime")),
-                _ => return bad(format!("{path} needs StartDateTime and EndDateTime as ISO-8601 times")),
+                (Some(_), Some(_)) => {
+                    return bad(format!("{path}.EndDateTime must be after its StartDateTime"));
+                }
+                _ => {
+                    return bad(format!(
+                        "{path} needs StartDateTime and EndDateTime as ISO-8601 times"
+                    ));
+                }
             }
         }
     }
@@ -402,84 +453,4 @@ pub fn check_journey(app: &ProjectRecord, journey: &Value) -> MockResult<()> {
     check_start_condition(app, journey)?;
     check_limits(journey)?;
     check_times(journey)
-}
-
-/// Checks that a journey can be published (made `ACTIVE`): it needs a start condition, a
-/// start activity and its activities.
-pub fn check_publishable(journey: &Value) -> MockResult<()> {
-    let start = journey.get("StartCondition");
-    let has_start = start.is_some_and(|s| {
-        s.get("SegmentStartCondition").is_some_and(|v| !v.is_null())
-            || s.get("EventStartCondition").is_some_and(|v| !v.is_null())
-    });
-    if !has_start {
-        return bad("A journey needs a StartCondition (SegmentStartCondition or EventStartCondition) to be published");
-    }
-    if text(journey, "StartActivity").is_none() {
-        return bad("A journey needs a StartActivity to be published");
-    }
-    Ok(())
-}
-
-/// The members an active or paused journey keeps: the service lets its settings change but
-/// not its activities or how endpoints enter it.
-pub const FIXED_WHEN_PUBLISHED: [&str; 3] = ["Activities", "StartActivity", "StartCondition"];
-
-/// Checks an update of a journey in `state` against the journey as it is.
-pub fn check_update(state: &str, current: &Value, update: &Value) -> MockResult<()> {
-    match state {
-        "DRAFT" => Ok(()),
-        "ACTIVE" | "PAUSED" => {
-            for member in FIXED_WHEN_PUBLISHED {
-                if update.get(member).is_some_and(|v| Some(v) != current.get(member)) {
-                    return bad(format!(
-                        "{member} of a published journey ({state}) cannot be changed; cancel it and create a new journey"
-                    ));
-                }
-            }
-            Ok(())
-        }
-        other => bad(format!("A journey that is {other} cannot be updated")),
-    }
-}
-
-/// The state a request moves a journey to from `from`, or the service's refusal.
-pub fn check_transition(journey: &Value, from: &str, to: &str) -> MockResult<()> {
-    let allowed = match (from, to) {
-        ("DRAFT", "ACTIVE") => {
-            check_publishable(journey)?;
-            true
-        }
-        ("ACTIVE", "PAUSED") => {
-            if text(journey, "RefreshFrequency").is_none() {
-                return bad("Only a journey with a segment refresh interval (RefreshFrequency) can be PAUSED");
-            }
-            true
-        }
-        ("PAUSED", "ACTIVE") | ("ACTIVE" | "PAUSED" | "CLOSED", "CANCELLED") => true,
-        _ => false,
-    };
-    if !["ACTIVE", "PAUSED", "CANCELLED"].contains(&to) {
-        return bad(format!("State '{to}' cannot be set; the supported values are ACTIVE, PAUSED and CANCELLED"));
-    }
-    if allowed { Ok(()) } else { bad(format!("A journey that is {from} cannot become {to}")) }
-}
-
-/// The state a new journey starts in: `DRAFT`, or `ACTIVE` when the request publishes it.
-pub fn initial_state(request: &Value) -> MockResult<&'static str> {
-    match text(request, "State") {
-        None | Some("DRAFT") => Ok("DRAFT"),
-        Some("ACTIVE") => {
-            check_publishable(request)?;
-            Ok("ACTIVE")
-        }
-        Some(other) => bad(format!("A new journey is DRAFT or ACTIVE, not {other}")),
-    }
-}
-
-impl Backend {
-    /// The ARN of a journey.
-    pub(super) fn journey_arn(&self, app_id: &str, id: &str) -> String {
-        format!("arn:aws:mobiletargeting:{}:{}:apps/{app_id}/journeys/{id}", self.region, super::MOCK_ACCOUNT)
-    }
 }

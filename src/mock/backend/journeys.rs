@@ -7,9 +7,12 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value, json};
 
-use super::journey_rules::{check_journey, check_transition, check_update, initial_state};
+use super::journey_rules::check_journey;
+use super::journey_states::{
+    FIXED_WHEN_PUBLISHED, check_publishable, check_transition, check_update, initial_state,
+};
 use super::segments::list;
-use super::{Backend, MockError, MockResult, new_id};
+use super::{Backend, MOCK_ACCOUNT, MockError, MockResult, new_id};
 
 use crate::mock::engine::delivery::Sinks;
 use crate::mock::engine::{OUTBOX_CAPACITY, journeys as engine};
@@ -34,6 +37,14 @@ fn build(request: Value, server: Map<String, Value>) -> Value {
 }
 
 impl Backend {
+    /// The ARN of a journey (the `JourneyResponse` has no ARN member; tags name it).
+    pub(super) fn journey_arn(&self, app_id: &str, id: &str) -> String {
+        format!(
+            "arn:aws:mobiletargeting:{}:{MOCK_ACCOUNT}:apps/{app_id}/journeys/{id}",
+            self.region
+        )
+    }
+
     /// CreateJourney.
     pub fn create_journey(&self, app_id: &str, request: Value) -> MockResult<Value> {
         let now = self.clock_now();
@@ -75,7 +86,7 @@ impl Backend {
             if let Value::Object(map) = &mut request
                 && from != "DRAFT"
             {
-                for keep in super::journey_rules::FIXED_WHEN_PUBLISHED {
+                for keep in FIXED_WHEN_PUBLISHED {
                     if let Some(v) = current.get(keep) {
                         map.entry(keep).or_insert_with(|| v.clone());
                     }
@@ -89,7 +100,7 @@ impl Backend {
                         "UpdateJourney can publish a DRAFT journey (State ACTIVE); use UpdateJourneyState to make a {from} journey {to}"
                     )));
                 }
-                super::journey_rules::check_publishable(&request)?;
+                check_publishable(&request)?;
             }
             let mut server = Map::new();
             for keep in ["Id", "ApplicationId", "CreationDate", "tags"] {
@@ -109,7 +120,12 @@ impl Backend {
     }
 
     /// UpdateJourneyState: publish, pause, resume or cancel.
-    pub fn update_journey_state(&self, app_id: &str, id: &str, request: &Value) -> MockResult<Value> {
+    pub fn update_journey_state(
+        &self,
+        app_id: &str,
+        id: &str,
+        request: &Value,
+    ) -> MockResult<Value> {
         let now = self.clock_now();
         let at = self.now();
         let Some(to) = request.get("State").and_then(Value::as_str) else {

@@ -13,6 +13,7 @@ mod job_runs;
 mod jobs;
 mod journey_metrics;
 mod journey_rules;
+mod journey_states;
 mod journeys;
 mod messages;
 mod phone;

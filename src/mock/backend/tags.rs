@@ -164,9 +164,9 @@ impl Backend {
             }
             Tagged::Journey(app, id) => {
                 let own = self.journey_arn(&app, &id) == arn;
-                let found = self.store.read(&app, |project| {
-                    project.journeys.get(&id).filter(|_| own).map(tags_of)
-                })?;
+                let found = self
+                    .store
+                    .read(&app, |project| project.journeys.get(&id).filter(|_| own).map(tags_of))?;
                 found.flatten().ok_or_else(|| arn_not_found(arn))
             }
         }
@@ -222,7 +222,8 @@ impl Backend {
                 let changed = self.store.write(&app, |project| {
                     let current = project.journeys.get(&id).ok_or_else(|| arn_not_found(arn))?;
                     let tags = change(tags_of(current))?;
-                    let journey = project.journeys.get_mut(&id).ok_or_else(|| arn_not_found(arn))?;
+                    let journey =
+                        project.journeys.get_mut(&id).ok_or_else(|| arn_not_found(arn))?;
                     set_tags_of(std::slice::from_mut(journey), &tags);
                     Ok(())
                 })?;

@@ -27,7 +27,10 @@ pub fn routes() -> Router<Arc<Backend>> {
         .route(&format!("{one}/state"), put(state))
         .route(&format!("{one}/runs"), get(runs))
         .route(&format!("{one}/execution-metrics"), get(metrics))
-        .route(&format!("{one}/activities/{{activity_id}}/execution-metrics"), get(activity_metrics))
+        .route(
+            &format!("{one}/activities/{{activity_id}}/execution-metrics"),
+            get(activity_metrics),
+        )
         .route(&format!("{one}/runs/{{run_id}}/execution-metrics"), get(run_metrics))
         .route(
             &format!("{one}/runs/{{run_id}}/activities/{{activity_id}}/execution-metrics"),

@@ -28,23 +28,39 @@ pub fn event_type_matches(dimensions: &Value, event_type: &str) -> bool {
 
 fn matches(app: &ProjectRecord, filter: &Filter, endpoint_id: &str, now: DateTime<Utc>) -> bool {
     app.endpoints.get(endpoint_id).is_some_and(|endpoint| {
-        let candidate =
-            Candidate { id: endpoint_id, endpoint, last_active: app.last_active.get(endpoint_id).copied() };
+        let candidate = Candidate {
+            id: endpoint_id,
+            endpoint,
+            last_active: app.last_active.get(endpoint_id).copied(),
+        };
         filter.matches(&candidate, now)
     })
 }
 
 /// True when the endpoint is in the segment (its latest version).
 #[must_use]
-pub fn in_segment(app: &ProjectRecord, segment_id: &str, endpoint_id: &str, now: DateTime<Utc>) -> bool {
-    let Some(definition) = app.segments.get(segment_id).and_then(|v| v.last()) else { return false };
+pub fn in_segment(
+    app: &ProjectRecord,
+    segment_id: &str,
+    endpoint_id: &str,
+    now: DateTime<Utc>,
+) -> bool {
+    let Some(definition) = app.segments.get(segment_id).and_then(|v| v.last()) else {
+        return false;
+    };
     let segments = |id: &str| app.segments.get(id).map(Vec::as_slice);
     let ctx = Context { now, segments: &segments, imported: &app.imported_members };
     matches(app, &compile(definition, &ctx), endpoint_id, now)
 }
 
 /// True when the endpoint sent an event matching `dimensions` at or after `since`.
-fn sent_event(app: &ProjectRecord, dimensions: &Value, endpoint_id: &str, since: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+fn sent_event(
+    app: &ProjectRecord,
+    dimensions: &Value,
+    endpoint_id: &str,
+    since: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
     app.events.iter().any(|event| {
         event.get("EndpointId").and_then(Value::as_str) == Some(endpoint_id)
             && event
@@ -52,15 +68,25 @@ fn sent_event(app: &ProjectRecord, dimensions: &Value, endpoint_id: &str, since:
                 .and_then(Value::as_str)
                 .and_then(|t| rules::iso_timestamp("", t).ok())
                 .is_none_or(|at| at >= since)
-            && event_type_matches(dimensions, event.get("EventType").and_then(Value::as_str).unwrap_or_default())
+            && event_type_matches(
+                dimensions,
+                event.get("EventType").and_then(Value::as_str).unwrap_or_default(),
+            )
             && event_matches(dimensions, event, now)
     })
 }
 
 /// True when one `SimpleCondition` holds for the endpoint.
 #[must_use]
-pub fn simple(app: &ProjectRecord, condition: &Value, endpoint_id: &str, since: DateTime<Utc>, now: DateTime<Utc>) -> bool {
-    if let Some(segment) = condition.pointer("/SegmentCondition/SegmentId").and_then(Value::as_str) {
+pub fn simple(
+    app: &ProjectRecord,
+    condition: &Value,
+    endpoint_id: &str,
+    since: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
+    if let Some(segment) = condition.pointer("/SegmentCondition/SegmentId").and_then(Value::as_str)
+    {
         return in_segment(app, segment, endpoint_id, now);
     }
     if let Some(dimensions) = condition.get("segmentDimensions").filter(|v| !v.is_null()) {
@@ -75,7 +101,13 @@ pub fn simple(app: &ProjectRecord, condition: &Value, endpoint_id: &str, since: 
 
 /// True when a `Condition` (its conditions, `ALL` or `ANY` of them) holds for the endpoint.
 #[must_use]
-pub fn holds(app: &ProjectRecord, condition: &Value, endpoint_id: &str, since: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+pub fn holds(
+    app: &ProjectRecord,
+    condition: &Value,
+    endpoint_id: &str,
+    since: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
     let mut each = condition
         .get("Conditions")
         .and_then(Value::as_array)

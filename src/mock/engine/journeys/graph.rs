@@ -62,15 +62,12 @@ pub fn targets<'a>(kind: &str, activity: &'a Value) -> Vec<(String, &'a str)> {
         body.get(member).and_then(Value::as_str).map(|t| (member.to_owned(), t)).into_iter()
     };
     let branches = || {
-        body.get("Branches")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-            .filter_map(|(i, b)| {
+        body.get("Branches").and_then(Value::as_array).into_iter().flatten().enumerate().filter_map(
+            |(i, b)| {
                 let t = b.get("NextActivity")?.as_str()?;
                 Some((format!("Branches[{i}].NextActivity"), t))
-            })
+            },
+        )
     };
     match kind {
         "ConditionalSplit" => one("TrueActivity").chain(one("FalseActivity")).collect(),

@@ -12,8 +12,8 @@ use crate::mock::clock::iso8601;
 use crate::mock::engine::delivery::Sinks;
 use crate::mock::engine::{OutboxEntry, stream_record};
 use crate::mock::store::{JourneyRuntime, Participant, ProjectRecord};
-use crate::pinpoint::render::{Fields, Rendered, Substitutions, fill};
 use crate::pinpoint::ChannelKind;
+use crate::pinpoint::render::{Fields, Rendered, Substitutions, fill};
 
 /// What a message activity came to for one endpoint.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,14 +96,19 @@ pub fn send(
     rt: &mut JourneyRuntime,
     sinks: &mut Sinks,
 ) -> Outcome {
-    let Some(endpoint) = app.endpoints.get(endpoint_id) else { return Outcome::Leave("ENDPOINT_DELETED") };
+    let Some(endpoint) = app.endpoints.get(endpoint_id) else {
+        return Outcome::Leave("ENDPOINT_DELETED");
+    };
     if endpoint.opt_out.as_deref() == Some("ALL") {
         return Outcome::Leave("ENDPOINT_OPT_OUT");
     }
     if endpoint.endpoint_status.as_deref() == Some("INACTIVE") {
         return Outcome::Leave("ENDPOINT_INACTIVE");
     }
-    let activity = s.journey.pointer(&format!("/Activities/{}/{}", s.activity_id, s.kind)).unwrap_or(&Value::Null);
+    let activity = s
+        .journey
+        .pointer(&format!("/Activities/{}/{}", s.activity_id, s.kind))
+        .unwrap_or(&Value::Null);
     let channel_type = endpoint.channel_type.as_deref().unwrap_or_default();
     if !serves(s.kind, activity, channel_type) {
         return Outcome::Skip("ENDPOINT_CHANNEL_MISMATCH");
@@ -119,7 +124,9 @@ pub fn send(
         None => return Outcome::Skip("OPEN_HOURS"),
         Some(_) => {}
     }
-    if let Some(until) = quiet_window(s.journey, s.settings).and_then(|w| quiet_until(w, zone, s.now)) {
+    if let Some(until) =
+        quiet_window(s.journey, s.settings).and_then(|w| quiet_until(w, zone, s.now))
+    {
         return if s.journey.get("WaitForQuietTime").and_then(Value::as_bool) == Some(true) {
             Outcome::Hold(until, "QUIET_TIME_WAIT")
         } else {
@@ -127,7 +134,9 @@ pub fn send(
         };
     }
     let within = |d: Duration| p.sends.iter().filter(|t| s.now - **t < d).count() as i64;
-    if limit(s.journey, s.settings, "/DailyCap").is_some_and(|cap| within(Duration::hours(24)) >= cap) {
+    if limit(s.journey, s.settings, "/DailyCap")
+        .is_some_and(|cap| within(Duration::hours(24)) >= cap)
+    {
         return Outcome::Skip("DAILY_CAP");
     }
     if limit(s.journey, s.settings, "/TotalCap").is_some_and(|cap| p.sends.len() as i64 >= cap) {
@@ -146,7 +155,8 @@ pub fn send(
         && rt.second.0 == second
         && rt.second.1 >= rate as u64
     {
-        let next = s.now.duration_trunc(Duration::seconds(1)).unwrap_or(s.now) + Duration::seconds(1);
+        let next =
+            s.now.duration_trunc(Duration::seconds(1)).unwrap_or(s.now) + Duration::seconds(1);
         return Outcome::Hold(next, "THROTTLED");
     }
     rt.second = if rt.second.0 == second { (second, rt.second.1 + 1) } else { (second, 1) };

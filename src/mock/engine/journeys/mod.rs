@@ -132,7 +132,7 @@ pub fn cancel(app: &mut ProjectRecord, id: &str, now: DateTime<Utc>) {
     for run in &mut rt.runs {
         run.active = 0;
         if run.status == "RUNNING" {
-            run.status = "CANCELLED".to_owned();
+            "CANCELLED".clone_into(&mut run.status);
             run.updated = now;
         }
     }
@@ -214,8 +214,15 @@ fn enter(
 }
 
 /// Opens a run of a segment-started journey: its segment's endpoints enter.
-fn open_run(app: &mut ProjectRecord, journey: &Value, id: &str, rt: &mut JourneyRuntime, now: DateTime<Utc>) {
-    let segment_id = text(journey, "/StartCondition/SegmentStartCondition/SegmentId").unwrap_or_default();
+fn open_run(
+    app: &mut ProjectRecord,
+    journey: &Value,
+    id: &str,
+    rt: &mut JourneyRuntime,
+    now: DateTime<Utc>,
+) {
+    let segment_id =
+        text(journey, "/StartCondition/SegmentStartCondition/SegmentId").unwrap_or_default();
     let versions = app.segments.get(segment_id);
     let Some(definition) = versions.and_then(|v| v.last()).cloned() else { return };
     rt.segment_version = versions.map(|v| v.len() as i64);
@@ -226,7 +233,11 @@ fn open_run(app: &mut ProjectRecord, journey: &Value, id: &str, rt: &mut Journey
         app.endpoints
             .iter()
             .filter(|e| {
-                let candidate = Candidate { id: e.id(), endpoint: e, last_active: app.last_active.get(e.id()).copied() };
+                let candidate = Candidate {
+                    id: e.id(),
+                    endpoint: e,
+                    last_active: app.last_active.get(e.id()).copied(),
+                };
                 filter.matches(&candidate, now)
             })
             .map(|e| e.id().to_owned())
@@ -240,20 +251,29 @@ fn open_run(app: &mut ProjectRecord, journey: &Value, id: &str, rt: &mut Journey
     if let Some(r) = rt.run_mut(&run)
         && r.active == 0
     {
-        r.status = "COMPLETED".to_owned();
+        "COMPLETED".clone_into(&mut r.status);
     }
 }
 
 /// Brings a journey's entries and state up to `now`; true when a run was opened.
-fn settle(app: &mut ProjectRecord, journey: &Value, id: &str, rt: &mut JourneyRuntime, now: DateTime<Utc>) -> bool {
+fn settle(
+    app: &mut ProjectRecord,
+    journey: &Value,
+    id: &str,
+    rt: &mut JourneyRuntime,
+    now: DateTime<Utc>,
+) -> bool {
     let ended = schedule_time(journey, "EndTime").is_some_and(|end| now >= end);
-    let event_started = journey.pointer("/StartCondition/EventStartCondition").is_some_and(|v| !v.is_null());
+    let event_started =
+        journey.pointer("/StartCondition/EventStartCondition").is_some_and(|v| !v.is_null());
     if ended {
         rt.next_entry = None;
     } else if state(journey) == "ACTIVE" && !event_started {
-        let segment_id = text(journey, "/StartCondition/SegmentStartCondition/SegmentId").unwrap_or_default();
+        let segment_id =
+            text(journey, "/StartCondition/SegmentStartCondition/SegmentId").unwrap_or_default();
         let version = app.segments.get(segment_id).map(|v| v.len() as i64);
-        let refresh_on_update = journey.get("RefreshOnSegmentUpdate").and_then(Value::as_bool) == Some(true);
+        let refresh_on_update =
+            journey.get("RefreshOnSegmentUpdate").and_then(Value::as_bool) == Some(true);
         if refresh_on_update && !rt.runs.is_empty() && version != rt.segment_version {
             rt.next_entry = Some(rt.next_entry.map_or(now, |n| n.min(now)));
         }
@@ -275,7 +295,7 @@ fn settle(app: &mut ProjectRecord, journey: &Value, id: &str, rt: &mut JourneyRu
     let open_for_events = event_started && !ended;
     for run in &mut rt.runs {
         if run.status == "RUNNING" && run.active == 0 && !open_for_events {
-            run.status = "COMPLETED".to_owned();
+            "COMPLETED".clone_into(&mut run.status);
             run.updated = now;
         }
     }
@@ -292,7 +312,7 @@ fn settle(app: &mut ProjectRecord, journey: &Value, id: &str, rt: &mut JourneyRu
         if to == "COMPLETED" {
             for run in &mut rt.runs {
                 if run.status == "RUNNING" {
-                    run.status = "COMPLETED".to_owned();
+                    "COMPLETED".clone_into(&mut run.status);
                     run.updated = now;
                 }
             }
@@ -345,7 +365,9 @@ pub fn on_event(app: &mut ProjectRecord, endpoint_id: &str, event: &Value, now: 
         let Some(journey) = app.journeys.get(&id).cloned() else { continue };
         let start = journey.pointer("/StartCondition/EventStartCondition").unwrap_or(&Value::Null);
         let dimensions = start.pointer("/EventFilter/Dimensions").unwrap_or(&Value::Null);
-        if !conditions::event_type_matches(dimensions, event_type) || !event_matches(dimensions, event, now) {
+        if !conditions::event_type_matches(dimensions, event_type)
+            || !event_matches(dimensions, event, now)
+        {
             continue;
         }
         if schedule_time(&journey, "StartTime").is_some_and(|s| now < s)

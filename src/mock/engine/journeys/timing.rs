@@ -86,12 +86,16 @@ pub fn quiet_until(window: (u16, u16), zone: Tz, at: DateTime<Utc>) -> Option<Da
     let local = at.with_timezone(&zone);
     let minute = minute_of(local);
     let (start, end) = window;
-    let quiet =
-        if start <= end { minute >= start && minute < end } else { minute >= start || minute < end };
+    let quiet = if start <= end {
+        minute >= start && minute < end
+    } else {
+        minute >= start || minute < end
+    };
     if !quiet {
         return None;
     }
-    let day = if minute >= end { local.date_naive() + Duration::days(1) } else { local.date_naive() };
+    let day =
+        if minute >= end { local.date_naive() + Duration::days(1) } else { local.date_naive() };
     let end_time = NaiveTime::from_hms_opt(u32::from(end / 60), u32::from(end % 60), 0)?;
     zone.from_local_datetime(&day.and_time(end_time))
         .earliest()
@@ -99,7 +103,8 @@ pub fn quiet_until(window: (u16, u16), zone: Tz, at: DateTime<Utc>) -> Option<Da
         .or(Some(at + Duration::hours(1)))
 }
 
-const DAYS: [&str; 7] = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
+const DAYS: [&str; 7] =
+    ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 
 /// The open-hours windows of one day (minutes of the day) for a channel (`EMAIL`, `SMS`,
 /// `PUSH`, `VOICE`, `CUSTOM`); `None` when the journey sets no open hours for the channel.
@@ -139,7 +144,12 @@ fn closed_days(journey: &Value, channel: &str, zone: Tz) -> Vec<(DateTime<Utc>, 
 /// local time). `at` itself when nothing holds the message back; `None` when no open hour
 /// comes within two weeks (the channel's open hours are empty).
 #[must_use]
-pub fn open_at(journey: &Value, channel: &str, zone: Tz, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
+pub fn open_at(
+    journey: &Value,
+    channel: &str,
+    zone: Tz,
+    at: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
     let closed = closed_days(journey, channel, zone);
     let mut t = at;
     // Each pass moves `t` forward to the end of a closed day or the next open window.
@@ -157,25 +167,15 @@ pub fn open_at(journey: &Value, channel: &str, zone: Tz, at: DateTime<Utc>) -> O
         }
         // The next window start today, or the first of the days after.
         let next_today = windows.iter().map(|(s, _)| *s).filter(|s| *s > minute).min();
-        let (date, start) = match next_today {
-            Some(s) => (local.date_naive(), s),
-            None => {
-                let mut found = None;
-                for ahead in 1..=14 {
-                    let date = local.date_naive() + Duration::days(ahead);
-                    let d = date.weekday().num_days_from_monday() as usize;
-                    if let Some(s) = open_windows(journey, channel, d)
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|(s, _)| *s)
-                        .min()
-                    {
-                        found = Some((date, s));
-                        break;
-                    }
-                }
-                found?
-            }
+        let (date, start) = if let Some(s) = next_today {
+            (local.date_naive(), s)
+        } else {
+            (1..=14).find_map(|ahead| {
+                let date = local.date_naive() + Duration::days(ahead);
+                let d = date.weekday().num_days_from_monday() as usize;
+                let first = open_windows(journey, channel, d)?.iter().map(|(s, _)| *s).min()?;
+                Some((date, first))
+            })?
         };
         let time = NaiveTime::from_hms_opt(u32::from(start / 60), u32::from(start % 60), 0)?;
         t = zone

@@ -32,11 +32,20 @@ fn percentile(journey_id: &str, activity_id: &str, endpoint_id: &str) -> u64 {
 }
 
 /// When a `WaitTime` ends for an endpoint, on the journey's clock.
-fn wait_end(journey: &Value, wait: &Value, zone: chrono_tz::Tz, clock: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
+fn wait_end(
+    journey: &Value,
+    wait: &Value,
+    zone: chrono_tz::Tz,
+    clock: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> DateTime<Utc> {
     if let Some(d) = wait.get("WaitFor").and_then(Value::as_str).and_then(iso_duration) {
         return clock + d;
     }
-    let until = wait.get("WaitUntil").and_then(Value::as_str).and_then(|t| instant(t, is_local(journey), zone));
+    let until = wait
+        .get("WaitUntil")
+        .and_then(Value::as_str)
+        .and_then(|t| instant(t, is_local(journey), zone));
     clock + until.map_or(Duration::zero(), |u| (u - now).max(Duration::zero()))
 }
 
@@ -104,7 +113,8 @@ impl Walker<'_> {
                 return Step::Stop;
             }
         }
-        let count = |rt: &mut JourneyRuntime, metric: &str| rt.count_activity(&run, &activity_id, metric);
+        let count =
+            |rt: &mut JourneyRuntime, metric: &str| rt.count_activity(&run, &activity_id, metric);
         match kind {
             "Wait" => {
                 count(rt, "COMPLETED");
@@ -122,7 +132,8 @@ impl Walker<'_> {
             }
             "RandomSplit" => {
                 let at = percentile(self.id, &activity_id, endpoint_id);
-                let branches = body.get("Branches").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+                let branches =
+                    body.get("Branches").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
                 let mut edge = 0;
                 let mut taken = branches.len().saturating_sub(1);
                 for (i, b) in branches.iter().enumerate() {
@@ -133,7 +144,13 @@ impl Walker<'_> {
                     }
                 }
                 count(rt, &format!("Branch_{taken}"));
-                Step::Next(branches.get(taken).and_then(|b| b.get("NextActivity")).and_then(Value::as_str).map(str::to_owned))
+                Step::Next(
+                    branches
+                        .get(taken)
+                        .and_then(|b| b.get("NextActivity"))
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                )
             }
             "ConditionalSplit" => {
                 let condition = body.get("Condition").unwrap_or(&Value::Null);
@@ -146,19 +163,21 @@ impl Walker<'_> {
                 }
             }
             "MultiCondition" => {
-                let branches = body.get("Branches").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+                let branches =
+                    body.get("Branches").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
                 let found = branches.iter().position(|b| {
-                    b.get("Condition").is_some_and(|c| super::conditions::simple(app, c, endpoint_id, p.entered, self.now))
+                    b.get("Condition").is_some_and(|c| {
+                        super::conditions::simple(app, c, endpoint_id, p.entered, self.now)
+                    })
                 });
-                match found {
-                    Some(i) => {
-                        count(rt, &format!("Branch_{i}"));
-                        Step::Next(branches[i].get("NextActivity").and_then(Value::as_str).map(str::to_owned))
-                    }
-                    None => {
-                        count(rt, "Branch_Else");
-                        Step::Next(next("DefaultActivity"))
-                    }
+                if let Some(i) = found {
+                    count(rt, &format!("Branch_{i}"));
+                    Step::Next(
+                        branches[i].get("NextActivity").and_then(Value::as_str).map(str::to_owned),
+                    )
+                } else {
+                    count(rt, "Branch_Else");
+                    Step::Next(next("DefaultActivity"))
                 }
             }
             "ContactCenter" => {
@@ -204,24 +223,32 @@ impl Walker<'_> {
     }
 
     /// Moves one participant on as far as it goes now.
-    fn advance(&self, app: &ProjectRecord, endpoint_id: &str, p: &mut Participant, rt: &mut JourneyRuntime, sinks: &mut Sinks) {
+    fn advance(
+        &self,
+        app: &ProjectRecord,
+        endpoint_id: &str,
+        p: &mut Participant,
+        rt: &mut JourneyRuntime,
+        sinks: &mut Sinks,
+    ) {
         // Activities form no cycle, so a walk visits each at most once.
-        let most = self.journey.get("Activities").and_then(Value::as_object).map_or(0, serde_json::Map::len) + 1;
+        let most = self
+            .journey
+            .get("Activities")
+            .and_then(Value::as_object)
+            .map_or(0, serde_json::Map::len)
+            + 1;
         for _ in 0..most {
             if !p.active || p.due > self.clock {
                 return;
             }
             match self.activity(app, endpoint_id, p, rt, sinks) {
                 Step::Stop => return,
-                Step::Leave => {
-                    leave(rt, p);
-                    return;
-                }
                 Step::Next(Some(next)) => {
                     p.activity = next;
                     p.waiting = false;
                 }
-                Step::Next(None) => {
+                Step::Leave | Step::Next(None) => {
                     leave(rt, p);
                     return;
                 }
