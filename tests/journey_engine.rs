@@ -10,158 +10,18 @@
     clippy::needless_pass_by_value
 )]
 
+mod journey_world;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, Utc};
-use pinpoint_console::mock::backend::{Backend, ChannelKind, OutboxFilter};
+use chrono::Duration;
+use journey_world::{event_start, segment_start, setup, sms, t, temp_dir, wait_for, world};
+use pinpoint_console::mock::backend::{Backend, OutboxFilter};
 use pinpoint_console::mock::clock::ManualClock;
-use pinpoint_console::mock::engine::{Files, OutboxEntry};
+use pinpoint_console::mock::engine::Files;
 use pinpoint_console::mock::store::sqlite::open_store;
-use pinpoint_console::mock::wire::CreateApplicationRequest;
 use serde_json::{Value, json};
-
-fn t(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
-
-struct World {
-    backend: Backend,
-    clock: Arc<ManualClock>,
-    app: String,
-}
-
-fn temp_dir(what: &str) -> std::path::PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("pinpoint-{what}-{}", uuid::Uuid::new_v4().simple()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn world(start: &str) -> World {
-    let clock = Arc::new(ManualClock::new(t(start)));
-    let backend =
-        Backend::new(clock.clone(), "us-east-1").with_files(Files::under(&temp_dir("journeys")));
-    let app = setup(&backend);
-    World { backend, clock, app }
-}
-
-fn setup(backend: &Backend) -> String {
-    let request = CreateApplicationRequest { name: "Journeys".into(), tags: BTreeMap::default() };
-    let app = backend.create_app(request).unwrap().id;
-    backend.update_channel(&app, ChannelKind::Sms, json!({"Enabled": true})).unwrap();
-    app
-}
-
-impl World {
-    fn sms(&self, id: &str, tz: &str) {
-        let body = json!({"ChannelType": "SMS", "Address": format!("+1206555{:04}", id.len()),
-                          "Demographic": {"Timezone": tz}});
-        self.backend.update_endpoint(&self.app, id, &body, "test").unwrap();
-    }
-    fn many(&self, n: usize) {
-        let mut batch = Vec::with_capacity(100);
-        for i in 0..n {
-            batch.push(json!({"Id": format!("ep-{i:06}"), "ChannelType": "SMS",
-                              "Address": format!("+1206{:07}", i)}));
-            if batch.len() == 100 {
-                self.backend.update_endpoints_batch(&self.app, &batch, "load").unwrap();
-                batch.clear();
-            }
-        }
-        if !batch.is_empty() {
-            self.backend.update_endpoints_batch(&self.app, &batch, "load").unwrap();
-        }
-    }
-    fn segment(&self) -> String {
-        let s = self
-            .backend
-            .create_segment(&self.app, json!({"Name": "All", "Dimensions": {}}))
-            .unwrap();
-        s["Id"].as_str().unwrap().to_owned()
-    }
-    /// Creates and publishes a journey.
-    fn journey(&self, mut body: Value) -> String {
-        body["State"] = json!("ACTIVE");
-        self.backend.create_journey(&self.app, body).unwrap()["Id"].as_str().unwrap().to_owned()
-    }
-    fn state(&self, id: &str, state: &str) {
-        self.backend.update_journey_state(&self.app, id, &json!({"State": state})).unwrap();
-    }
-    fn tick(&self) {
-        self.backend.run_due();
-    }
-    fn advance(&self, by: Duration) {
-        self.clock.advance(by);
-        self.backend.run_due();
-    }
-    fn advance_to(&self, at: &str) {
-        let now = self.backend.clock_now();
-        self.advance(t(at) - now);
-    }
-    fn outbox(&self, journey: &str) -> Vec<OutboxEntry> {
-        self.backend.outbox(&OutboxFilter {
-            app_id: Some(self.app.clone()),
-            journey_id: Some(journey.to_owned()),
-            limit: Some(1_000_000),
-            ..OutboxFilter::default()
-        })
-    }
-    /// Endpoint ids messaged by a journey, sorted.
-    fn sent_to(&self, journey: &str) -> Vec<String> {
-        let mut ids: Vec<String> =
-            self.outbox(journey).into_iter().filter_map(|e| e.endpoint_id).collect();
-        ids.sort();
-        ids
-    }
-    fn metrics(&self, journey: &str) -> BTreeMap<String, u64> {
-        let m = self.backend.journey_execution_metrics(&self.app, journey).unwrap();
-        counts(&m["Metrics"])
-    }
-    fn activity(&self, journey: &str, activity: &str) -> BTreeMap<String, u64> {
-        let m = self.backend.journey_activity_metrics(&self.app, journey, activity).unwrap();
-        counts(&m["Metrics"])
-    }
-    fn event(&self, endpoint: &str, event_type: &str, attributes: Value) {
-        let at = pinpoint_console::mock::clock::iso8601(self.backend.clock_now());
-        let event = json!({"EventType": event_type, "Timestamp": at, "Attributes": attributes});
-        let batch = json!({"BatchItem": {endpoint: {"Endpoint": {}, "Events": {uuid::Uuid::new_v4().simple().to_string(): event}}}});
-        self.backend.put_events(&self.app, &batch, "test").unwrap();
-    }
-    fn journey_state(&self, id: &str) -> String {
-        self.backend.get_journey(&self.app, id).unwrap()["State"].as_str().unwrap().to_owned()
-    }
-}
-
-fn counts(metrics: &Value) -> BTreeMap<String, u64> {
-    metrics
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(k, v)| (k.clone(), v.as_str().unwrap().parse().unwrap()))
-        .collect()
-}
-
-fn sms(next: Option<&str>) -> Value {
-    let mut a = json!({"SMS": {"TemplateName": "t", "MessageConfig": {"SenderId": "Shop"}}});
-    if let Some(next) = next {
-        a["SMS"]["NextActivity"] = json!(next);
-    }
-    a
-}
-
-fn wait_for(d: &str, next: &str) -> Value {
-    json!({"Wait": {"WaitTime": {"WaitFor": d}, "NextActivity": next}})
-}
-
-fn segment_start(segment: &str) -> Value {
-    json!({"SegmentStartCondition": {"SegmentId": segment}})
-}
-
-fn event_start(event_type: &str) -> Value {
-    json!({"EventStartCondition": {"EventFilter": {"FilterType": "ENDPOINT",
-        "Dimensions": {"EventType": {"DimensionType": "INCLUSIVE", "Values": [event_type]}}}}})
-}
 
 #[test]
 fn a_random_split_is_within_two_percent_on_100000_endpoints_and_metrics_match_the_outbox() {
@@ -201,15 +61,7 @@ fn a_random_split_is_within_two_percent_on_100000_endpoints_and_metrics_match_th
     let m = w.metrics(&id);
     assert_eq!((m["ENDPOINT_LEFT"], m["ENDPOINT_ACTIVE"]), (100_000, 0));
     assert_eq!(w.journey_state(&id), "COMPLETED", "everyone walked it and nobody enters again");
-    let runs = w
-        .backend
-        .journey_runs(
-            &w.app,
-            &id,
-            pinpoint_console::mock::store::PageRequest::parse(None, None).unwrap(),
-        )
-        .unwrap();
-    assert_eq!(runs["Item"][0]["Status"], "COMPLETED");
+    assert_eq!(w.run_statuses(&id), ["COMPLETED"]);
 }
 
 #[test]
@@ -427,15 +279,7 @@ fn cancelling_a_journey_removes_everyone() {
     let m = w.metrics(&id);
     assert_eq!((m["CANCELLED"], m["ENDPOINT_ACTIVE"]), (3, 0));
     assert_eq!(w.journey_state(&id), "CANCELLED");
-    let runs = w
-        .backend
-        .journey_runs(
-            &w.app,
-            &id,
-            pinpoint_console::mock::store::PageRequest::parse(None, None).unwrap(),
-        )
-        .unwrap();
-    assert_eq!(runs["Item"][0]["Status"], "CANCELLED");
+    assert_eq!(w.run_statuses(&id), ["CANCELLED"]);
 }
 
 #[test]

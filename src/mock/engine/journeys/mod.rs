@@ -266,15 +266,15 @@ fn settle(
     let ended = schedule_time(journey, "EndTime").is_some_and(|end| now >= end);
     let event_started =
         journey.pointer("/StartCondition/EventStartCondition").is_some_and(|v| !v.is_null());
+    let refreshes_on_update =
+        journey.get("RefreshOnSegmentUpdate").and_then(Value::as_bool) == Some(true);
     if ended {
         rt.next_entry = None;
     } else if state(journey) == "ACTIVE" && !event_started {
         let segment_id =
             text(journey, "/StartCondition/SegmentStartCondition/SegmentId").unwrap_or_default();
         let version = app.segments.get(segment_id).map(|v| v.len() as i64);
-        let refresh_on_update =
-            journey.get("RefreshOnSegmentUpdate").and_then(Value::as_bool) == Some(true);
-        if refresh_on_update && !rt.runs.is_empty() && version != rt.segment_version {
+        if refreshes_on_update && !rt.runs.is_empty() && version != rt.segment_version {
             rt.next_entry = Some(rt.next_entry.map_or(now, |n| n.min(now)));
         }
         if let Some(due) = rt.next_entry
@@ -299,7 +299,10 @@ fn settle(
             run.updated = now;
         }
     }
-    let more_entries = rt.next_entry.is_some() || (event_started && !ended);
+    // An event-started journey, or one that refreshes on a segment update, lets endpoints in
+    // until its end.
+    let more_entries =
+        rt.next_entry.is_some() || ((event_started || refreshes_on_update) && !ended);
     let to = match (rt.active, more_entries, ended) {
         (0, false, _) if !rt.runs.is_empty() || ended => Some("COMPLETED"),
         (_, _, true) if rt.active > 0 => Some("CLOSED"),
