@@ -165,6 +165,7 @@ fn quiet_time_and_open_hours_hold_messages_in_each_endpoints_zone() {
         "Name": "Office hours",
         "StartCondition": segment_start(&segment),
         "StartActivity": "hello",
+        "SendingSchedule": true,
         "OpenHours": {"SMS": weekdays},
         "Activities": {"hello": sms(None)},
     }));

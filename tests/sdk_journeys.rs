@@ -299,6 +299,25 @@ async fn a_definition_is_checked_like_the_service_and_errors_name_the_member() {
         "BadRequestException",
         "Limits.DailyCap must be between 0 and 100",
     );
+    let closed = WriteJourneyRequest::builder()
+        .name("Closed days")
+        .closed_days(
+            aws_sdk_pinpoint::types::ClosedDays::builder()
+                .sms(
+                    aws_sdk_pinpoint::types::ClosedDaysRule::builder()
+                        .name("holiday")
+                        .start_date_time("2026-12-25T00:00:00Z")
+                        .end_date_time("2026-12-26T00:00:00Z")
+                        .build(),
+                )
+                .build(),
+        )
+        .build();
+    refused(
+        create(&w, closed).await,
+        "BadRequestException",
+        "ClosedDays takes effect only with SendingSchedule",
+    );
     let listed = w.c.list_journeys().application_id(&w.app).send().await.unwrap();
     assert!(
         listed.journeys_response().unwrap().item().is_empty(),

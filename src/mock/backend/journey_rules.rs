@@ -25,8 +25,13 @@ pub const MAX_ACTIVITIES: usize = 40;
 pub const MAX_RANDOM_BRANCHES: usize = 5;
 /// Most conditional paths of a multivariate split (its default path comes on top).
 pub const MAX_MULTI_BRANCHES: usize = 4;
-/// Largest daily, total and re-entry cap.
+/// Largest daily, total, re-entry and timeframe cap.
 pub const MAX_CAP: i64 = 100;
+/// Longest `TimeframeCap` in days.
+pub const MAX_TIMEFRAME_DAYS: i64 = 30;
+/// The days `OpenHours` are given for (the model's `DayOfWeek`).
+const DAYS: [&str; 7] =
+    ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 
 fn bad<T>(message: impl Into<String>) -> MockResult<T> {
     Err(MockError::bad_request(message.into()))
@@ -361,9 +366,9 @@ fn check_limits(journey: &Value) -> MockResult<()> {
         ));
     }
     if let Some(cap) = limits.get("TimeframeCap") {
-        for member in ["Cap", "Days"] {
-            if cap.get(member).and_then(Value::as_i64).is_some_and(|v| v < 0) {
-                return bad(format!("Limits.TimeframeCap.{member} must not be negative"));
+        for (member, most) in [("Cap", MAX_CAP), ("Days", MAX_TIMEFRAME_DAYS)] {
+            if cap.get(member).and_then(Value::as_i64).is_some_and(|v| !(0..=most).contains(&v)) {
+                return bad(format!("Limits.TimeframeCap.{member} must be between 0 and {most}"));
             }
         }
     }
@@ -404,9 +409,20 @@ fn check_times(journey: &Value) -> MockResult<()> {
             "RefreshFrequency '{f}' is not an ISO-8601 duration such as PT1H or P1D"
         ));
     }
+    let scheduled = journey.get("SendingSchedule").and_then(Value::as_bool) == Some(true);
+    for member in ["OpenHours", "ClosedDays"] {
+        if journey.get(member).is_some_and(|v| !v.is_null()) && !scheduled {
+            return bad(format!(
+                "{member} takes effect only with SendingSchedule set to true; set it to use {member}"
+            ));
+        }
+    }
     for (channel, days) in journey.get("OpenHours").and_then(Value::as_object).into_iter().flatten()
     {
         for (day, list) in days.as_object().into_iter().flatten() {
+            if !DAYS.contains(&day.as_str()) {
+                return bad(format!("OpenHours.{channel}: '{day}' is not a day (MONDAY … SUNDAY)"));
+            }
             for (i, rule) in list.as_array().into_iter().flatten().enumerate() {
                 let path = format!("OpenHours.{channel}.{day}[{i}]");
                 let s = text(rule, "StartTime").and_then(rules::parse_hh_mm);

@@ -141,8 +141,9 @@ fn closed_days(journey: &Value, channel: &str, zone: Tz) -> Vec<(DateTime<Utc>, 
 
 /// The first instant at or after `at` when the journey may message a `channel` endpoint in
 /// `zone`: out of its closed days and within its open hours (both read in the endpoint's
-/// local time). `at` itself when nothing holds the message back; `None` when no open hour
-/// comes within two weeks (the channel's open hours are empty).
+/// local time), when the journey's `SendingSchedule` is on. `at` itself when nothing holds
+/// the message back; `None` when no open hour comes within two weeks (the channel's open
+/// hours are empty).
 #[must_use]
 pub fn open_at(
     journey: &Value,
@@ -150,6 +151,9 @@ pub fn open_at(
     zone: Tz,
     at: DateTime<Utc>,
 ) -> Option<DateTime<Utc>> {
+    if journey.get("SendingSchedule").and_then(Value::as_bool) != Some(true) {
+        return Some(at);
+    }
     let closed = closed_days(journey, channel, zone);
     let mut t = at;
     // Each pass moves `t` forward to the end of a closed day or the next open window.
@@ -222,6 +226,7 @@ mod tests {
     #[test]
     fn open_hours_and_closed_days_hold_a_message_back() {
         let journey = json!({
+            "SendingSchedule": true,
             "OpenHours": {"SMS": {"MONDAY": [{"StartTime": "09:00", "EndTime": "17:00"}],
                                   "TUESDAY": [{"StartTime": "09:00", "EndTime": "17:00"}]}},
             "ClosedDays": {"SMS": [{"Name": "holiday", "StartDateTime": "2026-11-30T00:00:00Z",
