@@ -68,6 +68,9 @@ fn a_random_split_is_within_two_percent_on_100000_endpoints_and_metrics_match_th
 fn waits_for_a_duration_and_until_a_time() {
     let w = world("2026-03-02T08:00:00Z");
     w.sms("e1", "UTC");
+    let stream = json!({"DestinationStreamArn": "arn:aws:kinesis:us-east-1:000000000000:stream/s",
+                        "RoleArn": "arn:aws:iam::000000000000:role/r"});
+    w.backend.put_event_stream(&w.app, &stream).unwrap();
     let segment = w.segment();
     let id = w.journey(json!({
         "Name": "Waits",
@@ -91,6 +94,15 @@ fn waits_for_a_duration_and_until_a_time() {
     w.advance_to("2026-03-10T12:00:00Z");
     assert_eq!(w.outbox(&id).len(), 2);
     assert_eq!(w.activity(&id, "three-days")["COMPLETED"], 1);
+    let log = std::fs::read_to_string(&w.backend.files().event_log).unwrap();
+    let sends: Vec<Value> = log
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|r| r["event_type"] == "_journey.send")
+        .collect();
+    assert_eq!(sends.len(), 2, "each message is streamed");
+    assert_eq!(sends[1]["attributes"]["journey_activity_id"], "second");
+    assert_eq!(sends[1]["attributes"]["journey_id"], json!(id));
 }
 
 #[test]
