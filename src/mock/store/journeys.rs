@@ -18,6 +18,24 @@ pub fn participant_key(journey_id: &str, endpoint_id: &str) -> String {
     format!("{journey_id}/{endpoint_id}")
 }
 
+/// The key of one part of a run's entrants (endpoint ids still to enter) in
+/// `ProjectRecord::journey_entrants`.
+#[must_use]
+pub fn entrants_key(journey_id: &str, run_id: &str, part: u32) -> String {
+    format!("{journey_id}/{run_id}/{part}")
+}
+
+/// A run whose segment's endpoints are entering, a part (one transaction) at a time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entering {
+    /// The run.
+    pub run: String,
+    /// The next part to enter.
+    pub next: u32,
+    /// The run's parts.
+    pub parts: u32,
+}
+
 /// Runs, metrics and clocks of one journey.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct JourneyRuntime {
@@ -25,6 +43,8 @@ pub struct JourneyRuntime {
     pub runs: Vec<JourneyRun>,
     /// When the segment's endpoints enter next (segment-started journeys).
     pub next_entry: Option<DateTime<Utc>>,
+    /// A run whose endpoints are entering.
+    pub entering: Option<Entering>,
     /// The segment version the last run was evaluated from (for `RefreshOnSegmentUpdate`).
     pub segment_version: Option<i64>,
     /// When the journey was paused, while it is.

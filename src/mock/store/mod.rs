@@ -30,7 +30,9 @@ use std::fmt;
 
 pub use backing::{Backing, StoredProject, Transaction};
 pub use collection::{Collection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest, page_slice};
-pub use journeys::{JourneyRun, JourneyRuntime, Metrics, Participant, participant_key};
+pub use journeys::{
+    Entering, JourneyRun, JourneyRuntime, Metrics, Participant, entrants_key, participant_key,
+};
 pub use memory::MemoryStore;
 pub use records::{
     CampaignRuntime, MAX_STORED_EVENTS, OpenRun, ProjectRecord, ZoneCursor, run_part_key, sends_key,

@@ -71,6 +71,9 @@ pub struct ProjectRecord {
     pub journey_runtime: Table<String, JourneyRuntime>,
     /// Where each endpoint stands in each journey, keyed by `participant_key`.
     pub journey_participants: Table<String, Participant>,
+    /// The endpoints of a journey run still to enter, in parts keyed by `entrants_key`:
+    /// written when the run opens, each part removed in the transaction that enters it.
+    pub journey_entrants: Table<String, Vec<String>>,
 }
 
 /// The key of one part of an open run's members: the campaign, the run's number, the zone's
@@ -120,6 +123,7 @@ macro_rules! parts {
         $each!("journey", $record.journeys);
         $each!("journey-runtime", $record.journey_runtime);
         $each!("journey-participant", $record.journey_participants);
+        $each!("journey-entrants", $record.journey_entrants);
     }};
 }
 
@@ -150,6 +154,7 @@ impl ProjectRecord {
             journeys: Collection::default(),
             journey_runtime: Table::default(),
             journey_participants: Table::default(),
+            journey_entrants: Table::default(),
         };
         record.forget_changes();
         record

@@ -6,12 +6,14 @@
 //! paused), so a paused journey's waits keep their time.
 //!
 //! **Steps.** Like campaign runs, the work is cut into steps, each one short write
-//! transaction (`step`, called in a loop by the backend's tick): a run's entry, or at most
-//! `JOURNEY_PART` endpoints moved on. An endpoint's row, its journey's metrics and the
+//! transaction (`step`, called in a loop by the backend's tick): a run opened (its segment
+//! evaluated and stored in parts, `entry`), a part of its endpoints let in, or at most
+//! `JOURNEY_PART` endpoints moved on (`walk`). An endpoint's row, its journey's metrics and the
 //! messages it was sent are written in the same transaction, so after a restart every
 //! endpoint is at the activity its last stored step left it at: none skips or repeats one.
 
 pub mod conditions;
+mod entry;
 pub mod graph;
 pub mod message;
 pub mod timing;
@@ -22,9 +24,8 @@ use serde_json::Value;
 
 use super::delivery::Sinks;
 use super::matching::event_matches;
-use super::segment::{Candidate, Context, compile};
-use crate::mock::store::{JourneyRun, JourneyRuntime, Participant, ProjectRecord, participant_key};
-use timing::{instant, iso_duration, zone_or_utc};
+use crate::mock::store::{JourneyRun, JourneyRuntime, ProjectRecord, participant_key};
+use timing::iso_duration;
 
 /// Endpoints moved on in one step (one write transaction) at most.
 pub const JOURNEY_PART: usize = 2_000;
@@ -137,6 +138,8 @@ pub fn cancel(app: &mut ProjectRecord, id: &str, now: DateTime<Utc>) {
         }
     }
     rt.next_entry = None;
+    rt.entering = None;
+    entry::forget_entrants(app, id);
     rt.paused_at = None;
     rt.evaluated = Some(now);
     save(app, id, rt);
@@ -145,114 +148,9 @@ pub fn cancel(app: &mut ProjectRecord, id: &str, now: DateTime<Utc>) {
 /// A journey was deleted: its runtime and participants go with it.
 pub fn forget(app: &mut ProjectRecord, id: &str) {
     app.journey_runtime.remove(id);
+    entry::forget_entrants(app, id);
     let prefix = participant_key(id, "");
     app.journey_participants.retain(|k, _| !k.starts_with(&prefix));
-}
-
-/// Lets one endpoint into a journey's run, unless it is already in it, has entered as often
-/// as `EndpointReentryCap` allows, or entered less than `EndpointReentryInterval` ago.
-fn enter(
-    app: &mut ProjectRecord,
-    journey: &Value,
-    id: &str,
-    rt: &mut JourneyRuntime,
-    run: &str,
-    endpoint_id: &str,
-    now: DateTime<Utc>,
-) {
-    let Some(endpoint) = app.endpoints.get(endpoint_id) else { return };
-    if endpoint.opt_out.as_deref() == Some("ALL") {
-        rt.count(run, "ENDPOINT_OPT_OUT", 1);
-        return;
-    }
-    if endpoint.endpoint_status.as_deref() == Some("INACTIVE") {
-        rt.count(run, "ENDPOINT_INACTIVE", 1);
-        return;
-    }
-    let zone = zone_or_utc(endpoint.timezone());
-    let key = participant_key(id, endpoint_id);
-    let before = app.journey_participants.get(&key);
-    if before.is_some_and(|p| p.active) {
-        rt.count(run, "ACTIVE_ENDPOINT_REJECTED", 1);
-        return;
-    }
-    let entries = before.map_or(0, |p| p.entries);
-    let cap = journey.pointer("/Limits/EndpointReentryCap").and_then(Value::as_i64).unwrap_or(0);
-    let interval = text(journey, "/Limits/EndpointReentryInterval").and_then(iso_duration);
-    let too_soon = before.is_some_and(|p| interval.is_some_and(|i| now - p.entered < i));
-    if (cap > 0 && i64::from(entries) >= cap) || too_soon {
-        rt.count(run, "REENTRY_CAP_EXCEEDED", 1);
-        return;
-    }
-    let Some(start) = text(journey, "/StartActivity") else { return };
-    let clock = rt.clock(now);
-    // A local-time journey starts at its start time on each endpoint's own clock.
-    let local_start = schedule_time(journey, "StartTime")
-        .filter(|_| is_local(journey))
-        .and_then(|s| instant(&crate::mock::clock::iso8601(s), true, zone));
-    let due = clock + local_start.map_or(Duration::zero(), |s| (s - now).max(Duration::zero()));
-    let sends = before.map(|p| p.sends.clone()).unwrap_or_default();
-    app.journey_participants.insert(
-        key,
-        Participant {
-            run: run.to_owned(),
-            activity: start.to_owned(),
-            due,
-            waiting: false,
-            entered: now,
-            entries: entries + 1,
-            active: true,
-            sends,
-        },
-    );
-    rt.active += 1;
-    if let Some(r) = rt.run_mut(run) {
-        r.active += 1;
-        r.updated = now;
-    }
-    rt.count(run, "ENDPOINT_ENTERED", 1);
-}
-
-/// Opens a run of a segment-started journey: its segment's endpoints enter.
-fn open_run(
-    app: &mut ProjectRecord,
-    journey: &Value,
-    id: &str,
-    rt: &mut JourneyRuntime,
-    now: DateTime<Utc>,
-) {
-    let segment_id =
-        text(journey, "/StartCondition/SegmentStartCondition/SegmentId").unwrap_or_default();
-    let versions = app.segments.get(segment_id);
-    let Some(definition) = versions.and_then(|v| v.last()).cloned() else { return };
-    rt.segment_version = versions.map(|v| v.len() as i64);
-    let members: Vec<String> = {
-        let segments = |sid: &str| app.segments.get(sid).map(Vec::as_slice);
-        let ctx = Context { now, segments: &segments, imported: &app.imported_members };
-        let filter = compile(&definition, &ctx);
-        app.endpoints
-            .iter()
-            .filter(|e| {
-                let candidate = Candidate {
-                    id: e.id(),
-                    endpoint: e,
-                    last_active: app.last_active.get(e.id()).copied(),
-                };
-                filter.matches(&candidate, now)
-            })
-            .map(|e| e.id().to_owned())
-            .collect()
-    };
-    let run = new_run(rt, now);
-    rt.count(&run, "ENDPOINT_PRODUCED", members.len() as u64);
-    for endpoint_id in members {
-        enter(app, journey, id, rt, &run, &endpoint_id, now);
-    }
-    if let Some(r) = rt.run_mut(&run)
-        && r.active == 0
-    {
-        "COMPLETED".clone_into(&mut r.status);
-    }
 }
 
 /// Brings a journey's entries and state up to `now`; true when a run was opened.
@@ -263,6 +161,9 @@ fn settle(
     rt: &mut JourneyRuntime,
     now: DateTime<Utc>,
 ) -> bool {
+    if entry::enter_part(app, journey, id, rt, now) {
+        return true;
+    }
     let ended = schedule_time(journey, "EndTime").is_some_and(|end| now >= end);
     let event_started =
         journey.pointer("/StartCondition/EventStartCondition").is_some_and(|v| !v.is_null());
@@ -280,7 +181,7 @@ fn settle(
         if let Some(due) = rt.next_entry
             && due <= now
         {
-            open_run(app, journey, id, rt, now);
+            entry::open_run(app, journey, id, rt, now);
             let every = text(journey, "/RefreshFrequency").and_then(iso_duration);
             rt.next_entry = every.map(|every| {
                 let mut next = due + every;
@@ -388,7 +289,7 @@ pub fn on_event(app: &mut ProjectRecord, endpoint_id: &str, event: &Value, now: 
             Some(r) => r.id.clone(),
             None => new_run(&mut rt, now),
         };
-        enter(app, &journey, &id, &mut rt, &run, endpoint_id, now);
+        entry::enter(app, &journey, &id, &mut rt, &run, endpoint_id, now);
         rt.evaluated = Some(now);
         save(app, &id, rt);
     }
