@@ -177,3 +177,27 @@ fn a_holdout_and_a_multivariate_split_on_segment_dimensions() {
         assert!((200..=340).contains(n), "{split:?}");
     }
 }
+
+#[test]
+fn messages_per_second_holds_the_rest_for_the_next_second() {
+    let w = world("2026-03-02T08:00:00Z");
+    for id in ["e1", "e2", "e3", "e4", "e5"] {
+        w.sms(id, "UTC");
+    }
+    let segment = w.segment();
+    let id = w.journey(json!({
+        "Name": "Throttled",
+        "StartCondition": segment_start(&segment),
+        "Limits": {"MessagesPerSecond": 2},
+        "StartActivity": "hello",
+        "Activities": {"hello": sms(None)},
+    }));
+    w.tick();
+    assert_eq!(w.outbox(&id).len(), 2);
+    w.advance(Duration::seconds(1));
+    assert_eq!(w.outbox(&id).len(), 4);
+    w.advance(Duration::seconds(1));
+    assert_eq!(w.outbox(&id).len(), 5);
+    assert_eq!(w.activity(&id, "hello")["SUCCESS"], 5);
+    assert_eq!(w.activity(&id, "hello")["THROTTLED"], 3, "each held message counted once");
+}

@@ -225,8 +225,8 @@ fn settle(
     false
 }
 
-/// One step of a project's journeys (one write transaction): a run opened, or at most
-/// `JOURNEY_PART` endpoints moved on. False when nothing was due.
+/// One step of a project's journeys (one write transaction): a run opened, a part of its
+/// endpoints let in, or at most `JOURNEY_PART` endpoints moved on. False when nothing was due.
 pub fn step(app: &mut ProjectRecord, app_id: &str, now: DateTime<Utc>, sinks: &mut Sinks) -> bool {
     let ids: Vec<String> = app
         .journeys
@@ -249,7 +249,16 @@ pub fn step(app: &mut ProjectRecord, app_id: &str, now: DateTime<Utc>, sinks: &m
         }
         // Settle again: the last participants may just have left.
         settle(app, &journey, &id, &mut rt, now);
-        save(app, &id, rt);
+        // A journey where nothing happened is written only when its `LastEvaluatedTime` is a
+        // minute old, not at every tick.
+        let stored = app.journey_runtime.get(&id);
+        let idle = stored.is_some_and(|s| {
+            s.evaluated.is_some_and(|e| now - e < Duration::minutes(1))
+                && JourneyRuntime { evaluated: s.evaluated, ..rt.clone() } == *s
+        });
+        if !idle {
+            save(app, &id, rt);
+        }
     }
     false
 }
