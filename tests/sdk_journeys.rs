@@ -567,3 +567,75 @@ async fn a_journey_arn_is_taggable() {
     let err = w.c.list_tags_for_resource().resource_arn(other).send().await.unwrap_err();
     assert_eq!(err.code(), Some("NotFoundException"));
 }
+
+#[tokio::test]
+async fn splits_on_segment_dimensions_and_events_round_trip() {
+    use aws_sdk_pinpoint::types::{
+        ConditionalSplitActivity, ContactCenterActivity, EventCondition, MultiConditionalBranch,
+        MultiConditionalSplitActivity, Operator, SegmentDemographics, SimpleCondition,
+    };
+    let w = world().await;
+    let ios = SegmentDimensions::builder()
+        .demographic(
+            SegmentDemographics::builder()
+                .platform(SetDimension::builder().values("iOS").build())
+                .build(),
+        )
+        .build();
+    let bought = EventCondition::builder()
+        .dimensions(
+            EventDimensions::builder()
+                .event_type(SetDimension::builder().values("purchase").build())
+                .build(),
+        )
+        .build();
+    let multi = MultiConditionalSplitActivity::builder()
+        .branches(
+            MultiConditionalBranch::builder()
+                .condition(SimpleCondition::builder().segment_dimensions(ios).build())
+                .next_activity("done")
+                .build(),
+        )
+        .default_activity("check")
+        .build();
+    let check = ConditionalSplitActivity::builder()
+        .condition(
+            aws_sdk_pinpoint::types::Condition::builder()
+                .conditions(SimpleCondition::builder().event_condition(bought).build())
+                .operator(Operator::Any)
+                .build(),
+        )
+        .evaluation_wait_time(WaitTime::builder().wait_for("PT1H").build())
+        .true_activity("done")
+        .false_activity("done")
+        .build();
+    let request = WriteJourneyRequest::builder()
+        .name("Splits")
+        .start_activity("multi")
+        .start_condition(event_start("signup"))
+        .activities("multi", Activity::builder().multi_condition(multi).build())
+        .activities("check", Activity::builder().conditional_split(check).build())
+        .activities(
+            "done",
+            Activity::builder().contact_center(ContactCenterActivity::builder().build()).build(),
+        )
+        .build();
+    let id = create(&w, request).await.unwrap();
+    let got = w.c.get_journey().application_id(&w.app).journey_id(&id).send().await.unwrap();
+    let activities = got.journey_response().unwrap().activities().unwrap();
+    let branch = &activities["multi"].multi_condition().unwrap().branches()[0];
+    let platform = branch.condition().unwrap().segment_dimensions().unwrap();
+    assert_eq!(platform.demographic().unwrap().platform().unwrap().values(), ["iOS"]);
+    let check = activities["check"].conditional_split().unwrap();
+    assert_eq!(check.evaluation_wait_time().unwrap().wait_for(), Some("PT1H"));
+    let metrics =
+        w.c.get_journey_execution_activity_metrics()
+            .application_id(&w.app)
+            .journey_id(&id)
+            .journey_activity_id("multi")
+            .send()
+            .await
+            .unwrap();
+    let metrics = metrics.journey_execution_activity_metrics_response().unwrap();
+    assert_eq!(metrics.activity_type(), Some("MULTI_CONDITIONAL_SPLIT"));
+}
