@@ -107,6 +107,22 @@ fn local_time_lets_each_endpoint_in_at_the_start_time_of_its_own_zone() {
     assert_eq!(w.sent_to(&id), ["london", "tokyo"]);
     w.advance_to("2026-03-02T14:00:00Z");
     assert_eq!(w.sent_to(&id), ["london", "new-york", "tokyo"]);
+
+    // A local-time end: the day's 10:00 has passed in Tokyo and London (02:00 and 10:00 UTC)
+    // but not in New York (15:00 UTC), so only New York enters a journey opened at 14:30 UTC.
+    w.advance_to("2026-03-02T14:30:00Z");
+    let late = w.journey(json!({
+        "Name": "Until ten",
+        "StartCondition": segment_start(&segment),
+        "LocalTime": true,
+        "Schedule": {"StartTime": "2026-03-02T08:00:00Z", "EndTime": "2026-03-02T10:00:00Z"},
+        "StartActivity": "hello",
+        "Activities": {"hello": sms(None)},
+    }));
+    w.tick();
+    assert_eq!(w.sent_to(&late), ["new-york"]);
+    assert_eq!(w.metrics(&late)["ENDPOINT_TIMEZONE_MISMATCH"], 2);
+    assert_eq!(w.journey_state(&late), "COMPLETED");
 }
 
 #[test]

@@ -52,10 +52,17 @@ pub(super) fn enter(
     }
     let Some(start) = text(journey, "/StartActivity") else { return };
     let clock = rt.clock(now);
-    // A local-time journey starts at its start time on each endpoint's own clock.
-    let local_start = schedule_time(journey, "StartTime")
-        .filter(|_| is_local(journey))
-        .and_then(|s| instant(&crate::mock::clock::iso8601(s), true, zone));
+    // A local-time journey starts and ends at its times on each endpoint's own clock.
+    let local = |member: &str| {
+        schedule_time(journey, member)
+            .filter(|_| is_local(journey))
+            .and_then(|s| instant(&crate::mock::clock::iso8601(s), true, zone))
+    };
+    if local("EndTime").is_some_and(|end| now >= end) {
+        rt.count(run, "ENDPOINT_TIMEZONE_MISMATCH", 1);
+        return;
+    }
+    let local_start = local("StartTime");
     let due = clock + local_start.map_or(Duration::zero(), |s| (s - now).max(Duration::zero()));
     let sends = before.map(|p| p.sends.clone()).unwrap_or_default();
     app.journey_participants.insert(

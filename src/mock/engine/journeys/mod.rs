@@ -68,6 +68,10 @@ fn is_local(journey: &Value) -> bool {
 /// the first zone to reach it than in UTC.
 const EARLIEST_ZONE: Duration = Duration::hours(14);
 
+/// The earliest time zone offset from UTC: a local-time instant comes this much later in the
+/// last zone to reach it than in UTC.
+const LATEST_ZONE: Duration = Duration::hours(12);
+
 fn new_run(runtime: &mut JourneyRuntime, now: DateTime<Utc>) -> String {
     let id = uuid::Uuid::new_v4().simple().to_string();
     runtime.runs.push(JourneyRun {
@@ -164,7 +168,9 @@ fn settle(
     if entry::enter_part(app, journey, id, rt, now) {
         return true;
     }
-    let ended = schedule_time(journey, "EndTime").is_some_and(|end| now >= end);
+    // A local-time journey ends when its end time has come in the last zone.
+    let last_zone = if is_local(journey) { LATEST_ZONE } else { Duration::zero() };
+    let ended = schedule_time(journey, "EndTime").is_some_and(|end| now >= end + last_zone);
     let event_started =
         journey.pointer("/StartCondition/EventStartCondition").is_some_and(|v| !v.is_null());
     let refreshes_on_update =
