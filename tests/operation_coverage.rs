@@ -56,6 +56,8 @@ struct Ids {
     /// The ARN the tag operations name.
     arn: String,
     recommender: String,
+    journey: String,
+    run: String,
 }
 
 struct Run {
@@ -100,12 +102,22 @@ impl Run {
             )
             .replace("{endpoint-id}", endpoint)
             .replace("{user-id}", user)
+            .replace("{journey-id}", &self.ids.journey)
+            .replace("{run-id}", &self.ids.run)
+            .replace("{journey-activity-id}", "welcome")
             .replace("{version}", "1")
             .replace("{template-name}", TEMPLATE)
             .replace("{template-type}", "EMAIL")
             .replace("{recommender-id}", &self.ids.recommender)
             .replace("{attribute-type}", "endpoint-custom-attributes")
-            .replace("{kpi-name}", "successful-delivery-rate")
+            .replace(
+                "{kpi-name}",
+                if name.contains("Journey") {
+                    "journey-emails-sent"
+                } else {
+                    "successful-delivery-rate"
+                },
+            )
             .replace("{resource-arn}", &self.ids.arn.replace(':', "%3A").replace('/', "%2F"));
         let uri = if self.query.is_empty() { uri } else { format!("{uri}?{}", self.query) };
         let request = Request::builder()
@@ -164,8 +176,10 @@ fn op(name: &str) -> &'static str {
 async fn every_served_operation_answers_a_valid_request_with_its_success_status() {
     let ops = operations();
     // The seed's 69; tags 3, templates 23, recommenders 5, voice and channels 4,
-    // RemoveAttributes 1, KPIs 2, one-time passwords 2, in-app 1.
-    assert_eq!(ops.len(), 69 + 3 + 23 + 5 + 4 + 1 + 2 + 2 + 1);
+    // RemoveAttributes 1, KPIs 3, one-time passwords 2, in-app 1, journeys 11: all 122 of the
+    // service model.
+    assert_eq!(ops.len(), 69 + 3 + 23 + 5 + 4 + 1 + 3 + 2 + 1 + 11);
+    assert_eq!(ops.len(), model().operations.len(), "every operation of the model is served");
     let dir = std::env::temp_dir().join(format!("pinpoint-coverage-{}", std::process::id()));
     let backend = Backend::default().with_files(pinpoint_console::mock::engine::Files::under(&dir));
     let mut run = Run {
@@ -250,6 +264,7 @@ async fn every_served_operation_answers_a_valid_request_with_its_success_status(
     templates_and_recommenders(&mut run).await;
 
     tags(&mut run, &created).await;
+    journeys(&mut run).await;
 
     voice_channels_and_attributes(&mut run).await;
     kpis_otp_and_in_app(&mut run).await;
@@ -340,7 +355,7 @@ async fn voice_channels_and_attributes(run: &mut Run) {
     assert_eq!(removed["AttributeType"], "endpoint-custom-attributes");
 }
 
-/// KPIs (the journey one needs a journey, which the mock does not have yet), one-time
+/// KPIs of the project and the campaign (the journey's is called with the journeys), one-time
 /// passwords and in-app messages, with the project, endpoint `e1` and campaign of the main test.
 async fn kpis_otp_and_in_app(run: &mut Run) {
     let kpis = run.call("GetApplicationDateRangeKpi", None).await;
@@ -353,6 +368,31 @@ async fn kpis_otp_and_in_app(run: &mut Run) {
         json!({"DestinationIdentity": "+12065550100", "Otp": "000", "ReferenceId": "login"});
     run.call("VerifyOTPMessage", Some(verify)).await;
     run.call("GetInAppMessages", None).await;
+}
+
+/// The eleven journey operations and the journey's KPI on an event-started journey (publishing it opens its run).
+async fn journeys(run: &mut Run) {
+    let journey = json!({
+        "Name": "Welcome",
+        "StartActivity": "welcome",
+        "StartCondition": {"EventStartCondition": {"EventFilter": {"FilterType": "ENDPOINT",
+            "Dimensions": {"EventType": {"DimensionType": "INCLUSIVE", "Values": ["signup"]}}}}},
+        "Activities": {"welcome": {"SMS": {"TemplateName": "welcome"}}},
+    });
+    run.ids.journey = id(&run.call("CreateJourney", Some(journey.clone())).await);
+    run.call("ListJourneys", None).await;
+    run.call("GetJourney", None).await;
+    run.call("UpdateJourney", Some(journey)).await;
+    let state = run.call("UpdateJourneyState", Some(json!({"State": "ACTIVE"}))).await;
+    assert_eq!(state["State"], "ACTIVE");
+    let runs = run.call("GetJourneyRuns", None).await;
+    runs["Item"][0]["RunId"].as_str().expect("a run").clone_into(&mut run.ids.run);
+    run.call("GetJourneyExecutionMetrics", None).await;
+    run.call("GetJourneyExecutionActivityMetrics", None).await;
+    run.call("GetJourneyRunExecutionMetrics", None).await;
+    run.call("GetJourneyRunExecutionActivityMetrics", None).await;
+    run.call("GetJourneyDateRangeKpi", None).await;
+    run.call("DeleteJourney", None).await;
 }
 
 #[test]

@@ -124,6 +124,8 @@ pub mod shape {
         UpdateAttributesRequest,
         SendOTPMessageRequestParameters,
         VerifyOTPMessageRequestParameters,
+        WriteJourneyRequest,
+        JourneyStateRequest,
     );
 }
 

@@ -64,6 +64,7 @@ pub fn router(backend: Arc<Backend>) -> Router {
         .merge(routes::kpis::routes())
         .merge(routes::otp::routes())
         .merge(routes::inapp::routes())
+        .merge(routes::journeys::routes())
         .merge(routes::extensions::routes())
         .merge(routes::faults::routes())
         .fallback(unknown_route)

@@ -26,9 +26,12 @@ pub struct OutboxEntry {
     /// The campaign, for campaign sends.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
-    /// The treatment, for campaign sends.
+    /// The treatment, for campaign sends; the activity, for journey sends.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub treatment_id: Option<String>,
+    /// The journey, for journey sends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journey_id: Option<String>,
     /// The request id, for direct sends.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,

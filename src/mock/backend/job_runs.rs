@@ -94,8 +94,8 @@ enum Started {
 
 /// One project's work in a tick.
 #[derive(Debug)]
-struct Work {
-    id: String,
+pub(super) struct Work {
+    pub(super) id: String,
     /// An import being applied.
     import: Option<ImportRun>,
     /// True once no job is waiting (jobs go first, as they were created before the tick).
@@ -105,7 +105,7 @@ struct Work {
     /// Campaigns not opened again in this tick.
     skip: BTreeSet<String>,
     /// The account's templates, read at the project's first campaign step of the tick.
-    templates: Option<Templates>,
+    pub(super) templates: Option<Templates>,
 }
 
 impl Backend {
@@ -161,23 +161,35 @@ impl Backend {
             }
             return true;
         }
-        self.campaign_step(work, now)
+        self.campaign_step(work, now) || self.journey_step(work, now)
+    }
+
+    /// Reads the account's templates once per project and tick (campaign and journey messages
+    /// are rendered from them); false when the account cannot be read now.
+    pub(super) fn read_templates(&self, work: &mut Work) -> bool {
+        if work.templates.is_some() {
+            return true;
+        }
+        match self.store.read_acct(Templates::of) {
+            Ok(templates) => {
+                work.templates = Some(templates);
+                true
+            }
+            Err(error) => {
+                // Tried again in the next tick, rather than failing templated messages.
+                tracing::error!(%error, "the engine's tick could not read the templates");
+                false
+            }
+        }
     }
 
     /// One campaign step in one project: a part of a run delivered, or a run opened; false
     /// when nothing is due.
     fn campaign_step(&self, work: &mut Work, now: DateTime<Utc>) -> bool {
-        let app_id = work.id.as_str();
-        if work.templates.is_none() {
-            match self.store.read_acct(Templates::of) {
-                Ok(templates) => work.templates = Some(templates),
-                Err(error) => {
-                    // Tried again in the next tick, rather than failing templated messages.
-                    tracing::error!(%error, "the engine's tick could not read the templates");
-                    return false;
-                }
-            }
+        if !self.read_templates(work) {
+            return false;
         }
+        let app_id = work.id.as_str();
         let templates = work.templates.get_or_insert_with(Templates::default);
         let mut sinks = Sinks::default();
         let stepped = ran(self.store.write(app_id, |project| {

@@ -122,7 +122,7 @@ impl Tally {
 }
 
 /// Which scopes a KPI request counts: `{campaign}/{activity}` for campaigns, `-` for direct
-/// sends; a journey's activities would be `journey:{id}/{activity}`.
+/// sends, `journey:{id}/{activity}` for a journey's activities.
 fn admits<'a>(kpi: &Kpi, only: Option<&str>, scope: &'a str) -> Option<(&'a str, &'a str)> {
     match kpi.source {
         Source::Direct => (scope == DIRECT_SCOPE).then_some((DIRECT_SCOPE, DIRECT_SCOPE)),
@@ -276,9 +276,8 @@ impl Backend {
         Ok(body)
     }
 
-    /// GetJourneyDateRangeKpi. The mock has no journeys yet (they come with their own
-    /// issue), so every journey is unknown (404); once journeys are stored, `exists` looks
-    /// the journey up and the rows come from its activities' counters (`Source::Journeys`).
+    /// GetJourneyDateRangeKpi: the rows come from the journey's activities' counters
+    /// (`Source::Journeys`).
     pub fn journey_kpi(
         &self,
         app_id: &str,
@@ -291,7 +290,8 @@ impl Backend {
                 "'{kpi_name}' is not a standard journey engagement metric"
             )));
         }
-        let exists = self.with_app(app_id, |_project| Ok(false))?;
+        let exists =
+            self.with_app(app_id, |project| Ok(project.journeys.get(journey_id).is_some()))?;
         if !exists {
             return Err(MockError::resource_not_found("Journey", journey_id));
         }

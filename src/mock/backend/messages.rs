@@ -179,6 +179,7 @@ impl<'a> Send<'a> {
             body: rendered.body,
             campaign_id: None,
             treatment_id: None,
+            journey_id: None,
             request_id: Some(self.request_id.to_owned()),
             message_id: message_id.clone(),
         });

@@ -13,6 +13,10 @@ mod extensions;
 mod inapp;
 mod job_runs;
 mod jobs;
+mod journey_metrics;
+mod journey_rules;
+mod journey_states;
+mod journeys;
 mod kpi_catalog;
 mod kpis;
 mod messages;
@@ -303,6 +307,9 @@ pub struct OutboxFilter {
     /// Only this campaign.
     #[serde(rename = "campaign-id")]
     pub campaign_id: Option<String>,
+    /// Only this journey.
+    #[serde(rename = "journey-id")]
+    pub journey_id: Option<String>,
     /// Address or endpoint id containing this.
     pub recipient: Option<String>,
     /// At most this many.
@@ -313,6 +320,7 @@ impl OutboxFilter {
     fn admits(&self, e: &OutboxEntry) -> bool {
         self.channel.as_deref().is_none_or(|c| e.channel.eq_ignore_ascii_case(c))
             && self.campaign_id.as_deref().is_none_or(|c| e.campaign_id.as_deref() == Some(c))
+            && self.journey_id.as_deref().is_none_or(|j| e.journey_id.as_deref() == Some(j))
             && self.recipient.as_deref().is_none_or(|r| {
                 e.address.contains(r) || e.endpoint_id.as_deref().is_some_and(|id| id.contains(r))
             })

@@ -147,6 +147,7 @@ impl Backend {
                 title: None,
                 body: format!("This is your One Time Password: {code} from {}", otp.brand),
                 campaign_id: None,
+                journey_id: None,
                 treatment_id: None,
                 request_id: Some(request_id.to_owned()),
                 message_id: message_id.clone(),

@@ -1,8 +1,9 @@
 //! Tags: TagResource, UntagResource, ListTagsForResource on the ARN of a project, campaign,
-//! segment or message template. A resource keeps its tags where its `Get*` reads them (a
-//! project's in its resource, a campaign's or segment's in every stored version, a template's
-//! in the template, not its versions), so the `tags` of each `Get*`
-//! follow the tag operations. The ARN must be the resource's own, region and account
+//! segment, journey or message template. A resource keeps its tags where its `Get*` reads them
+//! (a project's in its resource, a campaign's or segment's in every stored version, a
+//! journey's in its `JourneyResponse`, a template's in the template, not its versions), so the
+//! `tags` of each `Get*` follow the tag operations. The ARN must be the resource's own, region
+//! and account
 //! included: an ARN of another region names another resource, as in the service.
 
 use std::collections::BTreeMap;
@@ -28,6 +29,8 @@ enum Tagged {
     Versioned(Versioned, String, String),
     /// A message template: its name and type.
     Template(String, TemplateKind),
+    /// A journey: its project and id (a journey has one version).
+    Journey(String, String),
 }
 
 /// The resources kept with every version.
@@ -43,7 +46,7 @@ fn parse_arn(arn: &str) -> MockResult<Tagged> {
         MockError::bad_request(format!(
             "'{arn}' is not the ARN of a taggable Amazon Pinpoint resource \
              (arn:aws:mobiletargeting:REGION:ACCOUNT:apps/ID, …/campaigns/ID, …/segments/ID, \
-             …:templates/NAME/TYPE)"
+             …/journeys/ID, …:templates/NAME/TYPE)"
         ))
     };
     let parts: Vec<&str> = arn.splitn(6, ':').collect();
@@ -67,6 +70,9 @@ fn parse_arn(arn: &str) -> MockResult<Tagged> {
             .filter(|k| k.type_name() == kind)
             .zip(id(name))
             .map(|(k, n)| Tagged::Template(n, k)),
+        ["apps", app, "journeys", journey] => {
+            id(app).zip(id(journey)).map(|(a, j)| Tagged::Journey(a, j))
+        }
         _ => None,
     }
     .ok_or_else(bad)
@@ -177,6 +183,13 @@ impl Backend {
                 })?;
                 found.ok_or_else(|| arn_not_found(arn))
             }
+            Tagged::Journey(app, id) => {
+                let own = self.journey_arn(&app, &id) == arn;
+                let found = self
+                    .store
+                    .read(&app, |project| project.journeys.get(&id).filter(|_| own).map(tags_of))?;
+                found.flatten().ok_or_else(|| arn_not_found(arn))
+            }
         }
     }
 
@@ -237,6 +250,20 @@ impl Backend {
                     Ok(())
                 })?
             }
+            Tagged::Journey(app, id) => {
+                if self.journey_arn(&app, &id) != arn {
+                    return Err(arn_not_found(arn));
+                }
+                let changed = self.store.write(&app, |project| {
+                    let current = project.journeys.get(&id).ok_or_else(|| arn_not_found(arn))?;
+                    let tags = change(tags_of(current))?;
+                    let journey =
+                        project.journeys.get_mut(&id).ok_or_else(|| arn_not_found(arn))?;
+                    set_tags_of(std::slice::from_mut(journey), &tags);
+                    Ok(())
+                })?;
+                changed.unwrap_or_else(|| Err(arn_not_found(arn)))
+            }
         }
     }
 }
@@ -261,6 +288,10 @@ mod tests {
             parse_arn("arn:aws:mobiletargeting:us-east-1:000000000000:templates/welcome/EMAIL")
                 .ok(),
             Some(Tagged::Template("welcome".into(), TemplateKind::Email))
+        );
+        assert_eq!(
+            parse_arn(&format!("{base}/journeys/j1")).ok(),
+            Some(Tagged::Journey("a1".into(), "j1".into()))
         );
         for bad in [
             "arn:aws:mobiletargeting:us-east-1:000000000000:templates/welcome/email",

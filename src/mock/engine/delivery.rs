@@ -161,6 +161,7 @@ pub(super) fn deliver(
         body: rendered.body,
         campaign_id: Some(d.campaign_id.to_owned()),
         treatment_id: Some(treatment_id(treatment)),
+        journey_id: None,
         request_id: None,
         message_id: message_id.clone(),
     });

@@ -13,6 +13,7 @@
 pub mod campaigns;
 pub mod delivery;
 pub mod jobs;
+pub mod journeys;
 pub mod matching;
 pub mod schedule;
 pub mod segment;

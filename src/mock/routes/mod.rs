@@ -10,6 +10,7 @@ pub mod extensions;
 pub mod faults;
 pub mod inapp;
 pub mod jobs;
+pub mod journeys;
 pub mod kpis;
 pub mod messages;
 pub mod otp;

@@ -89,16 +89,22 @@ impl ProjectRecord {
         let mut scopes: BTreeMap<(&str, Option<&str>), String> = BTreeMap::new();
         for entry in entries {
             let day = entry.time.get(..10).unwrap_or_default();
-            let scope = match &entry.campaign_id {
-                Some(campaign) => scopes
-                    .entry((campaign, entry.treatment_id.as_deref()))
-                    .or_insert_with(|| {
-                        let activity =
-                            self.current_activity(campaign, entry.treatment_id.as_deref());
-                        format!("{campaign}/{}", activity.as_deref().unwrap_or(DIRECT_SCOPE))
-                    })
-                    .clone(),
-                None => DIRECT_SCOPE.to_owned(),
+            let scope = match (&entry.journey_id, &entry.campaign_id) {
+                (Some(journey), _) => format!(
+                    "journey:{journey}/{}",
+                    entry.treatment_id.as_deref().unwrap_or(DIRECT_SCOPE)
+                ),
+                (None, campaign) => match campaign {
+                    Some(campaign) => scopes
+                        .entry((campaign, entry.treatment_id.as_deref()))
+                        .or_insert_with(|| {
+                            let activity =
+                                self.current_activity(campaign, entry.treatment_id.as_deref());
+                            format!("{campaign}/{}", activity.as_deref().unwrap_or(DIRECT_SCOPE))
+                        })
+                        .clone(),
+                    None => DIRECT_SCOPE.to_owned(),
+                },
             };
             let family = channel_family(&entry.channel);
             let counters = self.kpi_counts.get_or_default(kpi_key(day, &scope));

@@ -26,6 +26,7 @@
 pub mod account;
 pub mod backing;
 pub mod collection;
+pub mod journeys;
 pub mod kpi;
 pub mod memory;
 pub mod otp;
@@ -39,6 +40,9 @@ use std::fmt;
 pub use account::{ACCOUNT_KEY, AccountRecord, StoredTemplate, template_key};
 pub use backing::{Backing, StoredProject, Transaction, World};
 pub use collection::{Collection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest, page_slice};
+pub use journeys::{
+    Entering, JourneyRun, JourneyRuntime, Metrics, Participant, entrants_key, participant_key,
+};
 pub use memory::MemoryStore;
 pub use records::{
     CampaignRuntime, MAX_STORED_EVENTS, OpenRun, ProjectRecord, ZoneCursor, run_part_key, sends_key,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::collection::Collection;
+use super::journeys::{JourneyRuntime, Participant};
 use super::kpi::KpiCounters;
 use super::otp::OtpCode;
 use super::tracked::{Cell, Row, RowError, RowKey, Table, Tracked};
@@ -72,6 +73,15 @@ pub struct ProjectRecord {
     pub kpi_endpoints: Table<String, u64>,
     /// One-time passwords not yet verified, expired or over-tried, by `otp::otp_key`.
     pub otps: Table<String, OtpCode>,
+    /// Journeys as `JourneyResponse` values.
+    pub journeys: Collection<Value>,
+    /// What the engine knows of each journey's runs and metrics.
+    pub journey_runtime: Table<String, JourneyRuntime>,
+    /// Where each endpoint stands in each journey, keyed by `participant_key`.
+    pub journey_participants: Table<String, Participant>,
+    /// The endpoints of a journey run still to enter, in parts keyed by `entrants_key`:
+    /// written when the run opens, each part removed in the transaction that enters it.
+    pub journey_entrants: Table<String, Vec<String>>,
 }
 
 /// The key of one part of an open run's members: the campaign, the run's number, the zone's
@@ -121,6 +131,10 @@ macro_rules! parts {
         $each!("kpi-counts", $record.kpi_counts);
         $each!("kpi-endpoints", $record.kpi_endpoints);
         $each!("otp", $record.otps);
+        $each!("journey", $record.journeys);
+        $each!("journey-runtime", $record.journey_runtime);
+        $each!("journey-participant", $record.journey_participants);
+        $each!("journey-entrants", $record.journey_entrants);
     }};
 }
 
@@ -151,6 +165,10 @@ impl ProjectRecord {
             kpi_counts: Table::default(),
             kpi_endpoints: Table::default(),
             otps: Table::default(),
+            journeys: Collection::default(),
+            journey_runtime: Table::default(),
+            journey_participants: Table::default(),
+            journey_entrants: Table::default(),
         };
         record.forget_changes();
         record
