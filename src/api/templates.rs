@@ -171,7 +171,8 @@ pub async fn get(
             out.voice_template_response().map(sdk::voice)
         }
         TemplateKind::InApp => {
-            let out = client.get_in_app_template().template_name(name).set_version(v).send().await?;
+            let out =
+                client.get_in_app_template().template_name(name).set_version(v).send().await?;
             out.in_app_template_response().map(sdk::in_app)
         }
     }
@@ -204,7 +205,12 @@ async fn save(
     }
     match request {
         TemplateRequest::Email(r) => {
-            create_or_update!(create_email_template, update_email_template, email_template_request, r);
+            create_or_update!(
+                create_email_template,
+                update_email_template,
+                email_template_request,
+                r
+            );
         }
         TemplateRequest::Sms(r) => {
             create_or_update!(create_sms_template, update_sms_template, sms_template_request, r);
@@ -216,7 +222,12 @@ async fn save(
             r
         ),
         TemplateRequest::Voice(r) => {
-            create_or_update!(create_voice_template, update_voice_template, voice_template_request, r);
+            create_or_update!(
+                create_voice_template,
+                update_voice_template,
+                voice_template_request,
+                r
+            );
         }
         TemplateRequest::InApp(r) => create_or_update!(
             create_in_app_template,
@@ -230,10 +241,18 @@ async fn save(
 
 async fn delete(client: &Client, kind: TemplateKind, name: &str) -> Result<(), ApiError> {
     match kind {
-        TemplateKind::Email => client.delete_email_template().template_name(name).send().await.map(|_| ())?,
-        TemplateKind::Sms => client.delete_sms_template().template_name(name).send().await.map(|_| ())?,
-        TemplateKind::Push => client.delete_push_template().template_name(name).send().await.map(|_| ())?,
-        TemplateKind::Voice => client.delete_voice_template().template_name(name).send().await.map(|_| ())?,
+        TemplateKind::Email => {
+            client.delete_email_template().template_name(name).send().await.map(|_| ())?;
+        }
+        TemplateKind::Sms => {
+            client.delete_sms_template().template_name(name).send().await.map(|_| ())?;
+        }
+        TemplateKind::Push => {
+            client.delete_push_template().template_name(name).send().await.map(|_| ())?;
+        }
+        TemplateKind::Voice => {
+            client.delete_voice_template().template_name(name).send().await.map(|_| ())?;
+        }
         TemplateKind::InApp => {
             client.delete_in_app_template().template_name(name).send().await.map(|_| ())?;
         }
@@ -301,7 +320,10 @@ pub async fn call(client: &Client, request: TemplatesRequest) -> Result<ApiRespo
                     .await?;
                 let page = out.templates_response();
                 let items = page.map(|p| p.item().iter().filter_map(row).collect());
-                Ok((items.unwrap_or_default(), page.and_then(|p| p.next_token()).map(str::to_owned)))
+                Ok((
+                    items.unwrap_or_default(),
+                    page.and_then(|p| p.next_token()).map(str::to_owned),
+                ))
             })
             .await?;
             Ok(ApiResponse::Templates(rows))

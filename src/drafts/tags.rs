@@ -23,6 +23,8 @@ pub struct TagsDraft {
     pub stored: Option<BTreeMap<String, String>>,
     /// The rows as edited.
     pub rows: Vec<(String, String)>,
+    /// True once the tags were asked for (so a failed read is not asked again every frame).
+    pub requested: bool,
 }
 
 /// What a save sends: keys to set (with values) and keys to remove.
@@ -43,6 +45,12 @@ impl TagChanges {
 }
 
 impl TagsDraft {
+    /// A draft for the resource `arn`, its tags not read yet.
+    #[must_use]
+    pub fn for_arn(arn: &str) -> Self {
+        Self { arn: arn.to_owned(), ..Self::default() }
+    }
+
     /// The rows for tags the service holds.
     pub fn load(&mut self, arn: &str, tags: BTreeMap<String, String>) {
         arn.clone_into(&mut self.arn);
@@ -55,7 +63,13 @@ impl TagsDraft {
     pub fn validate(&self) -> FieldErrors {
         let mut errors = FieldErrors::default();
         if self.rows.len() > MAX_TAGS {
-            errors.add("tags", format!("A resource has at most {MAX_TAGS} tags; remove {}.", self.rows.len() - MAX_TAGS));
+            errors.add(
+                "tags",
+                format!(
+                    "A resource has at most {MAX_TAGS} tags; remove {}.",
+                    self.rows.len() - MAX_TAGS
+                ),
+            );
         }
         for (i, (key, value)) in self.rows.iter().enumerate() {
             let key = key.trim();

@@ -82,6 +82,26 @@ pub enum Task {
     CampaignDrafts,
     /// Reading the project's kept segment drafts.
     SegmentDrafts,
+    /// The selected project's tags.
+    ProjectTags,
+    /// Loading the template list.
+    TemplateList,
+    /// Reading a template version.
+    TemplateLoad,
+    /// Saving a template or changing its active version.
+    TemplateSave,
+    /// Deleting a template.
+    TemplateDelete,
+    /// A template's versions.
+    TemplateVersions,
+    /// The endpoint a template preview uses.
+    TemplatePreview,
+    /// The open template's tags.
+    TemplateTags,
+    /// The recommender configurations a template can name.
+    Recommenders,
+    /// Opening a template's HTML in the browser.
+    OpenHtml,
 }
 
 /// Who an answer goes back to: the shell or one section's screen.
@@ -99,6 +119,8 @@ pub enum Owner {
     Campaigns,
     /// The Segments section (also the segment list the campaign editor picks from).
     Segments,
+    /// The Templates section.
+    Templates,
 }
 
 impl Task {
@@ -113,7 +135,17 @@ impl Task {
             | Self::CreateApp
             | Self::DeleteApp
             | Self::LoadSettings
-            | Self::SaveSettings => Owner::Shell,
+            | Self::SaveSettings
+            | Self::ProjectTags => Owner::Shell,
+            Self::TemplateList
+            | Self::TemplateLoad
+            | Self::TemplateSave
+            | Self::TemplateDelete
+            | Self::TemplateVersions
+            | Self::TemplatePreview
+            | Self::TemplateTags
+            | Self::Recommenders
+            | Self::OpenHtml => Owner::Templates,
             Self::ListChannels
             | Self::SaveChannel
             | Self::DeleteChannel

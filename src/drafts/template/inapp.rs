@@ -113,7 +113,8 @@ pub fn validate(blocks: &[InAppBlock], errors: &mut FieldErrors) {
             if button.text.trim().is_empty() {
                 continue;
             }
-            if matches!(button.action.as_str(), "LINK" | "DEEP_LINK") && button.link.trim().is_empty()
+            if matches!(button.action.as_str(), "LINK" | "DEEP_LINK")
+                && button.link.trim().is_empty()
             {
                 errors.add(format!("blocks.{i}.{which}.link"), "A link button needs its link.");
             }
@@ -133,7 +134,8 @@ mod tests {
         assert_eq!(parse_color("#0066cc"), Some([0, 0x66, 0xcc]));
         assert_eq!(parse_color("#fff"), Some([255, 255, 255]));
         assert_eq!(parse_color("red"), None);
-        let mut block = InAppBlock { body: "Hi".into(), background: "blue".into(), ..InAppBlock::default() };
+        let mut block =
+            InAppBlock { body: "Hi".into(), background: "blue".into(), ..InAppBlock::default() };
         block.primary.text = "Go".into();
         block.primary.action = "LINK".into();
         let mut errors = FieldErrors::default();

@@ -133,8 +133,16 @@ impl TemplateDraft {
             substitutions: Vec::new(),
             recommender_id: String::new(),
             headers: Vec::new(),
-            layout: if kind == TemplateKind::InApp { "MIDDLE_BANNER".to_owned() } else { String::new() },
-            blocks: if kind == TemplateKind::InApp { vec![InAppBlock::default()] } else { Vec::new() },
+            layout: if kind == TemplateKind::InApp {
+                "MIDDLE_BANNER".to_owned()
+            } else {
+                String::new()
+            },
+            blocks: if kind == TemplateKind::InApp {
+                vec![InAppBlock::default()]
+            } else {
+                Vec::new()
+            },
             custom_config: Vec::new(),
         }
     }
@@ -202,9 +210,11 @@ impl TemplateDraft {
         }
         for (i, (key, _)) in self.substitutions.iter().enumerate() {
             if key.trim().is_empty() {
-                errors.add(format!("substitutions.{i}"), "Name the substitution, or remove the row.");
+                errors
+                    .add(format!("substitutions.{i}"), "Name the substitution, or remove the row.");
             } else if self.substitutions[..i].iter().any(|(k, _)| k.trim() == key.trim()) {
-                errors.add(format!("substitutions.{i}"), format!("“{}” is given twice.", key.trim()));
+                errors
+                    .add(format!("substitutions.{i}"), format!("“{}” is given twice.", key.trim()));
             }
         }
         for (i, (name, _)) in self.headers.iter().enumerate() {

@@ -4,19 +4,21 @@
 use std::collections::HashMap;
 
 use aws_sdk_pinpoint::types::{
-    Action, Alignment, AndroidPushNotificationTemplate, ApnsPushNotificationTemplate,
-    ButtonAction, DefaultButtonConfiguration, DefaultPushNotificationTemplate,
-    EmailTemplateRequest, EmailTemplateResponse, InAppMessageBodyConfig, InAppMessageButton,
-    InAppMessageContent, InAppMessageHeaderConfig, InAppTemplateRequest, InAppTemplateResponse,
-    Layout, MessageHeader, PushNotificationTemplateRequest, PushNotificationTemplateResponse,
-    SmsTemplateRequest, SmsTemplateResponse, VoiceTemplateRequest, VoiceTemplateResponse,
+    Action, Alignment, AndroidPushNotificationTemplate, ApnsPushNotificationTemplate, ButtonAction,
+    DefaultButtonConfiguration, DefaultPushNotificationTemplate, EmailTemplateRequest,
+    EmailTemplateResponse, InAppMessageBodyConfig, InAppMessageButton, InAppMessageContent,
+    InAppMessageHeaderConfig, InAppTemplateRequest, InAppTemplateResponse, Layout, MessageHeader,
+    PushNotificationTemplateRequest, PushNotificationTemplateResponse, SmsTemplateRequest,
+    SmsTemplateResponse, VoiceTemplateRequest, VoiceTemplateResponse,
 };
 use serde_json::{Map, Value, json};
 
 use crate::pinpoint::template::TemplateKind;
 
-/// The request of one template kind, as the SDK takes it.
+/// The request of one template kind, as the SDK takes it (one per save, so the size of its
+/// largest variant does not matter).
 #[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)]
 pub enum TemplateRequest {
     /// CreateEmailTemplate / UpdateEmailTemplate.
     Email(EmailTemplateRequest),
@@ -93,13 +95,23 @@ fn content(v: &Value) -> InAppMessageContent {
 
 /// The SDK request for a template body of `kind` (tags given on create only).
 #[must_use]
-pub fn request(kind: TemplateKind, body: &Value, tags: Option<HashMap<String, String>>) -> TemplateRequest {
+#[allow(clippy::implicit_hasher)]
+pub fn request(
+    kind: TemplateKind,
+    body: &Value,
+    tags: Option<HashMap<String, String>>,
+) -> TemplateRequest {
     let b = body;
     match kind {
         TemplateKind::Email => {
             let headers = b.get("Headers").and_then(Value::as_array).map(|a| {
                 a.iter()
-                    .map(|h| MessageHeader::builder().set_name(s(h, "Name")).set_value(s(h, "Value")).build())
+                    .map(|h| {
+                        MessageHeader::builder()
+                            .set_name(s(h, "Name"))
+                            .set_value(s(h, "Value"))
+                            .build()
+                    })
                     .collect()
             });
             TemplateRequest::Email(
@@ -172,7 +184,9 @@ pub fn request(kind: TemplateKind, body: &Value, tags: Option<HashMap<String, St
         TemplateKind::InApp => TemplateRequest::InApp(
             InAppTemplateRequest::builder()
                 .set_content(
-                    b.get("Content").and_then(Value::as_array).map(|a| a.iter().map(content).collect()),
+                    b.get("Content")
+                        .and_then(Value::as_array)
+                        .map(|a| a.iter().map(content).collect()),
                 )
                 .set_custom_config(string_map(b, "CustomConfig"))
                 .set_layout(s(b, "Layout").map(|l| Layout::from(l.as_str())))
@@ -218,7 +232,12 @@ impl Obj {
     }
 }
 
-fn meta(arn: Option<&str>, version: Option<&str>, modified: Option<&str>, tags: Option<&HashMap<String, String>>) -> TemplateMeta {
+fn meta(
+    arn: Option<&str>,
+    version: Option<&str>,
+    modified: Option<&str>,
+    tags: Option<&HashMap<String, String>>,
+) -> TemplateMeta {
     let mut tags: Vec<(String, String)> =
         tags.map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect()).unwrap_or_default();
     tags.sort();

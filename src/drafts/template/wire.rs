@@ -23,7 +23,9 @@ fn text(value: &Value, member: &str) -> String {
 fn pairs(value: Option<&Value>) -> Vec<(String, String)> {
     value
         .and_then(Value::as_object)
-        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned())).collect())
+        .map(|m| {
+            m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned())).collect()
+        })
         .unwrap_or_default()
 }
 
@@ -48,8 +50,11 @@ impl TemplateDraft {
         }
         match self.kind {
             TemplateKind::Email if !self.headers.is_empty() => {
-                let headers =
-                    self.headers.iter().map(|(n, v)| json!({"Name": n.trim(), "Value": v})).collect();
+                let headers = self
+                    .headers
+                    .iter()
+                    .map(|(n, v)| json!({"Name": n.trim(), "Value": v}))
+                    .collect();
                 map.insert("Headers".to_owned(), Value::Array(headers));
             }
             TemplateKind::Push => {
@@ -86,7 +91,7 @@ impl TemplateDraft {
     #[must_use]
     pub fn from_json(kind: TemplateKind, name: &str, body: &Value) -> Self {
         let mut d = Self::new(kind);
-        d.name = name.to_owned();
+        name.clone_into(&mut d.name);
         d.description = text(body, "TemplateDescription");
         d.recommender_id = text(body, "RecommenderId");
         let mut defaults: Vec<(String, String)> =
@@ -166,7 +171,10 @@ fn block_json(b: &InAppBlock) -> Value {
         );
     }
     if !b.body.trim().is_empty() {
-        map.insert("BodyConfig".to_owned(), text_config("Body", &b.body, &b.body_color, &b.body_align));
+        map.insert(
+            "BodyConfig".to_owned(),
+            text_config("Body", &b.body, &b.body_color, &b.body_align),
+        );
     }
     put(&mut map, "ImageUrl", &b.image_url);
     for (member, button) in [("PrimaryBtn", &b.primary), ("SecondaryBtn", &b.secondary)] {
@@ -185,7 +193,11 @@ fn button_from_json(v: Option<&Value>) -> ButtonDraft {
         link: text(c, "Link"),
         background: text(c, "BackgroundColor"),
         text_color: text(c, "TextColor"),
-        radius: c.get("BorderRadius").and_then(Value::as_i64).map(|r| r.to_string()).unwrap_or_default(),
+        radius: c
+            .get("BorderRadius")
+            .and_then(Value::as_i64)
+            .map(|r| r.to_string())
+            .unwrap_or_default(),
     }
 }
 

@@ -74,6 +74,19 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                 let busy = [Task::LoadSettings, Task::SaveSettings].map(busy);
                 let target = app.target();
                 actions.extend(settings_form::show(ui, &mut app.project, busy, &target));
+                crate::ui::widgets::section(ui, "Tags");
+                if app.project.tags.arn != summary.arn {
+                    app.project.tags = crate::drafts::tags::TagsDraft::for_arn(&summary.arn);
+                }
+                let busy = app.is_busy(Task::ProjectTags);
+                let p = &mut app.project;
+                actions.extend(crate::ui::tag_editor::show(
+                    ui,
+                    crate::ui::action::TagTarget::Project,
+                    &mut p.tags,
+                    p.tags_error.as_ref(),
+                    busy,
+                ));
             }
             Section::Channels => {
                 let busy = busy_of(app, &[Task::SaveChannel, Task::DeleteChannel]);

@@ -26,6 +26,7 @@ impl ConsoleApp {
             Owner::Audience => self.project.audience.apply(response),
             Owner::Campaigns => self.project.campaigns.apply(response, self.drafts.as_ref()),
             Owner::Segments => self.project.segments.apply(response, self.drafts.as_ref()),
+            Owner::Templates => self.templates.apply(response),
         };
         for action in actions {
             self.handle(action);
@@ -90,6 +91,15 @@ impl ConsoleApp {
                 }
                 self.project.loaded = Some(settings);
             }
+            ApiResponse::Tags { arn, tags } => {
+                if let Some(app) = self.projects.apps.iter_mut().find(|a| a.arn == arn) {
+                    app.tags = tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                }
+                if self.project.tags.arn == arn {
+                    self.project.tags.load(&arn, tags);
+                    self.project.tags_error = None;
+                }
+            }
             other => tracing::warn!(?task, answer = ?other, "an answer the shell did not ask for"),
         }
     }
@@ -111,6 +121,7 @@ impl ConsoleApp {
             Task::DemoData | Task::PickDemoFile => self.fail_demo(error),
             Task::SaveSettings => self.project.save_error = Some(error),
             Task::LoadSettings => self.project.load_error = Some(error),
+            Task::ProjectTags => self.project.tags_error = Some(error),
             Task::DeleteApp => {
                 self.project.confirm_delete = None;
                 self.toasts.push(
@@ -146,6 +157,7 @@ impl ConsoleApp {
                 Owner::Audience => self.project.audience.fail(error),
                 Owner::Campaigns => self.project.campaigns.fail(task, error),
                 Owner::Segments => self.project.segments.fail(task, error),
+                Owner::Templates => self.templates.fail(task, error),
                 Owner::Shell => self.toasts.push(ToastKind::Error, error.plain()),
             },
         }
