@@ -297,7 +297,7 @@ pub fn pairs_editor(
             name_for_a11y(ui, &k, &format!("{title} key {}", i + 1));
             let v = ui.add(TextEdit::singleline(value).desired_width(width).hint_text(hints[1]));
             name_for_a11y(ui, &v, &format!("{title} value {}", i + 1));
-            let r = ui.small_button("✕");
+            let r = ui.small_button("remove");
             name_for_a11y(ui, &r, &format!("Remove {noun} {}", i + 1));
             if r.clicked() {
                 remove = Some(i);

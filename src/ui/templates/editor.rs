@@ -36,7 +36,7 @@ pub(super) fn show(
     let mut actions = Vec::new();
     let recommenders = screen.recommenders.clone().unwrap_or_default();
     let Some(e) = screen.editor.as_mut() else { return actions };
-    if ui.button("← All templates").clicked() {
+    if ui.button("< All templates").clicked() {
         screen.editor = None;
         return actions;
     }

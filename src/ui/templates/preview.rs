@@ -58,20 +58,21 @@ fn source(ui: &mut egui::Ui, e: &mut TemplateEditor, cx: Context<'_>) -> Option<
                     .clone_into(&mut e.preview_app);
             }
             ui.horizontal(|ui| {
-                field_label(ui, "Project");
+                let label = field_label(ui, "Project");
                 let shown = cx
                     .projects
                     .iter()
                     .find(|p| p.id == e.preview_app)
                     .map_or("(choose)", |p| p.name.as_str());
-                egui::ComboBox::from_id_salt("preview_project").selected_text(shown).show_ui(
-                    ui,
-                    |ui| {
+                egui::ComboBox::from_id_salt("preview_project")
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
                         for p in cx.projects {
                             ui.selectable_value(&mut e.preview_app, p.id.clone(), &p.name);
                         }
-                    },
-                );
+                    })
+                    .response
+                    .labelled_by(label.id);
             });
             form_row(ui, "Endpoint id", &mut e.endpoint_id, "an endpoint of that project", None);
             ui.horizontal(|ui| {

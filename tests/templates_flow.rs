@@ -1,0 +1,239 @@
+//! Whole-app flows of the Templates section in demo mode: an email template with a default
+//! substitution created, saved as version 2, the two versions diffed, version 1 made active
+//! again, the preview filled from typed values and from an endpoint; a refusal of the service
+//! kept next to the name with what was typed; tags on a template and a project.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::{demo_app, open_demo_project, type_into, wait_until};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pinpoint_console::pinpoint::TemplateKind;
+use pinpoint_console::ui::ConsoleApp;
+use pinpoint_console::ui::templates::TemplateEditor;
+
+const WAIT: Duration = Duration::from_secs(20);
+const PROJECT: &str = "Trailhead Outdoor Newsletter";
+
+fn editor<'a>(h: &'a Harness<'_, ConsoleApp>) -> &'a TemplateEditor {
+    h.state().templates.editor.as_ref().expect("an editor is open")
+}
+
+fn stored_version(h: &Harness<'_, ConsoleApp>) -> Option<String> {
+    h.state().templates.editor.as_ref()?.stored.as_ref().map(|s| s.meta.version.clone())
+}
+
+/// Opens the Templates section and waits for its list.
+fn open_templates(harness: &mut Harness<'_, ConsoleApp>) {
+    harness.get_by_label("Message templates").click();
+    wait_until(harness, "the template list", WAIT, |h| h.state().templates.loaded);
+}
+
+/// Creates an email template `name` whose subject names the endpoint's first name, with a
+/// default for it, and waits for version 1.
+fn create_email_template(harness: &mut Harness<'_, ConsoleApp>, name: &str) {
+    harness.get_by_label("+ New template").click();
+    harness.run_ok();
+    type_into(harness, "Template name", name);
+    type_into(harness, "Description", "Welcome mail");
+    type_into(harness, "Subject", "Hello {{User.UserAttributes.FirstName}}");
+    type_into(
+        harness,
+        "HTML part",
+        "<h1>Hi {{User.UserAttributes.FirstName}}</h1><p>See <a href=\"https://example.com/trail\">the trail</a></p>",
+    );
+    type_into(harness, "Text part", "Hi {{User.UserAttributes.FirstName}}, see the trail.");
+    harness.get_by_label("+ Add substitution").click();
+    harness.run_ok();
+    type_into(harness, "Substitution key 1", "User.UserAttributes.FirstName");
+    type_into(harness, "Substitution value 1", "friend");
+    harness.get_by_label("Create template").click();
+    wait_until(harness, "version 1", WAIT, |h| stored_version(h).as_deref() == Some("1"));
+}
+
+#[test]
+fn an_email_template_is_versioned_diffed_made_active_and_previewed() {
+    let mut harness = demo_app([1280.0, 1800.0], None);
+    open_demo_project(&mut harness, PROJECT);
+    open_templates(&mut harness);
+    assert!(
+        harness.query_by_label("Audience").is_none(),
+        "the project is not shown under the section"
+    );
+
+    // A name the service refuses: the message sits by the name, and what was typed stays.
+    harness.get_by_label("+ New template").click();
+    harness.run_ok();
+    type_into(&mut harness, "Template name", "bad name");
+    type_into(&mut harness, "Text part", "kept text");
+    harness.get_by_label("Create template").click();
+    harness.run_ok();
+    assert!(
+        harness.query_by_label_contains("Invalid template name").is_some(),
+        "the name is refused inline before anything is sent"
+    );
+    assert!(!harness.state().is_busy(pinpoint_console::ui::tasks::Task::TemplateSave));
+    assert_eq!(editor(&harness).draft.as_ref().unwrap().value("TextPart"), "kept text");
+    harness.get_by_label("< All templates").click();
+    harness.run_ok();
+
+    create_email_template(&mut harness, "trail_welcome");
+    assert!(harness.query_by_label_contains("Created “trail_welcome” · version 1").is_some());
+    assert!(
+        harness.state().templates.row("trail_welcome", TemplateKind::Email).is_some(),
+        "the list is read again and names the new template"
+    );
+
+    // Creating it again is refused by the service: said next to the name, the form kept.
+    harness.get_by_label("< All templates").click();
+    harness.run_ok();
+    create_email_template_refused(&mut harness);
+
+    // Version 2: the subject changes.
+    harness.get_by_label("< All templates").click();
+    harness.run_ok();
+    harness.get_by_label("Open template trail_welcome").click();
+    wait_until(&mut harness, "the template", WAIT, |h| stored_version(h).is_some());
+    type_into(&mut harness, "Subject", " and welcome");
+    harness.get_by_label("Save template").click();
+    wait_until(&mut harness, "version 2", WAIT, |h| stored_version(h).as_deref() == Some("2"));
+
+    // The versions and their diff: the subject differs.
+    harness.get_by_label("Versions").click();
+    wait_until(&mut harness, "the versions", WAIT, |h| editor(h).versions.len() == 2);
+    assert!(harness.query_by_label("1 member(s) differ").is_some());
+    assert!(harness.query_by_label("Subject").is_some(), "the diff names the member");
+    assert!(
+        harness.query_by_label("Hello {{User.UserAttributes.FirstName}} and welcome").is_some()
+    );
+
+    // Version 1 active again (the service had made 2 active, or kept 1: either way 1 after).
+    harness.get_by_label("Make version 2 active").click();
+    wait_until(&mut harness, "version 2 active", WAIT, |h| editor(h).active_version == "2");
+    harness.get_by_label("Make version 1 active").click();
+    wait_until(&mut harness, "version 1 active", WAIT, |h| {
+        editor(h).active_version == "1"
+            && h.state()
+                .templates
+                .row("trail_welcome", TemplateKind::Email)
+                .is_some_and(|r| r.version == "1")
+    });
+    assert!(harness.query_by_label("Version 1 (active)").is_some());
+
+    // The preview of the form (version 2): typed values, then the template's default.
+    harness.get_by_label("Preview").click();
+    harness.run_ok();
+    assert!(
+        harness.query_by_label("Hello friend and welcome").is_some(),
+        "the default substitution fills the subject"
+    );
+    harness.get_by_label("+ Add value").click();
+    harness.run_ok();
+    type_into(&mut harness, "Value key 1", "User.UserAttributes.FirstName");
+    type_into(&mut harness, "Value value 1", "Ada");
+    assert!(harness.query_by_label("Hello Ada and welcome").is_some(), "a typed value wins");
+    assert!(
+        harness
+            .query_by_label_contains("Hi Ada\n\nSee the trail (https://example.com/trail)")
+            .is_some(),
+        "the HTML reads as text with the link's target"
+    );
+
+    // From an endpoint of the selected project (Tim).
+    harness.get_by_label("An endpoint").click();
+    harness.run_ok();
+    type_into(&mut harness, "Endpoint id", "ep-2-001");
+    harness.get_by_label("Use endpoint").click();
+    wait_until(&mut harness, "the endpoint", WAIT, |h| editor(h).endpoint.is_some());
+    assert!(harness.query_by_label("Hello Tim and welcome").is_some(), "the endpoint fills it");
+
+    // Opening version 1 shows its subject in the form.
+    harness.get_by_label("Versions").click();
+    harness.run_ok();
+    harness.get_by_label("Open version 1").click();
+    wait_until(&mut harness, "version 1 in the form", WAIT, |h| {
+        stored_version(h).as_deref() == Some("1")
+    });
+    assert_eq!(
+        editor(&harness).draft.as_ref().unwrap().value("Subject"),
+        "Hello {{User.UserAttributes.FirstName}}"
+    );
+}
+
+/// A second "trail_welcome" is refused by the service (it exists): the message goes next to
+/// the name and the form keeps what was typed.
+fn create_email_template_refused(harness: &mut Harness<'_, ConsoleApp>) {
+    harness.get_by_label("+ New template").click();
+    harness.run_ok();
+    type_into(harness, "Template name", "trail_welcome");
+    type_into(harness, "Text part", "a second one");
+    harness.get_by_label("Create template").click();
+    wait_until(harness, "the refusal", WAIT, |h| editor(h).save_error.is_some());
+    assert!(editor(harness).stored.is_none(), "nothing was created");
+    assert_eq!(editor(harness).draft.as_ref().unwrap().value("TextPart"), "a second one");
+    assert!(
+        harness.query_by_label_contains("already exists").is_some(),
+        "the service's message is shown"
+    );
+}
+
+#[test]
+fn tags_are_edited_on_a_template_and_a_project() {
+    let mut harness = demo_app([1280.0, 1800.0], None);
+    open_demo_project(&mut harness, PROJECT);
+    open_templates(&mut harness);
+    create_email_template(&mut harness, "tagged_one");
+    harness.get_by_label("Tags").click();
+    wait_until(&mut harness, "the template's tags", WAIT, |h| editor(h).tags.stored.is_some());
+    harness.get_by_label("+ Add tag").click();
+    harness.run_ok();
+    type_into(&mut harness, "Tag key 1", "aws:team");
+    assert!(harness.query_by_label_contains("reserved for AWS").is_some(), "checked inline");
+    harness.get_by_label("Tag key 1").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run_ok();
+    type_into(&mut harness, "Tag key 1", "team");
+    type_into(&mut harness, "Tag value 1", "growth");
+    harness.get_by_label("Save tags").click();
+    wait_until(&mut harness, "the tags saved", WAIT, |h| {
+        editor(h)
+            .tags
+            .stored
+            .as_ref()
+            .is_some_and(|t| t.get("team").map(String::as_str) == Some("growth"))
+    });
+    assert!(harness.query_by_label("Tags saved").is_some());
+
+    // Removed again: UntagResource.
+    harness.get_by_label("Remove tag 1").click();
+    harness.run_ok();
+    harness.get_by_label("Save tags").click();
+    wait_until(&mut harness, "the tag removed", WAIT, |h| {
+        editor(h).tags.stored.as_ref().is_some_and(std::collections::BTreeMap::is_empty)
+    });
+
+    // A project's tags, in its Settings.
+    harness.get_by_role_and_label(Role::Button, PROJECT).click();
+    harness.run_ok();
+    harness.get_by_label("Settings").click();
+    wait_until(&mut harness, "the project's tags", WAIT, |h| {
+        h.state().project.tags.stored.is_some()
+    });
+    let before = harness.state().project.tags.rows.len();
+    harness.get_by_label("+ Add tag").click();
+    harness.run_ok();
+    let row = before + 1;
+    type_into(&mut harness, &format!("Tag key {row}"), "cost-center");
+    type_into(&mut harness, &format!("Tag value {row}"), "42");
+    harness.get_by_label("Save tags").click();
+    wait_until(&mut harness, "the project tag saved", WAIT, |h| {
+        h.state()
+            .selected_app()
+            .is_some_and(|a| a.tags.iter().any(|(k, v)| k == "cost-center" && v == "42"))
+    });
+}
