@@ -237,3 +237,129 @@ fn tags_are_edited_on_a_template_and_a_project() {
             .is_some_and(|a| a.tags.iter().any(|(k, v)| k == "cost-center" && v == "42"))
     });
 }
+
+/// Creates an SMS template with a default for the first name.
+fn create_sms_template(harness: &mut Harness<'_, ConsoleApp>, name: &str) {
+    harness.get_by_label("New template type").click();
+    harness.run_ok();
+    harness.get_by_label("SMS").click();
+    harness.run_ok();
+    harness.get_by_label("+ New template").click();
+    harness.run_ok();
+    assert_eq!(editor(harness).draft.as_ref().unwrap().kind, TemplateKind::Sms);
+    type_into(harness, "Template name", name);
+    type_into(harness, "SMS body", "Hi {{User.UserAttributes.FirstName}}, the trail is open");
+    assert!(
+        harness.query_by_label_contains("characters · 1 message part(s) · GSM-7").is_some(),
+        "the live count"
+    );
+    harness.get_by_label("+ Add substitution").click();
+    harness.run_ok();
+    type_into(harness, "Substitution key 1", "User.UserAttributes.FirstName");
+    type_into(harness, "Substitution value 1", "hiker");
+    harness.get_by_label("Create template").click();
+    wait_until(harness, "version 1", WAIT, |h| stored_version(h).as_deref() == Some("1"));
+}
+
+/// Picks `option` in the combo box labelled `label`.
+fn choose(harness: &mut Harness<'_, ConsoleApp>, label: &str, option: &str) {
+    harness.get_by_label(label).click();
+    harness.run_ok();
+    harness.get_by_label(option).click();
+    harness.run_ok();
+}
+
+fn outbox(harness: &mut Harness<'_, ConsoleApp>) -> Vec<pinpoint_console::pinpoint::OutboxEntry> {
+    harness.get_by_label("Outbox").click();
+    harness.run_ok();
+    harness.state_mut().project.messaging.outbox = None;
+    harness.get_by_label("Refresh outbox").click();
+    wait_until(harness, "the outbox", WAIT, |h| h.state().project.messaging.outbox.is_some());
+    harness.state().project.messaging.outbox.clone().unwrap()
+}
+
+#[test]
+fn a_template_is_used_in_a_campaign_and_a_direct_message() {
+    let mut harness = demo_app([1300.0, 1800.0], None);
+    open_demo_project(&mut harness, PROJECT);
+    open_templates(&mut harness);
+    create_sms_template(&mut harness, "trail_sms");
+
+    // A direct message to one endpoint with the template and no body of its own.
+    harness.get_by_role_and_label(Role::Button, PROJECT).click();
+    harness.run_ok();
+    harness.get_by_label("Messaging").click();
+    harness.run_ok();
+    harness.get_by_label("Endpoint ids").click();
+    harness.run_ok();
+    type_into(&mut harness, "Recipients", "ep-2-002");
+    harness.get_by_label("Send with a template").click();
+    wait_until(&mut harness, "the templates to pick", WAIT, |h| h.state().library.rows.is_some());
+    choose(&mut harness, "SMS template", "trail_sms");
+    wait_until(&mut harness, "the template's preview", WAIT, |h| {
+        h.query_by_label("Hi hiker, the trail is open").is_some()
+    });
+    harness.get_by_label("Send").click();
+    wait_until(&mut harness, "the send", WAIT, |h| {
+        h.state().project.messaging.rows.iter().any(|r| r.recipient == "ep-2-002")
+    });
+    let row = harness.state().project.messaging.rows[0].clone();
+    assert_eq!(row.status, "SUCCESSFUL", "{row:?}");
+    let sent = outbox(&mut harness);
+    assert!(
+        sent.iter().any(|e| e.endpoint_id.as_deref() == Some("ep-2-002")
+            && e.body == "Hi Grace, the trail is open"),
+        "the outbox has the template rendered for the endpoint: {sent:?}"
+    );
+
+    // A campaign whose SMS is the template, launched now.
+    harness.get_by_label("Campaigns").click();
+    wait_until(&mut harness, "the campaigns and segments", WAIT, |h| {
+        let app = h.state();
+        app.project.campaigns.campaigns.is_some() && app.project.segments.segments.is_some()
+    });
+    harness.get_by_label("+ New campaign").click();
+    harness.run_ok();
+    type_into(&mut harness, "Campaign name", "Trail open");
+    harness.get_by_label("SMS").click();
+    harness.run_ok();
+    choose(&mut harness, "Message template", "trail_sms");
+    wait_until(&mut harness, "the campaign's template preview", WAIT, |h| {
+        h.query_by_label("Hi Alex, the trail is open").is_some()
+    });
+    // The one builder carries it: the JSON view, the command line and the diffs show it.
+    let draft = harness.state().project.campaigns.editor.as_ref().unwrap().draft.clone();
+    let json = pinpoint_console::drafts::json::campaign::write_campaign_request(&draft.build().0);
+    assert_eq!(json["TemplateConfiguration"]["SMSTemplate"]["Name"], "trail_sms", "{json}");
+    harness.get_by_label("Schedule").click();
+    harness.run_ok();
+    harness.get_by_label("Immediately").click();
+    harness.run_ok();
+    harness.get_by_label("Create campaign").click();
+    wait_until(&mut harness, "the review", WAIT, |h| {
+        h.query_by_label_contains("Launch to ").is_some()
+    });
+    let size = harness.state().project.campaigns.review.clone().unwrap().size().unwrap();
+    harness.get_by_label(&format!("Launch to {size} endpoints")).click();
+    wait_until(&mut harness, "the campaign created", WAIT, |h| {
+        h.state().project.campaigns.editor.as_ref().unwrap().version == Some(1)
+    });
+    harness.get_by_label("Activities").click();
+    wait_until(&mut harness, "the campaign completed", WAIT, |h| {
+        let e = h.state().project.campaigns.editor.as_ref().unwrap();
+        assert!(e.save_error.is_none(), "{:?}", e.save_error);
+        e.status.as_deref() == Some("COMPLETED")
+    });
+    let campaign = harness.state().project.campaigns.editor.as_ref().unwrap().campaign_id.clone();
+    harness.get_by_label("Messaging").click();
+    harness.run_ok();
+    let sent = outbox(&mut harness);
+    let from_campaign: Vec<_> = sent.iter().filter(|e| e.campaign_id == campaign).collect();
+    assert!(!from_campaign.is_empty(), "the campaign delivered: {sent:?}");
+    assert!(
+        from_campaign
+            .iter()
+            .all(|e| e.body.starts_with("Hi ") && e.body.ends_with(", the trail is open")),
+        "{from_campaign:?}"
+    );
+}

@@ -279,6 +279,17 @@ pub enum TemplateAction {
     },
     /// Read the recommender configurations.
     Recommenders,
+    /// Read every template for the pickers of the campaign editor and the composer.
+    Choices,
+    /// Read a template version for a message's preview (`version` empty: the active one).
+    Use {
+        /// Its name.
+        name: String,
+        /// Its type.
+        kind: crate::pinpoint::TemplateKind,
+        /// The version, or empty.
+        version: String,
+    },
     /// Read an endpoint of a project for the preview.
     PreviewEndpoint {
         /// The project.

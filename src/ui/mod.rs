@@ -20,6 +20,7 @@ pub mod settings_form;
 pub mod state;
 pub mod tag_editor;
 pub mod tasks;
+pub mod template_picker;
 pub mod templates;
 pub mod theme;
 pub mod toasts;

@@ -102,6 +102,10 @@ pub enum Task {
     Recommenders,
     /// Opening a template's HTML in the browser.
     OpenHtml,
+    /// Every template, for the pickers of messages.
+    TemplateChoices,
+    /// A template version a message's preview renders.
+    TemplateUse,
 }
 
 /// Who an answer goes back to: the shell or one section's screen.
@@ -136,7 +140,9 @@ impl Task {
             | Self::DeleteApp
             | Self::LoadSettings
             | Self::SaveSettings
-            | Self::ProjectTags => Owner::Shell,
+            | Self::ProjectTags
+            | Self::TemplateChoices
+            | Self::TemplateUse => Owner::Shell,
             Self::TemplateList
             | Self::TemplateLoad
             | Self::TemplateSave

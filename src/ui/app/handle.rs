@@ -26,6 +26,7 @@ impl ConsoleApp {
                 };
                 self.project = ProjectScreen::default();
                 self.templates = crate::ui::templates::TemplatesScreen::default();
+                self.library = crate::ui::template_picker::TemplateLibrary::default();
                 self.connection = ConnectionState {
                     spec: spec.without_new_keys(),
                     info: None,
@@ -252,6 +253,20 @@ impl ConsoleApp {
                     return;
                 }
                 (Task::Recommenders, TemplatesRequest::Recommenders.into())
+            }
+            TemplateAction::Choices => {
+                let request = TemplatesRequest::List { prefix: String::new(), kind: None };
+                (Task::TemplateChoices, request.into())
+            }
+            TemplateAction::Use { name, kind, version } => {
+                if self.is_busy(Task::TemplateUse) {
+                    return;
+                }
+                let key = (name.clone(), kind, version.clone());
+                self.library.asked.insert(key.clone());
+                self.library_in_flight = Some(key);
+                let version = Some(version).filter(|v| !v.is_empty());
+                (Task::TemplateUse, TemplatesRequest::Get { name, kind, version }.into())
             }
             TemplateAction::PreviewEndpoint { app_id, endpoint_id } => (
                 Task::TemplatePreview,

@@ -79,6 +79,10 @@ pub struct ConsoleApp {
     pub templates: super::templates::TemplatesScreen,
     /// True while the Templates section is shown instead of the project.
     pub show_templates: bool,
+    /// The templates messages pick from, and the versions their previews read.
+    pub library: super::template_picker::TemplateLibrary,
+    /// The template version being read for a preview.
+    library_in_flight: Option<super::template_picker::Key>,
     startup: Startup,
 }
 
@@ -140,6 +144,8 @@ impl ConsoleApp {
             demo_data: demo_data::DemoDataState::default(),
             templates: super::templates::TemplatesScreen::default(),
             show_templates: false,
+            library: super::template_picker::TemplateLibrary::default(),
+            library_in_flight: None,
             startup: Startup { started: options.started, ..Startup::default() },
         };
         app.handle(Action::Connect(options.connection));

@@ -94,7 +94,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
             }
             Section::Messaging => {
                 let busy = busy_of(app, &[Task::SendBatch, Task::ValidatePhone, Task::Outbox]);
-                actions.extend(messaging::show(ui, &mut app.project.messaging, is_mock, &busy));
+                actions.extend(app.library.wanted());
+                actions.extend(messaging::show(
+                    ui,
+                    &mut app.project.messaging,
+                    is_mock,
+                    &busy,
+                    &app.library,
+                ));
             }
             Section::Audience => {
                 let pending = app.is_busy(Task::Audience);
@@ -107,12 +114,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                     &[Task::CampaignList, Task::CampaignSave, Task::CampaignHistory, Task::Preview],
                 );
                 let segments = app.project.segments.choices();
+                actions.extend(app.library.wanted());
                 actions.extend(campaigns::show(
                     ui,
                     &mut app.project.campaigns,
                     &segments,
                     app.drafts.as_ref(),
                     &busy,
+                    &app.library,
                 ));
             }
             Section::Segments => {

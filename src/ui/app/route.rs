@@ -26,7 +26,18 @@ impl ConsoleApp {
             Owner::Audience => self.project.audience.apply(response),
             Owner::Campaigns => self.project.campaigns.apply(response, self.drafts.as_ref()),
             Owner::Segments => self.project.segments.apply(response, self.drafts.as_ref()),
-            Owner::Templates => self.templates.apply(response),
+            Owner::Templates => {
+                if matches!(
+                    response,
+                    ApiResponse::TemplateSaved(_)
+                        | ApiResponse::TemplateDeleted { .. }
+                        | ApiResponse::ActiveVersionSet { .. }
+                ) {
+                    // What messages pick from and render changed: read again when next needed.
+                    self.library = crate::ui::template_picker::TemplateLibrary::default();
+                }
+                self.templates.apply(response)
+            }
         };
         for action in actions {
             self.handle(action);
@@ -91,6 +102,15 @@ impl ConsoleApp {
                 }
                 self.project.loaded = Some(settings);
             }
+            ApiResponse::Templates(rows) if task == Task::TemplateChoices => {
+                self.library.rows = Some(rows);
+            }
+            ApiResponse::Template(loaded) if task == Task::TemplateUse => {
+                if let Some(key) = self.library_in_flight.take() {
+                    self.library.asked.remove(&key);
+                    self.library.bodies.insert(key, loaded.body);
+                }
+            }
             ApiResponse::Tags { arn, tags } => {
                 if let Some(app) = self.projects.apps.iter_mut().find(|a| a.arn == arn) {
                     app.tags = tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
@@ -122,6 +142,19 @@ impl ConsoleApp {
             Task::SaveSettings => self.project.save_error = Some(error),
             Task::LoadSettings => self.project.load_error = Some(error),
             Task::ProjectTags => self.project.tags_error = Some(error),
+            Task::TemplateChoices => {
+                self.library.rows = Some(Vec::new());
+                self.toasts.push(
+                    ToastKind::Error,
+                    format!("Could not read the message templates. {}", error.plain()),
+                );
+            }
+            Task::TemplateUse => {
+                if let Some(key) = self.library_in_flight.take() {
+                    self.library.asked.remove(&key);
+                    self.library.failed.insert(key, error.plain());
+                }
+            }
             Task::DeleteApp => {
                 self.project.confirm_delete = None;
                 self.toasts.push(

@@ -41,6 +41,7 @@ pub fn show(
     screen: &mut CampaignsScreen,
     segments: &[SegmentChoice],
     busy: &dyn Fn(Task) -> bool,
+    library: &crate::ui::template_picker::TemplateLibrary,
 ) -> Vec<Action> {
     let app_id = screen.app_id.clone().unwrap_or_default();
     let reviewing = screen.review.is_some();
@@ -59,7 +60,7 @@ pub fn show(
     ui.separator();
     tab_strip(ui, editor, &errors);
     ui.separator();
-    actions.extend(tab(ui, editor, &errors, &app_id, busy));
+    actions.extend(tab(ui, editor, &errors, &app_id, busy, library));
     actions.extend(history::poll(ui, editor, busy));
     if let Some(held) = outcome.held {
         let preview = editor.preview.clone();
@@ -239,11 +240,13 @@ fn tab(
     errors: &FieldErrors,
     app_id: &str,
     busy: &dyn Fn(Task) -> bool,
+    library: &crate::ui::template_picker::TemplateLibrary,
 ) -> Vec<Action> {
     match editor.tab {
         Tab::Messages => {
+            let mut actions = message_template(ui, editor, library);
             let mut channel = editor.channel.clone();
-            let actions = messages::show(
+            actions.extend(messages::show(
                 ui,
                 "",
                 &mut editor.draft.messages,
@@ -255,7 +258,7 @@ fn tab(
                     error: editor.preview_error.as_deref(),
                     busy: busy(Task::Preview),
                 },
-            );
+            ));
             editor.channel = channel;
             return actions;
         }
@@ -335,4 +338,47 @@ mod tests {
         show_first_error(&mut editor, &errors);
         assert_eq!(editor.tab, Tab::Limits);
     }
+}
+
+/// The channel a campaign message member is sent on, for rendering.
+fn channel_of(member: &str) -> crate::pinpoint::ChannelKind {
+    use crate::pinpoint::ChannelKind;
+    match member {
+        "EmailMessage" => ChannelKind::Email,
+        "SMSMessage" => ChannelKind::Sms,
+        "APNSMessage" => ChannelKind::Apns,
+        "ADMMessage" => ChannelKind::Adm,
+        "BaiduMessage" => ChannelKind::Baidu,
+        _ => ChannelKind::Gcm,
+    }
+}
+
+/// The template the shown channel uses (`TemplateConfiguration`), instead of or under its
+/// message, and what it renders to for the preview's endpoint.
+fn message_template(
+    ui: &mut egui::Ui,
+    editor: &mut Editor,
+    library: &crate::ui::template_picker::TemplateLibrary,
+) -> Vec<Action> {
+    use crate::ui::template_picker::{index_of, kind_of_member, pick, rendered};
+    let Some(kind) = kind_of_member(&editor.channel) else { return Vec::new() };
+    let r = &mut editor.draft.delivery.templates[index_of(kind)];
+    pick(ui, "Message template", kind, r, library);
+    if r.name.trim().is_empty() {
+        return Vec::new();
+    }
+    let r = r.clone();
+    let request = crate::drafts::json::campaign::write_campaign_request(&editor.draft.build().0);
+    let message = request.get("MessageConfiguration").cloned().unwrap_or_default();
+    let sample = messages::sample_endpoint();
+    let endpoint: &dyn crate::pinpoint::render::Fields = match editor.preview.as_deref() {
+        Some(loaded) => loaded,
+        None => &sample,
+    };
+    let subs = crate::pinpoint::render::Substitutions::default();
+    let channel = channel_of(&editor.channel);
+    let action = egui::Frame::group(ui.style())
+        .show(ui, |ui| rendered(ui, kind, channel, &r, &message, (Some(endpoint), &subs), library))
+        .inner;
+    action.into_iter().collect()
 }

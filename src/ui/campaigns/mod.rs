@@ -33,6 +33,7 @@ use super::tasks::Task;
 use super::theme;
 use super::widgets::busy_button;
 use crate::drafts::store::DraftStore;
+use crate::ui::template_picker::TemplateLibrary;
 
 /// Editor tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -64,6 +65,7 @@ pub fn show(
     segments: &[SegmentChoice],
     store: Option<&DraftStore>,
     busy: &dyn Fn(Task) -> bool,
+    library: &TemplateLibrary,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     if let Some(error) = &screen.error {
@@ -71,7 +73,7 @@ pub fn show(
     }
     list::offered_drafts(ui, screen, store);
     if screen.editor.is_some() {
-        actions.extend(editor::show(ui, screen, segments, busy));
+        actions.extend(editor::show(ui, screen, segments, busy, library));
     } else {
         if let Some(note) = &screen.note {
             ui.label(RichText::new(note).color(theme::OK));
