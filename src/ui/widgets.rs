@@ -290,7 +290,7 @@ pub fn pairs_editor(
         c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
     };
     let mut remove = None;
-    let width = ((visible_width(ui) - 60.0) / 2.0).clamp(80.0, 260.0);
+    let width = ((theme::visible_width(ui) - 60.0) / 2.0).clamp(80.0, 260.0);
     egui::Grid::new(("pairs", noun, prefix)).num_columns(3).spacing([6.0, 4.0]).show(ui, |ui| {
         for (i, (key, value)) in rows.iter_mut().enumerate() {
             let k = ui.add(TextEdit::singleline(key).desired_width(width).hint_text(hints[0]));
@@ -315,10 +315,6 @@ pub fn pairs_editor(
     if ui.button(format!("+ Add {noun}")).clicked() {
         rows.push((String::new(), String::new()));
     }
-}
-
-fn visible_width(ui: &Ui) -> f32 {
-    theme::visible_width(ui)
 }
 
 /// The live character and part count of an SMS body, under its field (amber past one part).

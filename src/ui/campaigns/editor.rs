@@ -317,29 +317,6 @@ fn in_treatment(key: &str) -> bool {
     key.strip_prefix('t').is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_refused_save_shows_the_tab_and_channel_of_the_first_message() {
-        let mut editor = Editor::new_campaign(CampaignDraft::default());
-        editor.tab = Tab::Schedule;
-        editor.draft.name = "Bad sender".into();
-        editor.draft.segment_id = "s".into();
-        editor.draft.messages.email.from_address = "nobody".into();
-        let errors = editor.draft.to_request().unwrap_err();
-        show_first_error(&mut editor, &errors);
-        assert_eq!((editor.tab, editor.channel.as_str()), (Tab::Messages, "EmailMessage"));
-        // A tab that has a message of its own stays.
-        editor.tab = Tab::Limits;
-        editor.draft.limits.daily = "lots".into();
-        let errors = editor.draft.to_request().unwrap_err();
-        show_first_error(&mut editor, &errors);
-        assert_eq!(editor.tab, Tab::Limits);
-    }
-}
-
 /// The channel a campaign message member is sent on, for rendering.
 fn channel_of(member: &str) -> crate::pinpoint::ChannelKind {
     use crate::pinpoint::ChannelKind;
@@ -381,4 +358,27 @@ fn message_template(
         .show(ui, |ui| rendered(ui, kind, channel, &r, &message, (Some(endpoint), &subs), library))
         .inner;
     action.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_save_shows_the_tab_and_channel_of_the_first_message() {
+        let mut editor = Editor::new_campaign(CampaignDraft::default());
+        editor.tab = Tab::Schedule;
+        editor.draft.name = "Bad sender".into();
+        editor.draft.segment_id = "s".into();
+        editor.draft.messages.email.from_address = "nobody".into();
+        let errors = editor.draft.to_request().unwrap_err();
+        show_first_error(&mut editor, &errors);
+        assert_eq!((editor.tab, editor.channel.as_str()), (Tab::Messages, "EmailMessage"));
+        // A tab that has a message of its own stays.
+        editor.tab = Tab::Limits;
+        editor.draft.limits.daily = "lots".into();
+        let errors = editor.draft.to_request().unwrap_err();
+        show_first_error(&mut editor, &errors);
+        assert_eq!(editor.tab, Tab::Limits);
+    }
 }
