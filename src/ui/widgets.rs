@@ -291,8 +291,8 @@ pub fn pairs_editor(
     };
     let mut remove = None;
     let width = ((theme::visible_width(ui) - 60.0) / 2.0).clamp(80.0, 260.0);
-    egui::Grid::new(("pairs", noun, prefix)).num_columns(3).spacing([6.0, 4.0]).show(ui, |ui| {
-        for (i, (key, value)) in rows.iter_mut().enumerate() {
+    for (i, (key, value)) in rows.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
             let k = ui.add(TextEdit::singleline(key).desired_width(width).hint_text(hints[0]));
             name_for_a11y(ui, &k, &format!("{title} key {}", i + 1));
             let v = ui.add(TextEdit::singleline(value).desired_width(width).hint_text(hints[1]));
@@ -302,13 +302,11 @@ pub fn pairs_editor(
             if r.clicked() {
                 remove = Some(i);
             }
-            ui.end_row();
-            if let Some(message) = errors.get(&format!("{prefix}.{i}")) {
-                error_label(ui, message);
-                ui.end_row();
-            }
+        });
+        if let Some(message) = errors.get(&format!("{prefix}.{i}")) {
+            error_label(ui, message);
         }
-    });
+    }
     if let Some(i) = remove {
         rows.remove(i);
     }

@@ -53,6 +53,7 @@ pub(super) fn kind_choice(
 fn toolbar(ui: &mut egui::Ui, screen: &mut TemplatesScreen, busy: bool) -> Option<Action> {
     let mut reload = None;
     ui.horizontal_wrapped(|ui| {
+        screen.new_kind.get_or_insert(TemplateKind::Email);
         kind_choice(ui, "New template type", &mut screen.new_kind, None);
         if ui.button("+ New template").clicked() {
             let kind = screen.new_kind.unwrap_or(TemplateKind::Email);
@@ -124,6 +125,13 @@ pub(super) fn show(
         return actions;
     }
     ui.label(RichText::new(format!("{} template(s)", screen.rows.len())).color(theme::MUTED));
+    if screen.rows.is_empty() {
+        ui.label(
+            RichText::new("No template matches. Create one with “+ New template”.")
+                .color(theme::MUTED),
+        );
+        return actions;
+    }
     let wide = theme::visible_width(ui) >= NARROW;
     let mut open = None;
     let mut delete = None;
@@ -170,12 +178,6 @@ pub(super) fn show(
                 ui.end_row();
             }
         });
-    if screen.rows.is_empty() {
-        ui.label(
-            RichText::new("No template matches. Create one with “+ New template”.")
-                .color(theme::MUTED),
-        );
-    }
     if let Some(row) = open {
         screen.editor = Some(TemplateEditor::opening(&row.version));
         screen.note = None;

@@ -23,12 +23,12 @@ use crate::ui::widgets::{
 
 /// Text of a rendered part, or a muted "(empty)".
 fn rendered(ui: &mut egui::Ui, label: &str, text: &str) {
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal_top(|ui| {
         field_label(ui, label);
         if text.is_empty() {
             ui.label(RichText::new("(empty)").color(theme::MUTED));
         } else {
-            ui.add(egui::Label::new(text).selectable(true));
+            ui.add(egui::Label::new(text).selectable(true).wrap());
         }
     });
 }

@@ -97,7 +97,9 @@ impl TemplateEditor {
     #[must_use]
     pub fn is_dirty(&self) -> bool {
         match (&self.draft, &self.stored) {
-            (Some(d), Some(s)) => d.to_json() != s.body,
+            (Some(d), Some(s)) => {
+                d.to_json() != TemplateDraft::from_json(s.kind, &s.name, &s.body).to_json()
+            }
             (Some(d), None) => {
                 !d.name.is_empty() || d.to_json() != TemplateDraft::new(d.kind).to_json()
             }
