@@ -1,7 +1,8 @@
 //! Whole-app flows of the Templates section in demo mode: an email template with a default
 //! substitution created, saved as version 2, the two versions diffed, version 1 made active
 //! again, the preview filled from typed values and from an endpoint; a refusal of the service
-//! kept next to the name with what was typed; tags on a template and a project.
+//! kept next to the name with what was typed; tags on a template, a project and a campaign;
+//! an SMS template used by a direct message and by a launched campaign, rendered in the outbox.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -182,7 +183,7 @@ fn create_email_template_refused(harness: &mut Harness<'_, ConsoleApp>) {
 }
 
 #[test]
-fn tags_are_edited_on_a_template_and_a_project() {
+fn tags_are_edited_on_a_template_a_project_and_a_campaign() {
     let mut harness = demo_app([1280.0, 1800.0], None);
     open_demo_project(&mut harness, PROJECT);
     open_templates(&mut harness);
@@ -235,6 +236,30 @@ fn tags_are_edited_on_a_template_and_a_project() {
         h.state()
             .selected_app()
             .is_some_and(|a| a.tags.iter().any(|(k, v)| k == "cost-center" && v == "42"))
+    });
+
+    // A campaign's tags, on its Limits tab: TagResource, read back.
+    harness.get_by_role_and_label(Role::Button, "Acme Retail (iOS)").click();
+    harness.run_ok();
+    harness.get_by_label("Campaigns").click();
+    wait_until(&mut harness, "the campaigns", WAIT, |h| {
+        h.state().project.campaigns.campaigns.as_ref().is_some_and(|c| !c.is_empty())
+    });
+    harness.get_by_label("Welcome series").click();
+    harness.run_ok();
+    harness.get_by_label("Limits & hook").click();
+    wait_until(&mut harness, "the campaign's tags", WAIT, |h| {
+        h.state().project.campaigns.editor.as_ref().is_some_and(|e| e.tags.stored.is_some())
+    });
+    let row = harness.state().project.campaigns.editor.as_ref().unwrap().tags.rows.len() + 1;
+    harness.get_by_label("+ Add tag").click();
+    harness.run_ok();
+    type_into(&mut harness, &format!("Tag key {row}"), "channel");
+    type_into(&mut harness, &format!("Tag value {row}"), "sms");
+    harness.get_by_label("Save tags").click();
+    wait_until(&mut harness, "the campaign tag saved", WAIT, |h| {
+        let e = h.state().project.campaigns.editor.as_ref().unwrap();
+        e.tags.stored.as_ref().is_some_and(|t| t.get("channel").map(String::as_str) == Some("sms"))
     });
 }
 

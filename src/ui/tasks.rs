@@ -106,6 +106,10 @@ pub enum Task {
     TemplateChoices,
     /// A template version a message's preview renders.
     TemplateUse,
+    /// The open campaign's tags.
+    CampaignTags,
+    /// The open segment's tags.
+    SegmentTags,
 }
 
 /// Who an answer goes back to: the shell or one section's screen.
@@ -167,7 +171,8 @@ impl Task {
             | Self::CampaignHistory
             | Self::Preview
             | Self::CampaignAudience
-            | Self::CampaignDrafts => Owner::Campaigns,
+            | Self::CampaignDrafts
+            | Self::CampaignTags => Owner::Campaigns,
             Self::SegmentList
             | Self::SegmentSave
             | Self::SegmentVersions
@@ -177,13 +182,17 @@ impl Task {
             | Self::Jobs
             | Self::JobPoll
             | Self::SegmentDrafts
-            | Self::PickImport => Owner::Segments,
+            | Self::PickImport
+            | Self::SegmentTags => Owner::Segments,
         }
     }
 
     /// The tasks whose answers belong to the project that asked: when another project is
     /// selected, they are stale.
-    pub const PROJECT_SCOPED: [Self; 15] = [
+    pub const PROJECT_SCOPED: [Self; 18] = [
+        Self::ProjectTags,
+        Self::CampaignTags,
+        Self::SegmentTags,
         Self::CampaignList,
         Self::CampaignSave,
         Self::CampaignHistory,

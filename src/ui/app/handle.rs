@@ -60,9 +60,9 @@ impl ConsoleApp {
             Action::Tags { target, arn, changes } => {
                 let task = match target {
                     TagTarget::Project => Task::ProjectTags,
-                    TagTarget::Campaign | TagTarget::Segment | TagTarget::Template => {
-                        Task::TemplateTags
-                    }
+                    TagTarget::Campaign => Task::CampaignTags,
+                    TagTarget::Segment => Task::SegmentTags,
+                    TagTarget::Template => Task::TemplateTags,
                 };
                 let request = match changes {
                     Some(changes) => TemplatesRequest::SaveTags { arn, changes },

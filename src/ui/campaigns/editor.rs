@@ -267,6 +267,14 @@ fn tab(
         Tab::Limits => {
             let exists = editor.campaign_id.is_some();
             limits::show(ui, &mut editor.draft, errors, exists);
+            if exists {
+                let busy = busy(Task::CampaignTags);
+                let target = crate::ui::action::TagTarget::Campaign;
+                let error = editor.tags_error.as_ref();
+                return crate::ui::tag_editor::show(ui, target, &mut editor.tags, error, busy)
+                    .into_iter()
+                    .collect();
+            }
         }
         Tab::Versions => history::versions(ui, editor),
         Tab::Activities => history::activities(ui, editor),
