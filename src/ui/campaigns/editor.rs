@@ -244,9 +244,16 @@ fn tab(
 ) -> Vec<Action> {
     match editor.tab {
         Tab::Messages => {
-            let mut actions = message_template(ui, editor, library);
+            let request =
+                crate::drafts::json::campaign::write_campaign_request(&editor.draft.build().0);
+            let message = request.get("MessageConfiguration").cloned().unwrap_or_default();
             let mut channel = editor.channel.clone();
-            actions.extend(messages::show(
+            let templates = &mut editor.draft.delivery.templates;
+            let loaded = editor.preview.as_deref();
+            let mut under_tabs = |ui: &mut egui::Ui, member: &str| {
+                super::message_template::show(ui, member, templates, (&message, loaded), library)
+            };
+            let actions = messages::show(
                 ui,
                 "",
                 &mut editor.draft.messages,
@@ -258,7 +265,8 @@ fn tab(
                     error: editor.preview_error.as_deref(),
                     busy: busy(Task::Preview),
                 },
-            ));
+                &mut under_tabs,
+            );
             editor.channel = channel;
             return actions;
         }
@@ -323,49 +331,6 @@ fn show_first_error(editor: &mut Editor, errors: &FieldErrors) {
 /// True for the error key of an additional treatment's field (`t0.size`, `t2.messages.…`).
 fn in_treatment(key: &str) -> bool {
     key.strip_prefix('t').is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-}
-
-/// The channel a campaign message member is sent on, for rendering.
-fn channel_of(member: &str) -> crate::pinpoint::ChannelKind {
-    use crate::pinpoint::ChannelKind;
-    match member {
-        "EmailMessage" => ChannelKind::Email,
-        "SMSMessage" => ChannelKind::Sms,
-        "APNSMessage" => ChannelKind::Apns,
-        "ADMMessage" => ChannelKind::Adm,
-        "BaiduMessage" => ChannelKind::Baidu,
-        _ => ChannelKind::Gcm,
-    }
-}
-
-/// The template the shown channel uses (`TemplateConfiguration`), instead of or under its
-/// message, and what it renders to for the preview's endpoint.
-fn message_template(
-    ui: &mut egui::Ui,
-    editor: &mut Editor,
-    library: &crate::ui::template_picker::TemplateLibrary,
-) -> Vec<Action> {
-    use crate::ui::template_picker::{index_of, kind_of_member, pick, rendered};
-    let Some(kind) = kind_of_member(&editor.channel) else { return Vec::new() };
-    let r = &mut editor.draft.delivery.templates[index_of(kind)];
-    pick(ui, "Message template", kind, r, library);
-    if r.name.trim().is_empty() {
-        return Vec::new();
-    }
-    let r = r.clone();
-    let request = crate::drafts::json::campaign::write_campaign_request(&editor.draft.build().0);
-    let message = request.get("MessageConfiguration").cloned().unwrap_or_default();
-    let sample = messages::sample_endpoint();
-    let endpoint: &dyn crate::pinpoint::render::Fields = match editor.preview.as_deref() {
-        Some(loaded) => loaded,
-        None => &sample,
-    };
-    let subs = crate::pinpoint::render::Substitutions::default();
-    let channel = channel_of(&editor.channel);
-    let action = egui::Frame::group(ui.style())
-        .show(ui, |ui| rendered(ui, kind, channel, &r, &message, (Some(endpoint), &subs), library))
-        .inner;
-    action.into_iter().collect()
 }
 
 #[cfg(test)]

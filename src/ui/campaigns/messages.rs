@@ -49,9 +49,11 @@ pub fn show(
     channel: &mut String,
     errors: &FieldErrors,
     source: Preview<'_>,
+    under_tabs: &mut dyn FnMut(&mut egui::Ui, &str) -> Vec<Action>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     channel_tabs(ui, prefix, m, channel, errors);
+    actions.extend(under_tabs(ui, channel));
     ui.label(
         RichText::new(
             "A starred channel has a message; channels left empty use the default message.",
