@@ -102,11 +102,23 @@ fn an_email_template_is_versioned_diffed_made_active_and_previewed() {
     type_into(&mut harness, "Subject", " and welcome");
     harness.get_by_label("Save template").click();
     wait_until(&mut harness, "version 2", WAIT, |h| stored_version(h).as_deref() == Some("2"));
+    assert!(harness.query_by_label("Saved as version 2").is_some());
 
-    // The versions and their diff: the subject differs.
+    // Saved over the latest version: still two versions, the description changed in 2.
+    type_into(&mut harness, "Description", ", updated");
+    harness.get_by_label("as a new version").click();
+    harness.run_ok();
+    harness.get_by_label("Save template").click();
+    wait_until(&mut harness, "version 2 overwritten", WAIT, |h| {
+        let stored = editor(h).stored.as_ref().unwrap();
+        stored.body["TemplateDescription"] == "Welcome mail, updated"
+    });
+    assert_eq!(stored_version(&harness).as_deref(), Some("2"), "no version 3");
+
+    // The versions and their diff: the subject and the description differ.
     harness.get_by_label("Versions").click();
     wait_until(&mut harness, "the versions", WAIT, |h| editor(h).versions.len() == 2);
-    assert!(harness.query_by_label("1 member(s) differ").is_some());
+    assert!(harness.query_by_label("2 member(s) differ").is_some());
     assert!(harness.query_by_label("Subject").is_some(), "the diff names the member");
     assert!(
         harness.query_by_label("Hello {{User.UserAttributes.FirstName}} and welcome").is_some()

@@ -97,14 +97,21 @@ fn paragraph(
     style: (f32, Color32, &str),
 ) -> f32 {
     let (size, fg, alignment) = style;
-    let galley =
-        ui.fonts_mut(|f| f.layout(text.to_owned(), FontId::proportional(size), fg, area.width()));
-    let h = galley.size().y;
-    let x = match align(alignment) {
-        Align2::LEFT_TOP => area.left(),
-        Align2::RIGHT_TOP => area.right() - galley.size().x,
-        _ => area.center().x - galley.size().x / 2.0,
+    // Each line aligned on its own (a centred paragraph centres every line).
+    let (halign, x) = match align(alignment) {
+        Align2::LEFT_TOP => (egui::Align::LEFT, area.left()),
+        Align2::RIGHT_TOP => (egui::Align::RIGHT, area.right()),
+        _ => (egui::Align::Center, area.center().x),
     };
+    let mut job = egui::text::LayoutJob::simple(
+        text.to_owned(),
+        FontId::proportional(size),
+        fg,
+        area.width(),
+    );
+    job.halign = halign;
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let h = galley.size().y;
     painter.galley(pos2(x, top), galley, fg);
     h
 }
