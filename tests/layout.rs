@@ -145,6 +145,21 @@ fn check_size(size: [f32; 2]) -> Vec<String> {
     found.extend(problems(&harness, size, "Segment builder"));
     click_tab(&mut harness, "Import & export");
     found.extend(problems(&harness, size, "Segments · Import & export"));
+
+    click_tab(&mut harness, "Message templates");
+    wait_until(&mut harness, "the templates", WAIT, |h| h.state().templates.loaded);
+    found.extend(problems(&harness, size, "Templates · list"));
+    for kind in ["Email", "SMS", "Push", "Voice", "In-app"] {
+        click_tab(&mut harness, "New template type");
+        click_tab(&mut harness, kind);
+        click_tab(&mut harness, "+ New template");
+        found.extend(problems(&harness, size, &format!("Template editor · {kind}")));
+        for tab in ["Preview", "Versions", "Tags"] {
+            click_tab(&mut harness, tab);
+            found.extend(problems(&harness, size, &format!("Template editor · {kind} · {tab}")));
+        }
+        click_tab(&mut harness, "< All templates");
+    }
     found
 }
 

@@ -30,6 +30,23 @@ pub async fn call(request: LocalRequest) -> Result<ApiResponse, ApiError> {
             tokio::fs::write(&path, contents).await.map_err(|e| cannot("write", &path, &e))?;
             Ok(ApiResponse::FileWritten(path))
         }
+        LocalRequest::OpenHtml { name, html } => {
+            let safe: String =
+                name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+            let path = std::env::temp_dir().join(format!("pinpoint-template-{safe}.html"));
+            tokio::fs::write(&path, html).await.map_err(|e| cannot("write", &path, &e))?;
+            let shown = path.clone();
+            tokio::task::spawn_blocking(move || webbrowser::open(&shown.to_string_lossy()))
+                .await
+                .map_err(|e| ApiError::local(ErrorKind::File, e.to_string()))?
+                .map_err(|e| {
+                    ApiError::local(
+                        ErrorKind::File,
+                        format!("Cannot open {} in a browser: {e}", path.display()),
+                    )
+                })?;
+            Ok(ApiResponse::Opened(path))
+        }
         LocalRequest::PickFile { purpose } => {
             let dialog = rfd::AsyncFileDialog::new().set_title(purpose.title());
             let picked = if purpose == FilePurpose::DemoSave {

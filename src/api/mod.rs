@@ -1,7 +1,7 @@
 //! The API worker: typed requests from the UI, typed events back. The UI never awaits;
 //! the worker (a tokio runtime on its own thread) calls `aws-sdk-pinpoint` and wakes the UI.
 //! One handler file per area (`apps`, `channels`, `messaging`, `audience`, `engagement`,
-//! `local`); `demo` starts the embedded mock and `mock_ext` is the `/_mock/` client — the only
+//! `templates`, `local`); `demo` starts the embedded mock and `mock_ext` is the `/_mock/` client — the only
 //! two places that know the mock exists.
 
 pub mod apps;
@@ -22,6 +22,7 @@ pub mod mock_ext;
 pub mod paging;
 pub mod request;
 pub mod response;
+pub mod templates;
 pub mod worker;
 
 pub use channels::ChannelInfo;
@@ -34,4 +35,5 @@ pub use request::{
     LocalRequest, MessagingRequest, RequestId,
 };
 pub use response::{ApiEvent, ApiResponse, AppSummary, EndpointRow, ResultRow};
+pub use templates::TemplatesRequest;
 pub use worker::ApiHandle;

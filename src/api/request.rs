@@ -61,6 +61,8 @@ pub enum ApiRequest {
     Audience(AudienceRequest),
     /// Campaigns, segments, their histories, jobs and the mock's estimates.
     Engagement(EngagementRequest),
+    /// Message templates, recommenders and tags (account level).
+    Templates(super::templates::TemplatesRequest),
     /// Work on this machine: files, the file dialog and kept drafts.
     Local(LocalRequest),
     /// The demo's world: reset, load, save.
@@ -419,6 +421,14 @@ pub enum LocalRequest {
         path: PathBuf,
         /// What.
         contents: String,
+    },
+    /// Writes HTML to a temporary file and opens it in the system browser (a template's
+    /// preview).
+    OpenHtml {
+        /// A name for the file (a template name).
+        name: String,
+        /// The page.
+        html: String,
     },
     /// The unsaved drafts of one kind kept for a project (read off the UI thread, after the
     /// store's pending writes).

@@ -250,6 +250,48 @@ pub enum ApiResponse {
     Job(jobs::JobRow),
     /// Every job of a project.
     Jobs(Vec<jobs::JobRow>),
+    /// Every template (of the filter).
+    Templates(Vec<super::templates::TemplateRow>),
+    /// A template version as read.
+    Template(Box<super::templates::LoadedTemplate>),
+    /// A template was saved: its latest version as stored.
+    TemplateSaved(Box<super::templates::LoadedTemplate>),
+    /// A template was deleted.
+    TemplateDeleted {
+        /// Its name.
+        name: String,
+        /// Its type.
+        kind: crate::pinpoint::template::TemplateKind,
+    },
+    /// A template's versions with their bodies, newest first.
+    TemplateVersions {
+        /// Its name.
+        name: String,
+        /// Its type.
+        kind: crate::pinpoint::template::TemplateKind,
+        /// The versions.
+        versions: Vec<super::templates::TemplateVersion>,
+    },
+    /// A template's active version was changed.
+    ActiveVersionSet {
+        /// Its name.
+        name: String,
+        /// Its type.
+        kind: crate::pinpoint::template::TemplateKind,
+        /// The active version now.
+        version: String,
+    },
+    /// Recommender configurations: (id, name).
+    Recommenders(Vec<(String, String)>),
+    /// A resource's tags as the service holds them.
+    Tags {
+        /// The resource.
+        arn: String,
+        /// Its tags.
+        tags: std::collections::BTreeMap<String, String>,
+    },
+    /// A page was opened in the system browser (from this file).
+    Opened(PathBuf),
     /// The drafts kept for a project: (key, draft as JSON).
     Drafts {
         /// Campaign or segment drafts.

@@ -13,7 +13,7 @@ use super::context::CallContext;
 use super::demo::{DemoMock, DemoSetup};
 use super::{
     ApiError, ApiEvent, ApiRequest, ApiResponse, RequestId, apps, audience, channels, engagement,
-    keyring, local, messaging,
+    keyring, local, messaging, templates,
 };
 use crate::secrets::SecretStore;
 
@@ -231,6 +231,7 @@ async fn call(
         ApiRequest::Messaging(r) => messaging::call(client, r, context).await,
         ApiRequest::Audience(r) => audience::call(client, r, context).await,
         ApiRequest::Engagement(r) => engagement::call(client, r, context).await,
+        ApiRequest::Templates(r) => templates::call(client, r).await,
         ApiRequest::Local(r) => local::call(r).await,
         ApiRequest::Demo(_) => Err(ApiError::configuration("Demo data is only there in demo mode")),
     }

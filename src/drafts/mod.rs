@@ -10,6 +10,8 @@ pub mod message;
 pub mod segment;
 pub mod settings;
 pub mod store;
+pub mod tags;
+pub mod template;
 pub mod upload;
 
 use std::collections::BTreeMap;

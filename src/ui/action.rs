@@ -83,6 +83,19 @@ pub enum Action {
     Segments(SegmentAction),
     /// A Demo data menu request.
     Demo(DemoAction),
+    /// Show the account's message templates.
+    ShowTemplates,
+    /// A Templates-section request.
+    Templates(TemplateAction),
+    /// Read (`changes: None`) or change the tags of a resource.
+    Tags {
+        /// The screen the tags are edited on.
+        target: TagTarget,
+        /// The resource.
+        arn: String,
+        /// What to change.
+        changes: Option<crate::drafts::tags::TagChanges>,
+    },
     /// Write a text file.
     WriteTextFile {
         /// Where.
@@ -199,4 +212,96 @@ pub enum SegmentAction {
     Jobs,
     /// Open the native file dialog for the import.
     PickFile,
+}
+
+/// Where a tag editor is: the answer goes back there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagTarget {
+    /// The selected project's header.
+    Project,
+    /// The open campaign.
+    Campaign,
+    /// The open segment.
+    Segment,
+    /// The open template.
+    Template,
+}
+
+/// What the Templates section asks the shell for.
+#[derive(Debug, Clone)]
+pub enum TemplateAction {
+    /// Reload the list with the section's filter.
+    List,
+    /// Open a template (its active version, or `version`).
+    Open {
+        /// Its name.
+        name: String,
+        /// Its type.
+        kind: crate::pinpoint::TemplateKind,
+        /// A version to view.
+        version: Option<String>,
+    },
+    /// Create, or update as a new version or over the latest.
+    Save {
+        /// Its name.
+        name: String,
+        /// Its type.
+        kind: crate::pinpoint::TemplateKind,
+        /// The body.
+        body: serde_json::Value,
+        /// Create rather than update.
+        create: bool,
+        /// A new version (else the latest is overwritten).
+        new_version: bool,
+    },
+    /// Delete (confirmed).
+    Delete {
+        /// Its name.
+        name: String,
+        /// Its type.
+        kind: crate::pinpoint::TemplateKind,
+    },
+    /// Read the versions.
+    Versions {
+        /// Its name.
+        name: String,
+        /// Its type.
+        kind: crate::pinpoint::TemplateKind,
+    },
+    /// Make a version the active one.
+    SetActive {
+        /// Its name.
+        name: String,
+        /// Its type.
+        kind: crate::pinpoint::TemplateKind,
+        /// The version.
+        version: String,
+    },
+    /// Read the recommender configurations.
+    Recommenders,
+    /// Read every template for the pickers of the campaign editor and the composer.
+    Choices,
+    /// Read a template version for a message's preview (`version` empty: the active one).
+    Use {
+        /// Its name.
+        name: String,
+        /// Its type.
+        kind: crate::pinpoint::TemplateKind,
+        /// The version, or empty.
+        version: String,
+    },
+    /// Read an endpoint of a project for the preview.
+    PreviewEndpoint {
+        /// The project.
+        app_id: String,
+        /// The endpoint.
+        endpoint_id: String,
+    },
+    /// Open HTML in the system browser.
+    OpenHtml {
+        /// A name for its file.
+        name: String,
+        /// The page.
+        html: String,
+    },
 }

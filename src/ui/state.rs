@@ -91,6 +91,10 @@ pub struct ProjectScreen {
     pub campaigns: CampaignsScreen,
     /// The Segments section.
     pub segments: SegmentsScreen,
+    /// The project's tags (Settings).
+    pub tags: crate::drafts::tags::TagsDraft,
+    /// Why the tags could not be read or saved.
+    pub tags_error: Option<ApiError>,
 }
 
 impl ProjectScreen {

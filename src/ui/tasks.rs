@@ -82,6 +82,34 @@ pub enum Task {
     CampaignDrafts,
     /// Reading the project's kept segment drafts.
     SegmentDrafts,
+    /// The selected project's tags.
+    ProjectTags,
+    /// Loading the template list.
+    TemplateList,
+    /// Reading a template version.
+    TemplateLoad,
+    /// Saving a template or changing its active version.
+    TemplateSave,
+    /// Deleting a template.
+    TemplateDelete,
+    /// A template's versions.
+    TemplateVersions,
+    /// The endpoint a template preview uses.
+    TemplatePreview,
+    /// The open template's tags.
+    TemplateTags,
+    /// The recommender configurations a template can name.
+    Recommenders,
+    /// Opening a template's HTML in the browser.
+    OpenHtml,
+    /// Every template, for the pickers of messages.
+    TemplateChoices,
+    /// A template version a message's preview renders.
+    TemplateUse,
+    /// The open campaign's tags.
+    CampaignTags,
+    /// The open segment's tags.
+    SegmentTags,
 }
 
 /// Who an answer goes back to: the shell or one section's screen.
@@ -99,6 +127,8 @@ pub enum Owner {
     Campaigns,
     /// The Segments section (also the segment list the campaign editor picks from).
     Segments,
+    /// The Templates section.
+    Templates,
 }
 
 impl Task {
@@ -113,7 +143,19 @@ impl Task {
             | Self::CreateApp
             | Self::DeleteApp
             | Self::LoadSettings
-            | Self::SaveSettings => Owner::Shell,
+            | Self::SaveSettings
+            | Self::ProjectTags
+            | Self::TemplateChoices
+            | Self::TemplateUse => Owner::Shell,
+            Self::TemplateList
+            | Self::TemplateLoad
+            | Self::TemplateSave
+            | Self::TemplateDelete
+            | Self::TemplateVersions
+            | Self::TemplatePreview
+            | Self::TemplateTags
+            | Self::Recommenders
+            | Self::OpenHtml => Owner::Templates,
             Self::ListChannels
             | Self::SaveChannel
             | Self::DeleteChannel
@@ -129,7 +171,8 @@ impl Task {
             | Self::CampaignHistory
             | Self::Preview
             | Self::CampaignAudience
-            | Self::CampaignDrafts => Owner::Campaigns,
+            | Self::CampaignDrafts
+            | Self::CampaignTags => Owner::Campaigns,
             Self::SegmentList
             | Self::SegmentSave
             | Self::SegmentVersions
@@ -139,13 +182,17 @@ impl Task {
             | Self::Jobs
             | Self::JobPoll
             | Self::SegmentDrafts
-            | Self::PickImport => Owner::Segments,
+            | Self::PickImport
+            | Self::SegmentTags => Owner::Segments,
         }
     }
 
     /// The tasks whose answers belong to the project that asked: when another project is
     /// selected, they are stale.
-    pub const PROJECT_SCOPED: [Self; 15] = [
+    pub const PROJECT_SCOPED: [Self; 18] = [
+        Self::ProjectTags,
+        Self::CampaignTags,
+        Self::SegmentTags,
         Self::CampaignList,
         Self::CampaignSave,
         Self::CampaignHistory,

@@ -40,7 +40,20 @@ pub fn show(
         ui.label(&v.label);
     }
     ui.add_space(8.0);
+    compare_two(ui, noun, versions, compare);
+}
+
+/// The two version pickers and the diff of what they name (`versions` not empty).
+pub fn compare_two(
+    ui: &mut egui::Ui,
+    noun: &str,
+    versions: &[Version],
+    compare: &mut (usize, usize),
+) {
     let n = versions.len();
+    if n == 0 {
+        return;
+    }
     let (mut older, mut newer) = (compare.0.min(n - 1), compare.1.min(n - 1));
     ui.horizontal(|ui| {
         for (side, which, salt) in [(&mut older, "Compare", "older"), (&mut newer, "with", "newer")]

@@ -274,3 +274,51 @@ pub fn copyable(ui: &mut Ui, value: &str, max_width: f32) -> Response {
 pub fn danger_button(label: &str) -> egui::Button<'static> {
     egui::Button::new(RichText::new(label.to_owned()).color(theme::ERROR))
 }
+
+/// Key/value rows (default substitutions, headers, tags, preview values) with a Remove button
+/// per row and "+ Add {noun}" under them; each row's message is `errors[{prefix}.{row}]`.
+/// Widgets are named "{Noun} key 1", "{Noun} value 1", "Remove {noun} 1" for screen readers.
+pub fn pairs_editor(
+    ui: &mut Ui,
+    noun: &str,
+    rows: &mut Vec<(String, String)>,
+    hints: [&str; 2],
+    (prefix, errors): (&str, &crate::drafts::FieldErrors),
+) {
+    let title = {
+        let mut c = noun.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+    };
+    let mut remove = None;
+    let width = ((theme::visible_width(ui) - 60.0) / 2.0).clamp(80.0, 260.0);
+    for (i, (key, value)) in rows.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let k = ui.add(TextEdit::singleline(key).desired_width(width).hint_text(hints[0]));
+            name_for_a11y(ui, &k, &format!("{title} key {}", i + 1));
+            let v = ui.add(TextEdit::singleline(value).desired_width(width).hint_text(hints[1]));
+            name_for_a11y(ui, &v, &format!("{title} value {}", i + 1));
+            let r = ui.small_button("remove");
+            name_for_a11y(ui, &r, &format!("Remove {noun} {}", i + 1));
+            if r.clicked() {
+                remove = Some(i);
+            }
+        });
+        if let Some(message) = errors.get(&format!("{prefix}.{i}")) {
+            error_label(ui, message);
+        }
+    }
+    if let Some(i) = remove {
+        rows.remove(i);
+    }
+    if ui.button(format!("+ Add {noun}")).clicked() {
+        rows.push((String::new(), String::new()));
+    }
+}
+
+/// The live character and part count of an SMS body, under its field (amber past one part).
+pub fn sms_count_note(ui: &mut Ui, body: &str) {
+    let (chars, parts, encoding) = crate::drafts::campaign::sms_count(body);
+    let count = format!("{chars} characters · {parts} message part(s) · {encoding}");
+    let color = if parts > 1 { theme::WARN } else { theme::MUTED };
+    under_field(ui, |ui| ui.label(RichText::new(count).color(color)));
+}

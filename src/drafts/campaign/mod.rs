@@ -10,7 +10,7 @@ mod event_filter;
 mod from_sdk;
 mod launch;
 mod messages;
-mod request;
+pub mod request;
 mod schedule;
 
 #[cfg(test)]

@@ -14,18 +14,21 @@ use serde_json::Value;
 use super::messages::message_configuration;
 use super::schedule::schedule;
 use super::{
-    CampaignDraft, DeliveryDraft, HOOK_MODES, HookDraft, LimitsDraft, TreatmentDraft, keep, list,
-    opt,
+    CampaignDraft, DeliveryDraft, HOOK_MODES, HookDraft, LimitsDraft, TemplateRef, TreatmentDraft,
+    keep, list, opt,
 };
 use crate::drafts::{FieldErrors, parse_optional_int};
 use crate::pinpoint::rules;
 
-fn templates(d: &DeliveryDraft) -> Option<TemplateConfiguration> {
+/// The `TemplateConfiguration` of template references (in [`super::TEMPLATE_KINDS`] order), or
+/// none when no template is named: the one builder for campaigns and direct messages alike.
+#[must_use]
+pub fn template_configuration(refs: &[TemplateRef; 5]) -> Option<TemplateConfiguration> {
     let t = |i: usize| {
-        let r = &d.templates[i];
+        let r = &refs[i];
         opt(&r.name).map(|name| Template::builder().name(name).set_version(opt(&r.version)).build())
     };
-    if d.templates.iter().all(|r| r.name.trim().is_empty()) {
+    if refs.iter().all(|r| r.name.trim().is_empty()) {
         return None;
     }
     Some(
@@ -115,7 +118,7 @@ fn treatment(t: &TreatmentDraft, i: usize, errors: &mut FieldErrors) -> WriteTre
         .set_schedule(
             t.own_schedule.then(|| schedule(&t.schedule, &format!("{key}schedule."), errors)),
         )
-        .set_template_configuration(templates(&t.delivery))
+        .set_template_configuration(template_configuration(&t.delivery.templates))
         .set_custom_delivery_configuration(custom_delivery(&t.delivery, &key, errors))
         .build()
 }
@@ -228,7 +231,7 @@ impl CampaignDraft {
             .set_treatment_description(opt(&self.treatment_description))
             .set_message_configuration(messages)
             .schedule(campaign_schedule)
-            .set_template_configuration(templates(&self.delivery))
+            .set_template_configuration(template_configuration(&self.delivery.templates))
             .set_custom_delivery_configuration(custom)
             .set_limits(limits)
             .set_hook(hook)

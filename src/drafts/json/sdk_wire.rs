@@ -78,3 +78,104 @@ async fn the_segment_json_is_what_the_sdk_sends() {
     assert!(result.is_err(), "stopped before sending");
     assert_eq!(sent(&capture), super::segment::write_segment_request(&request));
 }
+
+#[tokio::test]
+async fn each_template_json_is_what_the_sdk_sends() {
+    use crate::drafts::template::sdk::{TemplateRequest, request};
+    use crate::drafts::template::{InAppBlock, TemplateDraft};
+    use crate::pinpoint::TemplateKind;
+
+    let mut drafts = Vec::new();
+    let mut email = TemplateDraft::new(TemplateKind::Email);
+    for (path, text) in [("Subject", "Hi {{Name}}"), ("HtmlPart", "<p>Hi</p>"), ("TextPart", "Hi")]
+    {
+        *email.value_mut(path) = text.into();
+    }
+    email.description = "d".into();
+    email.recommender_id = "r".into();
+    email.substitutions = vec![("Name".into(), "friend".into())];
+    email.headers = vec![("X-A".into(), "1".into())];
+    drafts.push(email);
+    let mut sms = TemplateDraft::new(TemplateKind::Sms);
+    *sms.value_mut("Body") = "Code {{c}}".into();
+    drafts.push(sms);
+    let mut voice = TemplateDraft::new(TemplateKind::Voice);
+    for (path, text) in [("Body", "Hello"), ("LanguageCode", "en-US"), ("VoiceId", "Joanna")] {
+        *voice.value_mut(path) = text.into();
+    }
+    drafts.push(voice);
+    let mut push = TemplateDraft::new(TemplateKind::Push);
+    for (path, text) in [
+        ("Default.Title", "T"),
+        ("Default.Action", "OPEN_APP"),
+        ("APNS.Sound", "ping.caf"),
+        ("APNS.MediaUrl", "https://m"),
+        ("GCM.ImageUrl", "https://i"),
+        ("GCM.Action", "URL"),
+        ("GCM.Url", "https://u"),
+        ("ADM.Body", "a"),
+        ("Baidu.SmallImageIconUrl", "https://s"),
+    ] {
+        *push.value_mut(path) = text.into();
+    }
+    drafts.push(push);
+    let mut inapp = TemplateDraft::new(TemplateKind::InApp);
+    inapp.blocks = vec![InAppBlock {
+        header: "H".into(),
+        body: "B".into(),
+        image_url: "https://i".into(),
+        ..InAppBlock::default()
+    }];
+    inapp.blocks[0].primary.text = "Go".into();
+    inapp.blocks[0].primary.action = "LINK".into();
+    inapp.blocks[0].primary.link = "https://l".into();
+    inapp.blocks[0].primary.radius = "4".into();
+    inapp.blocks[0].secondary.text = "Close".into();
+    inapp.custom_config = vec![("k".into(), "v".into())];
+    drafts.push(inapp);
+
+    for draft in drafts {
+        let capture = Capture::default();
+        let c = client(&capture);
+        let body = draft.to_json();
+        let stopped = match request(draft.kind, &body, None) {
+            TemplateRequest::Email(r) => c
+                .create_email_template()
+                .template_name("t")
+                .email_template_request(r)
+                .send()
+                .await
+                .is_err(),
+            TemplateRequest::Sms(r) => c
+                .create_sms_template()
+                .template_name("t")
+                .sms_template_request(r)
+                .send()
+                .await
+                .is_err(),
+            TemplateRequest::Voice(r) => c
+                .create_voice_template()
+                .template_name("t")
+                .voice_template_request(r)
+                .send()
+                .await
+                .is_err(),
+            TemplateRequest::Push(r) => c
+                .create_push_template()
+                .template_name("t")
+                .push_notification_template_request(r)
+                .send()
+                .await
+                .is_err(),
+            TemplateRequest::InApp(r) => c
+                .create_in_app_template()
+                .template_name("t")
+                .in_app_template_request(r)
+                .send()
+                .await
+                .is_err(),
+        };
+        assert!(stopped, "stopped before sending");
+        assert_eq!(sent(&capture), body, "{:?}", draft.kind);
+    }
+}

@@ -16,6 +16,8 @@ pub mod review;
 pub use review::{ReviewedMessage, SendReview};
 
 use super::FieldErrors;
+use super::campaign::TemplateRef;
+use super::campaign::request::template_configuration;
 use crate::pinpoint::rules;
 
 /// Recipients per request (the service's limit).
@@ -109,6 +111,9 @@ pub struct ComposerDraft {
     pub context: String,
     /// `key=value` lines, sent as `Substitutions` (first value used in `{{key}}`).
     pub substitutions: String,
+    /// Message templates by type (`TemplateConfiguration`, in `TEMPLATE_KINDS` order): the
+    /// template supplies what the message leaves out.
+    pub templates: [TemplateRef; 5],
 }
 
 impl Default for ComposerDraft {
@@ -137,6 +142,7 @@ impl Default for ComposerDraft {
             overrides: String::new(),
             context: String::new(),
             substitutions: String::new(),
+            templates: Default::default(),
         }
     }
 }
@@ -281,6 +287,7 @@ impl ComposerDraft {
             && built.email_message().is_none()
             && built.default_push_notification_message().is_none()
             && built.default_message().is_none()
+            && self.templates.iter().all(|t| t.name.trim().is_empty())
         {
             errors
                 .add("message", "Write a message for at least one channel (or a default message)");
@@ -344,6 +351,7 @@ impl ComposerDraft {
                                 .collect(),
                         ))
                         .message_configuration(config.clone())
+                        .set_template_configuration(template_configuration(&self.templates))
                         .set_context(context.clone())
                         .build(),
                 ),
@@ -351,6 +359,7 @@ impl ComposerDraft {
                     MessageRequest::builder()
                         .set_endpoints(Some(per_recipient(chunk)))
                         .message_configuration(config.clone())
+                        .set_template_configuration(template_configuration(&self.templates))
                         .set_context(context.clone())
                         .build(),
                 ),
@@ -358,6 +367,7 @@ impl ComposerDraft {
                     SendUsersMessageRequest::builder()
                         .set_users(Some(per_recipient(chunk)))
                         .message_configuration(config.clone())
+                        .set_template_configuration(template_configuration(&self.templates))
                         .set_context(context.clone())
                         .build(),
                 ),

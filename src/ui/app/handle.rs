@@ -1,11 +1,14 @@
 //! The shell's side of every action: what each one asks of the worker, for which task.
 
 use super::ConsoleApp;
+use crate::api::TemplatesRequest;
 use crate::api::{
     ApiRequest, AppsRequest, AudienceRequest, ChannelsRequest, EngagementRequest, FilePurpose,
     LocalRequest, MessagingRequest,
 };
-use crate::ui::action::{Action, AudienceAction, CampaignAction, Section, SegmentAction};
+use crate::ui::action::{
+    Action, AudienceAction, CampaignAction, Section, SegmentAction, TagTarget, TemplateAction,
+};
 use crate::ui::state::{ConnectionState, ProjectScreen, ProjectsState};
 use crate::ui::tasks::Task;
 use crate::ui::widgets::Light;
@@ -22,6 +25,8 @@ impl ConsoleApp {
                     ..Default::default()
                 };
                 self.project = ProjectScreen::default();
+                self.templates = crate::ui::templates::TemplatesScreen::default();
+                self.library = crate::ui::template_picker::TemplateLibrary::default();
                 self.connection = ConnectionState {
                     spec: spec.without_new_keys(),
                     info: None,
@@ -41,7 +46,30 @@ impl ConsoleApp {
                     _ => {}
                 }
             }
-            Action::Select(id) => self.select(Some(id)),
+            Action::Select(id) => {
+                self.show_templates = false;
+                self.select(Some(id));
+            }
+            Action::ShowTemplates => {
+                self.show_templates = true;
+                if !self.templates.loaded {
+                    self.template_action(TemplateAction::List);
+                }
+            }
+            Action::Templates(request) => self.template_action(request),
+            Action::Tags { target, arn, changes } => {
+                let task = match target {
+                    TagTarget::Project => Task::ProjectTags,
+                    TagTarget::Campaign => Task::CampaignTags,
+                    TagTarget::Segment => Task::SegmentTags,
+                    TagTarget::Template => Task::TemplateTags,
+                };
+                let request = match changes {
+                    Some(changes) => TemplatesRequest::SaveTags { arn, changes },
+                    None => TemplatesRequest::Tags { arn },
+                };
+                self.send(task, request);
+            }
             Action::CreateApp(name) => self.send(Task::CreateApp, AppsRequest::CreateApp { name }),
             Action::DeleteApp(app_id) => {
                 self.send(Task::DeleteApp, AppsRequest::DeleteApp { app_id });
@@ -191,6 +219,64 @@ impl ConsoleApp {
                 }
             }
         }
+    }
+
+    fn template_action(&mut self, request: TemplateAction) {
+        let (task, request): (Task, ApiRequest) = match request {
+            TemplateAction::List => {
+                let t = &self.templates;
+                let request =
+                    TemplatesRequest::List { prefix: t.prefix.clone(), kind: t.kind_filter };
+                (Task::TemplateList, request.into())
+            }
+            TemplateAction::Open { name, kind, version } => {
+                (Task::TemplateLoad, TemplatesRequest::Get { name, kind, version }.into())
+            }
+            TemplateAction::Save { name, kind, body, create, new_version } => {
+                let request = TemplatesRequest::Save { name, kind, body, create, new_version };
+                (Task::TemplateSave, request.into())
+            }
+            TemplateAction::Delete { name, kind } => {
+                self.templates.note = None;
+                self.templates.error = None;
+                (Task::TemplateDelete, TemplatesRequest::Delete { name, kind }.into())
+            }
+            TemplateAction::Versions { name, kind } => {
+                (Task::TemplateVersions, TemplatesRequest::Versions { name, kind }.into())
+            }
+            TemplateAction::SetActive { name, kind, version } => {
+                let request = TemplatesRequest::SetActive { name, kind, version };
+                (Task::TemplateSave, request.into())
+            }
+            TemplateAction::Recommenders => {
+                if self.templates.recommenders.is_some() {
+                    return;
+                }
+                (Task::Recommenders, TemplatesRequest::Recommenders.into())
+            }
+            TemplateAction::Choices => {
+                let request = TemplatesRequest::List { prefix: String::new(), kind: None };
+                (Task::TemplateChoices, request.into())
+            }
+            TemplateAction::Use { name, kind, version } => {
+                if self.is_busy(Task::TemplateUse) {
+                    return;
+                }
+                let key = (name.clone(), kind, version.clone());
+                self.library.asked.insert(key.clone());
+                self.library_in_flight = Some(key);
+                let version = Some(version).filter(|v| !v.is_empty());
+                (Task::TemplateUse, TemplatesRequest::Get { name, kind, version }.into())
+            }
+            TemplateAction::PreviewEndpoint { app_id, endpoint_id } => (
+                Task::TemplatePreview,
+                EngagementRequest::PreviewEndpoint { app_id, endpoint_id }.into(),
+            ),
+            TemplateAction::OpenHtml { name, html } => {
+                (Task::OpenHtml, LocalRequest::OpenHtml { name, html }.into())
+            }
+        };
+        self.send(task, request);
     }
 
     fn campaign_action(&mut self, request: CampaignAction) {

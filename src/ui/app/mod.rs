@@ -75,6 +75,14 @@ pub struct ConsoleApp {
     pub drafts: Option<DraftStore>,
     /// The Demo data menu (demo connections only).
     pub demo_data: demo_data::DemoDataState,
+    /// The account's message templates.
+    pub templates: super::templates::TemplatesScreen,
+    /// True while the Templates section is shown instead of the project.
+    pub show_templates: bool,
+    /// The templates messages pick from, and the versions their previews read.
+    pub library: super::template_picker::TemplateLibrary,
+    /// The template version being read for a preview.
+    library_in_flight: Option<super::template_picker::Key>,
     startup: Startup,
 }
 
@@ -134,6 +142,10 @@ impl ConsoleApp {
             toasts: Toasts::default(),
             drafts: options.drafts_dir.map(DraftStore::background),
             demo_data: demo_data::DemoDataState::default(),
+            templates: super::templates::TemplatesScreen::default(),
+            show_templates: false,
+            library: super::template_picker::TemplateLibrary::default(),
+            library_in_flight: None,
             startup: Startup { started: options.started, ..Startup::default() },
         };
         app.handle(Action::Connect(options.connection));
@@ -171,7 +183,13 @@ impl ConsoleApp {
                 task,
                 // The latest of these wins: an older answer is stale (e.g. a review's audience
                 // size must be the reviewed segment's, not the one asked for before).
-                Task::LoadSettings | Task::ListApps | Task::Estimate | Task::CampaignAudience
+                Task::LoadSettings
+                    | Task::ListApps
+                    | Task::Estimate
+                    | Task::CampaignAudience
+                    | Task::TemplateList
+                    | Task::TemplateLoad
+                    | Task::TemplatePreview
             )
         {
             // A second click on a busy button does nothing.
@@ -245,6 +263,31 @@ impl ConsoleApp {
         }
     }
 
+    /// The Templates section in the central panel (scrolling under a fixed top).
+    fn templates_view(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let tasks = [
+            Task::TemplateList,
+            Task::TemplateLoad,
+            Task::TemplateSave,
+            Task::TemplateDelete,
+            Task::TemplateVersions,
+            Task::TemplatePreview,
+            Task::TemplateTags,
+        ];
+        let pending: Vec<Task> = tasks.into_iter().filter(|t| self.is_busy(*t)).collect();
+        let busy = move |t: Task| pending.contains(&t);
+        let cx = super::templates::Context {
+            busy: &busy,
+            projects: &self.projects.apps,
+            selected: self.projects.selected.as_deref(),
+        };
+        let screen = &mut self.templates;
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| super::templates::show(ui, screen, cx))
+            .inner
+    }
+
     /// Applies every waiting worker event; answers that are stale are dropped.
     pub fn drain_events(&mut self) {
         while let Some(ApiEvent { id, generation, result }) = self.api.try_recv() {
@@ -282,12 +325,18 @@ impl eframe::App for ConsoleApp {
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            actions.extend(project_view::show(ui, self));
+            if self.show_templates {
+                actions.extend(self.templates_view(ui));
+            } else {
+                actions.extend(project_view::show(ui, self));
+            }
         });
         let ctx = ui.ctx().clone();
         actions.extend(self.dialog.show(&ctx));
         actions.extend(project_view::delete_confirmation(&ctx, self));
         actions.extend(demo_data::confirmation(&ctx, self));
+        let busy = self.is_busy(Task::TemplateDelete);
+        actions.extend(super::templates::delete_confirmation(&ctx, &mut self.templates, busy));
         self.toasts.show(&ctx);
         self.startup.log(true, self.projects.loaded);
         for action in actions {

@@ -74,6 +74,19 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                 let busy = [Task::LoadSettings, Task::SaveSettings].map(busy);
                 let target = app.target();
                 actions.extend(settings_form::show(ui, &mut app.project, busy, &target));
+                crate::ui::widgets::section(ui, "Tags");
+                if app.project.tags.arn != summary.arn {
+                    app.project.tags = crate::drafts::tags::TagsDraft::for_arn(&summary.arn);
+                }
+                let busy = app.is_busy(Task::ProjectTags);
+                let p = &mut app.project;
+                actions.extend(crate::ui::tag_editor::show(
+                    ui,
+                    crate::ui::action::TagTarget::Project,
+                    &mut p.tags,
+                    p.tags_error.as_ref(),
+                    busy,
+                ));
             }
             Section::Channels => {
                 let busy = busy_of(app, &[Task::SaveChannel, Task::DeleteChannel]);
@@ -81,7 +94,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
             }
             Section::Messaging => {
                 let busy = busy_of(app, &[Task::SendBatch, Task::ValidatePhone, Task::Outbox]);
-                actions.extend(messaging::show(ui, &mut app.project.messaging, is_mock, &busy));
+                actions.extend(app.library.wanted());
+                actions.extend(messaging::show(
+                    ui,
+                    &mut app.project.messaging,
+                    is_mock,
+                    &busy,
+                    &app.library,
+                ));
             }
             Section::Audience => {
                 let pending = app.is_busy(Task::Audience);
@@ -94,12 +114,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                     &[Task::CampaignList, Task::CampaignSave, Task::CampaignHistory, Task::Preview],
                 );
                 let segments = app.project.segments.choices();
+                actions.extend(app.library.wanted());
                 actions.extend(campaigns::show(
                     ui,
                     &mut app.project.campaigns,
                     &segments,
                     app.drafts.as_ref(),
                     &busy,
+                    &app.library,
                 ));
             }
             Section::Segments => {

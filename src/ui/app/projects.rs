@@ -14,6 +14,17 @@ use crate::ui::widgets::{busy_button, error_label};
 pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.add_space(4.0);
+    // Account-level sections, reachable with or without a project.
+    let enabled = app.connection.info.is_some();
+    let templates = ui.add_enabled(
+        enabled,
+        egui::Button::selectable(app.show_templates, ("Message templates", egui::Atom::grow()))
+            .min_size(egui::vec2(ui.available_width(), 0.0)),
+    );
+    if templates.clicked() {
+        actions.push(Action::ShowTemplates);
+    }
+    ui.separator();
     ui.horizontal(|ui| {
         ui.heading("Projects");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -64,7 +75,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         for app_summary in app.projects.apps.iter().filter(|a| matches(a)) {
-            let selected = app.projects.selected.as_deref() == Some(app_summary.id.as_str());
+            let selected = !app.show_templates
+                && app.projects.selected.as_deref() == Some(app_summary.id.as_str());
             let response = ui.add_sized(
                 [ui.available_width(), ui.spacing().interact_size.y],
                 // The growing atom after the name keeps it left-aligned in the full-width row.

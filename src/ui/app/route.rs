@@ -26,6 +26,18 @@ impl ConsoleApp {
             Owner::Audience => self.project.audience.apply(response),
             Owner::Campaigns => self.project.campaigns.apply(response, self.drafts.as_ref()),
             Owner::Segments => self.project.segments.apply(response, self.drafts.as_ref()),
+            Owner::Templates => {
+                if matches!(
+                    response,
+                    ApiResponse::TemplateSaved(_)
+                        | ApiResponse::TemplateDeleted { .. }
+                        | ApiResponse::ActiveVersionSet { .. }
+                ) {
+                    // What messages pick from and render changed: read again when next needed.
+                    self.library = crate::ui::template_picker::TemplateLibrary::default();
+                }
+                self.templates.apply(response)
+            }
         };
         for action in actions {
             self.handle(action);
@@ -90,6 +102,24 @@ impl ConsoleApp {
                 }
                 self.project.loaded = Some(settings);
             }
+            ApiResponse::Templates(rows) if task == Task::TemplateChoices => {
+                self.library.rows = Some(rows);
+            }
+            ApiResponse::Template(loaded) if task == Task::TemplateUse => {
+                if let Some(key) = self.library_in_flight.take() {
+                    self.library.asked.remove(&key);
+                    self.library.bodies.insert(key, loaded.body);
+                }
+            }
+            ApiResponse::Tags { arn, tags } => {
+                if let Some(app) = self.projects.apps.iter_mut().find(|a| a.arn == arn) {
+                    app.tags = tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                }
+                if self.project.tags.arn == arn {
+                    self.project.tags.load(&arn, tags);
+                    self.project.tags_error = None;
+                }
+            }
             other => tracing::warn!(?task, answer = ?other, "an answer the shell did not ask for"),
         }
     }
@@ -111,6 +141,20 @@ impl ConsoleApp {
             Task::DemoData | Task::PickDemoFile => self.fail_demo(error),
             Task::SaveSettings => self.project.save_error = Some(error),
             Task::LoadSettings => self.project.load_error = Some(error),
+            Task::ProjectTags => self.project.tags_error = Some(error),
+            Task::TemplateChoices => {
+                self.library.rows = Some(Vec::new());
+                self.toasts.push(
+                    ToastKind::Error,
+                    format!("Could not read the message templates. {}", error.plain()),
+                );
+            }
+            Task::TemplateUse => {
+                if let Some(key) = self.library_in_flight.take() {
+                    self.library.asked.remove(&key);
+                    self.library.failed.insert(key, error.plain());
+                }
+            }
             Task::DeleteApp => {
                 self.project.confirm_delete = None;
                 self.toasts.push(
@@ -146,6 +190,7 @@ impl ConsoleApp {
                 Owner::Audience => self.project.audience.fail(error),
                 Owner::Campaigns => self.project.campaigns.fail(task, error),
                 Owner::Segments => self.project.segments.fail(task, error),
+                Owner::Templates => self.templates.fail(task, error),
                 Owner::Shell => self.toasts.push(ToastKind::Error, error.plain()),
             },
         }

@@ -41,6 +41,7 @@ pub fn show(
     screen: &mut CampaignsScreen,
     segments: &[SegmentChoice],
     busy: &dyn Fn(Task) -> bool,
+    library: &crate::ui::template_picker::TemplateLibrary,
 ) -> Vec<Action> {
     let app_id = screen.app_id.clone().unwrap_or_default();
     let reviewing = screen.review.is_some();
@@ -59,7 +60,7 @@ pub fn show(
     ui.separator();
     tab_strip(ui, editor, &errors);
     ui.separator();
-    actions.extend(tab(ui, editor, &errors, &app_id, busy));
+    actions.extend(tab(ui, editor, &errors, &app_id, busy, library));
     actions.extend(history::poll(ui, editor, busy));
     if let Some(held) = outcome.held {
         let preview = editor.preview.clone();
@@ -239,10 +240,19 @@ fn tab(
     errors: &FieldErrors,
     app_id: &str,
     busy: &dyn Fn(Task) -> bool,
+    library: &crate::ui::template_picker::TemplateLibrary,
 ) -> Vec<Action> {
     match editor.tab {
         Tab::Messages => {
+            let request =
+                crate::drafts::json::campaign::write_campaign_request(&editor.draft.build().0);
+            let message = request.get("MessageConfiguration").cloned().unwrap_or_default();
             let mut channel = editor.channel.clone();
+            let templates = &mut editor.draft.delivery.templates;
+            let loaded = editor.preview.as_deref();
+            let mut under_tabs = |ui: &mut egui::Ui, member: &str| {
+                super::message_template::show(ui, member, templates, (&message, loaded), library)
+            };
             let actions = messages::show(
                 ui,
                 "",
@@ -255,6 +265,7 @@ fn tab(
                     error: editor.preview_error.as_deref(),
                     busy: busy(Task::Preview),
                 },
+                &mut under_tabs,
             );
             editor.channel = channel;
             return actions;
@@ -264,6 +275,14 @@ fn tab(
         Tab::Limits => {
             let exists = editor.campaign_id.is_some();
             limits::show(ui, &mut editor.draft, errors, exists);
+            if exists {
+                let busy = busy(Task::CampaignTags);
+                let target = crate::ui::action::TagTarget::Campaign;
+                let error = editor.tags_error.as_ref();
+                return crate::ui::tag_editor::show(ui, target, &mut editor.tags, error, busy)
+                    .into_iter()
+                    .collect();
+            }
         }
         Tab::Versions => history::versions(ui, editor),
         Tab::Activities => history::activities(ui, editor),

@@ -57,6 +57,10 @@ pub struct Editor {
     pub scroll_to_result: bool,
     /// When the history was last asked for while the campaign runs (egui time, seconds).
     pub last_poll: f64,
+    /// The campaign's tags (TagResource / UntagResource), once it exists.
+    pub tags: crate::drafts::tags::TagsDraft,
+    /// Why the tags could not be read or saved.
+    pub tags_error: Option<ApiError>,
 }
 
 /// The message tab an editor opens on: the first channel with a message, else Default.
@@ -95,6 +99,7 @@ impl Editor {
             channel: first_channel(&draft),
             draft,
             status: status_of(c),
+            tags: crate::drafts::tags::TagsDraft::for_arn(c.arn().unwrap_or_default()),
             ..Self::default()
         }
     }

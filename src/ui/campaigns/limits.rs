@@ -60,15 +60,9 @@ pub fn show(ui: &mut egui::Ui, d: &mut CampaignDraft, errors: &FieldErrors, exis
     form_row(ui, "Priority", &mut d.priority, "1 (highest) to 5", errors.get("priority"));
     delivery(ui, "", &mut d.delivery, errors);
     section(ui, "Tags");
-    if exists {
-        let tags = if d.tags.trim().is_empty() { "(none)" } else { d.tags.as_str() };
-        ui.label(tags);
-        field_note(
-            ui,
-            "Tags are set when a campaign is created; the service ignores them on update \
-             (change them with TagResource / UntagResource).",
-        );
-    } else {
+    // A stored campaign's tags are edited through TagResource / UntagResource (the editor
+    // draws the tag editor here); UpdateCampaign ignores them.
+    if !exists {
         text_area_row(ui, "Tags", &mut d.tags, 2, errors.get("tags"));
         field_note(ui, "One key=value per line.");
     }

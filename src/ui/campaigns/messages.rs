@@ -8,14 +8,12 @@ use serde_json::{Value, json};
 use super::CampaignAction;
 use crate::drafts::FieldErrors;
 use crate::drafts::campaign::{
-    ACTIONS, EmailDraft, MessagesDraft, PUSH_CHANNELS, PushDraft, SMS_TYPES, SmsDraft, sms_count,
+    ACTIONS, EmailDraft, MessagesDraft, PUSH_CHANNELS, PushDraft, SMS_TYPES, SmsDraft,
 };
 use crate::pinpoint::render::{Fields, Substitutions, fill};
 use crate::ui::action::Action;
 use crate::ui::theme;
-use crate::ui::widgets::{
-    busy_button, choice_row, field_note, form_row, text_area_row, under_field,
-};
+use crate::ui::widgets::{busy_button, choice_row, field_note, form_row, text_area_row};
 
 /// The values placeholders resolve to when no endpoint is chosen.
 pub(super) fn sample_endpoint() -> Value {
@@ -51,9 +49,11 @@ pub fn show(
     channel: &mut String,
     errors: &FieldErrors,
     source: Preview<'_>,
+    under_tabs: &mut dyn FnMut(&mut egui::Ui, &str) -> Vec<Action>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     channel_tabs(ui, prefix, m, channel, errors);
+    actions.extend(under_tabs(ui, channel));
     ui.label(
         RichText::new(
             "A starred channel has a message; channels left empty use the default message.",
@@ -126,10 +126,7 @@ fn email_form(ui: &mut egui::Ui, e: &mut EmailDraft, err: &Err<'_>) {
 /// The SMS form, with the body's length in characters and message parts.
 fn sms_form(ui: &mut egui::Ui, s: &mut SmsDraft, err: &Err<'_>) {
     text_area_row(ui, "SMS body", &mut s.body, 4, None);
-    let (chars, parts, encoding) = sms_count(&s.body);
-    let count = format!("{chars} characters · {parts} message part(s) · {encoding}");
-    let color = if parts > 1 { theme::WARN } else { theme::MUTED };
-    under_field(ui, |ui| ui.label(RichText::new(count).color(color)));
+    crate::ui::widgets::sms_count_note(ui, &s.body);
     choice_row(
         ui,
         "Message type",

@@ -2,7 +2,8 @@
 //! for a new or existing one. Split by responsibility: `state` (the screen's data, and how
 //! answers and failures land in it), `editor_state` (one open editor's data), `list`, `editor`
 //! (the editor's shell: heading, action bar, tabs), `launch` (the review a save that sends now or
-//! soon waits in), `audience` (name, segment, split), then a file per tab: `messages`,
+//! soon waits in), `audience` (name, segment, split), then a file per tab: `messages` (with
+//! `message_template`: the template a message uses and what it renders to),
 //! `treatments`, `schedule`, `limits`, `history` (versions, diff, activities, refreshed while the
 //! campaign runs), `json_view`. Unsaved edits are kept on disk and offered back after a restart.
 
@@ -14,6 +15,7 @@ mod json_view;
 mod launch;
 mod limits;
 mod list;
+mod message_template;
 mod messages;
 mod schedule;
 mod state;
@@ -33,6 +35,7 @@ use super::tasks::Task;
 use super::theme;
 use super::widgets::busy_button;
 use crate::drafts::store::DraftStore;
+use crate::ui::template_picker::TemplateLibrary;
 
 /// Editor tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -64,6 +67,7 @@ pub fn show(
     segments: &[SegmentChoice],
     store: Option<&DraftStore>,
     busy: &dyn Fn(Task) -> bool,
+    library: &TemplateLibrary,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     if let Some(error) = &screen.error {
@@ -71,7 +75,7 @@ pub fn show(
     }
     list::offered_drafts(ui, screen, store);
     if screen.editor.is_some() {
-        actions.extend(editor::show(ui, screen, segments, busy));
+        actions.extend(editor::show(ui, screen, segments, busy, library));
     } else {
         if let Some(note) = &screen.note {
             ui.label(RichText::new(note).color(theme::OK));

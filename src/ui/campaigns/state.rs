@@ -101,6 +101,9 @@ impl CampaignsScreen {
                     next.preview_endpoint = std::mem::take(&mut editor.preview_endpoint);
                     next.preview = editor.preview.take();
                     next.last_poll = editor.last_poll;
+                    if editor.tags.arn == next.tags.arn {
+                        next.tags = std::mem::take(&mut editor.tags);
+                    }
                     if editor.draft != sent.sent_from {
                         next.draft = std::mem::take(&mut editor.draft);
                     }
@@ -115,6 +118,14 @@ impl CampaignsScreen {
                     list.push(*saved);
                 }
                 return follow_up;
+            }
+            ApiResponse::Tags { arn, tags } => {
+                if let Some(editor) = &mut self.editor
+                    && editor.tags.arn == arn
+                {
+                    editor.tags.load(&arn, tags);
+                    editor.tags_error = None;
+                }
             }
             ApiResponse::CampaignDeleted(id) => {
                 self.confirm_delete = None;
@@ -170,6 +181,7 @@ impl CampaignsScreen {
         }
         match (&mut self.editor, task) {
             (_, Task::CampaignList) => self.list_error = Some(error),
+            (Some(editor), Task::CampaignTags) => editor.tags_error = Some(error),
             (_, Task::CampaignAudience) => {
                 if let Some(review) = &mut self.review {
                     review.not_estimated(&error);

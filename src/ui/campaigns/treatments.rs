@@ -115,6 +115,7 @@ fn treatment(
                                 error: None,
                                 busy: false,
                             },
+                            &mut |_, _| Vec::new(),
                         );
                     });
                 egui::CollapsingHeader::new(format!(

@@ -9,6 +9,7 @@ use crate::drafts::message::{ADDRESS_CHANNELS, ComposerDraft, PUSH_MEMBERS, Reci
 use crate::pinpoint::render::fill;
 use crate::ui::action::Action;
 use crate::ui::tasks::Task;
+use crate::ui::template_picker::{TemplateLibrary, index_of, pick, rendered};
 use crate::ui::theme;
 use crate::ui::widgets::{busy_button, error_label, field_label, form_row};
 
@@ -16,6 +17,7 @@ pub(super) fn compose(
     ui: &mut egui::Ui,
     screen: &mut MessagingScreen,
     busy: &dyn Fn(Task) -> bool,
+    library: &TemplateLibrary,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     if !screen.errors.is_empty() {
@@ -61,6 +63,7 @@ pub(super) fn compose(
     if let Some(m) = errors.get("recipients") {
         error_label(ui, m);
     }
+    actions.extend(templates(ui, d, library));
     egui::CollapsingHeader::new("SMS").default_open(true).show(ui, |ui| {
         form_row(ui, "SMS body", &mut d.sms_body, "Your code is {{code}}", None);
         ui.horizontal(|ui| {
@@ -255,4 +258,31 @@ fn preview(ui: &mut egui::Ui, d: &ComposerDraft) {
             });
         }
     });
+}
+
+/// Templates instead of (or under) the messages written below: one per family, with what each
+/// renders to for the preview's substitutions.
+fn templates(ui: &mut egui::Ui, d: &mut ComposerDraft, library: &TemplateLibrary) -> Vec<Action> {
+    use crate::pinpoint::{ChannelKind, TemplateKind};
+    let mut actions = Vec::new();
+    let chosen = d.templates.iter().any(|t| !t.name.is_empty());
+    egui::CollapsingHeader::new("Send with a template").default_open(chosen).show(ui, |ui| {
+        let subs = d.preview_substitutions();
+        for (kind, label, channel) in [
+            (TemplateKind::Email, "Email template", ChannelKind::Email),
+            (TemplateKind::Sms, "SMS template", ChannelKind::Sms),
+            (TemplateKind::Push, "Push template", ChannelKind::Gcm),
+        ] {
+            let r = &mut d.templates[index_of(kind)];
+            pick(ui, label, kind, r, library);
+            let r = r.clone();
+            let message = serde_json::Value::Null;
+            actions.extend(rendered(ui, kind, channel, &r, &message, (None, &subs), library));
+        }
+        ui.label(
+            RichText::new("A message written below for the same channel wins over its template.")
+                .color(theme::MUTED),
+        );
+    });
+    actions
 }

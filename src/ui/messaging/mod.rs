@@ -157,6 +157,7 @@ pub fn show(
     screen: &mut MessagingScreen,
     is_mock: bool,
     busy: &dyn Fn(Task) -> bool,
+    library: &crate::ui::template_picker::TemplateLibrary,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
@@ -182,7 +183,7 @@ pub fn show(
     }
     match screen.tab {
         Tab::Compose if screen.review.is_some() => actions.extend(review::review(ui, screen)),
-        Tab::Compose => actions.extend(compose::compose(ui, screen, busy)),
+        Tab::Compose => actions.extend(compose::compose(ui, screen, busy, library)),
         Tab::Phone => actions.extend(phone::phone(ui, screen, busy)),
         Tab::Outbox => actions.extend(outbox::outbox(ui, screen, busy)),
     }

@@ -18,7 +18,7 @@ use crate::ui::editor_bar::{self, Bar, Problems};
 use crate::ui::kept::InFlight;
 use crate::ui::tasks::Task;
 use crate::ui::theme;
-use crate::ui::widgets::{EditorChoice, field_label, field_note, form_row, text_area_row};
+use crate::ui::widgets::{EditorChoice, form_row, text_area_row};
 
 /// What the builder asks of the screen around it, once it is drawn.
 #[derive(Debug, Default)]
@@ -63,7 +63,7 @@ pub fn show(
     }
     let errors = editor.errors.clone();
     bar(ui, editor, &errors, busy(Task::SegmentSave), &mut actions, &mut outcome);
-    name_and_tags(ui, editor, &errors);
+    actions.extend(name_and_tags(ui, editor, &errors, busy(Task::SegmentTags)));
     tab_strip(ui, editor);
     ui.separator();
     let context = Context { choices: &choices, values: values.as_ref(), is_mock, app_id: &app_id };
@@ -97,22 +97,32 @@ fn heading(ui: &mut egui::Ui, editor: &Editor, outcome: &mut Outcome) {
     });
 }
 
-/// The name, and the tags (read-only once created: the service ignores them on update).
-fn name_and_tags(ui: &mut egui::Ui, editor: &mut Editor, errors: &FieldErrors) {
+/// The name, and the tags: typed with the segment when it is created, then edited through
+/// TagResource / UntagResource (UpdateSegment ignores them).
+fn name_and_tags(
+    ui: &mut egui::Ui,
+    editor: &mut Editor,
+    errors: &FieldErrors,
+    busy: bool,
+) -> Option<Action> {
     form_row(ui, "Segment name", &mut editor.draft.name, "Active hikers", errors.get("name"));
-    if editor.segment_id.is_some() {
-        ui.horizontal(|ui| {
-            field_label(ui, "Segment tags");
-            let tags = editor.draft.tags.trim();
-            ui.label(if tags.is_empty() { "(none)" } else { tags });
-        });
-        field_note(
-            ui,
-            "Tags are set when a segment is created; the service ignores them on update.",
-        );
-    } else {
+    if editor.segment_id.is_none() {
         text_area_row(ui, "Segment tags", &mut editor.draft.tags, 1, errors.get("tags"));
+        return None;
     }
+    egui::CollapsingHeader::new("Segment tags")
+        .show(ui, |ui| {
+            let target = crate::ui::action::TagTarget::Segment;
+            crate::ui::tag_editor::show(
+                ui,
+                target,
+                &mut editor.tags,
+                editor.tags_error.as_ref(),
+                busy,
+            )
+        })
+        .body_returned
+        .flatten()
 }
 
 fn tab_strip(ui: &mut egui::Ui, editor: &mut Editor) {

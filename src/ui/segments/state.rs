@@ -54,6 +54,10 @@ pub struct Editor {
     pub notice: Option<Notice<SegmentDraft, EditorTab>>,
     /// Bring the lines under the bar on screen next frame (a save's result arrived).
     pub scroll_to_result: bool,
+    /// The segment's tags (TagResource / UntagResource), once it exists.
+    pub tags: crate::drafts::tags::TagsDraft,
+    /// Why the tags could not be read or saved.
+    pub tags_error: Option<ApiError>,
 }
 
 impl Editor {
@@ -81,6 +85,7 @@ impl Editor {
             version: s.version(),
             baseline: Some(draft.clone()),
             draft,
+            tags: crate::drafts::tags::TagsDraft::for_arn(s.arn().unwrap_or_default()),
             ..Self::default()
         }
     }
@@ -185,6 +190,12 @@ impl SegmentsScreen {
                 self.offered = kept::parse_drafts(drafts);
             }
             ApiResponse::SegmentSaved(saved) => return self.saved(*saved, store),
+            ApiResponse::Tags { arn, tags } => {
+                if let Some(editor) = self.editor.as_mut().filter(|e| e.tags.arn == arn) {
+                    editor.tags.load(&arn, tags);
+                    editor.tags_error = None;
+                }
+            }
             ApiResponse::SegmentDeleted(id) => {
                 self.confirm_delete = None;
                 if let Some(list) = &mut self.segments {
@@ -257,6 +268,9 @@ impl SegmentsScreen {
             let mut next = Editor::for_segment(&saved);
             next.tab = editor.tab;
             next.estimate = std::mem::take(&mut editor.estimate);
+            if editor.tags.arn == next.tags.arn {
+                next.tags = std::mem::take(&mut editor.tags);
+            }
             if editor.draft != sent.sent_from {
                 next.draft = std::mem::take(&mut editor.draft);
             }
@@ -291,6 +305,7 @@ impl SegmentsScreen {
         }
         match (&mut self.editor, task) {
             (_, Task::SegmentList) => self.list_error = Some(error),
+            (Some(editor), Task::SegmentTags) => editor.tags_error = Some(error),
             (Some(editor), Task::SegmentSave) => {
                 editor.save_error = Some(error);
                 editor.scroll_to_result = true;

@@ -1,0 +1,237 @@
+//! An in-app template's layout and content blocks (header, body, image, background, two
+//! buttons and their colours), and the message drawn as a device would show it, with the
+//! painter: the layout's position (top, middle, bottom banner; overlay; feed; carousel of the
+//! blocks side by side), colours, alignment, and buttons.
+
+use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Stroke, Vec2, pos2, vec2};
+
+use crate::drafts::FieldErrors;
+use crate::drafts::template::inapp::{ALIGNMENTS, BUTTON_ACTIONS, LAYOUTS, parse_color};
+use crate::drafts::template::{ButtonDraft, InAppBlock, TemplateDraft};
+use crate::ui::widgets::{choice_row, form_row, section, text_area_row};
+
+/// The block form.
+pub(super) fn form(ui: &mut egui::Ui, d: &mut TemplateDraft, errors: &FieldErrors) {
+    choice_row(ui, "Layout", &mut d.layout, &LAYOUTS, None, errors.get("Layout"));
+    let mut remove = None;
+    let count = d.blocks.len();
+    for (i, b) in d.blocks.iter_mut().enumerate() {
+        let err = |m: &str| errors.get(&format!("blocks.{i}.{m}"));
+        section(ui, &format!("Block {}", i + 1));
+        ui.push_id(("block", i), |ui| {
+            form_row(ui, "Header", &mut b.header, "", err("header"));
+            form_row(ui, "Header colour", &mut b.header_color, "#RRGGBB", err("header_color"));
+            choice_row(ui, "Header alignment", &mut b.header_align, &ALIGNMENTS, None, None);
+            text_area_row(ui, "Body", &mut b.body, 3, err("body"));
+            form_row(ui, "Body colour", &mut b.body_color, "#RRGGBB", err("body_color"));
+            choice_row(ui, "Body alignment", &mut b.body_align, &ALIGNMENTS, None, None);
+            form_row(ui, "Image URL", &mut b.image_url, "https://…", err("image_url"));
+            form_row(ui, "Background colour", &mut b.background, "#RRGGBB", err("background"));
+            for (which, label, button) in [
+                ("primary", "Primary button", &mut b.primary),
+                ("secondary", "Secondary button", &mut b.secondary),
+            ] {
+                button_form(ui, label, button, |m| errors.get(&format!("blocks.{i}.{which}.{m}")));
+            }
+            if count > 1 && ui.button(format!("Remove block {}", i + 1)).clicked() {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        d.blocks.remove(i);
+    }
+    crate::ui::widgets::field_error(ui, errors.get("blocks"));
+    if d.blocks.len() < 5 && ui.button("+ Add block").clicked() {
+        d.blocks.push(InAppBlock::default());
+    }
+}
+
+fn button_form<'e>(
+    ui: &mut egui::Ui,
+    label: &str,
+    b: &mut ButtonDraft,
+    err: impl Fn(&str) -> Option<&'e str>,
+) {
+    egui::CollapsingHeader::new(label).default_open(!b.text.is_empty()).show(ui, |ui| {
+        form_row(ui, &format!("{label} text"), &mut b.text, "empty: no button", err("text"));
+        choice_row(ui, &format!("{label} action"), &mut b.action, &BUTTON_ACTIONS, None, None);
+        form_row(ui, &format!("{label} link"), &mut b.link, "https://… or app://…", err("link"));
+        form_row(
+            ui,
+            &format!("{label} background"),
+            &mut b.background,
+            "#RRGGBB",
+            err("background"),
+        );
+        form_row(
+            ui,
+            &format!("{label} text colour"),
+            &mut b.text_color,
+            "#RRGGBB",
+            err("text_color"),
+        );
+        form_row(ui, &format!("{label} corner radius"), &mut b.radius, "0", err("radius"));
+    });
+}
+
+fn color(text: &str, fallback: Color32) -> Color32 {
+    parse_color(text).map_or(fallback, |[r, g, b]| Color32::from_rgb(r, g, b))
+}
+
+fn align(text: &str) -> Align2 {
+    match text {
+        "LEFT" => Align2::LEFT_TOP,
+        "RIGHT" => Align2::RIGHT_TOP,
+        _ => Align2::CENTER_TOP,
+    }
+}
+
+/// Lays `text` out wrapped in `width` and paints it at `top` with `alignment` in `area`.
+fn paragraph(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    area: Rect,
+    top: f32,
+    text: &str,
+    style: (f32, Color32, &str),
+) -> f32 {
+    let (size, fg, alignment) = style;
+    // Each line aligned on its own (a centred paragraph centres every line).
+    let (halign, x) = match align(alignment) {
+        Align2::LEFT_TOP => (egui::Align::LEFT, area.left()),
+        Align2::RIGHT_TOP => (egui::Align::RIGHT, area.right()),
+        _ => (egui::Align::Center, area.center().x),
+    };
+    let mut job = egui::text::LayoutJob::simple(
+        text.to_owned(),
+        FontId::proportional(size),
+        fg,
+        area.width(),
+    );
+    job.halign = halign;
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let h = galley.size().y;
+    painter.galley(pos2(x, top), galley, fg);
+    h
+}
+
+fn paint_button(ui: &egui::Ui, painter: &egui::Painter, rect: Rect, b: &ButtonDraft) {
+    let radius = b.radius.trim().parse::<u8>().unwrap_or(4);
+    painter.rect_filled(
+        rect,
+        CornerRadius::same(radius),
+        color(&b.background, Color32::from_gray(220)),
+    );
+    let fg = color(&b.text_color, Color32::BLACK);
+    let galley = ui.fonts_mut(|f| f.layout_no_wrap(b.text.clone(), FontId::proportional(13.0), fg));
+    painter.galley(rect.center() - galley.size() / 2.0, galley, fg);
+}
+
+/// One block painted in `card`; answers the height it used.
+fn paint_block(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    card: Rect,
+    b: &InAppBlock,
+    fill: &dyn Fn(&str) -> String,
+) -> f32 {
+    painter.rect_filled(card, CornerRadius::same(8), color(&b.background, Color32::WHITE));
+    let inner = card.shrink(12.0);
+    let mut y = inner.top();
+    if !b.image_url.trim().is_empty() {
+        let image = Rect::from_min_size(pos2(inner.left(), y), vec2(inner.width(), 48.0));
+        painter.rect_filled(image, CornerRadius::same(4), Color32::from_gray(200));
+        painter.text(
+            image.center(),
+            Align2::CENTER_CENTER,
+            "image",
+            FontId::proportional(11.0),
+            Color32::from_gray(90),
+        );
+        y += 56.0;
+    }
+    if !b.header.is_empty() {
+        y += paragraph(
+            ui,
+            painter,
+            inner,
+            y,
+            &fill(&b.header),
+            (16.0, color(&b.header_color, Color32::BLACK), &b.header_align),
+        ) + 6.0;
+    }
+    if !b.body.is_empty() {
+        y += paragraph(
+            ui,
+            painter,
+            inner,
+            y,
+            &fill(&b.body),
+            (13.0, color(&b.body_color, Color32::DARK_GRAY), &b.body_align),
+        ) + 8.0;
+    }
+    let buttons: Vec<&ButtonDraft> =
+        [&b.secondary, &b.primary].into_iter().filter(|b| !b.text.trim().is_empty()).collect();
+    if !buttons.is_empty() {
+        let w = (inner.width() - 8.0 * (buttons.len() - 1) as f32) / buttons.len() as f32;
+        for (i, button) in buttons.iter().enumerate() {
+            let rect =
+                Rect::from_min_size(pos2(inner.left() + i as f32 * (w + 8.0), y), vec2(w, 30.0));
+            paint_button(ui, painter, rect, button);
+        }
+        y += 38.0;
+    }
+    y - card.top() + 4.0
+}
+
+/// Draws the message on a phone-sized screen, placeholders filled by `fill`.
+pub(super) fn preview(ui: &mut egui::Ui, d: &TemplateDraft, fill: &dyn Fn(&str) -> String) {
+    let size = vec2(260.0, 460.0).min(vec2(ui.available_width().max(160.0), 460.0));
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    crate::ui::widgets::name_for_a11y(ui, &response, "In-app preview");
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, CornerRadius::same(18), Color32::from_gray(30));
+    let screen = rect.shrink(10.0);
+    painter.rect_filled(screen, CornerRadius::same(10), Color32::from_gray(235));
+    painter.rect_stroke(
+        rect,
+        CornerRadius::same(18),
+        Stroke::new(1.0, Color32::from_gray(90)),
+        egui::StrokeKind::Inside,
+    );
+    let layout = d.layout.as_str();
+    if layout == "OVERLAYS" {
+        painter.rect_filled(screen, CornerRadius::same(10), Color32::from_black_alpha(120));
+    }
+    let carousel = layout == "CAROUSEL";
+    let blocks: Vec<&InAppBlock> =
+        if carousel { d.blocks.iter().collect() } else { d.blocks.iter().take(1).collect() };
+    let card_w = if carousel { screen.width() * 0.8 } else { screen.width() - 16.0 };
+    // A first pass measures the block so the banner sits where the layout puts it.
+    let probe = ui.painter_at(Rect::NOTHING);
+    let heights: Vec<f32> = blocks
+        .iter()
+        .map(|b| {
+            paint_block(ui, &probe, Rect::from_min_size(Pos2::ZERO, vec2(card_w, 400.0)), b, fill)
+        })
+        .collect();
+    let h = heights.iter().copied().fold(0.0, f32::max).min(screen.height() - 16.0);
+    let top = match layout {
+        "TOP_BANNER" | "MOBILE_FEED" => screen.top() + 8.0,
+        "BOTTOM_BANNER" => screen.bottom() - 8.0 - h,
+        _ => screen.center().y - h / 2.0,
+    };
+    for (i, b) in blocks.iter().enumerate() {
+        let left = screen.left() + 8.0 + i as f32 * (card_w + 8.0);
+        let card = Rect::from_min_size(pos2(left, top), Vec2::new(card_w, h));
+        paint_block(ui, &painter.with_clip_rect(screen), card, b, fill);
+    }
+    painter.text(
+        pos2(screen.center().x, screen.bottom() - 4.0),
+        Align2::CENTER_BOTTOM,
+        layout.to_lowercase().replace('_', " "),
+        FontId::proportional(10.0),
+        Color32::from_gray(120),
+    );
+}
