@@ -23,21 +23,23 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::str::FromStr;
-use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
-use std::sync::{Arc, Mutex, PoisonError};
-use std::thread::JoinHandle;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::time::Duration;
 
 use ::postgres::config::SslMode;
 use ::postgres::error::SqlState;
-use ::postgres::{Client, Config, IsolationLevel, NoTls, Statement};
+use ::postgres::{Client, Config, IsolationLevel, Statement};
 
 mod errors;
+mod pool;
+mod schema;
 
 pub use errors::PostgresOpenError;
 use errors::{broken, describe, describe_server};
+use pool::{Conn, Failure, Live, Pool};
+use schema::open_schema;
 
 use super::StoreError;
 use super::account::ACCOUNT_KEY;
@@ -62,9 +64,6 @@ const ROWS_PER_STATEMENT: usize = 5_000;
 
 /// Connect timeout when the URL gives none.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// Key of the advisory lock that serializes schema creation by processes starting at once.
-const SCHEMA_LOCK: i64 = 0x7069_6e70_6f69_6e74; // "pinpoint"
 
 /// The statements every connection prepares once.
 struct Statements {
@@ -121,127 +120,6 @@ impl Statements {
                  WHERE project = $1 AND body IS NOT NULL",
             )?,
         })
-    }
-}
-
-/// One open connection and its prepared statements.
-struct Live {
-    client: Client,
-    st: Statements,
-}
-
-/// A connection thread's connection, opened on first use and again after it broke.
-struct Conn {
-    config: Config,
-    server: Arc<str>,
-    live: Option<Live>,
-}
-
-/// What went wrong inside a job.
-enum Failure {
-    /// The database answered an error, or the connection broke.
-    Db(::postgres::Error),
-    /// A stored value could not be read back.
-    Data(String),
-}
-
-impl From<::postgres::Error> for Failure {
-    fn from(error: ::postgres::Error) -> Self {
-        Self::Db(error)
-    }
-}
-
-impl Conn {
-    /// The connection, opened (and its statements prepared) if it is not open.
-    fn live(&mut self) -> Result<&mut Live, ::postgres::Error> {
-        if self.live.as_ref().is_some_and(|live| live.client.is_closed()) {
-            self.live = None;
-        }
-        match &mut self.live {
-            Some(live) => Ok(live),
-            slot @ None => {
-                let mut client = self.config.connect(NoTls)?;
-                let st = Statements::prepare(&mut client)?;
-                Ok(slot.insert(Live { client, st }))
-            }
-        }
-    }
-
-    /// After an error: a connection that broke, or that may be left inside a transaction,
-    /// is closed so the next job opens a fresh one.
-    fn after_error(&mut self, error: &::postgres::Error) {
-        if broken(error) || error.as_db_error().is_none() {
-            self.live = None;
-        }
-    }
-
-    fn store_error(&self, failure: Failure) -> StoreError {
-        match failure {
-            Failure::Db(error) => StoreError::Unavailable(format!(
-                "PostgreSQL at {}: {}",
-                self.server,
-                describe(&error)
-            )),
-            Failure::Data(reason) => StoreError::Corrupt(reason),
-        }
-    }
-}
-
-/// Work for a connection thread.
-type Job = Box<dyn FnOnce(&mut Conn) + Send>;
-
-/// The connection threads and the queue they take jobs from.
-struct Pool {
-    jobs: Option<Sender<Job>>,
-    threads: Vec<JoinHandle<()>>,
-}
-
-impl Pool {
-    fn start(config: &Config, server: &Arc<str>, size: usize) -> Result<Self, String> {
-        let (jobs, queue) = mpsc::channel::<Job>();
-        let queue = Arc::new(Mutex::new(queue));
-        let mut threads = Vec::with_capacity(size);
-        for n in 0..size {
-            let queue = Arc::clone(&queue);
-            let conn = Conn { config: config.clone(), server: Arc::clone(server), live: None };
-            let thread = std::thread::Builder::new()
-                .name(format!("pinpoint-pg-{n}"))
-                .spawn(move || work(&queue, conn))
-                .map_err(|e| format!("cannot start a connection thread: {e}"))?;
-            threads.push(thread);
-        }
-        Ok(Self { jobs: Some(jobs), threads })
-    }
-
-    fn send(&self, job: Job) -> bool {
-        self.jobs.as_ref().is_some_and(|jobs| jobs.send(job).is_ok())
-    }
-}
-
-impl Drop for Pool {
-    fn drop(&mut self) {
-        // Closing the queue ends each thread once it has finished its job; its connection is
-        // closed on its own thread.
-        self.jobs = None;
-        for thread in self.threads.drain(..) {
-            let _joined = thread.join();
-        }
-    }
-}
-
-/// A connection thread: takes jobs until the queue closes. A job that panics loses its
-/// connection (it may be inside a transaction), not the thread.
-fn work(queue: &Mutex<Receiver<Job>>, mut conn: Conn) {
-    loop {
-        let job = {
-            let queue = queue.lock().unwrap_or_else(PoisonError::into_inner);
-            queue.recv()
-        };
-        let Ok(job) = job else { return };
-        if catch_unwind(AssertUnwindSafe(|| job(&mut conn))).is_err() {
-            tracing::error!("a PostgreSQL job panicked; its connection is closed");
-            conn.live = None;
-        }
     }
 }
 
@@ -345,116 +223,6 @@ impl PostgresBacking {
             self.server
         ))
     }
-}
-
-/// Checks the schema, creating it in an empty database, in one transaction that holds an
-/// advisory lock (two processes starting at once create it once).
-fn open_schema(conn: &mut Conn) -> Result<(), PostgresOpenError> {
-    let server = conn.server.to_string();
-    let opened = conn.config.connect(NoTls).map_err(|e| classify(&server, &e))?;
-    let mut client = opened;
-    let other = |e: &::postgres::Error| PostgresOpenError::Other {
-        server: server.clone(),
-        reason: describe(e),
-    };
-    let mut tx = client.transaction().map_err(|e| other(&e))?;
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK]).map_err(|e| other(&e))?;
-    let found = tx
-        .query_one(
-            "SELECT to_regclass('pinpoint_mock_meta') IS NOT NULL, \
-                    to_regclass('projects') IS NOT NULL, to_regclass('project_rows') IS NOT NULL",
-            &[],
-        )
-        .map_err(|e| other(&e))?;
-    let (meta, projects, rows): (bool, bool, bool) = (found.get(0), found.get(1), found.get(2));
-    if meta {
-        let version: Option<String> = tx
-            .query_opt("SELECT value FROM pinpoint_mock_meta WHERE key = 'schema_version'", &[])
-            .map_err(|e| other(&e))?
-            .map(|row| row.get(0));
-        let Some(found) = version else {
-            return Err(PostgresOpenError::Foreign {
-                server,
-                what: "a pinpoint_mock_meta table without a schema version".to_owned(),
-            });
-        };
-        return match found.trim().parse::<i64>() {
-            Ok(SCHEMA_VERSION) if projects && rows => {
-                drop(tx);
-                conn.live = Some(prepared(client, &server)?);
-                Ok(())
-            }
-            Ok(1) if projects && rows => {
-                add_account(&mut tx).map_err(|e| other(&e))?;
-                tx.execute(
-                    "UPDATE pinpoint_mock_meta SET value = $1 WHERE key = 'schema_version'",
-                    &[&SCHEMA_VERSION.to_string()],
-                )
-                .map_err(|e| other(&e))?;
-                tx.commit().map_err(|e| other(&e))?;
-                conn.live = Some(prepared(client, &server)?);
-                Ok(())
-            }
-            Ok(1 | SCHEMA_VERSION) => Err(PostgresOpenError::Foreign {
-                server,
-                what: "a pinpoint_mock_meta table but not the projects and project_rows tables"
-                    .to_owned(),
-            }),
-            Ok(n) if n > SCHEMA_VERSION => Err(PostgresOpenError::NewerSchema { server, found }),
-            _ => Err(PostgresOpenError::Foreign {
-                server,
-                what: format!("a pinpoint_mock_meta table with schema version '{found}'"),
-            }),
-        };
-    }
-    if projects || rows {
-        let what = match (projects, rows) {
-            (true, true) => "tables named projects and project_rows",
-            (true, false) => "a table named projects",
-            _ => "a table named project_rows",
-        };
-        return Err(PostgresOpenError::Foreign { server, what: what.to_owned() });
-    }
-    let created_by = format!("pinpoint-mock {}", env!("CARGO_PKG_VERSION"));
-    tx.batch_execute(
-        "CREATE TABLE pinpoint_mock_meta (key text PRIMARY KEY, value text NOT NULL);
-         CREATE TABLE projects (
-             id text PRIMARY KEY,
-             position bigserial NOT NULL,
-             app text NOT NULL,
-             seq bigint NOT NULL
-         );
-         CREATE TABLE project_rows (
-             project text NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
-             tbl text NOT NULL,
-             key text NOT NULL,
-             ord bigint NOT NULL,
-             body text,
-             seq bigint NOT NULL,
-             PRIMARY KEY (project, tbl, key)
-         );
-         CREATE INDEX project_rows_since ON project_rows (project, seq);",
-    )
-    .map_err(|e| other(&e))?;
-    tx.execute(
-        "INSERT INTO pinpoint_mock_meta (key, value) VALUES ('schema_version', $1), ('created_by', $2)",
-        &[&SCHEMA_VERSION.to_string(), &created_by],
-    )
-    .map_err(|e| other(&e))?;
-    add_account(&mut tx).map_err(|e| other(&e))?;
-    tx.commit().map_err(|e| other(&e))?;
-    conn.live = Some(prepared(client, &server)?);
-    Ok(())
-}
-
-/// Adds the account's row (schema version 2): its counter and lock serve the account's
-/// transactions as a project's serve the project's. Its `app` is a placeholder nothing reads.
-fn add_account(tx: &mut ::postgres::Transaction<'_>) -> Result<(), ::postgres::Error> {
-    tx.execute(
-        "INSERT INTO projects (id, app, seq) VALUES ($1, '{}', 1) ON CONFLICT (id) DO NOTHING",
-        &[&ACCOUNT_KEY],
-    )
-    .map(drop)
 }
 
 fn prepared(mut client: Client, server: &str) -> Result<Live, PostgresOpenError> {
