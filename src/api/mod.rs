@@ -4,6 +4,7 @@
 //! `local`); `demo` starts the embedded mock and `mock_ext` is the `/_mock/` client — the only
 //! two places that know the mock exists.
 
+pub mod analytics;
 pub mod apps;
 pub mod audience;
 pub mod channels;
@@ -30,8 +31,8 @@ pub use demo::{DemoData, DemoRequest, DemoSetup};
 pub use error::{ApiError, ErrorKind};
 pub use explain::Explained;
 pub use request::{
-    ApiRequest, AppsRequest, AudienceRequest, ChannelsRequest, EngagementRequest, FilePurpose,
-    LocalRequest, MessagingRequest, RequestId,
+    AnalyticsRequest, ApiRequest, AppsRequest, AudienceRequest, ChannelsRequest, EngagementRequest,
+    FilePurpose, LocalRequest, MessagingRequest, RequestId,
 };
-pub use response::{ApiEvent, ApiResponse, AppSummary, EndpointRow, ResultRow};
+pub use response::{ApiEvent, ApiResponse, AppSummary, ChannelRow, EndpointRow, ResultRow};
 pub use worker::ApiHandle;

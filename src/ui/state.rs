@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use aws_sdk_pinpoint::types::ApplicationSettingsResource;
 
 use super::action::Section;
+use super::analytics::AnalyticsScreen;
 use super::audience::AudienceScreen;
 use super::campaigns::CampaignsScreen;
 use super::channels::ChannelsScreen;
@@ -91,6 +92,8 @@ pub struct ProjectScreen {
     pub campaigns: CampaignsScreen,
     /// The Segments section.
     pub segments: SegmentsScreen,
+    /// The Analytics section.
+    pub analytics: AnalyticsScreen,
 }
 
 impl ProjectScreen {

@@ -82,6 +82,18 @@ pub enum Task {
     CampaignDrafts,
     /// Reading the project's kept segment drafts.
     SegmentDrafts,
+    /// The project's KPIs.
+    AppKpis,
+    /// A campaign's KPIs.
+    CampaignKpis,
+    /// The file dialog for the KPI CSV.
+    PickCsv,
+    /// Writing the KPI CSV.
+    WriteCsv,
+    /// The channel overview (GetChannels).
+    ChannelOverview,
+    /// Sending or verifying a one-time password.
+    Otp,
 }
 
 /// Who an answer goes back to: the shell or one section's screen.
@@ -99,6 +111,8 @@ pub enum Owner {
     Campaigns,
     /// The Segments section (also the segment list the campaign editor picks from).
     Segments,
+    /// The Analytics section.
+    Analytics,
 }
 
 impl Task {
@@ -119,8 +133,9 @@ impl Task {
             | Self::DeleteChannel
             | Self::LoadSecrets
             | Self::ReadKeyFile
-            | Self::PickKeyFile => Owner::Channels,
-            Self::SendBatch | Self::ValidatePhone | Self::Outbox | Self::WriteFile => {
+            | Self::PickKeyFile
+            | Self::ChannelOverview => Owner::Channels,
+            Self::SendBatch | Self::ValidatePhone | Self::Outbox | Self::WriteFile | Self::Otp => {
                 Owner::Messaging
             }
             Self::Audience | Self::PickUpload | Self::ReadUpload => Owner::Audience,
@@ -129,7 +144,9 @@ impl Task {
             | Self::CampaignHistory
             | Self::Preview
             | Self::CampaignAudience
-            | Self::CampaignDrafts => Owner::Campaigns,
+            | Self::CampaignDrafts
+            | Self::CampaignKpis => Owner::Campaigns,
+            Self::AppKpis | Self::PickCsv | Self::WriteCsv => Owner::Analytics,
             Self::SegmentList
             | Self::SegmentSave
             | Self::SegmentVersions
@@ -145,7 +162,11 @@ impl Task {
 
     /// The tasks whose answers belong to the project that asked: when another project is
     /// selected, they are stale.
-    pub const PROJECT_SCOPED: [Self; 15] = [
+    pub const PROJECT_SCOPED: [Self; 19] = [
+        Self::AppKpis,
+        Self::CampaignKpis,
+        Self::ChannelOverview,
+        Self::Otp,
         Self::CampaignList,
         Self::CampaignSave,
         Self::CampaignHistory,

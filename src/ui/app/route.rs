@@ -26,6 +26,10 @@ impl ConsoleApp {
             Owner::Audience => self.project.audience.apply(response),
             Owner::Campaigns => self.project.campaigns.apply(response, self.drafts.as_ref()),
             Owner::Segments => self.project.segments.apply(response, self.drafts.as_ref()),
+            Owner::Analytics => {
+                self.project.analytics.apply(response);
+                Vec::new()
+            }
         };
         for action in actions {
             self.handle(action);
@@ -146,6 +150,7 @@ impl ConsoleApp {
                 Owner::Audience => self.project.audience.fail(error),
                 Owner::Campaigns => self.project.campaigns.fail(task, error),
                 Owner::Segments => self.project.segments.fail(task, error),
+                Owner::Analytics => self.project.analytics.fail(task, &error),
                 Owner::Shell => self.toasts.push(ToastKind::Error, error.plain()),
             },
         }

@@ -57,6 +57,8 @@ pub struct Editor {
     pub scroll_to_result: bool,
     /// When the history was last asked for while the campaign runs (egui time, seconds).
     pub last_poll: f64,
+    /// The KPI tab's charts.
+    pub kpis: crate::ui::kpi_view::KpiView,
 }
 
 /// The message tab an editor opens on: the first channel with a message, else Default.
