@@ -47,14 +47,8 @@ fn the_dashboard_counts_what_was_sent_and_exports_it() {
     harness.run_ok();
     harness.get_by_label("Send to 3 recipients").click();
     wait_until(&mut harness, "the results", WAIT, |h| h.state().project.messaging.note.is_some());
-    let delivered = harness
-        .state()
-        .project
-        .messaging
-        .rows
-        .iter()
-        .filter(|r| r.status == "SUCCESSFUL")
-        .count();
+    let delivered =
+        harness.state().project.messaging.rows.iter().filter(|r| r.status == "SUCCESSFUL").count();
     assert_eq!(delivered, 2);
 
     // The dashboard, refreshed, counts exactly those two.
@@ -193,7 +187,9 @@ fn remove_attributes_asks_first_then_the_name_is_gone_and_voice_saves() {
     // The voice channel: its form (Enabled) saves, and the overview lists it.
     harness.get_by_label("Channels").click();
     wait_until(&mut harness, "the channels", WAIT, |h| h.state().project.channels.list.is_some());
-    wait_until(&mut harness, "the overview", WAIT, |h| h.state().project.channels.overview.is_some());
+    wait_until(&mut harness, "the overview", WAIT, |h| {
+        h.state().project.channels.overview.is_some()
+    });
     let voice = |h: &Harness<'_, ConsoleApp>| {
         h.state()
             .project

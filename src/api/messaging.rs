@@ -83,7 +83,9 @@ pub async fn call(
                 .verify_otp_message_request_parameters(params)
                 .send()
                 .await?;
-            let valid = out.verification_response().and_then(|v| v.valid());
+            let valid = out
+                .verification_response()
+                .and_then(aws_sdk_pinpoint::types::VerificationResponse::valid);
             Ok(ApiResponse::OtpVerified(valid.unwrap_or(false)))
         }
     }

@@ -307,7 +307,7 @@ pub fn to_csv(range: DateRange, series: &[&KpiSeries]) -> Result<String, csv::Er
         record.extend(columns.iter().map(|c| c.get(i).map_or(0.0, |(_, v)| *v).to_string()));
         out.write_record(&record)?;
     }
-    let bytes = out.into_inner().map_err(|e| e.into_error())?;
+    let bytes = out.into_inner().map_err(csv::IntoInnerError::into_error)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

@@ -175,23 +175,33 @@ pub fn range_bar(ui: &mut egui::Ui, view: &mut KpiView, busy: bool) -> bool {
     reload
 }
 
-/// Totals as big numbers, one per KPI that answered.
+/// Totals as big numbers, one per KPI that answered, as many to a row as fit.
 pub fn totals(ui: &mut egui::Ui, view: &KpiView) {
-    ui.horizontal_wrapped(|ui| {
-        for shown in view.shown.iter().filter(|s| s.result.is_ok()) {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_min_width(150.0);
-                ui.vertical(|ui| {
-                    ui.label(
-                        RichText::new(format_value(shown.total, shown.def.unit))
-                            .size(26.0)
-                            .strong(),
-                    );
-                    ui.label(RichText::new(shown.def.label).small().color(theme::MUTED));
+    const CARD: f32 = 170.0;
+    let answered: Vec<&Shown> = view.shown.iter().filter(|s| s.result.is_ok()).collect();
+    let gap = ui.spacing().item_spacing.x;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a few cards")]
+    let per_row =
+        ((theme::visible_width(ui) + gap) / (CARD + gap + 14.0)).floor().max(1.0) as usize;
+    for row in answered.chunks(per_row) {
+        ui.horizontal(|ui| {
+            for shown in row {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(CARD);
+                    ui.vertical(|ui| {
+                        let value = format_value(shown.total, shown.def.unit);
+                        ui.label(RichText::new(value).size(26.0).strong());
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(shown.def.label).small().color(theme::MUTED),
+                            )
+                            .truncate(),
+                        );
+                    });
                 });
-            });
-        }
-    });
+            }
+        });
+    }
 }
 
 /// A value as people read it: a whole count, or a rate in per cent.
@@ -209,10 +219,11 @@ pub fn charts(ui: &mut egui::Ui, view: &KpiView, target: &str) {
         ui.label(RichText::new("Loading the KPIs…").color(theme::MUTED));
         return;
     };
-    let columns = if ui.available_width() > 760.0 { 2 } else { 1 };
+    let visible = theme::visible_width(ui);
+    let columns = if visible > 760.0 { 2 } else { 1 };
     let gap = ui.spacing().item_spacing.x;
     #[allow(clippy::cast_precision_loss, reason = "one or two columns")]
-    let width = ((ui.available_width() - gap * (columns as f32 - 1.0)) / columns as f32).max(200.0);
+    let width = ((visible - gap * (columns as f32 - 1.0)) / columns as f32 - 4.0).max(200.0);
     for row in view.shown.chunks(columns) {
         ui.horizontal_top(|ui| {
             for shown in row {
@@ -237,6 +248,9 @@ fn chart(ui: &mut egui::Ui, shown: &Shown, range: DateRange, target: &str) {
         }
     };
     let first = range.first;
+    let days = shown.daily.len();
+    let width = ui.available_width();
+    let top = shown.daily.iter().copied().fold(0.0, f64::max);
     let unit = shown.def.unit;
     let bars: Vec<Bar> = shown
         .daily
@@ -259,10 +273,34 @@ fn chart(ui: &mut egui::Ui, shown: &Shown, range: DateRange, target: &str) {
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .include_y(0.0)
+        // Room above the highest bar for its hover label.
+        .include_y(top * 1.3)
         .show_grid([false, true])
+        .x_grid_spacer(move |input| day_marks(days, width, input.bounds))
         .x_axis_formatter(move |mark, _| day_at(first, mark.value))
         .label_formatter(|_| None)
         .show(ui, |plot| plot.bar_chart(chart));
+}
+
+/// A mark every `step` days, `step` chosen so that labels are at least 82 points apart
+/// (egui_plot fades out labels closer than 80).
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "day indexes"
+)]
+fn day_marks(days: usize, width: f32, bounds: (f64, f64)) -> Vec<egui_plot::GridMark> {
+    let per_day = (width - 40.0).max(40.0) / days.max(1) as f32;
+    let step = [1, 2, 3, 7, 14, 30, 61, 91, 182]
+        .into_iter()
+        .find(|s| *s as f32 * per_day >= 82.0)
+        .unwrap_or(365);
+    let (lo, hi) = (bounds.0.max(0.0).ceil() as usize, bounds.1.max(0.0).floor() as usize);
+    (lo..=hi.min(days.saturating_sub(1)))
+        .filter(|d| d % step == 0)
+        .map(|d| egui_plot::GridMark { value: d as f64, step_size: step as f64 })
+        .collect()
 }
 
 #[allow(clippy::cast_possible_truncation, reason = "day indexes")]

@@ -32,7 +32,7 @@ pub fn show(ui: &mut egui::Ui, view: &KpiView) {
     ui.label(RichText::new("Delivery funnel · transactional email and SMS").strong());
     let stages = stages(view);
     let top = stages.first().and_then(|(_, v)| *v).unwrap_or(0.0).max(1.0);
-    let width = (ui.available_width() - 260.0).clamp(120.0, 600.0);
+    let width = (theme::visible_width(ui) - 300.0).clamp(80.0, 600.0);
     for (label, value) in stages {
         ui.horizontal(|ui| {
             ui.add_sized([90.0, 18.0], egui::Label::new(label));

@@ -10,7 +10,7 @@ use super::action::{Action, AnalyticsAction};
 use super::kpi_view::{self, KpiView};
 use super::tasks::Task;
 use super::theme;
-use super::widgets::{busy_button, error_label, field_label};
+use super::widgets::{busy_button, error_label, field_label, under_field};
 use crate::api::{ApiError, ApiResponse, FilePurpose};
 use crate::drafts::analytics::{APP_KPIS, AnalyticsPrefs, KpiLevel, to_csv};
 
@@ -76,12 +76,18 @@ fn chooser(ui: &mut egui::Ui, prefs: &mut AnalyticsPrefs) -> bool {
     let mut changed = false;
     egui::CollapsingHeader::new("Choose KPIs").id_salt("choose_kpis").show(ui, |ui| {
         let chosen: Vec<&str> = prefs.chosen(&KpiLevel::App).iter().map(|k| k.name).collect();
-        ui.horizontal_wrapped(|ui| {
-            for kpi in APP_KPIS {
+        // As many columns as fit the visible width (a wrapped row reached past the panel).
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a few columns")]
+        let columns = (theme::visible_width(ui) / 300.0).floor().clamp(1.0, 4.0) as usize;
+        egui::Grid::new("kpi_choices").num_columns(columns).show(ui, |ui| {
+            for (i, kpi) in APP_KPIS.iter().enumerate() {
                 let mut on = chosen.contains(&kpi.name);
                 if ui.checkbox(&mut on, kpi.label).on_hover_text(kpi.name).changed() {
                     prefs.toggle(kpi.name, on);
                     changed = true;
+                }
+                if i % columns == columns - 1 {
+                    ui.end_row();
                 }
             }
         });
@@ -95,12 +101,14 @@ fn export(
     busy: &dyn Fn(Task) -> bool,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         let label = field_label(ui, "Export as CSV");
         let edit = egui::TextEdit::singleline(&mut screen.csv_path)
             .hint_text("/path/to/kpis.csv")
             .desired_width(theme::field_width(ui));
         ui.add(edit).labelled_by(label.id);
+    });
+    under_field(ui, |ui| {
         if ui.add_enabled(!busy(Task::PickCsv), egui::Button::new("Choose…")).clicked() {
             actions.push(Action::Analytics(AnalyticsAction::PickCsv));
         }

@@ -133,7 +133,7 @@ impl MessagingScreen {
                 if sent && self.otp_on_mock {
                     // Read the code back from the outbox (the mock's tab shows the same).
                     self.otp.reading_code = true;
-                    self.outbox_channel = "SMS".to_owned();
+                    "SMS".clone_into(&mut self.outbox_channel);
                     self.outbox_recipient = self.otp.draft.phone.trim().to_owned();
                     self.outbox_campaign.clear();
                     return vec![Action::LoadOutbox];
