@@ -61,50 +61,43 @@ async fn one_kpi(
     let mut rows = Vec::new();
     let mut token: Option<String> = None;
     loop {
+        // The three operations differ in their builder, id member and response member only.
+        macro_rules! page {
+            ($call:ident, $id:ident, $id_value:expr, $response:ident) => {{
+                let out = client
+                    .$call()
+                    .application_id(app_id)
+                    .$id($id_value)
+                    .kpi_name(name)
+                    .start_time(start)
+                    .end_time(end)
+                    .set_next_token(token.clone())
+                    .send()
+                    .await?;
+                let r = out.$response();
+                let rows = r.and_then(|r| r.kpi_result()).map(|k| k.rows().to_vec());
+                (rows.unwrap_or_default(), r.and_then(|r| r.next_token()).map(str::to_owned))
+            }};
+        }
         let (page, next) = match level {
             KpiLevel::App => {
-                let out = client
-                    .get_application_date_range_kpi()
-                    .application_id(app_id)
-                    .kpi_name(name)
-                    .start_time(start)
-                    .end_time(end)
-                    .set_next_token(token.clone())
-                    .send()
-                    .await?;
-                let r = out.application_date_range_kpi_response();
-                let rows = r.and_then(|r| r.kpi_result()).map(|k| k.rows().to_vec());
-                (rows.unwrap_or_default(), r.and_then(|r| r.next_token()).map(str::to_owned))
+                page!(
+                    get_application_date_range_kpi,
+                    application_id,
+                    app_id,
+                    application_date_range_kpi_response
+                )
             }
-            KpiLevel::Campaign(campaign_id) => {
-                let out = client
-                    .get_campaign_date_range_kpi()
-                    .application_id(app_id)
-                    .campaign_id(campaign_id)
-                    .kpi_name(name)
-                    .start_time(start)
-                    .end_time(end)
-                    .set_next_token(token.clone())
-                    .send()
-                    .await?;
-                let r = out.campaign_date_range_kpi_response();
-                let rows = r.and_then(|r| r.kpi_result()).map(|k| k.rows().to_vec());
-                (rows.unwrap_or_default(), r.and_then(|r| r.next_token()).map(str::to_owned))
+            KpiLevel::Campaign(id) => {
+                page!(
+                    get_campaign_date_range_kpi,
+                    campaign_id,
+                    id,
+                    campaign_date_range_kpi_response
+                )
             }
-            KpiLevel::Journey(journey_id) => {
-                let out = client
-                    .get_journey_date_range_kpi()
-                    .application_id(app_id)
-                    .journey_id(journey_id)
-                    .kpi_name(name)
-                    .start_time(start)
-                    .end_time(end)
-                    .set_next_token(token.clone())
-                    .send()
-                    .await?;
-                let r = out.journey_date_range_kpi_response();
-                let rows = r.and_then(|r| r.kpi_result()).map(|k| k.rows().to_vec());
-                (rows.unwrap_or_default(), r.and_then(|r| r.next_token()).map(str::to_owned))
+            KpiLevel::Journey(id) => {
+                page!(get_journey_date_range_kpi, journey_id, id, journey_date_range_kpi_response)
             }
         };
         rows.extend(page.iter().map(row));

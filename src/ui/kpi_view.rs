@@ -273,6 +273,9 @@ fn chart(ui: &mut egui::Ui, shown: &Shown, range: DateRange, target: &str) {
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .include_y(0.0)
+        // Room right of the last day, where the hover label of its bar is drawn.
+        .include_x(-0.5)
+        .include_x(days as f64 + 1.0)
         // Room above the highest bar for its hover label.
         .include_y(top * 1.3)
         .show_grid([false, true])
