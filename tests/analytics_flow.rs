@@ -209,3 +209,28 @@ fn remove_attributes_asks_first_then_the_name_is_gone_and_voice_saves() {
     assert!(row.enabled);
     assert!(harness.query_by_label("VOICE").is_some());
 }
+
+#[test]
+fn a_campaign_has_its_kpis_through_the_same_charts() {
+    let mut harness = demo_app([1280.0, 1400.0], None);
+    open_demo_project(&mut harness, "Acme Retail (iOS)");
+    harness.get_by_label("Campaigns").click();
+    wait_until(&mut harness, "the campaigns", WAIT, |h| {
+        h.state().project.campaigns.campaigns.as_ref().is_some_and(|c| !c.is_empty())
+    });
+    harness.get_by_label("Welcome series").click();
+    wait_until(&mut harness, "the editor", WAIT, |h| h.query_by_label("KPIs").is_some());
+    harness.get_by_label("KPIs").click();
+    wait_until(&mut harness, "the campaign's KPIs", WAIT, |h| {
+        h.state().project.campaigns.editor.as_ref().is_some_and(|e| e.kpis.range.is_some())
+    });
+    let editor = harness.state().project.campaigns.editor.as_ref().unwrap();
+    let id = editor.campaign_id.clone().unwrap();
+    assert_eq!(
+        editor.kpis.level,
+        Some(pinpoint_console::drafts::analytics::KpiLevel::Campaign(id))
+    );
+    assert_eq!(editor.kpis.shown.len(), 2);
+    assert!(editor.kpis.shown.iter().all(|s| s.result.is_ok()), "{:?}", editor.kpis.shown);
+    assert_eq!(editor.kpis.range.unwrap().days().count(), 31, "31 days by default");
+}

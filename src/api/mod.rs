@@ -1,6 +1,6 @@
 //! The API worker: typed requests from the UI, typed events back. The UI never awaits;
 //! the worker (a tokio runtime on its own thread) calls `aws-sdk-pinpoint` and wakes the UI.
-//! One handler file per area (`apps`, `channels`, `messaging`, `audience`, `engagement`,
+//! One handler file per area (`apps`, `channels`, `messaging`, `audience`, `engagement`, `analytics`,
 //! `local`); `demo` starts the embedded mock and `mock_ext` is the `/_mock/` client — the only
 //! two places that know the mock exists.
 
