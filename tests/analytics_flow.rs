@@ -233,4 +233,6 @@ fn a_campaign_has_its_kpis_through_the_same_charts() {
     assert_eq!(editor.kpis.shown.len(), 2);
     assert!(editor.kpis.shown.iter().all(|s| s.result.is_ok()), "{:?}", editor.kpis.shown);
     assert_eq!(editor.kpis.range.unwrap().days().count(), 31, "31 days by default");
+    // Labelled as the campaign's own (the same name is a project KPI too).
+    assert_eq!(editor.kpis.shown[0].def.label, "Deliveries (unique endpoints)");
 }

@@ -91,7 +91,9 @@ impl KpiView {
         self.shown = results
             .into_iter()
             .filter_map(|(name, result)| {
-                let def = find(&name)?;
+                // The level's own entry first: a name can be at two levels, labelled for each.
+                let catalog = self.level.as_ref().map(KpiLevel::catalog).unwrap_or_default();
+                let def = catalog.iter().find(|k| k.name == name).or_else(|| find(&name))?;
                 let (daily, total) = match &result {
                     Ok(series) => (
                         series.daily(range).into_iter().map(|(_, v)| v).collect(),
