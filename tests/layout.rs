@@ -100,7 +100,7 @@ fn check_size(size: [f32; 2]) -> Vec<String> {
     click_tab(&mut harness, "Channels");
     wait_until(&mut harness, "the channels", WAIT, |h| h.state().project.channels.list.is_some());
     found.extend(problems(&harness, size, "Channels"));
-    for channel in ["SMS channel", "APNs channel"] {
+    for channel in ["SMS channel", "APNs channel", "Voice channel"] {
         click_tab(&mut harness, channel);
         found.extend(problems(&harness, size, &format!("Channels · {channel} form")));
     }
@@ -109,12 +109,14 @@ fn check_size(size: [f32; 2]) -> Vec<String> {
     found.extend(problems(&harness, size, "Messaging · Compose"));
     click_tab(&mut harness, "Phone check");
     found.extend(problems(&harness, size, "Messaging · Phone check"));
+    click_tab(&mut harness, "One-time password");
+    found.extend(problems(&harness, size, "Messaging · One-time password"));
     click_tab(&mut harness, "Outbox");
     wait_until(&mut harness, "the outbox", WAIT, |h| h.state().project.messaging.outbox.is_some());
     found.extend(problems(&harness, size, "Messaging · Outbox"));
 
     click_tab(&mut harness, "Audience");
-    for tab in ["Endpoint", "User", "Events", "Upload", "All endpoints"] {
+    for tab in ["Endpoint", "User", "Events", "Upload", "All endpoints", "Remove attributes"] {
         click_tab(&mut harness, tab);
         found.extend(problems(&harness, size, &format!("Audience · {tab}")));
     }
@@ -132,6 +134,11 @@ fn check_size(size: [f32; 2]) -> Vec<String> {
         click_tab(&mut harness, tab);
         found.extend(problems(&harness, size, &format!("Campaign editor · {tab}")));
     }
+    click_tab(&mut harness, "KPIs");
+    wait_until(&mut harness, "the campaign's KPIs", WAIT, |h| {
+        h.state().project.campaigns.editor.as_ref().is_some_and(|e| e.kpis.range.is_some())
+    });
+    found.extend(problems(&harness, size, "Campaign editor · KPIs"));
 
     click_tab(&mut harness, "Segments");
     wait_until(&mut harness, "the segments", WAIT, |h| {
@@ -145,6 +152,14 @@ fn check_size(size: [f32; 2]) -> Vec<String> {
     found.extend(problems(&harness, size, "Segment builder"));
     click_tab(&mut harness, "Import & export");
     found.extend(problems(&harness, size, "Segments · Import & export"));
+
+    click_tab(&mut harness, "Analytics");
+    wait_until(&mut harness, "the dashboard", WAIT, |h| {
+        h.state().project.analytics.view.range.is_some()
+    });
+    found.extend(problems(&harness, size, "Analytics"));
+    click_tab(&mut harness, "Choose KPIs");
+    found.extend(problems(&harness, size, "Analytics · Choose KPIs"));
 
     click_tab(&mut harness, "Message templates");
     wait_until(&mut harness, "the templates", WAIT, |h| h.state().templates.loaded);

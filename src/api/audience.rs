@@ -157,5 +157,18 @@ pub async fn call(
                 .await?;
             Ok(ApiResponse::ChunkUploaded { index, items })
         }
+        AudienceRequest::RemoveAttributes { app_id, attribute_type, names } => {
+            let body = aws_sdk_pinpoint::types::UpdateAttributesRequest::builder()
+                .set_blacklist(Some(names.clone()))
+                .build();
+            client
+                .remove_attributes()
+                .application_id(app_id)
+                .attribute_type(&attribute_type)
+                .update_attributes_request(body)
+                .send()
+                .await?;
+            Ok(ApiResponse::AttributesRemoved { attribute_type, names })
+        }
     }
 }

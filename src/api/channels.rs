@@ -9,7 +9,7 @@ use aws_sdk_pinpoint::error::ProvideErrorMetadata;
 
 use super::context::CallContext;
 use super::keyring::channel_key;
-use super::{ApiError, ApiResponse, ChannelsRequest, ErrorKind};
+use super::{ApiError, ApiResponse, ChannelRow, ChannelsRequest, ErrorKind};
 use crate::drafts::channels::ChannelRequest;
 use crate::pinpoint::ChannelKind;
 use crate::secrets::Redacted;
@@ -304,6 +304,23 @@ pub async fn call(
             let key = channel_key(&context.connection_key, &app_id, kind);
             let forgotten = context.with_store(move |store| store.delete(&key)).await;
             Ok(ApiResponse::ChannelDeleted { app_id, kind, forgotten })
+        }
+        ChannelsRequest::Overview { app_id } => {
+            let out = client.get_channels().application_id(app_id).send().await?;
+            let mut rows: Vec<ChannelRow> = out
+                .channels_response()
+                .and_then(|r| r.channels())
+                .into_iter()
+                .flatten()
+                .map(|(channel, r)| ChannelRow {
+                    channel: channel.clone(),
+                    enabled: r.enabled().unwrap_or(false),
+                    last_modified: r.last_modified_date().unwrap_or_default().to_owned(),
+                    version: r.version(),
+                })
+                .collect();
+            rows.sort_by(|a, b| a.channel.cmp(&b.channel));
+            Ok(ApiResponse::ChannelOverview(rows))
         }
         ChannelsRequest::LoadChannelSecrets { app_id, kind } => {
             let key = channel_key(&context.connection_key, &app_id, kind);

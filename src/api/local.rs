@@ -51,6 +51,8 @@ pub async fn call(request: LocalRequest) -> Result<ApiResponse, ApiError> {
             let dialog = rfd::AsyncFileDialog::new().set_title(purpose.title());
             let picked = if purpose == FilePurpose::DemoSave {
                 dialog.set_file_name("pinpoint-demo.json").save_file().await
+            } else if purpose == FilePurpose::AnalyticsCsv {
+                dialog.set_file_name("pinpoint-kpis.csv").save_file().await
             } else {
                 dialog.pick_file().await
             };

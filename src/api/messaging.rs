@@ -64,6 +64,30 @@ pub async fn call(
                 .map_err(|e| ApiError::local(ErrorKind::MockExtension, e.to_string()))?;
             Ok(ApiResponse::Outbox(items))
         }
+        MessagingRequest::SendOtp { app_id, params } => {
+            let destination = params.destination_identity().unwrap_or_default().to_owned();
+            let out = client
+                .send_otp_message()
+                .application_id(app_id)
+                .send_otp_message_request_parameters(*params)
+                .send()
+                .await?;
+            let rows = out.message_response().map(message_rows).unwrap_or_default();
+            let row = rows.into_iter().find(|r| r.recipient == destination);
+            Ok(ApiResponse::OtpSent(row.ok_or_else(ApiError::empty_answer)?))
+        }
+        MessagingRequest::VerifyOtp { app_id, params } => {
+            let out = client
+                .verify_otp_message()
+                .application_id(app_id)
+                .verify_otp_message_request_parameters(params)
+                .send()
+                .await?;
+            let valid = out
+                .verification_response()
+                .and_then(aws_sdk_pinpoint::types::VerificationResponse::valid);
+            Ok(ApiResponse::OtpVerified(valid.unwrap_or(false)))
+        }
     }
 }
 

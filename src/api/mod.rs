@@ -1,9 +1,10 @@
 //! The API worker: typed requests from the UI, typed events back. The UI never awaits;
 //! the worker (a tokio runtime on its own thread) calls `aws-sdk-pinpoint` and wakes the UI.
 //! One handler file per area (`apps`, `channels`, `messaging`, `audience`, `engagement`,
-//! `templates`, `local`); `demo` starts the embedded mock and `mock_ext` is the `/_mock/` client — the only
+//! `templates`, `analytics`, `local`); `demo` starts the embedded mock and `mock_ext` is the `/_mock/` client — the only
 //! two places that know the mock exists.
 
+pub mod analytics;
 pub mod apps;
 pub mod audience;
 pub mod channels;
@@ -31,9 +32,9 @@ pub use demo::{DemoData, DemoRequest, DemoSetup};
 pub use error::{ApiError, ErrorKind};
 pub use explain::Explained;
 pub use request::{
-    ApiRequest, AppsRequest, AudienceRequest, ChannelsRequest, EngagementRequest, FilePurpose,
-    LocalRequest, MessagingRequest, RequestId,
+    AnalyticsRequest, ApiRequest, AppsRequest, AudienceRequest, ChannelsRequest, EngagementRequest,
+    FilePurpose, LocalRequest, MessagingRequest, RequestId,
 };
-pub use response::{ApiEvent, ApiResponse, AppSummary, EndpointRow, ResultRow};
+pub use response::{ApiEvent, ApiResponse, AppSummary, ChannelRow, EndpointRow, ResultRow};
 pub use templates::TemplatesRequest;
 pub use worker::ApiHandle;

@@ -32,6 +32,8 @@ pub enum FilePurpose {
     DemoLoad,
     /// Where to save the demo's world.
     DemoSave,
+    /// Where to save the analytics dashboard as CSV.
+    AnalyticsCsv,
 }
 
 impl FilePurpose {
@@ -44,6 +46,7 @@ impl FilePurpose {
             Self::SegmentImport => "Choose a segment to import (CSV or JSON)",
             Self::DemoLoad => "Choose demo data to load (a pinpoint-mock state file)",
             Self::DemoSave => "Save the demo data as",
+            Self::AnalyticsCsv => "Save the KPIs as CSV",
         }
     }
 }
@@ -67,6 +70,32 @@ pub enum ApiRequest {
     Local(LocalRequest),
     /// The demo's world: reset, load, save.
     Demo(DemoRequest),
+    /// KPIs over a date range.
+    Analytics(AnalyticsRequest),
+}
+
+/// KPIs over a date range.
+#[derive(Debug, Clone)]
+pub enum AnalyticsRequest {
+    /// One date-range KPI call per name, all at once.
+    Kpis {
+        /// The project id.
+        app_id: String,
+        /// The project, a campaign or a journey.
+        level: crate::drafts::analytics::KpiLevel,
+        /// The `kpi-name`s.
+        names: Vec<String>,
+        /// `start-time`, ISO-8601.
+        start_time: String,
+        /// `end-time`, ISO-8601.
+        end_time: String,
+    },
+}
+
+impl From<AnalyticsRequest> for ApiRequest {
+    fn from(request: AnalyticsRequest) -> Self {
+        Self::Analytics(request)
+    }
 }
 
 impl From<DemoRequest> for ApiRequest {
@@ -141,6 +170,11 @@ pub enum ChannelsRequest {
         /// The channel.
         kind: ChannelKind,
     },
+    /// GetChannels: every channel of a project in one call, for the overview.
+    Overview {
+        /// The project id.
+        app_id: String,
+    },
 }
 
 impl From<ChannelsRequest> for ApiRequest {
@@ -178,6 +212,20 @@ pub enum MessagingRequest {
         recipient: Option<String>,
         /// Only this campaign.
         campaign: Option<String>,
+    },
+    /// SendOTPMessage.
+    SendOtp {
+        /// The project id.
+        app_id: String,
+        /// The parameters, built by `drafts::otp`.
+        params: Box<aws_sdk_pinpoint::types::SendOtpMessageRequestParameters>,
+    },
+    /// VerifyOTPMessage.
+    VerifyOtp {
+        /// The project id.
+        app_id: String,
+        /// The parameters, built by `drafts::otp`.
+        params: aws_sdk_pinpoint::types::VerifyOtpMessageRequestParameters,
     },
 }
 
@@ -268,6 +316,16 @@ pub enum AudienceRequest {
         request: Box<aws_sdk_pinpoint::types::EndpointBatchRequest>,
         /// Its position in the upload.
         index: usize,
+    },
+    /// RemoveAttributes.
+    RemoveAttributes {
+        /// The project id.
+        app_id: String,
+        /// `endpoint-custom-attributes`, `endpoint-metric-attributes` or
+        /// `endpoint-user-attributes`.
+        attribute_type: String,
+        /// The attribute names.
+        names: Vec<String>,
     },
 }
 

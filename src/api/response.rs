@@ -301,6 +301,41 @@ pub enum ApiResponse {
         /// Each draft.
         drafts: Vec<(String, serde_json::Value)>,
     },
+    /// KPIs answered, each with its rows or why it failed, in the order asked.
+    Kpis {
+        /// What they are about.
+        level: crate::drafts::analytics::KpiLevel,
+        /// The `start-time` asked (to drop answers to an older range).
+        start_time: String,
+        /// (name, rows or error).
+        results: Vec<(String, Result<crate::drafts::analytics::KpiSeries, ApiError>)>,
+    },
+    /// Every channel of a project (GetChannels), sorted by type.
+    ChannelOverview(Vec<ChannelRow>),
+    /// SendOTPMessage answered: the delivery status and message.
+    OtpSent(ResultRow),
+    /// VerifyOTPMessage answered.
+    OtpVerified(bool),
+    /// RemoveAttributes answered: the names the attribute type still has.
+    AttributesRemoved {
+        /// The attribute type.
+        attribute_type: String,
+        /// The names removed.
+        names: Vec<String>,
+    },
+}
+
+/// One row of the channel overview (GetChannels).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelRow {
+    /// The channel type as the service names it (`SMS`, `EMAIL`, `VOICE`, …).
+    pub channel: String,
+    /// Enabled.
+    pub enabled: bool,
+    /// Last change, ISO-8601.
+    pub last_modified: String,
+    /// Version.
+    pub version: Option<i32>,
 }
 
 /// One answer from the worker.

@@ -12,8 +12,8 @@ use super::connection::{ConnectionSpec, Timeouts, build_client};
 use super::context::CallContext;
 use super::demo::{DemoMock, DemoSetup};
 use super::{
-    ApiError, ApiEvent, ApiRequest, ApiResponse, RequestId, apps, audience, channels, engagement,
-    keyring, local, messaging, templates,
+    ApiError, ApiEvent, ApiRequest, ApiResponse, RequestId, analytics, apps, audience, channels,
+    engagement, keyring, local, messaging, templates,
 };
 use crate::secrets::SecretStore;
 
@@ -233,6 +233,7 @@ async fn call(
         ApiRequest::Engagement(r) => engagement::call(client, r, context).await,
         ApiRequest::Templates(r) => templates::call(client, r).await,
         ApiRequest::Local(r) => local::call(r).await,
+        ApiRequest::Analytics(r) => analytics::call(client, r).await,
         ApiRequest::Demo(_) => Err(ApiError::configuration("Demo data is only there in demo mode")),
     }
 }

@@ -1,12 +1,14 @@
 //! Form state as plain data (no egui): each draft converts to and from the SDK types in one
 //! place and validates itself into field-level messages that the form shows inline.
 
+pub mod analytics;
 pub mod campaign;
 pub mod channels;
 pub mod diff;
 pub mod endpoint;
 pub mod json;
 pub mod message;
+pub mod otp;
 pub mod segment;
 pub mod settings;
 pub mod store;

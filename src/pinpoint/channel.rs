@@ -40,9 +40,8 @@ impl ChannelKind {
         Self::Voice,
     ];
 
-    /// The kinds the console's channel screens manage: every kind but voice, whose form is
-    /// the console's next step (issue 17); the mock serves all of `ALL`.
-    pub const CONSOLE: [Self; 9] = [
+    /// The kinds the console's channel screens manage: all ten (voice's form is Enabled).
+    pub const CONSOLE: [Self; 10] = [
         Self::Adm,
         Self::Apns,
         Self::ApnsSandbox,
@@ -52,6 +51,7 @@ impl ChannelKind {
         Self::Email,
         Self::Gcm,
         Self::Sms,
+        Self::Voice,
     ];
 
     /// The path segment under `/v1/apps/{id}/channels/`.

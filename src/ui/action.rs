@@ -96,8 +96,39 @@ pub enum Action {
         /// What to change.
         changes: Option<crate::drafts::tags::TagChanges>,
     },
+    /// Load KPIs over a range (any level: project, campaign, journey).
+    Kpis {
+        /// What they are about.
+        level: crate::drafts::analytics::KpiLevel,
+        /// The `kpi-name`s.
+        names: Vec<String>,
+        /// The range.
+        range: crate::drafts::analytics::DateRange,
+    },
+    /// An Analytics-section request.
+    Analytics(AnalyticsAction),
+    /// Send a one-time password (after its review).
+    SendOtp(Box<aws_sdk_pinpoint::types::SendOtpMessageRequestParameters>),
+    /// Verify a one-time password.
+    VerifyOtp(aws_sdk_pinpoint::types::VerifyOtpMessageRequestParameters),
+    /// Load the channel overview (GetChannels).
+    ChannelOverview,
     /// Write a text file.
     WriteTextFile {
+        /// Where.
+        path: std::path::PathBuf,
+        /// What.
+        contents: String,
+    },
+}
+
+/// What the Analytics section asks.
+#[derive(Debug, Clone)]
+pub enum AnalyticsAction {
+    /// Open the file dialog for the CSV.
+    PickCsv,
+    /// Write the CSV.
+    WriteCsv {
         /// Where.
         path: std::path::PathBuf,
         /// What.
@@ -130,6 +161,8 @@ pub enum Section {
     Campaigns,
     /// Segments and import/export jobs.
     Segments,
+    /// The KPI dashboard.
+    Analytics,
 }
 
 /// What the Audience section asks the shell to do.
@@ -161,6 +194,8 @@ pub enum AudienceAction {
     PickFile,
     /// Send one chunk of an upload.
     UploadChunk(Box<aws_sdk_pinpoint::types::EndpointBatchRequest>, usize),
+    /// Remove attribute names of a type from every endpoint (after confirmation).
+    RemoveAttributes(String, Vec<String>),
 }
 
 /// What the Campaigns section asks the shell for.

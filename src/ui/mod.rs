@@ -3,6 +3,7 @@
 //! instead of sending requests.
 
 pub mod action;
+pub mod analytics;
 pub mod app;
 pub mod audience;
 pub mod campaigns;
@@ -14,6 +15,7 @@ pub mod error_view;
 pub mod icon;
 pub mod json_view;
 pub mod kept;
+pub mod kpi_view;
 pub mod messaging;
 pub mod segments;
 pub mod settings_form;

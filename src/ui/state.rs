@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use aws_sdk_pinpoint::types::ApplicationSettingsResource;
 
 use super::action::Section;
+use super::analytics::AnalyticsScreen;
 use super::audience::AudienceScreen;
 use super::campaigns::CampaignsScreen;
 use super::channels::ChannelsScreen;
@@ -95,6 +96,8 @@ pub struct ProjectScreen {
     pub tags: crate::drafts::tags::TagsDraft,
     /// Why the tags could not be read or saved.
     pub tags_error: Option<ApiError>,
+    /// The Analytics section.
+    pub analytics: AnalyticsScreen,
 }
 
 impl ProjectScreen {

@@ -110,6 +110,18 @@ pub enum Task {
     CampaignTags,
     /// The open segment's tags.
     SegmentTags,
+    /// The project's KPIs.
+    AppKpis,
+    /// A campaign's KPIs.
+    CampaignKpis,
+    /// The file dialog for the KPI CSV.
+    PickCsv,
+    /// Writing the KPI CSV.
+    WriteCsv,
+    /// The channel overview (GetChannels).
+    ChannelOverview,
+    /// Sending or verifying a one-time password.
+    Otp,
 }
 
 /// Who an answer goes back to: the shell or one section's screen.
@@ -129,6 +141,8 @@ pub enum Owner {
     Segments,
     /// The Templates section.
     Templates,
+    /// The Analytics section.
+    Analytics,
 }
 
 impl Task {
@@ -161,8 +175,9 @@ impl Task {
             | Self::DeleteChannel
             | Self::LoadSecrets
             | Self::ReadKeyFile
-            | Self::PickKeyFile => Owner::Channels,
-            Self::SendBatch | Self::ValidatePhone | Self::Outbox | Self::WriteFile => {
+            | Self::PickKeyFile
+            | Self::ChannelOverview => Owner::Channels,
+            Self::SendBatch | Self::ValidatePhone | Self::Outbox | Self::WriteFile | Self::Otp => {
                 Owner::Messaging
             }
             Self::Audience | Self::PickUpload | Self::ReadUpload => Owner::Audience,
@@ -172,7 +187,9 @@ impl Task {
             | Self::Preview
             | Self::CampaignAudience
             | Self::CampaignDrafts
-            | Self::CampaignTags => Owner::Campaigns,
+            | Self::CampaignTags
+            | Self::CampaignKpis => Owner::Campaigns,
+            Self::AppKpis | Self::PickCsv | Self::WriteCsv => Owner::Analytics,
             Self::SegmentList
             | Self::SegmentSave
             | Self::SegmentVersions
@@ -189,10 +206,14 @@ impl Task {
 
     /// The tasks whose answers belong to the project that asked: when another project is
     /// selected, they are stale.
-    pub const PROJECT_SCOPED: [Self; 18] = [
+    pub const PROJECT_SCOPED: [Self; 22] = [
         Self::ProjectTags,
         Self::CampaignTags,
         Self::SegmentTags,
+        Self::AppKpis,
+        Self::CampaignKpis,
+        Self::ChannelOverview,
+        Self::Otp,
         Self::CampaignList,
         Self::CampaignSave,
         Self::CampaignHistory,

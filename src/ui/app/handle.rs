@@ -3,11 +3,12 @@
 use super::ConsoleApp;
 use crate::api::TemplatesRequest;
 use crate::api::{
-    ApiRequest, AppsRequest, AudienceRequest, ChannelsRequest, EngagementRequest, FilePurpose,
-    LocalRequest, MessagingRequest,
+    AnalyticsRequest, ApiRequest, AppsRequest, AudienceRequest, ChannelsRequest, EngagementRequest,
+    FilePurpose, LocalRequest, MessagingRequest,
 };
 use crate::ui::action::{
-    Action, AudienceAction, CampaignAction, Section, SegmentAction, TagTarget, TemplateAction,
+    Action, AnalyticsAction, AudienceAction, CampaignAction, Section, SegmentAction, TagTarget,
+    TemplateAction,
 };
 use crate::ui::state::{ConnectionState, ProjectScreen, ProjectsState};
 use crate::ui::tasks::Task;
@@ -203,11 +204,49 @@ impl ConsoleApp {
                     AudienceAction::UploadChunk(request, index) => {
                         AudienceRequest::UploadChunk { app_id, request, index }.into()
                     }
+                    AudienceAction::RemoveAttributes(attribute_type, names) => {
+                        AudienceRequest::RemoveAttributes { app_id, attribute_type, names }.into()
+                    }
                 };
                 self.send(Task::Audience, request);
             }
             Action::Campaigns(request) => self.campaign_action(request),
             Action::Segments(request) => self.segment_action(request),
+            Action::Kpis { level, names, range } => {
+                let Some(app_id) = self.projects.selected.clone() else { return };
+                let task = if level == crate::drafts::analytics::KpiLevel::App {
+                    Task::AppKpis
+                } else {
+                    Task::CampaignKpis
+                };
+                let (start_time, end_time) = (range.start_time(), range.end_time());
+                // A new range replaces the one asked before: its answer is stale.
+                self.pending.forget(task);
+                let request = AnalyticsRequest::Kpis { app_id, level, names, start_time, end_time };
+                self.send(task, request);
+            }
+            Action::Analytics(AnalyticsAction::PickCsv) => {
+                let purpose = FilePurpose::AnalyticsCsv;
+                self.send(Task::PickCsv, LocalRequest::PickFile { purpose });
+            }
+            Action::Analytics(AnalyticsAction::WriteCsv { path, contents }) => {
+                self.send(Task::WriteCsv, LocalRequest::WriteTextFile { path, contents });
+            }
+            Action::SendOtp(params) => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.send(Task::Otp, MessagingRequest::SendOtp { app_id, params });
+                }
+            }
+            Action::VerifyOtp(params) => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.send(Task::Otp, MessagingRequest::VerifyOtp { app_id, params });
+                }
+            }
+            Action::ChannelOverview => {
+                if let Some(app_id) = self.projects.selected.clone() {
+                    self.send(Task::ChannelOverview, ChannelsRequest::Overview { app_id });
+                }
+            }
             Action::WriteTextFile { path, contents } => {
                 self.send(Task::WriteFile, LocalRequest::WriteTextFile { path, contents });
             }

@@ -7,7 +7,9 @@ use crate::ui::action::{Action, Section};
 use crate::ui::error_view::{ErrorChoice, Offer, error_panel};
 use crate::ui::tasks::Task;
 use crate::ui::widgets::{busy_button, copyable, danger_button};
-use crate::ui::{audience, campaigns, channels, messaging, segments, settings_form, theme};
+use crate::ui::{
+    analytics, audience, campaigns, channels, messaging, segments, settings_form, theme,
+};
 
 /// Draws the selected project, or a welcome when none is selected.
 pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
@@ -58,6 +60,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
             (Section::Audience, "Audience"),
             (Section::Campaigns, "Campaigns"),
             (Section::Segments, "Segments"),
+            (Section::Analytics, "Analytics"),
         ] {
             if ui.selectable_label(app.project.section == section, label).clicked() {
                 actions.push(Action::ShowSection(section));
@@ -93,7 +96,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                 actions.extend(channels::show(ui, &mut app.project.channels, &busy));
             }
             Section::Messaging => {
-                let busy = busy_of(app, &[Task::SendBatch, Task::ValidatePhone, Task::Outbox]);
+                let busy =
+                    busy_of(app, &[Task::SendBatch, Task::ValidatePhone, Task::Outbox, Task::Otp]);
                 actions.extend(app.library.wanted());
                 actions.extend(messaging::show(
                     ui,
@@ -104,6 +108,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                 ));
             }
             Section::Audience => {
+                // The Remove attributes tab suggests the names the segment builder does.
+                let seen = &app.project.segments.values;
+                if seen.is_some() && app.project.audience.remove.seen != *seen {
+                    app.project.audience.remove.seen.clone_from(seen);
+                }
                 let pending = app.is_busy(Task::Audience);
                 let busy = move |t: Task| t == Task::Audience && pending;
                 actions.extend(audience::show(ui, &mut app.project.audience, is_mock, &busy));
@@ -144,6 +153,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                     app.drafts.as_ref(),
                     &busy,
                 ));
+            }
+            Section::Analytics => {
+                let busy = busy_of(app, &[Task::AppKpis, Task::PickCsv, Task::WriteCsv]);
+                let target = app.target();
+                actions.extend(analytics::show(ui, &mut app.project.analytics, &target, &busy));
             }
         }
     });

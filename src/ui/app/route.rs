@@ -38,6 +38,10 @@ impl ConsoleApp {
                 }
                 self.templates.apply(response)
             }
+            Owner::Analytics => {
+                self.project.analytics.apply(response);
+                Vec::new()
+            }
         };
         for action in actions {
             self.handle(action);
@@ -191,6 +195,7 @@ impl ConsoleApp {
                 Owner::Campaigns => self.project.campaigns.fail(task, error),
                 Owner::Segments => self.project.segments.fail(task, error),
                 Owner::Templates => self.templates.fail(task, error),
+                Owner::Analytics => self.project.analytics.fail(task, &error),
                 Owner::Shell => self.toasts.push(ToastKind::Error, error.plain()),
             },
         }

@@ -2,6 +2,7 @@
 //! user's endpoints and delete them all; send a test event and see per-event results; get,
 //! put and delete the event stream.
 
+mod attributes;
 mod endpoint;
 mod events;
 mod upload;
@@ -39,6 +40,8 @@ pub enum Tab {
     All,
     /// Batch upload from a file.
     Upload,
+    /// Remove attribute names from every endpoint.
+    Attributes,
 }
 
 /// What the request in flight asked for: its answer or failure is said on its tab.
@@ -60,6 +63,8 @@ pub enum Asked {
     LoadAll,
     /// Reading a file or sending a chunk of an upload.
     Upload,
+    /// Removing attribute names.
+    Attributes,
 }
 
 impl Asked {
@@ -78,6 +83,7 @@ impl Asked {
             AudienceAction::DeleteEventStream => Self::DeleteStream,
             AudienceAction::ListAll => Self::LoadAll,
             AudienceAction::ReadFile(_) | AudienceAction::UploadChunk(..) => Self::Upload,
+            AudienceAction::RemoveAttributes(..) => Self::Attributes,
             AudienceAction::PickFile => return None,
         })
     }
@@ -91,6 +97,7 @@ impl Asked {
             Self::Event | Self::LoadStream | Self::SaveStream | Self::DeleteStream => Tab::Events,
             Self::LoadAll => Tab::All,
             Self::Upload => Tab::Upload,
+            Self::Attributes => Tab::Attributes,
         }
     }
 }
@@ -160,6 +167,8 @@ pub struct AudienceScreen {
     pub said: HashMap<Tab, Said>,
     /// What the request in flight asked for.
     pub asked: Option<Asked>,
+    /// The Remove attributes tab.
+    pub remove: attributes::RemoveForm,
 }
 
 impl AudienceScreen {
@@ -302,6 +311,22 @@ impl AudienceScreen {
                     _ => {}
                 }
             }
+            ApiResponse::AttributesRemoved { attribute_type, names } => {
+                self.remove.names.clear();
+                let label = attributes::TYPES
+                    .iter()
+                    .find(|(kind, ..)| *kind == attribute_type)
+                    .map_or(attribute_type.as_str(), |(_, label, _)| label);
+                self.say(
+                    Tab::Attributes,
+                    format!(
+                        "Removed {} from every endpoint that had them ({label}).",
+                        names.join(", ")
+                    ),
+                );
+                // The names seen change: read them again for the suggestions.
+                return vec![Action::Segments(crate::ui::action::SegmentAction::Values)];
+            }
             _ => {}
         }
         Vec::new()
@@ -348,6 +373,7 @@ pub fn show(
             (Tab::Events, "Events"),
             (Tab::Upload, "Upload"),
             (Tab::All, "All endpoints"),
+            (Tab::Attributes, "Remove attributes"),
         ];
         for (tab, label) in tabs {
             if tab == Tab::All && !is_mock {
@@ -365,6 +391,7 @@ pub fn show(
         Tab::Events => events::events(ui, screen, busy, &mut actions),
         Tab::All => upload::all(ui, screen, busy, &mut actions),
         Tab::Upload => upload::upload(ui, screen, busy, &mut actions),
+        Tab::Attributes => attributes::remove(ui, screen, is_mock, busy, &mut actions),
     }
     let said = screen.said.get(&screen.tab);
     if let Some(e) = said.and_then(|s| s.error.as_ref()) {

@@ -11,7 +11,7 @@ use egui::RichText;
 use super::launch::{Held, Review};
 use super::{
     CampaignAction, CampaignsScreen, Editor, SegmentChoice, Tab, audience, history, json_view,
-    limits, messages, schedule, treatments,
+    kpis, limits, messages, schedule, treatments,
 };
 use crate::drafts::FieldErrors;
 use crate::drafts::campaign::CampaignDraft;
@@ -220,6 +220,7 @@ fn tab_strip(ui: &mut egui::Ui, editor: &mut Editor, errors: &FieldErrors) {
             (Tab::Limits, "Limits & hook"),
             (Tab::Versions, "Versions"),
             (Tab::Activities, "Activities"),
+            (Tab::Kpis, "KPIs"),
             (Tab::Json, "JSON"),
         ] {
             let mut text = RichText::new(label);
@@ -286,6 +287,7 @@ fn tab(
         }
         Tab::Versions => history::versions(ui, editor),
         Tab::Activities => history::activities(ui, editor),
+        Tab::Kpis => return kpis::show(ui, editor, busy(Task::CampaignKpis), "the service"),
         Tab::Json => json_view::show(ui, editor, app_id),
     }
     Vec::new()

@@ -61,6 +61,8 @@ pub struct Editor {
     pub tags: crate::drafts::tags::TagsDraft,
     /// Why the tags could not be read or saved.
     pub tags_error: Option<ApiError>,
+    /// The KPI tab's charts.
+    pub kpis: crate::ui::kpi_view::KpiView,
 }
 
 /// The message tab an editor opens on: the first channel with a message, else Default.

@@ -12,6 +12,7 @@ mod editor;
 mod editor_state;
 mod history;
 mod json_view;
+mod kpis;
 mod launch;
 mod limits;
 mod list;
@@ -53,6 +54,8 @@ pub enum Tab {
     Versions,
     /// Runs.
     Activities,
+    /// The campaign's KPIs.
+    Kpis,
     /// The request as JSON.
     Json,
 }

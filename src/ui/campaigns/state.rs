@@ -68,6 +68,7 @@ impl CampaignsScreen {
     pub fn apply(&mut self, response: ApiResponse, store: Option<&DraftStore>) -> Vec<Action> {
         self.error = None;
         match response {
+            kpis @ ApiResponse::Kpis { .. } => super::kpis::apply(self.editor.as_mut(), kpis),
             ApiResponse::Campaigns(list) => {
                 self.campaigns = Some(list);
                 self.list_error = None;
@@ -198,6 +199,7 @@ impl CampaignsScreen {
             (Some(editor), Task::CampaignHistory) => {
                 editor.history_error = Some(error.plain());
             }
+            (Some(editor), Task::CampaignKpis) => super::kpis::fail(editor, &error),
             _ => self.error = Some(error),
         }
     }

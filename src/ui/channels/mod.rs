@@ -9,6 +9,7 @@
 
 mod form;
 mod kept;
+mod overview;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -62,6 +63,8 @@ pub struct ChannelsScreen {
     pub last_open: HashMap<String, ChannelKind>,
     /// A save on its way: the form as sent, and whether it carried secrets.
     pub saving: Option<(ChannelDraft, bool)>,
+    /// Every channel as GetChannels reports it (or why it could not be read).
+    pub overview: Option<Result<Vec<crate::api::ChannelRow>, ApiError>>,
 }
 
 impl ChannelsScreen {
@@ -136,7 +139,9 @@ impl ChannelsScreen {
             ApiResponse::Channels { app_id, channels } if ours(&app_id) => {
                 self.load_error = None;
                 self.list = Some(channels);
+                follow.push(Action::ChannelOverview);
             }
+            ApiResponse::ChannelOverview(rows) => self.overview = Some(Ok(rows)),
             ApiResponse::ChannelSaved { app_id, info, stored } if ours(&app_id) => {
                 let kind = info.kind;
                 if let Some(list) = &mut self.list
@@ -149,6 +154,7 @@ impl ChannelsScreen {
                 });
                 self.saved(&app_id, sent);
                 self.note = Some(format!("Saved the {}.", kind.title()));
+                follow.push(Action::ChannelOverview);
                 self.keyring = stored
                     .err()
                     .filter(|_| with_secrets)
@@ -162,6 +168,7 @@ impl ChannelsScreen {
                 }
                 // Deleting discards the channel's edits with it.
                 self.kept.remove(&(app_id, kind));
+                follow.push(Action::ChannelOverview);
                 let fresh = self.fresh(kind);
                 self.baseline = Some(fresh.clone());
                 self.draft = Some(fresh);
@@ -217,6 +224,7 @@ impl ChannelsScreen {
     pub fn fail(&mut self, task: Task, error: ApiError) {
         match task {
             Task::ListChannels => self.load_error = Some(error),
+            Task::ChannelOverview => self.overview = Some(Err(error)),
             Task::ReadKeyFile => {
                 self.errors.add("_file", error.message);
             }
@@ -274,6 +282,7 @@ pub fn show(
         });
         return actions;
     };
+    overview::show(ui, screen);
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             // Narrower on a narrow window, so the form beside it keeps room for its fields.

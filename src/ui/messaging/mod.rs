@@ -4,6 +4,7 @@
 //! the phone-number check, and the mock's outbox.
 
 mod compose;
+mod otp;
 mod outbox;
 mod phone;
 mod results;
@@ -32,6 +33,8 @@ pub enum Tab {
     Phone,
     /// The mock's outbox.
     Outbox,
+    /// The one-time password tester.
+    Otp,
 }
 
 /// State of the Messaging section.
@@ -83,6 +86,11 @@ pub struct MessagingScreen {
     pub outbox_campaign: String,
     /// The outbox, once loaded.
     pub outbox: Option<Vec<OutboxEntry>>,
+    /// The OTP tester.
+    pub otp: otp::OtpPanel,
+    /// The connection was a mock when the tester was last drawn (its code is then read back
+    /// from the outbox).
+    pub otp_on_mock: bool,
 }
 
 impl MessagingScreen {
@@ -109,6 +117,29 @@ impl MessagingScreen {
                 self.phone_error = None;
                 self.phone = Some(answer);
             }
+            ApiResponse::Outbox(items) if self.otp.reading_code => {
+                self.otp.reading_code = false;
+                let phone = self.otp.draft.phone.trim();
+                self.otp.outbox_code = items
+                    .iter()
+                    .find(|e| e.channel == "SMS" && e.address == phone)
+                    .and_then(|e| otp::code_in(&e.body));
+                self.outbox_error = None;
+                self.outbox = Some(items);
+            }
+            ApiResponse::OtpSent(row) => {
+                let sent = row.status == "SUCCESSFUL";
+                self.otp.sent = Some(row);
+                if sent && self.otp_on_mock {
+                    // Read the code back from the outbox (the mock's tab shows the same).
+                    self.otp.reading_code = true;
+                    "SMS".clone_into(&mut self.outbox_channel);
+                    self.outbox_recipient = self.otp.draft.phone.trim().to_owned();
+                    self.outbox_campaign.clear();
+                    return vec![Action::LoadOutbox];
+                }
+            }
+            ApiResponse::OtpVerified(valid) => self.otp.verified = Some(valid),
             ApiResponse::Outbox(items) => {
                 self.outbox_error = None;
                 self.outbox = Some(items);
@@ -131,7 +162,11 @@ impl MessagingScreen {
                     Some(format!("Could not write the CSV file: {}", error.message));
             }
             Task::ValidatePhone => self.phone_error = Some(error),
-            Task::Outbox => self.outbox_error = Some(error),
+            Task::Outbox => {
+                self.otp.reading_code = false;
+                self.outbox_error = Some(error);
+            }
+            Task::Otp => self.otp.error = Some(error),
             _ => {
                 // The send stops here: what was not sent is dropped, and the composer is free
                 // for another try (it was stuck as "sending" after a failed batch).
@@ -161,9 +196,12 @@ pub fn show(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
-        for (tab, label) in
-            [(Tab::Compose, "Compose"), (Tab::Phone, "Phone check"), (Tab::Outbox, "Outbox")]
-        {
+        for (tab, label) in [
+            (Tab::Compose, "Compose"),
+            (Tab::Phone, "Phone check"),
+            (Tab::Otp, "One-time password"),
+            (Tab::Outbox, "Outbox"),
+        ] {
             if tab == Tab::Outbox && !is_mock {
                 continue;
             }
@@ -186,7 +224,9 @@ pub fn show(
         Tab::Compose => actions.extend(compose::compose(ui, screen, busy, library)),
         Tab::Phone => actions.extend(phone::phone(ui, screen, busy)),
         Tab::Outbox => actions.extend(outbox::outbox(ui, screen, busy)),
+        Tab::Otp => actions.extend(otp::otp(ui, screen, is_mock, busy)),
     }
+    screen.otp_on_mock = is_mock;
     actions
 }
 
