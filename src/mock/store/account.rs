@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::collection::Collection;
-use super::tracked::{Row, RowError, Table, Tracked};
+use super::tracked::{
+    Parts, Row, RowError, Table, Tracked, apply_to_parts, drain_parts, dump_parts, forget_parts,
+};
 
 /// The key the account's rows are stored under, beside the projects' ids.
 pub const ACCOUNT_KEY: &str = "account";
@@ -97,53 +99,45 @@ impl AccountRecord {
         Ok(record)
     }
 
-    /// The rows changed since the last call (and forgets them).
-    pub fn drain_changes(&mut self) -> Vec<Row> {
-        let mut rows = Vec::new();
-        macro_rules! drain {
+    /// Every part with its table name (the list is written once, in `account_parts!`).
+    fn parts_mut(&mut self) -> Parts<'_> {
+        let mut parts: Parts<'_> = Vec::new();
+        macro_rules! part {
             ($table:expr, $part:expr) => {
-                $part.drain($table, &mut rows)
+                parts.push(($table, &mut $part))
             };
         }
-        account_parts!(self, drain);
-        rows
+        account_parts!(self, part);
+        parts
+    }
+
+    /// The rows changed since the last call (and forgets them).
+    pub fn drain_changes(&mut self) -> Vec<Row> {
+        drain_parts(self.parts_mut())
     }
 
     /// Forgets the changes (a discarded transaction).
     pub fn forget_changes(&mut self) {
-        macro_rules! forget {
-            ($table:expr, $part:expr) => {
-                $part.forget()
-            };
-        }
-        account_parts!(self, forget);
+        forget_parts(self.parts_mut());
     }
 
     /// Every row of the account.
     #[must_use]
     pub fn rows(&self) -> Vec<Row> {
-        let mut rows = Vec::new();
-        macro_rules! dump {
+        let mut parts: Vec<(&'static str, &dyn Tracked)> = Vec::new();
+        macro_rules! part {
             ($table:expr, $part:expr) => {
-                $part.dump($table, &mut rows)
+                parts.push(($table, &$part))
             };
         }
-        account_parts!(self, dump);
-        rows
+        account_parts!(self, part);
+        dump_parts(&parts)
     }
 
-    /// Applies a stored row (at load, or written by another process); a row of a table this
-    /// binary does not know is refused.
+    /// Applies a stored row (at load, or written by another process). A row of a table this
+    /// binary does not know is refused: it was written by a newer one.
     pub fn apply(&mut self, row: &Row) -> Result<(), RowError> {
-        macro_rules! apply {
-            ($table:expr, $part:expr) => {
-                if row.table == $table {
-                    return $part.apply(row);
-                }
-            };
-        }
-        account_parts!(self, apply);
-        Err(RowError::new(row, &"unknown table"))
+        apply_to_parts(self.parts_mut(), row)
     }
 
     /// Replaces everything with `other`'s content, as changes this transaction stores

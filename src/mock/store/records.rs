@@ -14,7 +14,10 @@ use super::collection::Collection;
 use super::journeys::{JourneyRuntime, Participant};
 use super::kpi::KpiCounters;
 use super::otp::OtpCode;
-use super::tracked::{Cell, Row, RowError, RowKey, Table, Tracked};
+use super::tracked::{
+    Cell, Parts, Row, RowError, RowKey, Table, Tracked, apply_to_parts, drain_parts, dump_parts,
+    forget_parts,
+};
 use crate::mock::wire::{ApplicationResponse, ApplicationSettingsResource, Endpoint};
 use crate::pinpoint::{ChannelKind, OutboxEntry};
 
@@ -199,53 +202,45 @@ impl ProjectRecord {
         self.outbox.trim(capacity);
     }
 
-    /// The rows changed since the last call (and forgets them).
-    pub fn drain_changes(&mut self) -> Vec<Row> {
-        let mut rows = Vec::new();
-        macro_rules! drain {
+    /// Every part with its table name (the list is written once, in `parts!`).
+    fn parts_mut(&mut self) -> Parts<'_> {
+        let mut parts: Parts<'_> = Vec::new();
+        macro_rules! part {
             ($table:expr, $part:expr) => {
-                $part.drain($table, &mut rows)
+                parts.push(($table, &mut $part))
             };
         }
-        parts!(self, drain);
-        rows
+        parts!(self, part);
+        parts
+    }
+
+    /// The rows changed since the last call (and forgets them).
+    pub fn drain_changes(&mut self) -> Vec<Row> {
+        drain_parts(self.parts_mut())
     }
 
     /// Forgets the changes (a discarded transaction).
     pub fn forget_changes(&mut self) {
-        macro_rules! forget {
-            ($table:expr, $part:expr) => {
-                $part.forget()
-            };
-        }
-        parts!(self, forget);
+        forget_parts(self.parts_mut());
     }
 
     /// Every row of the project.
     #[must_use]
     pub fn rows(&self) -> Vec<Row> {
-        let mut rows = Vec::new();
-        macro_rules! dump {
+        let mut parts: Vec<(&'static str, &dyn Tracked)> = Vec::new();
+        macro_rules! part {
             ($table:expr, $part:expr) => {
-                $part.dump($table, &mut rows)
+                parts.push(($table, &$part))
             };
         }
-        parts!(self, dump);
-        rows
+        parts!(self, part);
+        dump_parts(&parts)
     }
 
     /// Applies a stored row (at load, or written by another process). A row of a table this
     /// binary does not know is refused: it was written by a newer one.
     pub fn apply(&mut self, row: &Row) -> Result<(), RowError> {
-        macro_rules! apply {
-            ($table:expr, $part:expr) => {
-                if row.table == $table {
-                    return $part.apply(row);
-                }
-            };
-        }
-        parts!(self, apply);
-        Err(RowError::new(row, &"unknown table"))
+        apply_to_parts(self.parts_mut(), row)
     }
 }
 

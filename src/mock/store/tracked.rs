@@ -107,6 +107,47 @@ pub trait Tracked {
     fn apply(&mut self, row: &Row) -> Result<(), RowError>;
 }
 
+/// The parts of a record (a project, the account), each under its table name, for the
+/// operations every record does the same way over all its parts.
+pub type Parts<'a> = Vec<(&'static str, &'a mut dyn Tracked)>;
+
+/// The rows every part changed since the last call (and forgets them).
+pub fn drain_parts(parts: Parts<'_>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (table, part) in parts {
+        part.drain(table, &mut rows);
+    }
+    rows
+}
+
+/// Forgets every part's changes (a discarded transaction).
+pub fn forget_parts(parts: Parts<'_>) {
+    for (_, part) in parts {
+        part.forget();
+    }
+}
+
+/// Every row of every part.
+#[must_use]
+pub fn dump_parts(parts: &[(&'static str, &dyn Tracked)]) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (table, part) in parts {
+        part.dump(table, &mut rows);
+    }
+    rows
+}
+
+/// Applies a stored row to the part of its table; a row of a table the record does not have
+/// is refused (a newer binary wrote it).
+pub fn apply_to_parts(parts: Parts<'_>, row: &Row) -> Result<(), RowError> {
+    for (table, part) in parts {
+        if row.table == table {
+            return part.apply(row);
+        }
+    }
+    Err(RowError::new(row, &"unknown table"))
+}
+
 /// A map key as stored in a row.
 pub trait RowKey: Ord + Clone + std::hash::Hash {
     /// The key as text.
