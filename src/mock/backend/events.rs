@@ -8,7 +8,7 @@ use super::endpoints::upsert;
 use super::{Backend, MAX_STORED_EVENTS, MockError, MockResult};
 use crate::mock::engine::delivery::Sinks;
 use crate::mock::engine::{OUTBOX_CAPACITY, stream_record};
-use crate::mock::engine::{campaigns, journeys};
+use crate::mock::engine::{journeys, triggers};
 use crate::mock::model::model;
 use crate::pinpoint::rules;
 
@@ -77,7 +77,7 @@ impl Backend {
                             app.events.push(stored);
                             app.count_event(endpoint_id, event, &now);
                             app.last_active.insert(endpoint_id.clone(), received);
-                            campaigns::trigger(app, app_id, endpoint_id, event, received, &mut sinks, &templates);
+                            triggers::trigger(app, app_id, endpoint_id, event, received, &mut sinks, &templates);
                             journeys::on_event(app, endpoint_id, event, received);
                             item(202, "Accepted")
                         }

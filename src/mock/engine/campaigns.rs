@@ -34,7 +34,6 @@ use super::templates::Templates;
 use crate::mock::clock::iso8601;
 use crate::mock::store::{CampaignRuntime, OpenRun, ProjectRecord, ZoneCursor, run_part_key};
 use crate::mock::wire::Endpoint;
-use crate::pinpoint::rules;
 
 /// Endpoints per stored part of an open run, which is also the most one write transaction of
 /// a run delivers. At about 10 µs a delivery (release build, measured by `benches/campaign_run`),
@@ -81,13 +80,13 @@ fn set_state(app: &mut ProjectRecord, campaign_id: &str, status: &str) {
 }
 
 /// Stores a campaign's runtime, unless it is stored as it is.
-fn save(app: &mut ProjectRecord, campaign_id: &str, runtime: CampaignRuntime) {
+pub(super) fn save(app: &mut ProjectRecord, campaign_id: &str, runtime: CampaignRuntime) {
     if app.campaign_runtime.get(campaign_id) != Some(&runtime) {
         app.campaign_runtime.insert(campaign_id.to_owned(), runtime);
     }
 }
 
-fn settings_value(app: &ProjectRecord) -> Value {
+pub(super) fn settings_value(app: &ProjectRecord) -> Value {
     serde_json::to_value(&*app.settings).unwrap_or(Value::Null)
 }
 
@@ -99,13 +98,13 @@ fn is_local(campaign: &Value) -> bool {
     campaign.pointer("/Schedule/IsLocalTime").and_then(Value::as_bool) == Some(true)
 }
 
-fn treatments(campaign: &Value) -> usize {
+pub(super) fn treatments(campaign: &Value) -> usize {
     1 + campaign.get("AdditionalTreatments").and_then(Value::as_array).map_or(0, Vec::len)
 }
 
 /// Calls `f` with each endpoint of the campaign's segment that is not held out (or only
 /// with `only`, when it is given and in the segment), with its treatment index.
-fn for_each_member(
+pub(super) fn for_each_member(
     app: &ProjectRecord,
     campaign: &Value,
     now: DateTime<Utc>,
@@ -163,7 +162,7 @@ pub fn treatment_of(
 }
 
 /// Creates one activity per treatment for a run; their ids, by treatment index.
-fn create_activities(
+pub(super) fn create_activities(
     app: &mut ProjectRecord,
     app_id: &str,
     campaign_id: &str,
@@ -210,13 +209,13 @@ fn activity_mut<'a>(
 }
 
 /// What a batch of deliveries came to, per treatment.
-struct Counts {
+pub(super) struct Counts {
     successes: Vec<u64>,
     metrics: Vec<BTreeMap<String, u64>>,
 }
 
 /// Delivers to `members` (endpoint id, treatment index), counting per treatment.
-fn deliver_members(
+pub(super) fn deliver_members(
     d: &Delivery<'_>,
     app: &mut ProjectRecord,
     members: Vec<(String, usize)>,
@@ -237,7 +236,7 @@ fn deliver_members(
 }
 
 /// Adds delivered counts to the run's activities; `zone_done` when a zone was completed.
-fn record(
+pub(super) fn record(
     app: &mut ProjectRecord,
     campaign_id: &str,
     activities: &[String],
@@ -265,7 +264,12 @@ fn record(
 }
 
 /// Marks a run's activities completed.
-fn finish(app: &mut ProjectRecord, campaign_id: &str, activities: &[String], now: DateTime<Utc>) {
+pub(super) fn finish(
+    app: &mut ProjectRecord,
+    campaign_id: &str,
+    activities: &[String],
+    now: DateTime<Utc>,
+) {
     let end = iso8601(now);
     for activity_id in activities {
         if let Some(a) = activity_mut(app, campaign_id, activity_id) {
@@ -587,89 +591,3 @@ pub fn run_project(
 /// Runs of one campaign opened in one tick at most: a schedule far behind catches up over
 /// several ticks.
 pub const MAX_OPENS_PER_TICK: u32 = 1000;
-
-/// An event arrived for an endpoint: event-triggered campaigns whose filter matches send to
-/// it (if it is in their segment and not held out), with the usual checks; messages that
-/// name templates render from `templates`.
-pub fn trigger(
-    app: &mut ProjectRecord,
-    app_id: &str,
-    endpoint_id: &str,
-    event: &Value,
-    now: DateTime<Utc>,
-    sinks: &mut Sinks,
-    templates: &Templates,
-) {
-    let event_type = text(event, "/EventType").unwrap_or_default();
-    let ids: Vec<String> = app
-        .campaigns
-        .iter()
-        .filter_map(|v| v.last())
-        .filter(|c| {
-            text(c, "/Schedule/Frequency") == Some("EVENT")
-                && c.get("IsPaused").and_then(Value::as_bool) != Some(true)
-        })
-        .filter_map(|c| text(c, "/Id").map(str::to_owned))
-        .collect();
-    for id in ids {
-        let Some(campaign) = app.campaigns.get(&id).and_then(|v| v.last()).cloned() else {
-            continue;
-        };
-        let after = |p: &str| text(&campaign, p).and_then(|t| rules::iso_timestamp("", t).ok());
-        if after("/Schedule/StartTime").is_some_and(|s| now < s)
-            || after("/Schedule/EndTime").is_some_and(|e| now > e)
-        {
-            continue;
-        }
-        let types: Vec<&str> = campaign
-            .pointer("/Schedule/EventFilter/Dimensions/EventType/Values")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
-        let exclusive = text(&campaign, "/Schedule/EventFilter/Dimensions/EventType/DimensionType")
-            == Some("EXCLUSIVE");
-        if types.contains(&event_type) == exclusive {
-            continue;
-        }
-        let dimensions =
-            campaign.pointer("/Schedule/EventFilter/Dimensions").unwrap_or(&Value::Null);
-        if !super::matching::event_matches(dimensions, event, now) {
-            continue;
-        }
-        // Only the endpoint that sent the event, if it is in the segment and not held out;
-        // it is messaged at once (local time does not apply to event-triggered sends).
-        let mut members = Vec::new();
-        for_each_member(app, &campaign, now, Some(endpoint_id), |id, _, treatment| {
-            members.push((id.to_owned(), treatment));
-        });
-        let mut totals = vec![0; treatments(&campaign)];
-        for (_, treatment) in &members {
-            if let Some(total) = totals.get_mut(*treatment) {
-                *total += 1;
-            }
-        }
-        let zones = usize::from(!members.is_empty());
-        let activities = create_activities(app, app_id, &id, now, now, &totals, zones);
-        if !members.is_empty() {
-            let settings = settings_value(app);
-            let d = Delivery {
-                app_id,
-                campaign_id: &id,
-                campaign: &campaign,
-                settings: &settings,
-                at: now,
-                templates,
-                prepared: PreparedCache::default(),
-            };
-            let mut delivered = 0;
-            let counts = deliver_members(&d, app, members, totals.len(), &mut delivered, sinks);
-            record(app, &id, &activities, &counts, true);
-        }
-        finish(app, &id, &activities, now);
-        let mut runtime = app.campaign_runtime.get(&id).cloned().unwrap_or_default();
-        runtime.runs += 1;
-        save(app, &id, runtime);
-    }
-}

@@ -18,6 +18,7 @@ pub mod matching;
 pub mod schedule;
 pub mod segment;
 pub mod templates;
+pub mod triggers;
 
 pub use crate::pinpoint::OutboxEntry;
 pub use crate::pinpoint::render;
