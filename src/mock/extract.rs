@@ -1,5 +1,6 @@
-//! Request extractors that answer in the service's error format: a validated JSON body, the
-//! pagination query, and the request id given to every request by the middleware.
+//! Request extractors that answer in the service's error format: a validated JSON body, a
+//! query string (`Params`, and the pagination query built on it), and the request id given to
+//! every request by the middleware.
 
 use std::collections::HashMap;
 use std::marker::PhantomData;
@@ -129,6 +130,22 @@ pub mod shape {
     );
 }
 
+/// A query string parsed into `T`; a malformed one is the service's 400 (`BadRequestException`,
+/// "Invalid query string: …"), as every other error, instead of axum's plain-text rejection.
+#[derive(Debug, Clone)]
+pub struct Params<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Params<T> {
+    type Rejection = MockError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(query)| Self(query))
+            .map_err(|e| MockError::bad_request(format!("Invalid query string: {e}")))
+    }
+}
+
 /// `page-size` and `token` of a list operation.
 #[derive(Debug, Clone, Copy)]
 pub struct Page(pub PageRequest);
@@ -137,9 +154,8 @@ impl<S: Send + Sync> FromRequestParts<S> for Page {
     type Rejection = MockError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let Query(query) = Query::<HashMap<String, String>>::from_request_parts(parts, state)
-            .await
-            .map_err(|e| MockError::bad_request(format!("Invalid query string: {e}")))?;
+        let Params(query) =
+            Params::<HashMap<String, String>>::from_request_parts(parts, state).await?;
         PageRequest::parse(
             query.get("page-size").map(String::as_str),
             query.get("token").map(String::as_str),

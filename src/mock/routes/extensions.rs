@@ -5,14 +5,14 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{Value, json};
 
 use crate::mock::backend::{Backend, OutboxFilter};
 use crate::mock::error::{MockError, MockResult};
-use crate::mock::extract::{AnyJson, Page};
+use crate::mock::extract::{AnyJson, Page, Params};
 
 /// The routes of the extensions.
 pub fn routes() -> Router<Arc<Backend>> {
@@ -27,9 +27,8 @@ pub fn routes() -> Router<Arc<Backend>> {
 
 async fn outbox(
     State(b): State<Arc<Backend>>,
-    query: Result<Query<OutboxFilter>, axum::extract::rejection::QueryRejection>,
+    Params(filter): Params<OutboxFilter>,
 ) -> MockResult<Json<Value>> {
-    let Query(filter) = query.map_err(|e| MockError::bad_request(format!("Invalid query: {e}")))?;
     Ok(Json(json!({ "Item": b.outbox(&filter) })))
 }
 
@@ -55,7 +54,7 @@ async fn endpoints(
     State(b): State<Arc<Backend>>,
     Path(app): Path<String>,
     Page(page): Page,
-    Query(query): Query<HashMap<String, String>>,
+    Params(query): Params<HashMap<String, String>>,
 ) -> MockResult<Json<Value>> {
     b.list_endpoints(&app, page, query.get("filter").map(String::as_str)).map(Json)
 }

@@ -3,14 +3,14 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::Value;
 
 use crate::mock::backend::{Backend, KpiQuery};
-use crate::mock::error::{MockError, MockResult};
+use crate::mock::error::MockResult;
+use crate::mock::extract::Params;
 
 /// The routes of this resource.
 pub fn routes() -> Router<Arc<Backend>> {
@@ -26,18 +26,16 @@ pub fn routes() -> Router<Arc<Backend>> {
         )
 }
 
-type QueryParams = Result<Query<HashMap<String, String>>, QueryRejection>;
+type QueryParams = Params<HashMap<String, String>>;
 
 /// `start-time`, `end-time`, `page-size` and `next-token`.
-fn kpi_query(query: QueryParams) -> MockResult<KpiQuery> {
-    let Query(mut query) =
-        query.map_err(|e| MockError::bad_request(format!("Invalid query string: {e}")))?;
-    Ok(KpiQuery {
+fn kpi_query(Params(mut query): QueryParams) -> KpiQuery {
+    KpiQuery {
         start_time: query.remove("start-time"),
         end_time: query.remove("end-time"),
         page_size: query.remove("page-size"),
         next_token: query.remove("next-token"),
-    })
+    }
 }
 
 async fn application(
@@ -45,7 +43,7 @@ async fn application(
     Path((app, kpi)): Path<(String, String)>,
     query: QueryParams,
 ) -> MockResult<Json<Value>> {
-    b.application_kpi(&app, &kpi, &kpi_query(query)?).map(Json)
+    b.application_kpi(&app, &kpi, &kpi_query(query)).map(Json)
 }
 
 async fn campaign(
@@ -53,7 +51,7 @@ async fn campaign(
     Path((app, campaign, kpi)): Path<(String, String, String)>,
     query: QueryParams,
 ) -> MockResult<Json<Value>> {
-    b.campaign_kpi(&app, &campaign, &kpi, &kpi_query(query)?).map(Json)
+    b.campaign_kpi(&app, &campaign, &kpi, &kpi_query(query)).map(Json)
 }
 
 async fn journey(
@@ -61,5 +59,5 @@ async fn journey(
     Path((app, journey, kpi)): Path<(String, String, String)>,
     query: QueryParams,
 ) -> MockResult<Json<Value>> {
-    b.journey_kpi(&app, &journey, &kpi, &kpi_query(query)?).map(Json)
+    b.journey_kpi(&app, &journey, &kpi, &kpi_query(query)).map(Json)
 }

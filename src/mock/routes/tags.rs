@@ -4,8 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -13,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::mock::backend::Backend;
 use crate::mock::error::{MockError, MockResult};
-use crate::mock::extract::{Checked, shape};
+use crate::mock::extract::{Checked, Params, shape};
 
 /// The routes of this resource.
 pub fn routes() -> Router<Arc<Backend>> {
@@ -44,10 +43,8 @@ async fn tag(
 async fn untag(
     State(b): State<Arc<Backend>>,
     Path(arn): Path<String>,
-    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+    Params(query): Params<Vec<(String, String)>>,
 ) -> MockResult<StatusCode> {
-    let Query(query) =
-        query.map_err(|e| MockError::bad_request(format!("Invalid query string: {e}")))?;
     let keys: Vec<String> =
         query.into_iter().filter(|(name, _)| name == "tagKeys").map(|(_, key)| key).collect();
     if keys.is_empty() {

@@ -5,8 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, put};
 use axum::{Json, Router};
@@ -14,7 +13,7 @@ use serde_json::Value;
 
 use crate::mock::backend::Backend;
 use crate::mock::error::{MockError, MockResult};
-use crate::mock::extract::{AnyJson, Checked, RequestId, shape};
+use crate::mock::extract::{AnyJson, Checked, Params, RequestId, shape};
 use crate::mock::model::model;
 use crate::pinpoint::TemplateKind;
 
@@ -28,13 +27,8 @@ pub fn routes() -> Router<Arc<Backend>> {
         .route(&format!("{one}/active-version"), put(active_version))
 }
 
-type Params = Result<Query<HashMap<String, String>>, QueryRejection>;
-
-fn params(query: Params) -> MockResult<HashMap<String, String>> {
-    query
-        .map(|Query(q)| q)
-        .map_err(|e| MockError::bad_request(format!("Invalid query string: {e}")))
-}
+/// The query string of a template operation, as names and values.
+type QueryString = Params<HashMap<String, String>>;
 
 /// The template type of a path segment (`email`, `sms`, `push`, `voice`, `inapp`); any other
 /// segment names no resource.
@@ -61,8 +55,7 @@ fn version(query: &HashMap<String, String>) -> Option<&str> {
     query.get("version").map(String::as_str).filter(|v| !v.is_empty())
 }
 
-async fn list(State(b): State<Arc<Backend>>, query: Params) -> MockResult<Json<Value>> {
-    let q = params(query)?;
+async fn list(State(b): State<Arc<Backend>>, Params(q): QueryString) -> MockResult<Json<Value>> {
     let get = |k: &str| q.get(k).map(String::as_str);
     b.list_templates(get("prefix"), get("template-type"), get("page-size"), get("next-token"))
         .map(Json)
@@ -82,10 +75,9 @@ async fn create(
 async fn read(
     State(b): State<Arc<Backend>>,
     Path((name, segment)): Path<(String, String)>,
-    query: Params,
+    Params(q): QueryString,
 ) -> MockResult<Json<Value>> {
     let kind = kind(&segment)?;
-    let q = params(query)?;
     b.get_template(kind, &name, version(&q)).map(Json)
 }
 
@@ -93,11 +85,10 @@ async fn update(
     State(b): State<Arc<Backend>>,
     Path((name, segment)): Path<(String, String)>,
     RequestId(request_id): RequestId,
-    query: Params,
+    Params(q): QueryString,
     AnyJson(body): AnyJson,
 ) -> MockResult<(StatusCode, Json<Value>)> {
     let kind = kind(&segment)?;
-    let q = params(query)?;
     let new_version = match q.get("create-new-version").map(String::as_str) {
         None | Some("" | "false") => false,
         Some("true") => true,
@@ -116,10 +107,9 @@ async fn delete(
     State(b): State<Arc<Backend>>,
     Path((name, segment)): Path<(String, String)>,
     RequestId(request_id): RequestId,
-    query: Params,
+    Params(q): QueryString,
 ) -> MockResult<(StatusCode, Json<Value>)> {
     let kind = kind(&segment)?;
-    let q = params(query)?;
     let answer = b.delete_template(kind, &name, version(&q), &request_id)?;
     Ok((StatusCode::ACCEPTED, Json(answer)))
 }
@@ -127,9 +117,8 @@ async fn delete(
 async fn versions(
     State(b): State<Arc<Backend>>,
     Path((name, template_type)): Path<(String, String)>,
-    query: Params,
+    Params(q): QueryString,
 ) -> MockResult<Json<Value>> {
-    let q = params(query)?;
     let get = |k: &str| q.get(k).map(String::as_str);
     b.list_template_versions(&name, &template_type, get("page-size"), get("next-token")).map(Json)
 }
