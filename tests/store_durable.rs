@@ -576,6 +576,49 @@ fn export_and_import_move_a_world_between_data_dirs() {
 }
 
 #[test]
+fn import_refuses_a_store_holding_only_templates_and_recommenders_unless_replace() {
+    use pinpoint_console::pinpoint::TemplateKind;
+    let to = temp_dir("durable-import-account");
+    let clock = Arc::new(ManualClock::new(t("2026-03-02T08:00:00Z")));
+    {
+        let backend = open(&to, &clock);
+        let body = json!({"Body": "Your code is {{Code}}"});
+        backend.create_template(TemplateKind::Sms, "kept", &body, "r1").unwrap();
+        backend
+            .create_recommender(&json!({
+                "RecommendationProviderUri": "arn:aws:personalize:us-east-1:0:campaign/c",
+                "RecommendationProviderRoleArn": "arn:aws:iam::0:role/r",
+                "RecommendationsDisplayName": "Picks",
+            }))
+            .unwrap();
+        assert_eq!(backend.app_count(), 0, "the store holds no project, only the account's data");
+    }
+    let file = to.join("empty-state.json");
+    std::fs::write(&file, r#"{"Format": "pinpoint-mock-state", "Version": 1, "Projects": []}"#)
+        .unwrap();
+    let import = |extra: &[&str]| {
+        let mut args =
+            vec!["import", "--data-dir", to.to_str().unwrap(), "--file", file.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        mock_binary().args(&args).output().unwrap()
+    };
+    let refused = import(&[]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success(), "templates are not overwritten unasked: {stderr}");
+    assert!(stderr.contains("1 template and 1 recommender configuration"), "{stderr}");
+    assert!(stderr.contains("--replace"), "{stderr}");
+    let kept = open(&to, &clock);
+    assert!(kept.get_template(TemplateKind::Sms, "kept", None).is_ok(), "left as it was");
+    drop(kept);
+
+    let replaced = import(&["--replace"]);
+    assert!(replaced.status.success(), "{}", String::from_utf8_lossy(&replaced.stderr));
+    let after = open(&to, &clock);
+    assert!(after.get_template(TemplateKind::Sms, "kept", None).is_err(), "replaced by the file's");
+    assert!(after.snapshot().unwrap().account.is_empty());
+}
+
+#[test]
 fn templates_and_recommenders_survive_a_restart_and_move_with_export_and_import() {
     use pinpoint_console::pinpoint::TemplateKind;
     let dir = temp_dir("durable-account");

@@ -87,17 +87,38 @@ fn import(args: &MockArgs, file: Option<&std::path::Path>, replace: bool) -> Res
     };
     let (store, _created, name) = durable_store(args)?
         .ok_or("give the store to import into with --data-dir DIR or --database-url URL")?;
-    let held = store.project_count();
-    if held > 0 && !replace {
+    let store: Box<dyn Store> = Box::new(store);
+    if !replace && let Some(held) = holdings(store.as_ref())? {
         return Err(format!(
-            "{name} holds {held} projects already; add --replace to replace them with the file's"
+            "{name} holds {held} already; add --replace to replace them with the file's"
         )
         .into());
     }
-    let backend = Backend::new(Arc::new(SystemClock), &args.region).with_store(Box::new(store));
+    let backend = Backend::new(Arc::new(SystemClock), &args.region).with_store(store);
     let count = backend.replace_world(projects)?;
     eprintln!("pinpoint-mock: imported {count} projects into {name}");
     Ok(())
+}
+
+/// What a store holds, in words ("2 projects and 3 templates"), or `None` when it is empty:
+/// the account's templates and recommender configurations count as much as projects.
+fn holdings(store: &(dyn Store + 'static)) -> Result<Option<String>, Failure> {
+    let (templates, recommenders) =
+        store.read_acct(|account| (account.templates.len(), account.recommenders.len()))?;
+    let parts: Vec<String> = [
+        (store.project_count(), "project", "projects"),
+        (templates, "template", "templates"),
+        (recommenders, "recommender configuration", "recommender configurations"),
+    ]
+    .into_iter()
+    .filter(|(count, _, _)| *count > 0)
+    .map(|(count, one, many)| format!("{count} {}", if count == 1 { one } else { many }))
+    .collect();
+    Ok(match parts.as_slice() {
+        [] => None,
+        [only] => Some(only.clone()),
+        [first @ .., last] => Some(format!("{} and {last}", first.join(", "))),
+    })
 }
 
 fn serve_blocking(args: MockArgs) -> Result<(), Failure> {

@@ -86,8 +86,9 @@ pub enum MockCommand {
         /// The state file; standard input when absent.
         #[arg(long)]
         file: Option<PathBuf>,
-        /// Replace the projects the store holds (without it, a store that holds projects
-        /// is left as it is and the import is refused).
+        /// Replace what the store holds (without it, a store that holds projects, message
+        /// templates or recommender configurations is left as it is and the import is
+        /// refused).
         #[arg(long)]
         replace: bool,
     },
