@@ -20,25 +20,31 @@
 //! **Schema.** Created when absent, in one transaction, and versioned in
 //! `pinpoint_mock_meta`. A database holding a newer version, or tables of the same names
 //! that this program did not create, is refused and left as it is.
+//!
+//! Files: `pool.rs` the connection threads, `session.rs` a write transaction held across
+//! processes, `rows.rs` the prepared statements and row conversions, `schema.rs` creating,
+//! checking and migrating the schema, `errors.rs` refusals that name the server.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use ::postgres::config::SslMode;
 use ::postgres::error::SqlState;
-use ::postgres::{Client, Config, IsolationLevel, Statement};
+use ::postgres::{Client, Config};
 
 mod errors;
 mod pool;
+mod rows;
 mod schema;
+mod session;
 
 pub use errors::PostgresOpenError;
 use errors::{broken, describe, describe_server};
 use pool::{Conn, Failure, Live, Pool};
+use rows::{Statements, load_from, parse_app, removals_first, row_at, to_u64, upsert};
 use schema::open_schema;
 
 use super::StoreError;
@@ -58,70 +64,8 @@ pub const SCHEMA_VERSION: i64 = 2;
 /// this bounds the writes in flight at once (requests beyond wait for a free thread).
 const CONNECTIONS: usize = 6;
 
-/// Rows per statement when a commit stores many (a campaign run can store tens of
-/// thousands): each chunk is one `INSERT … SELECT FROM unnest(…)` inside the transaction.
-const ROWS_PER_STATEMENT: usize = 5_000;
-
 /// Connect timeout when the URL gives none.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// The statements every connection prepares once.
-struct Statements {
-    lock: Statement,
-    since: Statement,
-    peek: Statement,
-    bump: Statement,
-    upsert: Statement,
-    create: Statement,
-    delete: Statement,
-    update: Statement,
-    list: Statement,
-    all_projects: Statement,
-    all_rows: Statement,
-    one_project: Statement,
-    one_rows: Statement,
-}
-
-const UPSERT: &str = "INSERT INTO project_rows (project, tbl, key, ord, body, seq) \
-     SELECT $1, t, k, o, b, $6 FROM unnest($2::text[], $3::text[], $4::int8[], $5::text[]) AS u(t, k, o, b) \
-     ON CONFLICT (project, tbl, key) DO UPDATE SET ord = excluded.ord, body = excluded.body, seq = excluded.seq";
-
-impl Statements {
-    fn prepare(client: &mut Client) -> Result<Self, ::postgres::Error> {
-        Ok(Self {
-            lock: client.prepare("SELECT seq FROM projects WHERE id = $1 FOR UPDATE")?,
-            since: client.prepare(
-                "SELECT tbl, key, ord, body FROM project_rows WHERE project = $1 AND seq > $2",
-            )?,
-            // One statement, so the counter and the rows come from one snapshot.
-            peek: client.prepare(
-                "SELECT p.seq, r.tbl, r.key, r.ord, r.body FROM projects p \
-                 LEFT JOIN project_rows r ON r.project = p.id AND r.seq > $2 WHERE p.id = $1",
-            )?,
-            bump: client.prepare("UPDATE projects SET seq = seq + 1 WHERE id = $1 RETURNING seq")?,
-            upsert: client.prepare(UPSERT)?,
-            create: client.prepare(
-                "INSERT INTO projects (id, app, seq) VALUES ($1, $2, 1) ON CONFLICT (id) DO NOTHING",
-            )?,
-            delete: client.prepare("DELETE FROM projects WHERE id = $1")?,
-            update: client.prepare("UPDATE projects SET app = $2 WHERE id = $1")?,
-            list: client.prepare(&format!(
-                "SELECT app FROM projects WHERE id <> '{ACCOUNT_KEY}' ORDER BY position"
-            ))?,
-            all_projects: client.prepare(&format!(
-                "SELECT id, app, seq FROM projects WHERE id <> '{ACCOUNT_KEY}' ORDER BY position"
-            ))?,
-            all_rows: client.prepare(
-                "SELECT project, tbl, key, ord, body FROM project_rows WHERE body IS NOT NULL",
-            )?,
-            one_project: client.prepare("SELECT id, app, seq FROM projects WHERE id = $1")?,
-            one_rows: client.prepare(
-                "SELECT project, tbl, key, ord, body FROM project_rows \
-                 WHERE project = $1 AND body IS NOT NULL",
-            )?,
-        })
-    }
-}
 
 /// The PostgreSQL backing (see the module docs). Shared: other processes write too.
 pub struct PostgresBacking {
@@ -252,98 +196,6 @@ fn classify(server: &str, error: &::postgres::Error) -> PostgresOpenError {
     }
 }
 
-fn to_i64(value: u64, what: &str) -> Result<i64, Failure> {
-    i64::try_from(value).map_err(|_| Failure::Data(format!("{what} {value} is too large to store")))
-}
-
-fn to_u64(value: i64, what: &str) -> Result<u64, Failure> {
-    u64::try_from(value).map_err(|_| Failure::Data(format!("stored {what} {value} is negative")))
-}
-
-fn parse_app(text: &str) -> Result<ApplicationResponse, Failure> {
-    serde_json::from_str(text)
-        .map_err(|e| Failure::Data(format!("a stored project cannot be read: {e}")))
-}
-
-/// A stored row from a `(tbl, key, ord, body)` tail starting at column `at`.
-fn row_at(row: &::postgres::Row, at: usize) -> Result<Row, Failure> {
-    Ok(Row {
-        table: row.try_get(at)?,
-        key: row.try_get(at + 1)?,
-        ord: to_u64(row.try_get(at + 2)?, "row order")?,
-        body: row.try_get(at + 3)?,
-    })
-}
-
-/// Removals first: a collection row may take the position a removed one had, and applying
-/// the removal after it would take the new row out with it.
-fn removals_first(mut rows: Vec<Row>) -> Vec<Row> {
-    rows.sort_by_key(|row| row.body.is_some());
-    rows
-}
-
-/// Stores `rows` under the counter `seq`, a chunk of rows per statement.
-fn upsert(
-    tx: &mut ::postgres::Transaction<'_>,
-    statement: &Statement,
-    id: &str,
-    rows: &[Row],
-    seq: i64,
-) -> Result<(), Failure> {
-    // A key written twice in one commit would fail the upsert; the last write wins.
-    let mut last: HashMap<(&str, &str), usize> = HashMap::with_capacity(rows.len());
-    for (i, row) in rows.iter().enumerate() {
-        last.insert((&row.table, &row.key), i);
-    }
-    let mut kept: Vec<usize> = last.into_values().collect();
-    kept.sort_unstable();
-    for chunk in kept.chunks(ROWS_PER_STATEMENT) {
-        let mut tables = Vec::with_capacity(chunk.len());
-        let mut keys = Vec::with_capacity(chunk.len());
-        let mut ords = Vec::with_capacity(chunk.len());
-        let mut bodies = Vec::with_capacity(chunk.len());
-        for &i in chunk {
-            let row = &rows[i];
-            tables.push(row.table.as_str());
-            keys.push(row.key.as_str());
-            ords.push(to_i64(row.ord, "row order")?);
-            bodies.push(row.body.as_deref());
-        }
-        tx.execute(statement, &[&id, &tables, &keys, &ords, &bodies, &seq])?;
-    }
-    Ok(())
-}
-
-/// Projects and their live rows, read in one snapshot.
-fn load_from(live: &mut Live, id: Option<&str>) -> Result<Vec<StoredProject>, Failure> {
-    let Live { client, st } = live;
-    let mut tx = client
-        .build_transaction()
-        .isolation_level(IsolationLevel::RepeatableRead)
-        .read_only(true)
-        .start()?;
-    let (projects, rows) = match id {
-        Some(id) => (tx.query(&st.one_project, &[&id])?, tx.query(&st.one_rows, &[&id])?),
-        None => (tx.query(&st.all_projects, &[])?, tx.query(&st.all_rows, &[])?),
-    };
-    tx.commit()?;
-    let mut by_project: HashMap<String, Vec<Row>> = HashMap::new();
-    for row in &rows {
-        let project: String = row.try_get(0)?;
-        by_project.entry(project).or_default().push(row_at(row, 1)?);
-    }
-    projects
-        .iter()
-        .map(|row| {
-            let id: String = row.try_get(0)?;
-            let app = parse_app(&row.try_get::<_, String>(1)?)?;
-            let seq = to_u64(row.try_get(2)?, "project counter")?;
-            let rows = by_project.remove(&id).unwrap_or_default();
-            Ok(StoredProject { app, rows, seq })
-        })
-        .collect()
-}
-
 impl Backing for PostgresBacking {
     fn load(&self) -> Result<Vec<StoredProject>, StoreError> {
         self.call(true, |live| load_from(live, None))
@@ -444,168 +296,6 @@ impl Backing for PostgresBacking {
             Ok(Some((removals_first(rows), seq)))
         })?;
         Ok(found.map(|(rows, seq)| Begun { rows, seq, transaction: Box::new(ReadOnly) }))
-    }
-}
-
-/// What a write session's thread answers when it has begun.
-type BegunRows = Result<Option<(Vec<Row>, u64)>, StoreError>;
-
-impl PostgresBacking {
-    /// Opens a write session: a connection thread begins a transaction, locks the project's
-    /// row, answers the rows changed since `seen`, and waits for the rows to commit (or for
-    /// the transaction to be dropped, then it rolls back).
-    fn begin_write(&self, id: &str, seen: u64) -> Result<Option<Begun>, StoreError> {
-        let (begun_tx, begun_rx) = mpsc::sync_channel::<BegunRows>(1);
-        let (commit_tx, commit_rx) = mpsc::sync_channel::<Vec<Row>>(1);
-        let (done_tx, done_rx) = mpsc::sync_channel::<Result<u64, StoreError>>(1);
-        let id = id.to_owned();
-        let seen_at = i64::try_from(seen).unwrap_or(i64::MAX);
-        let sent = self.pool.send(Box::new(move |conn: &mut Conn| {
-            session(conn, &id, seen_at, &begun_tx, &commit_rx, &done_tx);
-        }));
-        if !sent {
-            return Err(self.gone());
-        }
-        let Ok(begun) = begun_rx.recv() else { return Err(self.gone()) };
-        let Some((rows, seq)) = begun? else { return Ok(None) };
-        let transaction = Box::new(WriteSession {
-            commit: Some(commit_tx),
-            done: done_rx,
-            server: Arc::clone(&self.server),
-        });
-        Ok(Some(Begun { rows, seq, transaction }))
-    }
-}
-
-/// The connection thread's side of a write transaction (see `begin_write`). The transaction
-/// is always over when this returns: committed, or rolled back (explicitly, or by dropping
-/// the postgres transaction, which rolls back); a connection that failed on the way is closed
-/// rather than trusted with the next job.
-fn session(
-    conn: &mut Conn,
-    id: &str,
-    seen: i64,
-    begun: &SyncSender<BegunRows>,
-    commit: &Receiver<Vec<Row>>,
-    done: &SyncSender<Result<u64, StoreError>>,
-) {
-    let mut retried = false;
-    let outcome = loop {
-        match run_session(conn, id, seen, begun, commit) {
-            // Beginning is safe to repeat: a connection found broken (the server restarted
-            // since it was opened) is opened again, once.
-            Err(Stopped { failure: Failure::Db(error), begun: false })
-                if broken(&error) && !retried =>
-            {
-                conn.live = None;
-                retried = true;
-            }
-            outcome => break outcome,
-        }
-    };
-    match outcome {
-        Ok(Some(seq)) => {
-            let _sent = done.send(Ok(seq));
-        }
-        // Rolled back, or no such project: dropping `done` tells whoever waits.
-        Ok(None) => {}
-        Err(Stopped { failure, begun: told }) => {
-            if let Failure::Db(_) = &failure {
-                conn.live = None;
-            }
-            let error = conn.store_error(failure);
-            if told {
-                let _sent = done.send(Err(error));
-            } else {
-                let _sent = begun.send(Err(error));
-            }
-        }
-    }
-}
-
-/// A write session that failed, and whether the beginner had been answered.
-struct Stopped {
-    failure: Failure,
-    begun: bool,
-}
-
-/// One attempt at a write session: `Some(seq)` when it committed, `None` when it rolled back
-/// (the transaction was dropped) or the project is gone.
-fn run_session(
-    conn: &mut Conn,
-    id: &str,
-    seen: i64,
-    begun: &SyncSender<BegunRows>,
-    commit: &Receiver<Vec<Row>>,
-) -> Result<Option<u64>, Stopped> {
-    let before = |failure: Failure| Stopped { failure, begun: false };
-    let after = |failure: Failure| Stopped { failure, begun: true };
-    let Live { client, st } = conn.live().map_err(|e| before(e.into()))?;
-    let mut tx = client.transaction().map_err(|e| before(e.into()))?;
-    let Some(locked) = tx.query_opt(&st.lock, &[&id]).map_err(|e| before(e.into()))? else {
-        tx.rollback().map_err(|e| before(e.into()))?;
-        let _sent = begun.send(Ok(None));
-        return Ok(None);
-    };
-    let since = (|| {
-        let seq = to_u64(locked.try_get(0)?, "project counter")?;
-        let rows = tx.query(&st.since, &[&id, &seen])?;
-        let rows = rows.iter().map(|row| row_at(row, 0)).collect::<Result<Vec<_>, _>>()?;
-        Ok::<_, Failure>((removals_first(rows), seq))
-    })()
-    .map_err(before)?;
-    if begun.send(Ok(Some(since))).is_err() {
-        tx.rollback().map_err(|e| after(e.into()))?;
-        return Ok(None);
-    }
-    let Ok(rows) = commit.recv() else {
-        // The transaction was dropped without a commit.
-        tx.rollback().map_err(|e| after(e.into()))?;
-        return Ok(None);
-    };
-    let committed = (|| {
-        let bumped: i64 = tx.query_one(&st.bump, &[&id])?.try_get(0)?;
-        upsert(&mut tx, &st.upsert, id, &rows, bumped)?;
-        tx.commit()?;
-        to_u64(bumped, "project counter")
-    })()
-    .map_err(after)?;
-    Ok(Some(committed))
-}
-
-/// A write transaction as the memory store holds it: `commit` hands the rows to the
-/// connection thread and waits until they are durable; dropping it rolls back and waits
-/// until the project's row lock is released.
-struct WriteSession {
-    commit: Option<SyncSender<Vec<Row>>>,
-    done: Receiver<Result<u64, StoreError>>,
-    server: Arc<str>,
-}
-
-impl Transaction for WriteSession {
-    fn commit(mut self: Box<Self>, rows: Vec<Row>) -> Result<u64, StoreError> {
-        let lost = || {
-            StoreError::Unavailable(format!(
-                "PostgreSQL at {}: the connection ended before the commit",
-                self.server
-            ))
-        };
-        let Some(commit) = self.commit.take() else { return Err(lost()) };
-        if commit.send(rows).is_err() {
-            return Err(lost());
-        }
-        self.done.recv().unwrap_or_else(|_| Err(lost()))
-    }
-}
-
-impl Drop for WriteSession {
-    fn drop(&mut self) {
-        if let Some(commit) = self.commit.take() {
-            // The thread sees the channel close and rolls back; wait until it has, so the
-            // project is free when the drop returns.
-            drop(commit);
-            let _ended = self.done.recv();
-        }
     }
 }
 

@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 
 use ::postgres::{Client, Config, NoTls};
 
-use super::Statements;
+use super::rows::Statements;
 use super::errors::{broken, describe};
 use crate::mock::store::StoreError;
 
