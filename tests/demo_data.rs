@@ -53,3 +53,77 @@ fn demo_segments_and_campaigns_keep_their_ids_from_run_to_run() {
     assert!(first.iter().all(|id| id.len() == 32 && id.chars().all(|c| c.is_ascii_hexdigit())));
     assert_eq!(first, ids());
 }
+
+#[test]
+fn the_demo_loads_fast() {
+    // Demo mode loads the set at start-up (and on Reset): it must stay quick. Debug builds are
+    // several times slower than release; the bound leaves room for a busy machine.
+    let started = std::time::Instant::now();
+    let backend = Backend::default();
+    demo::load(&backend, demo::DEMO_DATA).unwrap();
+    let took = started.elapsed();
+    eprintln!("demo::load took {took:?}");
+    assert!(took < std::time::Duration::from_secs(5), "demo::load took {took:?}");
+}
+
+#[test]
+fn the_demo_has_templates_an_in_app_campaign_and_journeys_the_engine_runs() {
+    use pinpoint_console::pinpoint::TemplateKind;
+    let backend = Backend::default();
+    demo::load(&backend, demo::DEMO_DATA).unwrap();
+    let page = || PageRequest::parse(Some("100"), None).unwrap();
+
+    // The account's templates: one of each type, the welcome email with version 2 active.
+    let listed = backend.list_templates(None, None, Some("100"), None).unwrap();
+    let mut types: Vec<&str> = listed["Item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["TemplateType"].as_str().unwrap())
+        .collect();
+    types.sort_unstable();
+    assert_eq!(types, ["EMAIL", "EMAIL", "INAPP", "PUSH", "SMS", "SMS", "VOICE"]);
+    let welcome = backend.get_template(TemplateKind::Email, "acme-welcome", None).unwrap();
+    assert_eq!(welcome["Version"], "2");
+    assert!(welcome["HtmlPart"].as_str().unwrap().contains("{{User.UserAttributes.FirstName}}"));
+    assert!(backend.get_template(TemplateKind::Email, "acme-welcome", Some("1")).is_ok());
+    let push = backend.get_template(TemplateKind::Push, "acme-cart-reminder", None).unwrap();
+    assert!(push["APNS"].is_object() && push["GCM"].is_object() && push["Default"].is_object());
+
+    // The showcase project: a templated campaign, an in-app campaign, three journeys.
+    let app = "4c00650f8451e05926b051b1277f7a70";
+    assert_eq!(backend.get_app(app).unwrap().name, "Acme Retail (Android)");
+    let campaigns = backend.list_campaigns(app, page()).unwrap();
+    let campaigns = campaigns["Item"].as_array().unwrap();
+    let named = |name: &str| campaigns.iter().find(|c| c["Name"] == name).unwrap().clone();
+    let shipped = named("Order shipped email");
+    assert_eq!(shipped["TemplateConfiguration"]["EmailTemplate"]["Name"], "acme-order-shipped");
+    let banner = named("Holiday sale banner");
+    assert_eq!(banner["Schedule"]["Frequency"], "IN_APP_EVENT");
+    // A gold member opening the app gets the banner.
+    let endpoints = backend.list_endpoints(app, page(), None).unwrap();
+    let gold = endpoints["Item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["User"]["UserAttributes"]["tier"][0] == "gold" && e["OptOut"] == "NONE")
+        .unwrap();
+    let messages = backend.get_in_app_messages(app, gold["Id"].as_str().unwrap()).unwrap();
+    assert_eq!(messages["InAppMessageCampaigns"][0]["CampaignId"], banner["Id"], "{messages}");
+
+    let journeys = backend.list_journeys(app, page()).unwrap();
+    let journeys = journeys["Item"].as_array().unwrap();
+    let state = |name: &str| {
+        let journey = journeys.iter().find(|j| j["Name"] == name).unwrap();
+        (journey["Id"].as_str().unwrap().to_owned(), journey["State"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(state("Win back lapsed shoppers").1, "DRAFT");
+    assert_eq!(state("Black Friday early access").1, "COMPLETED", "it ran at load");
+    let (active, now) = state("Frequent buyer thank-you");
+    assert_eq!(now, "ACTIVE", "it refreshes daily, so it stays active");
+    let metrics = backend.journey_execution_metrics(app, &active).unwrap();
+    let entered: u64 = metrics["Metrics"]["ENDPOINT_ENTERED"].as_str().unwrap().parse().unwrap();
+    assert!(entered > 10, "the frequent buyers entered at load: {metrics}");
+    let split = backend.journey_activity_metrics(app, &active, "split").unwrap();
+    assert!(split["Metrics"]["Branch_0"].is_string() && split["Metrics"]["Branch_1"].is_string());
+}

@@ -46,9 +46,14 @@ impl Backend {
 
     /// CreateJourney.
     pub fn create_journey(&self, app_id: &str, request: Value) -> MockResult<Value> {
+        self.create_journey_as(app_id, &new_id(), request)
+    }
+
+    /// CreateJourney with a chosen id (the demo data set keeps its journeys' ids from run to
+    /// run); the same rules as any request.
+    pub fn create_journey_as(&self, app_id: &str, id: &str, request: Value) -> MockResult<Value> {
         let now = self.clock_now();
         let at = self.now();
-        let id = new_id();
         self.with_app_mut(app_id, |app| {
             check_journey(app, &request)?;
             let state = initial_state(&request)?;
@@ -59,9 +64,9 @@ impl Backend {
             server.insert("LastModifiedDate".into(), json!(at));
             server.insert("State".into(), json!(state));
             let journey = build(request, server);
-            app.journeys.insert(&id, journey.clone());
+            app.journeys.insert(id, journey.clone());
             if state == "ACTIVE" {
-                engine::publish(app, &id, now);
+                engine::publish(app, id, now);
             }
             Ok(journey)
         })
