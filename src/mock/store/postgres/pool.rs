@@ -9,8 +9,8 @@ use std::thread::JoinHandle;
 
 use ::postgres::{Client, Config, NoTls};
 
-use super::rows::Statements;
 use super::errors::{broken, describe};
+use super::rows::Statements;
 use crate::mock::store::StoreError;
 
 /// One open connection and its prepared statements.

@@ -6,10 +6,10 @@
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 
+use super::PostgresBacking;
 use super::errors::broken;
 use super::pool::{Conn, Failure, Live};
 use super::rows::{removals_first, row_at, to_u64, upsert};
-use super::PostgresBacking;
 use crate::mock::store::StoreError;
 use crate::mock::store::backing::{Begun, Transaction};
 use crate::mock::store::tracked::Row;

@@ -194,11 +194,7 @@ fn endpoint() -> impl Strategy<Value = String> {
     let user = (member("UserId", quoted()), member("UserAttributes", string_lists()))
         .prop_map(|(a, b)| join(vec![a, b]));
     (
-        (
-            member("Id", quoted()),
-            member("ChannelType", quoted()),
-            member("RequestId", quoted()),
-        ),
+        (member("Id", quoted()), member("ChannelType", quoted()), member("RequestId", quoted())),
         member("Attributes", string_lists()),
         member("Metrics", object(number().boxed())),
         member("Demographic", demographic),
