@@ -62,8 +62,23 @@ fn the_demo_loads_fast() {
     let backend = Backend::default();
     demo::load(&backend, demo::DEMO_DATA).unwrap();
     let took = started.elapsed();
-    eprintln!("demo::load took {took:?}");
+    eprintln!("demo::load took {took:?} in memory");
     assert!(took < std::time::Duration::from_secs(5), "demo::load took {took:?}");
+
+    // Demo mode's first start seeds its kept world: every write committed to SQLite.
+    let dir =
+        std::env::temp_dir().join(format!("pinpoint-demo-load-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let started = std::time::Instant::now();
+    let opened = pinpoint_console::mock::store::sqlite::open_store(&dir).unwrap();
+    let clock = std::sync::Arc::new(pinpoint_console::mock::clock::SystemClock);
+    let backend = Backend::new(clock, "us-east-1").with_store(Box::new(opened.store));
+    demo::load(&backend, demo::DEMO_DATA).unwrap();
+    let took = started.elapsed();
+    eprintln!("demo::load took {took:?} into a new SQLite store");
+    assert!(took < std::time::Duration::from_secs(10), "demo::load took {took:?}");
+    drop(backend);
+    let _removed = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -126,4 +141,16 @@ fn the_demo_has_templates_an_in_app_campaign_and_journeys_the_engine_runs() {
     assert!(entered > 10, "the frequent buyers entered at load: {metrics}");
     let split = backend.journey_activity_metrics(app, &active, "split").unwrap();
     assert!(split["Metrics"]["Branch_0"].is_string() && split["Metrics"]["Branch_1"].is_string());
+}
+
+#[test]
+fn seeding_a_store_that_keeps_the_accounts_templates_leaves_them_as_they_are() {
+    use pinpoint_console::pinpoint::TemplateKind;
+    let backend = Backend::default();
+    let own = serde_json::json!({"Body": "Our own copy"});
+    backend.create_template(TemplateKind::Sms, "acme-loyalty-thanks", &own, "r1").unwrap();
+    demo::load(&backend, demo::DEMO_DATA).unwrap();
+    let kept = backend.get_template(TemplateKind::Sms, "acme-loyalty-thanks", None).unwrap();
+    assert_eq!(kept["Body"], "Our own copy");
+    assert!(backend.get_template(TemplateKind::Email, "acme-welcome", None).is_ok());
 }

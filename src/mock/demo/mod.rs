@@ -161,11 +161,17 @@ pub fn load(backend: &Backend, text: &str) -> MockResult<usize> {
     Ok(count)
 }
 
-/// Creates a template with its versions, and makes the one named active.
+/// Creates a template with its versions, and makes the one named active. A template the
+/// account already has is left as it is: templates belong to the account, which a store can
+/// keep without projects (a shared database whose projects were all deleted is seeded again),
+/// and seeding must neither fail nor overwrite someone's template.
 fn load_template(backend: &Backend, template: DemoTemplate) -> MockResult<()> {
     let kind = TemplateKind::from_name(&template.kind).ok_or_else(|| {
         MockError::bad_request(format!("demo data: no template type {}", template.kind))
     })?;
+    if backend.get_template(kind, &template.name, None).is_ok() {
+        return Ok(());
+    }
     let mut versions = template.versions.into_iter();
     let first = versions.next().ok_or_else(|| {
         MockError::bad_request(format!("demo data: template {} has no version", template.name))
@@ -247,4 +253,3 @@ pub fn seed(backend: &Backend, seed: Seed) -> MockResult<usize> {
 fn parse<T: serde::de::DeserializeOwned>(value: Value) -> MockResult<T> {
     serde_json::from_value(value).map_err(|e| MockError::bad_request(format!("demo data: {e}")))
 }
-
