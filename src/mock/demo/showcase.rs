@@ -20,29 +20,28 @@ pub fn extend(app: &mut Value) {
 }
 
 fn segments_to_add() -> Vec<Value> {
-    let json = json!([
-        { "Name": "Gold members", "Dimensions": { "UserAttributes": {
-            "tier": { "AttributeType": "INCLUSIVE", "Values": ["gold"] } } } },
-        { "Name": "Frequent buyers", "Dimensions": { "Metrics": {
-            "orders": { "ComparisonOperator": "GREATER_THAN_OR_EQUAL", "Value": 6.0 } } } },
-        { "Name": "Email subscribers", "Dimensions": { "Demographic": {
-            "Channel": { "DimensionType": "INCLUSIVE", "Values": ["EMAIL"] } } } },
-    ]);
-    json.as_array().cloned().unwrap_or_default()
+    vec![
+        json!({ "Name": "Gold members", "Dimensions": { "UserAttributes": {
+            "tier": { "AttributeType": "INCLUSIVE", "Values": ["gold"] } } } }),
+        json!({ "Name": "Frequent buyers", "Dimensions": { "Metrics": {
+            "orders": { "ComparisonOperator": "GREATER_THAN_OR_EQUAL", "Value": 6.0 } } } }),
+        json!({ "Name": "Email subscribers", "Dimensions": { "Demographic": {
+            "Channel": { "DimensionType": "INCLUSIVE", "Values": ["EMAIL"] } } } }),
+    ]
 }
 
 fn campaigns_to_add() -> Vec<Value> {
-    let json = json!([
+    vec![
         // Sent from a template rather than an inline message, when an order ships.
-        { "Name": "Order shipped email", "SegmentId": "Email subscribers",
+        json!({ "Name": "Order shipped email", "SegmentId": "Email subscribers",
           "Description": "Tells the buyer their order is on its way (order.shipped from the warehouse system)",
           "TemplateConfiguration": { "EmailTemplate": { "Name": "acme-order-shipped" } },
           "Schedule": { "StartTime": "2026-11-01T00:00:00Z", "Frequency": "EVENT", "Timezone": "UTC",
                         "EventFilter": { "FilterType": "ENDPOINT", "Dimensions": {
                             "EventType": { "DimensionType": "INCLUSIVE", "Values": ["order.shipped"] } } } },
-          "tags": { "team": "growth", "channel": "email" } },
+          "tags": { "team": "growth", "channel": "email" } }),
         // Fetched by the app at the start of a session; gold members only.
-        { "Name": "Holiday sale banner", "SegmentId": "Gold members", "Priority": 2,
+        json!({ "Name": "Holiday sale banner", "SegmentId": "Gold members", "Priority": 2,
           "Description": "Shown in the app to gold members when they open it",
           "MessageConfiguration": { "InAppMessage": { "Layout": "TOP_BANNER", "Content": [{
               "BackgroundColor": "#0B3D2E",
@@ -56,9 +55,8 @@ fn campaigns_to_add() -> Vec<Value> {
           "Schedule": { "StartTime": "2026-11-15T00:00:00Z", "Frequency": "IN_APP_EVENT", "Timezone": "UTC",
                         "EventFilter": { "FilterType": "ENDPOINT", "Dimensions": {
                             "EventType": { "DimensionType": "INCLUSIVE", "Values": ["_session.start"] } } } },
-          "Limits": { "Session": 1, "Daily": 2, "Total": 6 } },
-    ]);
-    json.as_array().cloned().unwrap_or_default()
+          "Limits": { "Session": 1, "Daily": 2, "Total": 6 } }),
+    ]
 }
 
 /// An activity that sends a template's message on `channel` (`EMAIL`, `SMS`, `PUSH`).
