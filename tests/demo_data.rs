@@ -55,33 +55,6 @@ fn demo_segments_and_campaigns_keep_their_ids_from_run_to_run() {
 }
 
 #[test]
-fn the_demo_loads_fast() {
-    // Demo mode loads the set at start-up (and on Reset): it must stay quick. Debug builds are
-    // several times slower than release; the bound leaves room for a busy machine.
-    let started = std::time::Instant::now();
-    let backend = Backend::default();
-    demo::load(&backend, demo::DEMO_DATA).unwrap();
-    let took = started.elapsed();
-    eprintln!("demo::load took {took:?} in memory");
-    assert!(took < std::time::Duration::from_secs(5), "demo::load took {took:?}");
-
-    // Demo mode's first start seeds its kept world: every write committed to SQLite.
-    let dir =
-        std::env::temp_dir().join(format!("pinpoint-demo-load-{}", uuid::Uuid::new_v4().simple()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let started = std::time::Instant::now();
-    let opened = pinpoint_console::mock::store::sqlite::open_store(&dir).unwrap();
-    let clock = std::sync::Arc::new(pinpoint_console::mock::clock::SystemClock);
-    let backend = Backend::new(clock, "us-east-1").with_store(Box::new(opened.store));
-    demo::load(&backend, demo::DEMO_DATA).unwrap();
-    let took = started.elapsed();
-    eprintln!("demo::load took {took:?} into a new SQLite store");
-    assert!(took < std::time::Duration::from_secs(10), "demo::load took {took:?}");
-    drop(backend);
-    let _removed = std::fs::remove_dir_all(&dir);
-}
-
-#[test]
 fn the_demo_has_templates_an_in_app_campaign_and_journeys_the_engine_runs() {
     use pinpoint_console::pinpoint::TemplateKind;
     let backend = Backend::default();
