@@ -228,21 +228,10 @@ fn preview(
         Some(loaded) => loaded,
         None => &sample,
     };
-    if member == "InAppMessage" {
-        let subs = Substitutions::default();
-        if m.in_app_message.is_empty() {
-            ui.label(RichText::new("No in-app message yet.").color(theme::MUTED));
-        } else {
-            crate::ui::inapp_form::preview(ui, &m.in_app_message, &|t| {
-                fill(t, Some(endpoint), &subs)
-            });
-        }
-    } else {
-        egui::Frame::group(ui.style()).corner_radius(12.0).inner_margin(10.0).show(ui, |ui| {
-            ui.set_width(ui.available_width().min(300.0));
-            card(ui, member, m, endpoint);
-        });
-    }
+    egui::Frame::group(ui.style()).corner_radius(12.0).inner_margin(10.0).show(ui, |ui| {
+        ui.set_width(ui.available_width().min(300.0));
+        card(ui, member, m, endpoint);
+    });
     ui.label(
         RichText::new(match loaded {
             Some(e) => format!("Placeholders filled from endpoint {}", e.id().unwrap_or("?")),
@@ -269,6 +258,7 @@ pub(super) fn card(ui: &mut egui::Ui, member: &str, m: &MessagesDraft, endpoint:
             };
             ui.label(f(&body));
         }
+        "InAppMessage" => crate::ui::inapp_form::preview(ui, &m.in_app_message, &f),
         "CustomMessage" => {
             ui.label(RichText::new("Payload to the custom delivery").color(theme::MUTED));
             ui.label(RichText::new(f(&m.custom)).monospace());
