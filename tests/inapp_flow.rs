@@ -9,7 +9,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{demo_app, open_demo_project, type_into, wait_until};
+use common::{demo_app, open_demo_project, retype, type_into, wait_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pinpoint_console::ui::ConsoleApp;
@@ -22,16 +22,6 @@ fn choose(harness: &mut Harness<'_, ConsoleApp>, label: &str, option: &str) {
     harness.get_by_label(label).click();
     harness.run_ok();
     harness.get_by_label(option).click();
-    harness.run_ok();
-}
-
-/// Replaces a field's text: focus, select all, type over it.
-fn retype(harness: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run_ok();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run_ok();
-    harness.get_by_label(label).type_text(text);
     harness.run_ok();
 }
 
@@ -131,7 +121,7 @@ fn an_in_app_campaign_and_what_an_endpoint_would_see() {
             .query_by_label_contains("would see nothing on “purchase”: its 1 in-app message(s)")
             .is_some()
     );
-    retype(&mut harness, "Event type", "");
+    retype(&mut harness, "Event type", "_session.start");
 
     // An endpoint outside the segment (in Germany): nothing, and a sentence saying why.
     retype(&mut harness, "Endpoint id", "ep-0-000");

@@ -105,28 +105,35 @@ pub fn pick(
 }
 
 /// The body of the template `r` of `kind` once read; until then a line saying why not, and
-/// the request to read it (once).
+/// the request to read it (once) in `ask`.
 pub fn body<'l>(
     ui: &mut egui::Ui,
     kind: TemplateKind,
     r: &TemplateRef,
     lib: &'l TemplateLibrary,
-) -> Result<&'l Value, Option<Action>> {
+    ask: &mut Option<Action>,
+) -> Option<&'l Value> {
     let name = r.name.trim();
     if name.is_empty() {
-        return Err(None);
+        return None;
     }
     let key: Key = (name.to_owned(), kind, r.version.trim().to_owned());
     if let Some(why) = lib.failed.get(&key) {
         super::widgets::error_label(ui, &format!("The template could not be read. {why}"));
-        return Err(None);
+        return None;
     }
-    lib.bodies.get(&key).ok_or_else(|| {
+    let body = lib.bodies.get(&key);
+    if body.is_none() {
         ui.label(RichText::new("Reading the template…").color(theme::MUTED));
-        (!lib.asked.contains(&key)).then(|| {
-            Action::Templates(TemplateAction::Use { name: key.0.clone(), kind, version: key.2 })
-        })
-    })
+        if !lib.asked.contains(&key) {
+            *ask = Some(Action::Templates(TemplateAction::Use {
+                name: key.0.clone(),
+                kind,
+                version: key.2,
+            }));
+        }
+    }
+    body
 }
 
 /// What the message renders to with the template `r` of `kind` for `channel`; asks for the
@@ -142,10 +149,8 @@ pub fn rendered(
     lib: &TemplateLibrary,
 ) -> Option<Action> {
     let name = r.name.trim();
-    let body = match body(ui, kind, r, lib) {
-        Ok(body) => body,
-        Err(ask) => return ask,
-    };
+    let mut ask = None;
+    let Some(body) = body(ui, kind, r, lib, &mut ask) else { return ask };
     let mut config = message.clone();
     template::apply(&mut config, kind, body);
     let subs = subs.clone().with_defaults(template::default_substitutions(body));

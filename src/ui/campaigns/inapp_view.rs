@@ -4,7 +4,7 @@
 //! it (`ui::inapp_form::preview`), or a sentence says why nothing is.
 
 use aws_sdk_pinpoint::types::{
-    CampaignResponse, DimensionType, InAppMessageCampaign, SetDimension,
+    CampaignResponse, DimensionType, Frequency, InAppMessageCampaign, SetDimension,
 };
 use egui::RichText;
 
@@ -49,7 +49,7 @@ pub(super) fn in_app_campaigns(campaigns: &[CampaignResponse]) -> Vec<&CampaignR
     campaigns
         .iter()
         .filter(|c| {
-            c.schedule().and_then(|s| s.frequency()).map(|f| f.as_str()) == Some("IN_APP_EVENT")
+            c.schedule().and_then(|s| s.frequency()).map(Frequency::as_str) == Some("IN_APP_EVENT")
         })
         .collect()
 }

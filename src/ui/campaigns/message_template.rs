@@ -50,15 +50,13 @@ pub(super) fn show(
     let subs = Substitutions::default();
     if kind == TemplateKind::InApp {
         // An in-app template is drawn as the app would show it.
-        return match body(ui, kind, r, library) {
-            Ok(body) => {
-                let draft = TemplateDraft::from_json(kind, &r.name, body);
-                ui.label(RichText::new(format!("With template “{}”:", r.name.trim())).strong());
-                preview(ui, &draft.in_app, &|t| fill(t, Some(endpoint), &subs));
-                Vec::new()
-            }
-            Err(ask) => ask.into_iter().collect(),
-        };
+        let mut ask = None;
+        if let Some(body) = body(ui, kind, r, library, &mut ask) {
+            let draft = TemplateDraft::from_json(kind, &r.name, body);
+            ui.label(RichText::new(format!("With template “{}”:", r.name.trim())).strong());
+            preview(ui, &draft.in_app, &|t| fill(t, Some(endpoint), &subs));
+        }
+        return ask.into_iter().collect();
     }
     let channel = channel_of(member);
     let r = r.clone();
