@@ -91,26 +91,17 @@ fn button_form<'e>(
             err("text_color"),
         );
         form_row(ui, &format!("{label} corner radius"), &mut b.radius, "0", err("radius"));
-        for ((platform, member), o) in PLATFORMS.iter().zip(&mut b.overrides) {
-            let name = format!("{label} on {platform}");
-            choice_row(
-                ui,
-                &format!("{name}: action"),
-                &mut o.action,
-                &BUTTON_ACTIONS,
-                Some("(as above)"),
-                None,
-            );
-            if !o.action.is_empty() {
-                form_row(
-                    ui,
-                    &format!("{name}: link"),
-                    &mut o.link,
-                    "",
-                    err(&format!("{member}.link")),
-                );
+        // Short labels (the heading names the button), in the button's own id scope.
+        ui.push_id(label, |ui| {
+            for ((platform, member), o) in PLATFORMS.iter().zip(&mut b.overrides) {
+                let action = format!("{platform} action");
+                choice_row(ui, &action, &mut o.action, &BUTTON_ACTIONS, Some("(as above)"), None);
+                if !o.action.is_empty() {
+                    let link = err(&format!("{member}.link"));
+                    form_row(ui, &format!("{platform} link"), &mut o.link, "", link);
+                }
             }
-        }
+        });
     });
 }
 
@@ -226,7 +217,12 @@ fn paint_block(
 
 /// Draws the message on a phone-sized screen, placeholders filled by `fill`.
 pub fn preview(ui: &mut egui::Ui, d: &InAppDraft, fill: &dyn Fn(&str) -> String) {
-    let size = vec2(260.0, 460.0).min(vec2(ui.available_width().max(160.0), 460.0));
+    preview_sized(ui, d, fill, vec2(260.0, 460.0));
+}
+
+/// [`preview`] on a screen of at most `size` (narrower when the space is).
+pub fn preview_sized(ui: &mut egui::Ui, d: &InAppDraft, fill: &dyn Fn(&str) -> String, size: Vec2) {
+    let size = size.min(vec2(ui.available_width().max(160.0), size.y));
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     crate::ui::widgets::name_for_a11y(ui, &response, "In-app preview");
     let painter = ui.painter_at(rect);

@@ -166,7 +166,7 @@ fn message(
     let id = c.campaign_id().unwrap_or_default();
     let name = campaigns.iter().find(|x| x.id() == Some(id)).and_then(|x| x.name()).unwrap_or(id);
     ui.vertical(|ui| {
-        ui.set_width(270.0);
+        ui.set_width(230.0);
         let priority = c.priority().map_or_else(String::new, |p| format!(" · priority {p}"));
         ui.label(RichText::new(format!("{rank}. {name}{priority}")).strong());
         let events = events_of(
@@ -176,19 +176,24 @@ fn message(
                 .and_then(|d| d.event_type()),
         );
         ui.label(RichText::new(format!("On {events}")).color(theme::MUTED));
-        let cap =
-            |n: Option<i32>| n.filter(|n| *n > 0).map_or("no cap".to_owned(), |n| n.to_string());
-        ui.label(
-            RichText::new(format!(
-                "Per session {} · a day {} · in all {}",
-                cap(c.session_cap()),
-                cap(c.daily_cap()),
-                cap(c.total_cap())
-            ))
-            .color(theme::MUTED),
-        );
+        let caps: Vec<String> =
+            [(c.session_cap(), "a session"), (c.daily_cap(), "a day"), (c.total_cap(), "in all")]
+                .into_iter()
+                .filter_map(|(n, per)| n.filter(|n| *n > 0).map(|n| format!("{n} {per}")))
+                .collect();
+        let caps = if caps.is_empty() {
+            "No caps".to_owned()
+        } else {
+            format!("At most {}", caps.join(" · "))
+        };
+        ui.label(RichText::new(caps).color(theme::MUTED));
         let draft = c.in_app_message().map(InAppDraft::from).unwrap_or_default();
-        crate::ui::inapp_form::preview(ui, &draft, &|t| t.to_owned());
+        crate::ui::inapp_form::preview_sized(
+            ui,
+            &draft,
+            &|t| t.to_owned(),
+            egui::vec2(220.0, 340.0),
+        );
     });
 }
 

@@ -157,11 +157,10 @@ fn sms_form(ui: &mut egui::Ui, s: &mut SmsDraft, err: &Err<'_>) {
 /// The in-app message's form, or the offer to write one.
 fn in_app_form(ui: &mut egui::Ui, prefix: &str, d: &mut InAppDraft, errors: &FieldErrors) {
     if d.is_empty() {
-        field_note(
-            ui,
-            "Shown inside your app when one of the campaign's events happens there (frequency \
-             IN_APP_EVENT, Schedule tab); the app fetches it with GetInAppMessages.",
-        );
+        let note = "Shown inside your app when one of the campaign's events happens there \
+                    (frequency IN_APP_EVENT, Schedule tab); the app fetches it with \
+                    GetInAppMessages.";
+        ui.add(egui::Label::new(RichText::new(note).color(theme::MUTED)).wrap());
         if ui.button("Write an in-app message").clicked() {
             *d = InAppDraft::starter();
         }
