@@ -2,7 +2,8 @@
 //! substitution created, saved as version 2, the two versions diffed, version 1 made active
 //! again, the preview filled from typed values and from an endpoint; a refusal of the service
 //! kept next to the name with what was typed; tags on a template, a project and a campaign;
-//! an SMS template used by a direct message and by a launched campaign, rendered in the outbox.
+//! an SMS template used by a direct message and by a launched campaign (its A/B treatment picks
+//! it with the same picker), rendered in the outbox.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -368,6 +369,24 @@ fn a_template_is_used_in_a_campaign_and_a_direct_message() {
     let draft = harness.state().project.campaigns.editor.as_ref().unwrap().draft.clone();
     let json = pinpoint_console::drafts::json::campaign::write_campaign_request(&draft.build().0);
     assert_eq!(json["TemplateConfiguration"]["SMSTemplate"]["Name"], "trail_sms", "{json}");
+    // A treatment picks its template with the same picker, and sees it rendered.
+    harness.get_by_label("Treatments (A/B)").click();
+    harness.run_ok();
+    harness.get_by_label("+ Add treatment").click();
+    harness.run_ok();
+    type_into(&mut harness, "Treatment 1 size %", "50");
+    harness.get_by_label("Messages of treatment 1").click();
+    harness.run_ok();
+    harness.get_by_label("SMS").click();
+    harness.run_ok();
+    choose(&mut harness, "Message template", "trail_sms");
+    wait_until(&mut harness, "the treatment's template preview", WAIT, |h| {
+        h.query_by_label("Hi Alex, the trail is open").is_some()
+    });
+    let draft = harness.state().project.campaigns.editor.as_ref().unwrap().draft.clone();
+    let json = pinpoint_console::drafts::json::campaign::write_campaign_request(&draft.build().0);
+    let treatment = &json["AdditionalTreatments"][0]["TemplateConfiguration"];
+    assert_eq!(treatment["SMSTemplate"]["Name"], "trail_sms", "{json}");
     harness.get_by_label("Schedule").click();
     harness.run_ok();
     harness.get_by_label("Immediately").click();

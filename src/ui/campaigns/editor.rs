@@ -260,7 +260,7 @@ fn tab(
             editor.channel = channel;
             return actions;
         }
-        Tab::Treatments => treatments::show(ui, editor, errors),
+        Tab::Treatments => return treatments::show(ui, editor, errors, library),
         Tab::Schedule => schedule::show(ui, "schedule.", &mut editor.draft.schedule, errors),
         Tab::Limits => {
             let exists = editor.campaign_id.is_some();
