@@ -3,7 +3,7 @@
 //! again, the preview filled from typed values and from an endpoint; a refusal of the service
 //! kept next to the name with what was typed; tags on a template, a project and a campaign;
 //! an SMS template used by a direct message and by a launched campaign (its A/B treatment picks
-//! it with the same picker), rendered in the outbox.
+//! it with the same picker), rendered in the outbox; a voice template picked in the composer.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -276,6 +276,21 @@ fn tags_are_edited_on_a_template_a_project_and_a_campaign() {
     });
 }
 
+/// Creates a voice template.
+fn create_voice_template(harness: &mut Harness<'_, ConsoleApp>, name: &str) {
+    harness.get_by_label("New template type").click();
+    harness.run_ok();
+    harness.get_by_label("Voice").click();
+    harness.run_ok();
+    harness.get_by_label("+ New template").click();
+    harness.run_ok();
+    assert_eq!(editor(harness).draft.as_ref().unwrap().kind, TemplateKind::Voice);
+    type_into(harness, "Template name", name);
+    type_into(harness, "Voice script", "The trail is open until dusk");
+    harness.get_by_label("Create template").click();
+    wait_until(harness, "version 1", WAIT, |h| stored_version(h).as_deref() == Some("1"));
+}
+
 /// Creates an SMS template with a default for the first name.
 fn create_sms_template(harness: &mut Harness<'_, ConsoleApp>, name: &str) {
     harness.get_by_label("New template type").click();
@@ -322,6 +337,9 @@ fn a_template_is_used_in_a_campaign_and_a_direct_message() {
     open_demo_project(&mut harness, PROJECT);
     open_templates(&mut harness);
     create_sms_template(&mut harness, "trail_sms");
+    harness.get_by_label("< All templates").click();
+    harness.run_ok();
+    create_voice_template(&mut harness, "trail_voice");
 
     // A direct message to one endpoint with the template and no body of its own.
     harness.get_by_role_and_label(Role::Button, PROJECT).click();
@@ -333,6 +351,12 @@ fn a_template_is_used_in_a_campaign_and_a_direct_message() {
     type_into(&mut harness, "Recipients", "ep-2-002");
     harness.get_by_label("Send with a template").click();
     wait_until(&mut harness, "the templates to pick", WAIT, |h| h.state().library.rows.is_some());
+    // The composer picks voice templates too, and shows what they say.
+    choose(&mut harness, "Voice template", "trail_voice");
+    wait_until(&mut harness, "the voice template's preview", WAIT, |h| {
+        h.query_by_label("The trail is open until dusk").is_some()
+    });
+    choose(&mut harness, "Voice template", "(none: write the message)");
     choose(&mut harness, "SMS template", "trail_sms");
     wait_until(&mut harness, "the template's preview", WAIT, |h| {
         h.query_by_label("Hi hiker, the trail is open").is_some()
