@@ -147,10 +147,12 @@ fn check_size(size: [f32; 2]) -> Vec<String> {
     click_tab(&mut harness, "< All campaigns");
     // "What would this endpoint see" with an answer of two messages (the demo has no in-app
     // campaign to ask about).
-    let mut view = pinpoint_console::ui::campaigns::InAppView::default();
-    view.endpoint_id = "ep-0-013".to_owned();
-    view.answer =
-        Some(("ep-0-013".to_owned(), vec![in_app_answer("c1", 1), in_app_answer("c2", 3)]));
+    let answer = vec![in_app_answer("c1", 1), in_app_answer("c2", 3)];
+    let view = pinpoint_console::ui::campaigns::InAppView {
+        endpoint_id: "ep-0-013".to_owned(),
+        answer: Some(("ep-0-013".to_owned(), answer)),
+        ..Default::default()
+    };
     harness.state_mut().project.campaigns.in_app = Some(view);
     harness.run_ok();
     found.extend(problems(&harness, size, "Campaigns · what would this endpoint see"));
@@ -198,10 +200,10 @@ fn check_size(size: [f32; 2]) -> Vec<String> {
 fn in_app_answer(id: &str, priority: i32) -> aws_sdk_pinpoint::types::InAppMessageCampaign {
     use pinpoint_console::drafts::inapp::InAppDraft;
     let mut d = InAppDraft::starter();
-    d.blocks[0].header = "Trail sale".to_owned();
-    d.blocks[0].body = "Boots half off today".to_owned();
-    d.blocks[0].primary.text = "Shop".to_owned();
-    d.blocks[0].secondary.text = "Later".to_owned();
+    "Trail sale".clone_into(&mut d.blocks[0].header);
+    "Boots half off today".clone_into(&mut d.blocks[0].body);
+    "Shop".clone_into(&mut d.blocks[0].primary.text);
+    "Later".clone_into(&mut d.blocks[0].secondary.text);
     let message = aws_sdk_pinpoint::types::InAppMessage::builder()
         .set_content(Some(d.content()))
         .layout(aws_sdk_pinpoint::types::Layout::BottomBanner)
