@@ -285,8 +285,8 @@ fn chart(ui: &mut egui::Ui, shown: &Shown, range: DateRange, target: &str) {
         // Room right of the last day, where the hover label of its bar is drawn.
         .include_x(-0.5)
         .include_x(days as f64 + 1.0)
-        // Room above the highest bar for its hover label.
-        .include_y(top * 1.3)
+        // Room above the highest bar for its hover label; a count's axis reads at least 0 to 1.
+        .include_y(if unit == KpiUnit::Count { (top * 1.3).max(1.0) } else { top * 1.3 })
         .show_grid([false, true])
         .x_grid_spacer(move |input| day_marks(days, width, input.bounds))
         .x_axis_formatter(move |mark, _| day_at(first, mark.value))
