@@ -3,7 +3,8 @@
 //! again, the preview filled from typed values and from an endpoint; a refusal of the service
 //! kept next to the name with what was typed; tags on a template, a project and a campaign;
 //! an SMS template used by a direct message and by a launched campaign (its A/B treatment picks
-//! it with the same picker), rendered in the outbox; a voice template picked in the composer.
+//! it with the same picker), rendered in the outbox; a voice template picked in the composer and duplicated
+//! from the list into a new one.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -340,6 +341,23 @@ fn a_template_is_used_in_a_campaign_and_a_direct_message() {
     harness.get_by_label("< All templates").click();
     harness.run_ok();
     create_voice_template(&mut harness, "trail_voice");
+    // Duplicate: the same kind and content under a new name, unsaved until created.
+    harness.get_by_label("< All templates").click();
+    wait_until(&mut harness, "the list with both", WAIT, |h| {
+        h.query_by_label("Duplicate template trail_voice").is_some()
+    });
+    harness.get_by_label("Duplicate template trail_voice").click();
+    wait_until(&mut harness, "the copy", WAIT, |h| editor(h).draft.is_some());
+    let copy = editor(&harness);
+    assert!(copy.stored.is_none(), "a new template");
+    let draft = copy.draft.as_ref().unwrap();
+    assert_eq!((draft.kind, draft.name.as_str()), (TemplateKind::Voice, "trail_voice-copy"));
+    assert_eq!(draft.value("Body"), "The trail is open until dusk");
+    harness.get_by_label("Create template").click();
+    wait_until(&mut harness, "the copy created", WAIT, |h| {
+        stored_version(h).as_deref() == Some("1")
+    });
+    assert_eq!(editor(&harness).stored.as_ref().unwrap().name, "trail_voice-copy");
 
     // A direct message to one endpoint with the template and no body of its own.
     harness.get_by_role_and_label(Role::Button, PROJECT).click();
