@@ -3,8 +3,8 @@
 //! again, the preview filled from typed values and from an endpoint; a refusal of the service
 //! kept next to the name with what was typed; tags on a template, a project and a campaign;
 //! an SMS template used by a direct message and by a launched campaign (its A/B treatment picks
-//! it with the same picker), rendered in the outbox; a voice template picked in the composer and duplicated
-//! from the list into a new one.
+//! it with the same picker), rendered in the outbox; a voice template picked in the composer
+//! and duplicated from the list into a new one.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
