@@ -340,6 +340,12 @@ fn a_template_is_used_in_a_campaign_and_a_direct_message() {
     create_sms_template(&mut harness, "trail_sms");
     harness.get_by_label("< All templates").click();
     harness.run_ok();
+    // Only this flow's templates listed (a listed type "Voice" would read like the option).
+    type_into(&mut harness, "Name starts with", "trail");
+    wait_until(&mut harness, "the list filtered", WAIT, |h| {
+        let rows = &h.state().templates.rows;
+        !rows.is_empty() && rows.iter().all(|r| r.name.starts_with("trail"))
+    });
     create_voice_template(&mut harness, "trail_voice");
     // Duplicate: the same kind and content under a new name, unsaved until created.
     harness.get_by_label("< All templates").click();
