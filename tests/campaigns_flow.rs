@@ -9,7 +9,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{demo_app, open_demo_project, test_timeouts, type_into, wait_until};
+use common::{demo_app, open_demo_project, retype, test_timeouts, type_into, wait_until};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -31,17 +31,6 @@ fn open_campaigns(harness: &mut Harness<'_, ConsoleApp>) {
         h.state().project.campaigns.campaigns.is_some()
             && h.state().project.segments.segments.is_some()
     });
-}
-
-/// Replaces a field's text: focus, select all, type over it.
-fn retype(harness: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run_ok();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run_ok();
-    harness.get_by_label(label).type_text(text);
-    harness.run_ok();
-    assert_eq!(harness.get_by_label(label).value().as_deref(), Some(text));
 }
 
 #[test]

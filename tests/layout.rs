@@ -139,6 +139,24 @@ fn check_size(size: [f32; 2]) -> Vec<String> {
         h.state().project.campaigns.editor.as_ref().is_some_and(|e| e.kpis.range.is_some())
     });
     found.extend(problems(&harness, size, "Campaign editor · KPIs"));
+    click_tab(&mut harness, "Messages");
+    click_tab(&mut harness, "In-app");
+    click_tab(&mut harness, "Write an in-app message");
+    click_tab(&mut harness, "Primary button");
+    found.extend(problems(&harness, size, "Campaign editor · In-app message"));
+    click_tab(&mut harness, "< All campaigns");
+    // "What would this endpoint see" with an answer of two messages (the demo has no in-app
+    // campaign to ask about).
+    let answer = vec![in_app_answer("c1", 1), in_app_answer("c2", 3)];
+    let view = pinpoint_console::ui::campaigns::InAppView {
+        endpoint_id: "ep-0-013".to_owned(),
+        answer: Some(("ep-0-013".to_owned(), answer)),
+        ..Default::default()
+    };
+    harness.state_mut().project.campaigns.in_app = Some(view);
+    harness.run_ok();
+    found.extend(problems(&harness, size, "Campaigns · what would this endpoint see"));
+    click_tab(&mut harness, "< All campaigns");
 
     click_tab(&mut harness, "Segments");
     wait_until(&mut harness, "the segments", WAIT, |h| {
@@ -178,6 +196,26 @@ fn check_size(size: [f32; 2]) -> Vec<String> {
         click_tab(&mut harness, "< All templates");
     }
     found
+}
+
+/// A GetInAppMessages entry with a header, a body and two buttons.
+fn in_app_answer(id: &str, priority: i32) -> aws_sdk_pinpoint::types::InAppMessageCampaign {
+    use pinpoint_console::drafts::inapp::InAppDraft;
+    let mut d = InAppDraft::starter();
+    "Trail sale".clone_into(&mut d.blocks[0].header);
+    "Boots half off today".clone_into(&mut d.blocks[0].body);
+    "Shop".clone_into(&mut d.blocks[0].primary.text);
+    "Later".clone_into(&mut d.blocks[0].secondary.text);
+    let message = aws_sdk_pinpoint::types::InAppMessage::builder()
+        .set_content(Some(d.content()))
+        .layout(aws_sdk_pinpoint::types::Layout::BottomBanner)
+        .build();
+    aws_sdk_pinpoint::types::InAppMessageCampaign::builder()
+        .campaign_id(id)
+        .priority(priority)
+        .session_cap(1)
+        .in_app_message(message)
+        .build()
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! substitution created, saved as version 2, the two versions diffed, version 1 made active
 //! again, the preview filled from typed values and from an endpoint; a refusal of the service
 //! kept next to the name with what was typed; tags on a template, a project and a campaign;
-//! an SMS template used by a direct message and by a launched campaign, rendered in the outbox.
+//! an SMS template used by a direct message and by a launched campaign (its A/B treatment picks
+//! it with the same picker), rendered in the outbox; a voice template picked in the composer
+//! and duplicated from the list into a new one.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -275,6 +277,21 @@ fn tags_are_edited_on_a_template_a_project_and_a_campaign() {
     });
 }
 
+/// Creates a voice template.
+fn create_voice_template(harness: &mut Harness<'_, ConsoleApp>, name: &str) {
+    harness.get_by_label("New template type").click();
+    harness.run_ok();
+    harness.get_by_label("Voice").click();
+    harness.run_ok();
+    harness.get_by_label("+ New template").click();
+    harness.run_ok();
+    assert_eq!(editor(harness).draft.as_ref().unwrap().kind, TemplateKind::Voice);
+    type_into(harness, "Template name", name);
+    type_into(harness, "Voice script", "The trail is open until dusk");
+    harness.get_by_label("Create template").click();
+    wait_until(harness, "version 1", WAIT, |h| stored_version(h).as_deref() == Some("1"));
+}
+
 /// Creates an SMS template with a default for the first name.
 fn create_sms_template(harness: &mut Harness<'_, ConsoleApp>, name: &str) {
     harness.get_by_label("New template type").click();
@@ -322,6 +339,32 @@ fn a_template_is_used_in_a_campaign_and_a_direct_message() {
     open_demo_project(&mut harness, PROJECT);
     open_templates(&mut harness);
     create_sms_template(&mut harness, "trail_sms");
+    harness.get_by_label("< All templates").click();
+    harness.run_ok();
+    // Only this flow's templates listed (a listed type "Voice" would read like the option).
+    type_into(&mut harness, "Name starts with", "trail");
+    wait_until(&mut harness, "the list filtered", WAIT, |h| {
+        let rows = &h.state().templates.rows;
+        !rows.is_empty() && rows.iter().all(|r| r.name.starts_with("trail"))
+    });
+    create_voice_template(&mut harness, "trail_voice");
+    // Duplicate: the same kind and content under a new name, unsaved until created.
+    harness.get_by_label("< All templates").click();
+    wait_until(&mut harness, "the list with both", WAIT, |h| {
+        h.query_by_label("Duplicate template trail_voice").is_some()
+    });
+    harness.get_by_label("Duplicate template trail_voice").click();
+    wait_until(&mut harness, "the copy", WAIT, |h| editor(h).draft.is_some());
+    let copy = editor(&harness);
+    assert!(copy.stored.is_none(), "a new template");
+    let draft = copy.draft.as_ref().unwrap();
+    assert_eq!((draft.kind, draft.name.as_str()), (TemplateKind::Voice, "trail_voice-copy"));
+    assert_eq!(draft.value("Body"), "The trail is open until dusk");
+    harness.get_by_label("Create template").click();
+    wait_until(&mut harness, "the copy created", WAIT, |h| {
+        stored_version(h).as_deref() == Some("1")
+    });
+    assert_eq!(editor(&harness).stored.as_ref().unwrap().name, "trail_voice-copy");
 
     // A direct message to one endpoint with the template and no body of its own.
     harness.get_by_role_and_label(Role::Button, PROJECT).click();
@@ -333,6 +376,12 @@ fn a_template_is_used_in_a_campaign_and_a_direct_message() {
     type_into(&mut harness, "Recipients", "ep-2-002");
     harness.get_by_label("Send with a template").click();
     wait_until(&mut harness, "the templates to pick", WAIT, |h| h.state().library.rows.is_some());
+    // The composer picks voice templates too, and shows what they say.
+    choose(&mut harness, "Voice template", "trail_voice");
+    wait_until(&mut harness, "the voice template's preview", WAIT, |h| {
+        h.query_by_label("The trail is open until dusk").is_some()
+    });
+    choose(&mut harness, "Voice template", "(none: write the message)");
     choose(&mut harness, "SMS template", "trail_sms");
     wait_until(&mut harness, "the template's preview", WAIT, |h| {
         h.query_by_label("Hi hiker, the trail is open").is_some()
@@ -369,6 +418,24 @@ fn a_template_is_used_in_a_campaign_and_a_direct_message() {
     let draft = harness.state().project.campaigns.editor.as_ref().unwrap().draft.clone();
     let json = pinpoint_console::drafts::json::campaign::write_campaign_request(&draft.build().0);
     assert_eq!(json["TemplateConfiguration"]["SMSTemplate"]["Name"], "trail_sms", "{json}");
+    // A treatment picks its template with the same picker, and sees it rendered.
+    harness.get_by_label("Treatments (A/B)").click();
+    harness.run_ok();
+    harness.get_by_label("+ Add treatment").click();
+    harness.run_ok();
+    type_into(&mut harness, "Treatment 1 size %", "50");
+    harness.get_by_label("Messages of treatment 1").click();
+    harness.run_ok();
+    harness.get_by_label("SMS").click();
+    harness.run_ok();
+    choose(&mut harness, "Message template", "trail_sms");
+    wait_until(&mut harness, "the treatment's template preview", WAIT, |h| {
+        h.query_by_label("Hi Alex, the trail is open").is_some()
+    });
+    let draft = harness.state().project.campaigns.editor.as_ref().unwrap().draft.clone();
+    let json = pinpoint_console::drafts::json::campaign::write_campaign_request(&draft.build().0);
+    let treatment = &json["AdditionalTreatments"][0]["TemplateConfiguration"];
+    assert_eq!(treatment["SMSTemplate"]["Name"], "trail_sms", "{json}");
     harness.get_by_label("Schedule").click();
     harness.run_ok();
     harness.get_by_label("Immediately").click();

@@ -1,5 +1,6 @@
 //! Campaign and segment calls for the worker: every page of the lists, saves, deletes,
-//! version histories, activities, the endpoint a preview uses, the jobs (in `jobs`), and the
+//! version histories, activities, the endpoint a preview uses, the in-app messages an endpoint
+//! would be shown, the jobs (in `jobs`), and the
 //! mock's audience estimate and value suggestions.
 
 use aws_sdk_pinpoint::Client;
@@ -189,6 +190,19 @@ pub async fn call(
             let mock = context.mock("Value suggestions")?;
             let path = format!("/_mock/apps/{app_id}/values");
             Ok(ApiResponse::SeenValues(mock_ext::get(mock, &path, &[]).await?))
+        }
+        EngagementRequest::InAppMessages { app_id, endpoint_id } => {
+            let out = client
+                .get_in_app_messages()
+                .application_id(app_id)
+                .endpoint_id(&endpoint_id)
+                .send()
+                .await?;
+            let campaigns = out
+                .in_app_messages_response()
+                .map(|r| r.in_app_message_campaigns().to_vec())
+                .unwrap_or_default();
+            Ok(ApiResponse::InAppMessages { endpoint_id, campaigns })
         }
         EngagementRequest::PreviewEndpoint { app_id, endpoint_id } => {
             let endpoint = super::audience::get_endpoint(client, &app_id, &endpoint_id).await?;

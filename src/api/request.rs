@@ -413,6 +413,13 @@ pub enum EngagementRequest {
         /// The project id.
         app_id: String,
     },
+    /// GetInAppMessages: the in-app messages an endpoint is entitled to.
+    InAppMessages {
+        /// The project id.
+        app_id: String,
+        /// The endpoint.
+        endpoint_id: String,
+    },
     /// An endpoint as JSON, for message previews.
     PreviewEndpoint {
         /// The project id.

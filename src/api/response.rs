@@ -244,6 +244,13 @@ pub enum ApiResponse {
     SeenValues(serde_json::Value),
     /// Matching endpoints per segment id.
     SegmentSizes(Vec<(String, u64)>),
+    /// GetInAppMessages for an endpoint: its in-app campaigns, most urgent first.
+    InAppMessages {
+        /// The endpoint asked about.
+        endpoint_id: String,
+        /// The campaigns answered, in the service's order.
+        campaigns: Vec<aws_sdk_pinpoint::types::InAppMessageCampaign>,
+    },
     /// The endpoint a message preview fills its placeholders from.
     PreviewEndpoint(Box<aws_sdk_pinpoint::types::EndpointResponse>),
     /// A job started or refreshed.

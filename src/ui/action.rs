@@ -213,6 +213,10 @@ pub enum CampaignAction {
     PreviewEndpoint(String),
     /// Estimate the audience of a launch under review (mock): a segment definition.
     Audience(serde_json::Value),
+    /// The in-app messages an endpoint would be shown (GetInAppMessages).
+    InAppMessages(String),
+    /// Every endpoint id of the project, to suggest (mock).
+    EndpointIds,
 }
 
 /// What the Segments section asks the shell for.

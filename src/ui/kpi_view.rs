@@ -267,8 +267,15 @@ fn chart(ui: &mut egui::Ui, shown: &Shown, range: DateRange, target: &str) {
     let chart = BarChart::new(shown.def.label, bars).element_formatter(Box::new(move |bar, _| {
         format!("{}\n{}", day_at(first, bar.argument), format_value(bar.value, unit))
     }));
-    Plot::new(&name)
-        .height(150.0)
+    let plot = Plot::new(&name);
+    // A count is whole: its marks are whole numbers (1, 2, 3 sends read as such, not "0").
+    let plot = if unit == KpiUnit::Count {
+        plot.y_grid_spacer(|input| count_marks(input.bounds))
+            .y_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+    } else {
+        plot
+    };
+    plot.height(150.0)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -278,13 +285,31 @@ fn chart(ui: &mut egui::Ui, shown: &Shown, range: DateRange, target: &str) {
         // Room right of the last day, where the hover label of its bar is drawn.
         .include_x(-0.5)
         .include_x(days as f64 + 1.0)
-        // Room above the highest bar for its hover label.
-        .include_y(top * 1.3)
+        // Room above the highest bar for its hover label; a count's axis reads at least 0 to 1.
+        .include_y(if unit == KpiUnit::Count { (top * 1.3).max(1.0) } else { top * 1.3 })
         .show_grid([false, true])
         .x_grid_spacer(move |input| day_marks(days, width, input.bounds))
         .x_axis_formatter(move |mark, _| day_at(first, mark.value))
         .label_formatter(|_| None)
         .show(ui, |plot| plot.bar_chart(chart));
+}
+
+/// Whole-number marks over `bounds`, every 1, 2, 5, 10, 20, 50, … so that at most five steps show.
+#[allow(clippy::cast_precision_loss, reason = "mark counts")]
+fn count_marks(bounds: (f64, f64)) -> Vec<egui_plot::GridMark> {
+    let (lo, hi) = (bounds.0.max(0.0), bounds.1.max(0.0));
+    let mut step = 1.0_f64;
+    let mut factors = [2.0, 2.5, 2.0].into_iter().cycle();
+    while (hi - lo) / step > 5.0 {
+        step *= factors.next().unwrap_or(2.0);
+    }
+    let mut marks = Vec::new();
+    let mut value = (lo / step).ceil() * step;
+    while value <= hi {
+        marks.push(egui_plot::GridMark { value, step_size: step });
+        value += step;
+    }
+    marks
 }
 
 /// A mark every `step` days, `step` chosen so that labels are at least 82 points apart
@@ -314,4 +339,18 @@ fn day_at(first: NaiveDate, x: f64) -> String {
         return String::new();
     }
     (first + Duration::days(x.round() as i64)).format("%b %-d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_get_whole_marks() {
+        let values = |b| count_marks(b).iter().map(|m| m.value).collect::<Vec<f64>>();
+        assert_eq!(values((0.0, 3.9)), [0.0, 1.0, 2.0, 3.0]);
+        assert_eq!(values((-0.2, 1.3)), [0.0, 1.0]);
+        assert_eq!(values((0.0, 130.0)), [0.0, 50.0, 100.0]);
+        assert_eq!(values((0.0, 12.0)), [0.0, 5.0, 10.0]);
+    }
 }

@@ -122,6 +122,10 @@ pub enum Task {
     ChannelOverview,
     /// Sending or verifying a one-time password.
     Otp,
+    /// The in-app messages an endpoint would be shown.
+    InAppMessages,
+    /// The endpoint ids "what would this endpoint see" suggests.
+    InAppEndpoints,
 }
 
 /// Who an answer goes back to: the shell or one section's screen.
@@ -188,7 +192,9 @@ impl Task {
             | Self::CampaignAudience
             | Self::CampaignDrafts
             | Self::CampaignTags
-            | Self::CampaignKpis => Owner::Campaigns,
+            | Self::CampaignKpis
+            | Self::InAppMessages
+            | Self::InAppEndpoints => Owner::Campaigns,
             Self::AppKpis | Self::PickCsv | Self::WriteCsv => Owner::Analytics,
             Self::SegmentList
             | Self::SegmentSave
@@ -206,7 +212,9 @@ impl Task {
 
     /// The tasks whose answers belong to the project that asked: when another project is
     /// selected, they are stale.
-    pub const PROJECT_SCOPED: [Self; 22] = [
+    pub const PROJECT_SCOPED: [Self; 24] = [
+        Self::InAppMessages,
+        Self::InAppEndpoints,
         Self::ProjectTags,
         Self::CampaignTags,
         Self::SegmentTags,

@@ -53,6 +53,7 @@ pub fn kind_of_member(member: &str) -> Option<TemplateKind> {
         "EmailMessage" => Some(TemplateKind::Email),
         "SMSMessage" => Some(TemplateKind::Sms),
         "CustomMessage" | "DefaultMessage" => None,
+        "InAppMessage" => Some(TemplateKind::InApp),
         _ => Some(TemplateKind::Push),
     }
 }
@@ -103,6 +104,38 @@ pub fn pick(
     }
 }
 
+/// The body of the template `r` of `kind` once read; until then a line saying why not, and
+/// the request to read it (once) in `ask`.
+pub fn body<'l>(
+    ui: &mut egui::Ui,
+    kind: TemplateKind,
+    r: &TemplateRef,
+    lib: &'l TemplateLibrary,
+    ask: &mut Option<Action>,
+) -> Option<&'l Value> {
+    let name = r.name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let key: Key = (name.to_owned(), kind, r.version.trim().to_owned());
+    if let Some(why) = lib.failed.get(&key) {
+        super::widgets::error_label(ui, &format!("The template could not be read. {why}"));
+        return None;
+    }
+    let body = lib.bodies.get(&key);
+    if body.is_none() {
+        ui.label(RichText::new("Reading the template…").color(theme::MUTED));
+        if !lib.asked.contains(&key) {
+            *ask = Some(Action::Templates(TemplateAction::Use {
+                name: key.0.clone(),
+                kind,
+                version: key.2,
+            }));
+        }
+    }
+    body
+}
+
 /// What the message renders to with the template `r` of `kind` for `channel`; asks for the
 /// template's body when it is not read yet. `message` is the configuration as the form builds
 /// it (JSON in the service's spelling).
@@ -116,24 +149,8 @@ pub fn rendered(
     lib: &TemplateLibrary,
 ) -> Option<Action> {
     let name = r.name.trim();
-    if name.is_empty() {
-        return None;
-    }
-    let key: Key = (name.to_owned(), kind, r.version.trim().to_owned());
-    if let Some(why) = lib.failed.get(&key) {
-        super::widgets::error_label(ui, &format!("The template could not be read. {why}"));
-        return None;
-    }
-    let Some(body) = lib.bodies.get(&key) else {
-        ui.label(RichText::new("Reading the template…").color(theme::MUTED));
-        return (!lib.asked.contains(&key)).then(|| {
-            Action::Templates(TemplateAction::Use {
-                name: key.0.clone(),
-                kind,
-                version: key.2.clone(),
-            })
-        });
-    };
+    let mut ask = None;
+    let Some(body) = body(ui, kind, r, lib, &mut ask) else { return ask };
     let mut config = message.clone();
     template::apply(&mut config, kind, body);
     let subs = subs.clone().with_defaults(template::default_substitutions(body));

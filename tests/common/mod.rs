@@ -63,6 +63,18 @@ pub fn type_into<S>(harness: &mut egui_kittest::Harness<'_, S>, label: &str, tex
     harness.run_ok();
 }
 
+/// Replaces a field's text: focus, select all, type over it.
+pub fn retype<S>(harness: &mut egui_kittest::Harness<'_, S>, label: &str, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label(label).focus();
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_ok();
+    harness.get_by_label(label).type_text(text);
+    harness.run_ok();
+    assert_eq!(harness.get_by_label(label).value().as_deref(), Some(text));
+}
+
 /// The whole app in demo mode, in a harness of `size`, keeping drafts under `drafts` if given.
 pub fn demo_app(
     size: [f32; 2],

@@ -4,6 +4,7 @@ use super::{
     CampaignDraft, DeliveryDraft, EmailDraft, HookDraft, LimitsDraft, MessagesDraft, PushDraft,
     ScheduleDraft, SmsDraft, TemplateRef, TreatmentDraft,
 };
+use crate::drafts::inapp::InAppDraft;
 
 /// An A/B campaign: SMS and email for the control, two treatments, a limit, a hook and a tag.
 pub fn ab() -> CampaignDraft {
@@ -90,7 +91,7 @@ pub fn full() -> CampaignDraft {
             template_id: "T1".into(),
         },
         custom: r#"{"kind": "webhook"}"#.into(),
-        in_app: false,
+        in_app_message: InAppDraft::default(),
     };
     d.schedule = ScheduleDraft {
         immediate: false,

@@ -1,6 +1,7 @@
 //! From the service: `CampaignResponse` (and its message, schedule and delivery shapes) into
 //! the editor's draft. The only place that reads the SDK's campaign types into a draft.
 
+use crate::drafts::inapp::InAppDraft;
 use aws_sdk_pinpoint::types::{
     CampaignCustomMessage, CampaignEventFilter, CampaignHook, CampaignLimits, CampaignResponse,
     CustomDeliveryConfiguration, DimensionType, EndpointTypesElement, EventDimensions, FilterType,
@@ -80,7 +81,7 @@ impl From<&MessageConfiguration> for MessagesDraft {
                 })
                 .unwrap_or_default(),
             custom: text(c.custom_message().and_then(CampaignCustomMessage::data)),
-            in_app: c.in_app_message().is_some(),
+            in_app_message: c.in_app_message().map(InAppDraft::from).unwrap_or_default(),
         }
     }
 }

@@ -161,6 +161,7 @@ impl MessagesDraft {
             .or_else(|| (self.email != EmailDraft::default()).then_some("EmailMessage"))
             .or_else(|| (self.sms != SmsDraft::default()).then_some("SMSMessage"))
             .or_else(|| (!self.custom.trim().is_empty()).then_some("CustomMessage"))
+            .or_else(|| (!self.in_app_message.is_empty()).then_some("InAppMessage"))
     }
 
     /// The wire members of every channel that holds a message, in the editor's tab order.
@@ -179,6 +180,9 @@ impl MessagesDraft {
         }
         if !self.custom.trim().is_empty() {
             filled.push("CustomMessage");
+        }
+        if !self.in_app_message.is_empty() {
+            filled.push("InAppMessage");
         }
         filled
     }

@@ -1,5 +1,5 @@
 //! The messages: the SMS length count, and the checks and `MessageConfiguration` of the
-//! request (push messages, email with its headers, SMS, custom payload). A value that fails its
+//! request (push messages, email with its headers, SMS, custom payload, the in-app message). A value that fails its
 //! check is left out of the request and its message recorded (see `request`).
 
 use aws_sdk_pinpoint::types::{
@@ -147,6 +147,11 @@ pub(super) fn message_configuration(
     let custom = keep(errors, key("CustomMessage.data"), opt(&m.custom), |t| {
         json_text(t, "The payload must be JSON")
     });
+    // The in-app message goes as typed (what the JSON view shows); its rules refuse the save.
+    let in_app = (!m.in_app_message.is_empty()).then(|| {
+        m.in_app_message.validate(&key("InAppMessage."), errors);
+        m.in_app_message.to_campaign()
+    });
     Some(
         MessageConfiguration::builder()
             .set_default_message(push_message(&m.default, &key("DefaultMessage"), errors))
@@ -159,6 +164,7 @@ pub(super) fn message_configuration(
             .set_custom_message(
                 custom.map(|data| CampaignCustomMessage::builder().data(data).build()),
             )
+            .set_in_app_message(in_app)
             .build(),
     )
 }

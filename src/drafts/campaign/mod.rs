@@ -3,7 +3,7 @@
 //! into a draft; `request` is the one builder of the `WriteCampaignRequest` (lenient `build`,
 //! strict `to_request`, and `to_json` through `drafts::json`, the one serializer); `schedule`
 //! and `messages` hold the checks and SDK shapes of those parts (and the schedule's sentence);
-//! `event_filter` the event filter's lines; `launch` when a campaign sends (a new campaign's
+//! `event_filter` the event filter's lines (the in-app message is `drafts::inapp`'s); `launch` when a campaign sends (a new campaign's
 //! default start, whether a save sends now or soon) and which channel holds its message.
 
 mod event_filter;
@@ -23,6 +23,7 @@ pub use request::CUSTOM_ENDPOINT_TYPES;
 use serde::{Deserialize, Serialize};
 
 use super::FieldErrors;
+use super::inapp::InAppDraft;
 
 /// Push actions (`Action`).
 pub const ACTIONS: [&str; 3] = ["OPEN_APP", "DEEP_LINK", "URL"];
@@ -121,9 +122,8 @@ pub struct MessagesDraft {
     pub sms: SmsDraft,
     /// `CustomMessage.Data`: the payload a custom channel receives.
     pub custom: String,
-    /// The service holds an `InAppMessage`, which the console does not edit (saving is refused
-    /// rather than dropping it).
-    pub in_app: bool,
+    /// `InAppMessage` (empty: none).
+    pub in_app_message: InAppDraft,
 }
 
 /// The push channels of a message configuration: (tab label, wire member).

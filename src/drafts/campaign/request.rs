@@ -212,13 +212,7 @@ impl CampaignDraft {
         let hook = hook(&self.hook, e);
         let tags = crate::drafts::message::key_values(e, "tags", &self.tags);
         let custom = custom_delivery(&self.delivery, "", e);
-        if self.messages.in_app || self.treatments.iter().any(|t| t.messages.in_app) {
-            e.add(
-                "in_app",
-                "This campaign has an in-app message, which the console does not edit: saving \
-                 here would remove it. Change it with the AWS CLI or SDK.",
-            );
-        }
+        self.in_app_rules(e);
         let request = WriteCampaignRequest::builder()
             .set_name(opt(&self.name))
             .set_description(opt(&self.description))
@@ -239,6 +233,26 @@ impl CampaignDraft {
             .set_additional_treatments((!treatments.is_empty()).then_some(treatments))
             .build();
         (request, errors)
+    }
+
+    /// An in-app message is shown on an event in the app: a campaign has one (its own or a
+    /// treatment's) exactly when its frequency is `IN_APP_EVENT` (whose event filter the
+    /// schedule already requires).
+    fn in_app_rules(&self, e: &mut FieldErrors) {
+        let has = !self.messages.in_app_message.is_empty()
+            || self.treatments.iter().any(|t| !t.messages.in_app_message.is_empty());
+        match (has, self.schedule.frequency == "IN_APP_EVENT") {
+            (true, false) => e.add(
+                "schedule.frequency",
+                "An in-app message is shown when an event happens in the app: choose IN_APP_EVENT",
+            ),
+            (false, true) => e.add(
+                "schedule.frequency",
+                "IN_APP_EVENT shows an in-app message: write one (Messages tab, In-app) or choose \
+                 another frequency",
+            ),
+            _ => {}
+        }
     }
 
     /// The request to save: refused, with a message per field, while any field needs attention.
@@ -377,11 +391,31 @@ mod tests {
     }
 
     #[test]
-    fn a_campaign_with_an_in_app_message_is_not_saved_without_it() {
+    fn an_in_app_message_needs_the_in_app_event_frequency_and_round_trips() {
         let mut d = ab();
-        d.treatments[1].messages.in_app = true;
+        d.treatments[1].messages.in_app_message = crate::drafts::inapp::tests::full();
         let errors = d.to_request().unwrap_err();
-        assert!(errors.get("in_app").unwrap().contains("in-app message"));
+        assert!(errors.get("schedule.frequency").unwrap().contains("IN_APP_EVENT"));
+        d.schedule = ScheduleDraft {
+            immediate: false,
+            start_time: "2026-12-01T00:00:00Z".into(),
+            frequency: "IN_APP_EVENT".into(),
+            ..ScheduleDraft::default()
+        };
+        assert!(d.to_request().unwrap_err().get("schedule.event_types").is_some());
+        d.schedule.event_types = "_session.start".into();
+        let request = d.to_request().unwrap();
+        let json = d.to_json();
+        let m = &json["AdditionalTreatments"][1]["MessageConfiguration"]["InAppMessage"];
+        assert_eq!(m["Layout"], "CAROUSEL");
+        assert_eq!(m["Content"][0]["PrimaryBtn"]["IOS"]["Link"], "shop://sale");
+        let back = MessagesDraft::from(
+            request.additional_treatments()[1].message_configuration().unwrap(),
+        );
+        assert_eq!(back.in_app_message, d.treatments[1].messages.in_app_message);
+        d.treatments[1].messages.in_app_message.blocks[0].primary.link.clear();
+        let errors = d.to_request().unwrap_err();
+        assert!(errors.get("t1.messages.InAppMessage.blocks.0.primary.link").is_some());
     }
 
     #[test]

@@ -1,8 +1,7 @@
 //! `WriteCampaignRequest` as wire JSON, shape by shape as the service model names them.
 //!
-//! Every member of the shapes below is written when set, except `MessageConfiguration`'s
-//! `InAppMessage`: the console neither edits nor builds it (a campaign holding one is refused
-//! before saving), so a request from a draft never has it.
+//! Every member of the shapes below is written when set; the in-app message's shapes are
+//! written by `json::inapp`, which in-app templates share.
 
 use aws_sdk_pinpoint::types::{
     Action, CampaignCustomMessage, CampaignEmailMessage, CampaignEventFilter, CampaignHook,
@@ -68,6 +67,7 @@ fn message_configuration(c: &MessageConfiguration) -> Value {
         .member("DefaultMessage", c.default_message.as_ref(), message)
         .member("EmailMessage", c.email_message.as_ref(), email_message)
         .member("GCMMessage", c.gcm_message.as_ref(), message)
+        .member("InAppMessage", c.in_app_message.as_ref(), super::inapp::campaign_in_app_message)
         .member("SMSMessage", c.sms_message.as_ref(), sms_message)
         .done()
 }

@@ -51,10 +51,9 @@ fn sent(capture: &Capture) -> Value {
     serde_json::from_slice(&body).unwrap()
 }
 
-#[tokio::test]
-async fn the_campaign_json_is_what_the_sdk_sends() {
+/// The body the SDK sends for CreateCampaign with `request`.
+async fn campaign_sent(request: &aws_sdk_pinpoint::types::WriteCampaignRequest) -> Value {
     let capture = Capture::default();
-    let request = campaign::fixtures::full().to_request().unwrap();
     let result = client(&capture)
         .create_campaign()
         .application_id("app")
@@ -62,7 +61,28 @@ async fn the_campaign_json_is_what_the_sdk_sends() {
         .send()
         .await;
     assert!(result.is_err(), "stopped before sending");
-    assert_eq!(sent(&capture), super::campaign::write_campaign_request(&request));
+    sent(&capture)
+}
+
+#[tokio::test]
+async fn the_campaign_json_is_what_the_sdk_sends() {
+    let request = campaign::fixtures::full().to_request().unwrap();
+    assert_eq!(campaign_sent(&request).await, super::campaign::write_campaign_request(&request));
+}
+
+#[tokio::test]
+async fn an_in_app_campaigns_json_is_what_the_sdk_sends() {
+    let mut d = campaign::fixtures::ab();
+    d.messages.in_app_message = crate::drafts::inapp::tests::full();
+    d.schedule.frequency = "IN_APP_EVENT".into();
+    d.schedule.immediate = false;
+    d.schedule.start_time = "2026-12-01T00:00:00Z".into();
+    d.schedule.event_types = "_session.start".into();
+    let request = d.to_request().unwrap();
+    let json = super::campaign::write_campaign_request(&request);
+    let button = &json["MessageConfiguration"]["InAppMessage"]["Content"][0]["PrimaryBtn"];
+    assert_eq!(button["Web"]["ButtonAction"], "LINK");
+    assert_eq!(campaign_sent(&request).await, json);
 }
 
 #[tokio::test]
@@ -81,8 +101,9 @@ async fn the_segment_json_is_what_the_sdk_sends() {
 
 #[tokio::test]
 async fn each_template_json_is_what_the_sdk_sends() {
+    use crate::drafts::inapp::InAppBlock;
+    use crate::drafts::template::TemplateDraft;
     use crate::drafts::template::sdk::{TemplateRequest, request};
-    use crate::drafts::template::{InAppBlock, TemplateDraft};
     use crate::pinpoint::TemplateKind;
 
     let mut drafts = Vec::new();
@@ -120,18 +141,18 @@ async fn each_template_json_is_what_the_sdk_sends() {
     }
     drafts.push(push);
     let mut inapp = TemplateDraft::new(TemplateKind::InApp);
-    inapp.blocks = vec![InAppBlock {
+    inapp.in_app.blocks = vec![InAppBlock {
         header: "H".into(),
         body: "B".into(),
         image_url: "https://i".into(),
         ..InAppBlock::default()
     }];
-    inapp.blocks[0].primary.text = "Go".into();
-    inapp.blocks[0].primary.action = "LINK".into();
-    inapp.blocks[0].primary.link = "https://l".into();
-    inapp.blocks[0].primary.radius = "4".into();
-    inapp.blocks[0].secondary.text = "Close".into();
-    inapp.custom_config = vec![("k".into(), "v".into())];
+    inapp.in_app.blocks[0].primary.text = "Go".into();
+    inapp.in_app.blocks[0].primary.action = "LINK".into();
+    inapp.in_app.blocks[0].primary.link = "https://l".into();
+    inapp.in_app.blocks[0].primary.radius = "4".into();
+    inapp.in_app.blocks[0].secondary.text = "Close".into();
+    inapp.in_app.custom_config = vec![("k".into(), "v".into())];
     drafts.push(inapp);
 
     for draft in drafts {

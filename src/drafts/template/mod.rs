@@ -5,7 +5,6 @@
 //! preview renders and the version diff compares) and back; `sdk` turns that into the SDK's
 //! request and the SDK's answers into it.
 
-pub mod inapp;
 pub mod sdk;
 pub mod wire;
 
@@ -14,7 +13,7 @@ use std::collections::BTreeMap;
 use super::FieldErrors;
 use crate::pinpoint::template::{TemplateKind, template_name};
 
-pub use inapp::{ButtonDraft, InAppBlock};
+pub use crate::drafts::inapp::InAppDraft;
 
 /// One text member of a template's request shape, as the form shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,12 +112,9 @@ pub struct TemplateDraft {
     pub recommender_id: String,
     /// An email's `Headers`.
     pub headers: Vec<(String, String)>,
-    /// An in-app template's `Layout`.
-    pub layout: String,
-    /// An in-app template's content blocks.
-    pub blocks: Vec<InAppBlock>,
-    /// An in-app template's `CustomConfig`.
-    pub custom_config: Vec<(String, String)>,
+    /// An in-app template's layout, content blocks and custom configuration (its `body` is
+    /// unused: templates have none).
+    pub in_app: InAppDraft,
 }
 
 impl TemplateDraft {
@@ -133,17 +129,11 @@ impl TemplateDraft {
             substitutions: Vec::new(),
             recommender_id: String::new(),
             headers: Vec::new(),
-            layout: if kind == TemplateKind::InApp {
-                "MIDDLE_BANNER".to_owned()
+            in_app: if kind == TemplateKind::InApp {
+                InAppDraft::starter()
             } else {
-                String::new()
+                InAppDraft::default()
             },
-            blocks: if kind == TemplateKind::InApp {
-                vec![InAppBlock::default()]
-            } else {
-                Vec::new()
-            },
-            custom_config: Vec::new(),
         }
     }
 
@@ -206,7 +196,7 @@ impl TemplateDraft {
                     errors.add("Default.Body", "Give at least one push part a title or a body.");
                 }
             }
-            TemplateKind::InApp => inapp::validate(&self.blocks, &mut errors),
+            TemplateKind::InApp => self.in_app.validate("", &mut errors),
         }
         for (i, (key, _)) in self.substitutions.iter().enumerate() {
             if key.trim().is_empty() {

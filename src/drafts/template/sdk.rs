@@ -8,11 +8,12 @@ use aws_sdk_pinpoint::types::{
     DefaultButtonConfiguration, DefaultPushNotificationTemplate, EmailTemplateRequest,
     EmailTemplateResponse, InAppMessageBodyConfig, InAppMessageButton, InAppMessageContent,
     InAppMessageHeaderConfig, InAppTemplateRequest, InAppTemplateResponse, Layout, MessageHeader,
-    PushNotificationTemplateRequest, PushNotificationTemplateResponse, SmsTemplateRequest,
-    SmsTemplateResponse, VoiceTemplateRequest, VoiceTemplateResponse,
+    OverrideButtonConfiguration, PushNotificationTemplateRequest, PushNotificationTemplateResponse,
+    SmsTemplateRequest, SmsTemplateResponse, VoiceTemplateRequest, VoiceTemplateResponse,
 };
 use serde_json::{Map, Value, json};
 
+use crate::drafts::json;
 use crate::pinpoint::template::TemplateKind;
 
 /// The request of one template kind, as the SDK takes it (one per save, so the size of its
@@ -65,10 +66,25 @@ fn button(v: &Value) -> InAppMessageButton {
         .set_text(s(&c, "Text"))
         .set_text_color(s(&c, "TextColor"))
         .build();
-    InAppMessageButton::builder().default_config(config).build()
+    let platform = |member: &str| {
+        v.get(member).map(|o| {
+            OverrideButtonConfiguration::builder()
+                .set_button_action(s(o, "ButtonAction").map(|a| ButtonAction::from(a.as_str())))
+                .set_link(s(o, "Link"))
+                .build()
+        })
+    };
+    InAppMessageButton::builder()
+        .default_config(config)
+        .set_ios(platform("IOS"))
+        .set_android(platform("Android"))
+        .set_web(platform("Web"))
+        .build()
 }
 
-fn content(v: &Value) -> InAppMessageContent {
+/// One `InAppMessageContent` from its JSON (`json::inapp::content` writes it back).
+#[must_use]
+pub fn content(v: &Value) -> InAppMessageContent {
     let header = v.get("HeaderConfig").map(|h| {
         InAppMessageHeaderConfig::builder()
             .set_alignment(s(h, "Alignment").map(|a| Alignment::from(a.as_str())))
@@ -263,38 +279,6 @@ fn android_json(t: &AndroidPushNotificationTemplate) -> Value {
         .done()
 }
 
-fn button_json(b: &InAppMessageButton) -> Value {
-    let c = b.default_config();
-    let config = c.map(|c| {
-        Obj::default()
-            .s("BackgroundColor", c.background_color())
-            .v("BorderRadius", c.border_radius().map(Value::from))
-            .s("ButtonAction", c.button_action().map(ButtonAction::as_str))
-            .s("Link", c.link())
-            .s("Text", c.text())
-            .s("TextColor", c.text_color())
-            .done()
-    });
-    Obj::default().v("DefaultConfig", config).done()
-}
-
-fn content_json(c: &InAppMessageContent) -> Value {
-    let header = c.header_config().map(|h| {
-        json!({"Alignment": h.alignment().map(Alignment::as_str), "Header": h.header(), "TextColor": h.text_color()})
-    });
-    let body = c.body_config().map(|b| {
-        json!({"Alignment": b.alignment().map(Alignment::as_str), "Body": b.body(), "TextColor": b.text_color()})
-    });
-    Obj::default()
-        .s("BackgroundColor", c.background_color())
-        .v("HeaderConfig", header)
-        .v("BodyConfig", body)
-        .s("ImageUrl", c.image_url())
-        .v("PrimaryBtn", c.primary_btn().map(button_json))
-        .v("SecondaryBtn", c.secondary_btn().map(button_json))
-        .done()
-}
-
 /// An email Get answer as its body and what it says beside.
 #[must_use]
 pub fn email(r: &EmailTemplateResponse) -> (TemplateMeta, Value) {
@@ -382,7 +366,7 @@ pub fn in_app(r: &InAppTemplateResponse) -> (TemplateMeta, Value) {
     let body = Obj::default()
         .s("TemplateDescription", r.template_description())
         .s("Layout", r.layout().map(Layout::as_str))
-        .v("Content", Some(Value::Array(r.content().iter().map(content_json).collect())))
+        .v("Content", Some(Value::Array(r.content().iter().map(json::inapp::content).collect())))
         .v("CustomConfig", config)
         .done();
     (meta(r.arn(), r.version(), r.last_modified_date(), r.tags()), body)

@@ -6,8 +6,10 @@
 
 use serde_json::{Map, Value, json};
 
-use super::inapp::{ButtonDraft, InAppBlock};
+use crate::drafts::json;
+
 use super::{PUSH_PARTS, TemplateDraft, fields, push_members};
+use crate::drafts::inapp::InAppBlock;
 use crate::pinpoint::template::TemplateKind;
 
 fn put(map: &mut Map<String, Value>, member: &str, text: &str) {
@@ -70,15 +72,11 @@ impl TemplateDraft {
                 }
             }
             TemplateKind::InApp => {
-                put(&mut map, "Layout", &self.layout);
-                let content = self.blocks.iter().map(block_json).collect();
+                put(&mut map, "Layout", &self.in_app.layout);
+                let content = self.in_app.content().iter().map(json::inapp::content).collect();
                 map.insert("Content".to_owned(), Value::Array(content));
-                if !self.custom_config.is_empty() {
-                    let config = self
-                        .custom_config
-                        .iter()
-                        .map(|(k, v)| (k.trim().to_owned(), Value::from(v.as_str())))
-                        .collect();
+                if let Some(config) = self.in_app.custom_map() {
+                    let config = config.into_iter().map(|(k, v)| (k, Value::from(v))).collect();
                     map.insert("CustomConfig".to_owned(), Value::Object(config));
                 }
             }
@@ -123,98 +121,17 @@ impl TemplateDraft {
                 }
             }
             TemplateKind::InApp => {
-                d.layout = text(body, "Layout");
-                d.blocks = body
+                d.in_app.layout = text(body, "Layout");
+                d.in_app.blocks = body
                     .get("Content")
                     .and_then(Value::as_array)
-                    .map(|a| a.iter().map(block_from_json).collect())
+                    .map(|a| a.iter().map(|c| InAppBlock::from(&super::sdk::content(c))).collect())
                     .unwrap_or_default();
-                d.custom_config = pairs(body.get("CustomConfig"));
+                d.in_app.custom_config = pairs(body.get("CustomConfig"));
             }
             TemplateKind::Sms | TemplateKind::Voice => {}
         }
         d
-    }
-}
-
-fn text_config(member: &str, text: &str, color: &str, align: &str) -> Value {
-    json!({
-        member: text,
-        "TextColor": if color.trim().is_empty() { "#000000" } else { color.trim() },
-        "Alignment": if align.is_empty() { "CENTER" } else { align },
-    })
-}
-
-fn button_json(b: &ButtonDraft) -> Option<Value> {
-    if b.text.trim().is_empty() {
-        return None;
-    }
-    let mut config = Map::new();
-    put(&mut config, "Text", &b.text);
-    put(&mut config, "ButtonAction", if b.action.is_empty() { "CLOSE" } else { &b.action });
-    put(&mut config, "Link", &b.link);
-    put(&mut config, "BackgroundColor", &b.background);
-    put(&mut config, "TextColor", &b.text_color);
-    if let Ok(radius) = b.radius.trim().parse::<i32>() {
-        config.insert("BorderRadius".to_owned(), Value::from(radius));
-    }
-    Some(json!({"DefaultConfig": config}))
-}
-
-fn block_json(b: &InAppBlock) -> Value {
-    let mut map = Map::new();
-    put(&mut map, "BackgroundColor", &b.background);
-    if !b.header.trim().is_empty() {
-        map.insert(
-            "HeaderConfig".to_owned(),
-            text_config("Header", &b.header, &b.header_color, &b.header_align),
-        );
-    }
-    if !b.body.trim().is_empty() {
-        map.insert(
-            "BodyConfig".to_owned(),
-            text_config("Body", &b.body, &b.body_color, &b.body_align),
-        );
-    }
-    put(&mut map, "ImageUrl", &b.image_url);
-    for (member, button) in [("PrimaryBtn", &b.primary), ("SecondaryBtn", &b.secondary)] {
-        if let Some(button) = button_json(button) {
-            map.insert(member.to_owned(), button);
-        }
-    }
-    Value::Object(map)
-}
-
-fn button_from_json(v: Option<&Value>) -> ButtonDraft {
-    let Some(c) = v.and_then(|b| b.get("DefaultConfig")) else { return ButtonDraft::default() };
-    ButtonDraft {
-        text: text(c, "Text"),
-        action: text(c, "ButtonAction"),
-        link: text(c, "Link"),
-        background: text(c, "BackgroundColor"),
-        text_color: text(c, "TextColor"),
-        radius: c
-            .get("BorderRadius")
-            .and_then(Value::as_i64)
-            .map(|r| r.to_string())
-            .unwrap_or_default(),
-    }
-}
-
-fn block_from_json(v: &Value) -> InAppBlock {
-    let header = v.get("HeaderConfig").cloned().unwrap_or_default();
-    let body = v.get("BodyConfig").cloned().unwrap_or_default();
-    InAppBlock {
-        background: text(v, "BackgroundColor"),
-        header: text(&header, "Header"),
-        header_color: text(&header, "TextColor"),
-        header_align: text(&header, "Alignment"),
-        body: text(&body, "Body"),
-        body_color: text(&body, "TextColor"),
-        body_align: text(&body, "Alignment"),
-        image_url: text(v, "ImageUrl"),
-        primary: button_from_json(v.get("PrimaryBtn")),
-        secondary: button_from_json(v.get("SecondaryBtn")),
     }
 }
 
@@ -249,10 +166,10 @@ mod tests {
 
         let mut inapp = TemplateDraft::new(TemplateKind::InApp);
         inapp.name = "banner".into();
-        inapp.blocks[0].header = "Sale".into();
-        inapp.blocks[0].body = "Half off".into();
-        inapp.blocks[0].primary.text = "Shop".into();
-        inapp.blocks[0].primary.radius = "4".into();
+        inapp.in_app.blocks[0].header = "Sale".into();
+        inapp.in_app.blocks[0].body = "Half off".into();
+        inapp.in_app.blocks[0].primary.text = "Shop".into();
+        inapp.in_app.blocks[0].primary.radius = "4".into();
         let body = inapp.to_json();
         assert_eq!(body["Content"][0]["PrimaryBtn"]["DefaultConfig"]["BorderRadius"], 4);
         assert_eq!(body["Content"][0]["HeaderConfig"]["Alignment"], "CENTER");

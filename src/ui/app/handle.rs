@@ -359,6 +359,15 @@ impl ConsoleApp {
                     EngagementRequest::Estimate { app_id, definition },
                 );
             }
+            CampaignAction::InAppMessages(endpoint_id) => {
+                self.send(
+                    Task::InAppMessages,
+                    EngagementRequest::InAppMessages { app_id, endpoint_id },
+                );
+            }
+            CampaignAction::EndpointIds => {
+                self.send(Task::InAppEndpoints, AudienceRequest::ListAllEndpoints { app_id });
+            }
         }
     }
 

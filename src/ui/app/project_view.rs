@@ -120,7 +120,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
             Section::Campaigns => {
                 let busy = busy_of(
                     app,
-                    &[Task::CampaignList, Task::CampaignSave, Task::CampaignHistory, Task::Preview],
+                    &[
+                        Task::CampaignList,
+                        Task::CampaignSave,
+                        Task::CampaignHistory,
+                        Task::Preview,
+                        Task::InAppMessages,
+                        Task::InAppEndpoints,
+                    ],
                 );
                 let segments = app.project.segments.choices();
                 actions.extend(app.library.wanted());
@@ -130,7 +137,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                     &segments,
                     app.drafts.as_ref(),
                     &busy,
-                    &app.library,
+                    (&app.library, is_mock),
                 ));
             }
             Section::Segments => {

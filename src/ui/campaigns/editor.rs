@@ -20,7 +20,7 @@ use crate::ui::editor_bar::{self, Bar, Problems};
 use crate::ui::kept::InFlight;
 use crate::ui::tasks::Task;
 use crate::ui::theme;
-use crate::ui::widgets::{EditorChoice, error_label};
+use crate::ui::widgets::EditorChoice;
 
 /// What the editor asks of the screen around it, once it is drawn.
 #[derive(Debug, Default)]
@@ -55,7 +55,6 @@ pub fn show(
     }
     let errors = editor.errors.clone();
     bar(ui, editor, &errors, (busy(Task::CampaignSave), reviewing), &mut actions, &mut outcome);
-    in_app_banner(ui, &editor.draft);
     audience::show(ui, &mut editor.draft, segments, &errors);
     ui.separator();
     tab_strip(ui, editor, &errors);
@@ -201,16 +200,6 @@ fn bar(
     editor_bar::messages(ui, &mut editor.notice, shown, problems, &mut editor.scroll_to_result);
 }
 
-fn in_app_banner(ui: &mut egui::Ui, d: &CampaignDraft) {
-    if d.messages.in_app || d.treatments.iter().any(|t| t.messages.in_app) {
-        error_label(
-            ui,
-            "This campaign has an in-app message, which the console does not edit: saving or \
-             pausing here would remove it, so both are refused. Change it with the AWS CLI or SDK.",
-        );
-    }
-}
-
 fn tab_strip(ui: &mut egui::Ui, editor: &mut Editor, errors: &FieldErrors) {
     ui.horizontal_wrapped(|ui| {
         for (tab, label) in [
@@ -271,7 +260,7 @@ fn tab(
             editor.channel = channel;
             return actions;
         }
-        Tab::Treatments => treatments::show(ui, editor, errors),
+        Tab::Treatments => return treatments::show(ui, editor, errors, library),
         Tab::Schedule => schedule::show(ui, "schedule.", &mut editor.draft.schedule, errors),
         Tab::Limits => {
             let exists = editor.campaign_id.is_some();

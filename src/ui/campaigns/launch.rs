@@ -183,10 +183,12 @@ impl Review {
             } else {
                 format!("It goes live in {minutes} minute(s)")
             };
-            return format!(
-                "{} {live}: from then on, each matching event sends the message.",
-                self.draft.schedule.sentence()
-            );
+            let then = if self.draft.schedule.frequency == "IN_APP_EVENT" {
+                "the app shows the message when a matching event happens in it"
+            } else {
+                "each matching event sends the message"
+            };
+            return format!("{} {live}: from then on, {then}.", self.draft.schedule.sentence());
         }
         let soon = if minutes < 1 {
             "It starts sending as soon as it is saved.".to_owned()
@@ -206,6 +208,7 @@ fn channel_label(member: &str) -> &str {
         "EmailMessage" => "Email",
         "SMSMessage" => "SMS",
         "CustomMessage" => "Custom",
+        "InAppMessage" => "In-app",
         push => PUSH_CHANNELS.iter().find(|(_, m)| *m == push).map_or(push, |(label, _)| label),
     }
 }

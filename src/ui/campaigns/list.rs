@@ -4,8 +4,9 @@
 use aws_sdk_pinpoint::types::CampaignResponse;
 use egui::RichText;
 
+use super::inapp_view::in_app_campaigns;
 use super::state::DRAFT_KIND;
-use super::{CampaignAction, CampaignsScreen, Editor, SegmentChoice};
+use super::{CampaignAction, CampaignsScreen, Editor, InAppView, SegmentChoice};
 use crate::drafts::campaign::{CampaignDraft, default_start};
 use crate::drafts::store::DraftStore;
 use crate::ui::action::Action;
@@ -116,6 +117,10 @@ fn toolbar(
         }
         if busy_button(ui, "Reload campaigns", busy(Task::CampaignList)) {
             reload = Some(Action::Campaigns(CampaignAction::Reload));
+        }
+        let in_app = screen.campaigns.as_deref().is_some_and(|c| !in_app_campaigns(c).is_empty());
+        if in_app && ui.button("What would an endpoint see…").clicked() {
+            screen.in_app = Some(InAppView::default());
         }
         let label = ui.label("Filter");
         ui.add(egui::TextEdit::singleline(&mut screen.filter).desired_width(180.0))

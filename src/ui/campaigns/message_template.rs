@@ -1,14 +1,18 @@
 //! The template a campaign message uses (`TemplateConfiguration`), picked under the channel
 //! tabs of the Messages tab, and what the message renders to with it for the preview's endpoint.
 
+use egui::RichText;
 use serde_json::Value;
 
 use super::messages;
 use crate::drafts::campaign::TemplateRef;
+use crate::drafts::template::TemplateDraft;
 use crate::pinpoint::ChannelKind;
-use crate::pinpoint::render::{Fields, Substitutions};
+use crate::pinpoint::TemplateKind;
+use crate::pinpoint::render::{Fields, Substitutions, fill};
 use crate::ui::action::Action;
-use crate::ui::template_picker::{TemplateLibrary, index_of, kind_of_member, pick, rendered};
+use crate::ui::inapp_form::preview;
+use crate::ui::template_picker::{TemplateLibrary, body, index_of, kind_of_member, pick, rendered};
 
 /// The channel a campaign message member is sent on, for rendering.
 fn channel_of(member: &str) -> ChannelKind {
@@ -44,6 +48,16 @@ pub(super) fn show(
         None => &sample,
     };
     let subs = Substitutions::default();
+    if kind == TemplateKind::InApp {
+        // An in-app template is drawn as the app would show it.
+        let mut ask = None;
+        if let Some(body) = body(ui, kind, r, library, &mut ask) {
+            let draft = TemplateDraft::from_json(kind, &r.name, body);
+            ui.label(RichText::new(format!("With template “{}”:", r.name.trim())).strong());
+            preview(ui, &draft.in_app, &|t| fill(t, Some(endpoint), &subs));
+        }
+        return ask.into_iter().collect();
+    }
     let channel = channel_of(member);
     let r = r.clone();
     egui::Frame::group(ui.style())

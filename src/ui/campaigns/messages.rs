@@ -1,6 +1,7 @@
 //! The Messages part of the campaign editor: a tab per channel with every member of its
-//! message shape, and a preview of how the message looks, with `{{…}}` filled from a chosen
-//! endpoint or sample values.
+//! message shape (the in-app message with the in-app template's form, `ui::inapp_form`), and a
+//! preview of how the message looks (an in-app message drawn on a phone), with `{{…}}` filled
+//! from a chosen endpoint or sample values.
 
 use egui::RichText;
 use serde_json::{Value, json};
@@ -10,10 +11,13 @@ use crate::drafts::FieldErrors;
 use crate::drafts::campaign::{
     ACTIONS, EmailDraft, MessagesDraft, PUSH_CHANNELS, PushDraft, SMS_TYPES, SmsDraft,
 };
+use crate::drafts::inapp::InAppDraft;
 use crate::pinpoint::render::{Fields, Substitutions, fill};
 use crate::ui::action::Action;
 use crate::ui::theme;
-use crate::ui::widgets::{busy_button, choice_row, field_note, form_row, text_area_row};
+use crate::ui::widgets::{
+    busy_button, choice_row, danger_button, field_note, form_row, text_area_row,
+};
 
 /// The values placeholders resolve to when no endpoint is chosen.
 pub(super) fn sample_endpoint() -> Value {
@@ -71,6 +75,7 @@ pub fn show(
                 field_note(ui, "The JSON payload sent to the custom delivery (Limits & hook tab).");
             }
             "SMSMessage" => sms_form(ui, &mut m.sms, &err),
+            "InAppMessage" => in_app_form(ui, prefix, &mut m.in_app_message, errors),
             push => push_form(ui, push, m.push_mut(push), &err),
         });
         actions.extend(preview(&mut cols[1], &member, m, source));
@@ -91,12 +96,14 @@ fn channel_tabs(
             ("Email", "EmailMessage"),
             ("SMS", "SMSMessage"),
             ("Custom", "CustomMessage"),
+            ("In-app", "InAppMessage"),
         ]);
         for (label, member) in tabs {
             let filled = match member {
                 "EmailMessage" => m.email != EmailDraft::default(),
                 "SMSMessage" => m.sms != SmsDraft::default(),
                 "CustomMessage" => !m.custom.is_empty(),
+                "InAppMessage" => !m.in_app_message.is_empty(),
                 other => m.push(other) != &PushDraft::default(),
             };
             let mut text =
@@ -145,6 +152,25 @@ fn sms_form(ui: &mut egui::Ui, s: &mut SmsDraft, err: &Err<'_>) {
     );
     form_row(ui, "Entity id", &mut s.entity_id, "DLT entity (India)", None);
     form_row(ui, "Template id", &mut s.template_id, "DLT template (India)", None);
+}
+
+/// The in-app message's form, or the offer to write one.
+fn in_app_form(ui: &mut egui::Ui, prefix: &str, d: &mut InAppDraft, errors: &FieldErrors) {
+    if d.is_empty() {
+        let note = "Shown inside your app when one of the campaign's events happens there \
+                    (frequency IN_APP_EVENT, Schedule tab); the app fetches it with \
+                    GetInAppMessages.";
+        ui.add(egui::Label::new(RichText::new(note).color(theme::MUTED)).wrap());
+        if ui.button("Write an in-app message").clicked() {
+            *d = InAppDraft::starter();
+        }
+        return;
+    }
+    crate::ui::inapp_form::form(ui, d, &format!("{prefix}InAppMessage."), errors, true);
+    ui.add_space(6.0);
+    if ui.add(danger_button("Remove the in-app message")).clicked() {
+        *d = InAppDraft::default();
+    }
 }
 
 /// A push channel's form (`member` is its wire member, e.g. `APNSMessage`).
@@ -231,6 +257,7 @@ pub(super) fn card(ui: &mut egui::Ui, member: &str, m: &MessagesDraft, endpoint:
             };
             ui.label(f(&body));
         }
+        "InAppMessage" => crate::ui::inapp_form::preview(ui, &m.in_app_message, &f),
         "CustomMessage" => {
             ui.label(RichText::new("Payload to the custom delivery").color(theme::MUTED));
             ui.label(RichText::new(f(&m.custom)).monospace());

@@ -5,12 +5,13 @@
 //! soon waits in), `audience` (name, segment, split), then a file per tab: `messages` (with
 //! `message_template`: the template a message uses and what it renders to),
 //! `treatments`, `schedule`, `limits`, `history` (versions, diff, activities, refreshed while the
-//! campaign runs), `json_view`. Unsaved edits are kept on disk and offered back after a restart.
+//! campaign runs), `json_view`; `inapp_view` is "what would this endpoint see" (in-app). Unsaved edits are kept on disk and offered back after a restart.
 
 mod audience;
 mod editor;
 mod editor_state;
 mod history;
+mod inapp_view;
 mod json_view;
 mod kpis;
 mod launch;
@@ -26,6 +27,7 @@ use egui::RichText;
 
 pub use editor_state::Editor;
 pub use history::{POLL_SECONDS, is_running};
+pub use inapp_view::InAppView;
 pub use launch::{Audience, Review};
 pub use list::{CampaignRow, Column};
 pub use state::{CampaignsScreen, Offered};
@@ -70,7 +72,7 @@ pub fn show(
     segments: &[SegmentChoice],
     store: Option<&DraftStore>,
     busy: &dyn Fn(Task) -> bool,
-    library: &TemplateLibrary,
+    (library, is_mock): (&TemplateLibrary, bool),
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     if let Some(error) = &screen.error {
@@ -79,6 +81,8 @@ pub fn show(
     list::offered_drafts(ui, screen, store);
     if screen.editor.is_some() {
         actions.extend(editor::show(ui, screen, segments, busy, library));
+    } else if screen.in_app.is_some() {
+        actions.extend(inapp_view::show(ui, screen, is_mock, busy));
     } else {
         if let Some(note) = &screen.note {
             ui.label(RichText::new(note).color(theme::OK));

@@ -55,6 +55,8 @@ pub struct CampaignsScreen {
     pub list_error: Option<ApiError>,
     /// A failed call outside the editor and the list.
     pub error: Option<ApiError>,
+    /// "What would this endpoint see", while open (in place of the list).
+    pub in_app: Option<super::InAppView>,
 }
 
 impl CampaignsScreen {
@@ -163,6 +165,17 @@ impl CampaignsScreen {
                     review.estimated(&answer);
                 }
             }
+            ApiResponse::InAppMessages { endpoint_id, campaigns } => {
+                if let Some(view) = &mut self.in_app {
+                    view.answer = Some((endpoint_id, campaigns));
+                    view.error = None;
+                }
+            }
+            ApiResponse::AllEndpoints(rows) => {
+                if let Some(view) = &mut self.in_app {
+                    view.suggest(&rows);
+                }
+            }
             ApiResponse::PreviewEndpoint(endpoint) => {
                 if let Some(editor) = &mut self.editor {
                     editor.preview = Some(endpoint);
@@ -192,6 +205,14 @@ impl CampaignsScreen {
                 editor.save_error = Some(error);
                 editor.scroll_to_result = true;
             }
+            (_, Task::InAppMessages) if self.in_app.is_some() => {
+                if let Some(view) = &mut self.in_app {
+                    view.answer = None;
+                    view.error = Some(error);
+                }
+            }
+            // Suggestions are a help: without them the id is typed.
+            (_, Task::InAppEndpoints) => {}
             (Some(editor), Task::Preview) => {
                 editor.preview = None;
                 editor.preview_error = Some(error.plain());

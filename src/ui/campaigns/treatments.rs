@@ -1,13 +1,18 @@
 //! The Treatments part of the campaign editor: up to five additional treatments for A/B
 //! tests, each with name, description, share of the segment, its own messages and optionally
-//! its own schedule.
+//! its own schedule; a treatment's message picks its template with the control's picker.
 
 use egui::RichText;
 
-use super::{Editor, limits, messages, schedule};
+use aws_sdk_pinpoint::types::EndpointResponse;
+use serde_json::Value;
+
+use super::{Editor, limits, message_template, messages, schedule};
 use crate::drafts::FieldErrors;
 use crate::drafts::campaign::TreatmentDraft;
 use crate::pinpoint::rules::MAX_ADDITIONAL_TREATMENTS;
+use crate::ui::action::Action;
+use crate::ui::template_picker::TemplateLibrary;
 use crate::ui::theme;
 use crate::ui::widgets::{error_label, form_row, text_area_row};
 
@@ -19,7 +24,12 @@ enum RowChoice {
 }
 
 /// Draws the treatments.
-pub fn show(ui: &mut egui::Ui, editor: &mut Editor, errors: &FieldErrors) {
+pub fn show(
+    ui: &mut egui::Ui,
+    editor: &mut Editor,
+    errors: &FieldErrors,
+    library: &TemplateLibrary,
+) -> Vec<Action> {
     let count = editor.draft.treatments.len();
     ui.label(
         RichText::new(format!(
@@ -48,9 +58,16 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, errors: &FieldErrors) {
         error_label(ui, message);
     }
     let mut choice = None;
+    let mut actions = Vec::new();
+    let request = crate::drafts::json::campaign::write_campaign_request(&editor.draft.build().0);
     for (i, t) in editor.draft.treatments.iter_mut().enumerate() {
+        let message = request
+            .pointer(&format!("/AdditionalTreatments/{i}/MessageConfiguration"))
+            .cloned()
+            .unwrap_or_default();
         let preview = editor.preview.as_deref();
-        if let Some(c) = treatment(ui, i, t, &mut editor.channel, preview, errors) {
+        let context = (&message, preview, library);
+        if let Some(c) = treatment(ui, (i, t), &mut editor.channel, context, errors, &mut actions) {
             choice = Some((c, i));
         }
     }
@@ -66,17 +83,18 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, errors: &FieldErrors) {
         }
         _ => {}
     }
+    actions
 }
 
 /// One treatment, folded under its title (opened when it holds an error, so the message is
 /// seen next to its field).
 fn treatment(
     ui: &mut egui::Ui,
-    i: usize,
-    t: &mut TreatmentDraft,
+    (i, t): (usize, &mut TreatmentDraft),
     channel: &mut String,
-    preview: Option<&aws_sdk_pinpoint::types::EndpointResponse>,
+    (message, preview, library): (&Value, Option<&EndpointResponse>, &TemplateLibrary),
     errors: &FieldErrors,
+    actions: &mut Vec<Action>,
 ) -> Option<RowChoice> {
     let key = format!("t{i}.");
     let has_error = errors.any_under(&key);
@@ -103,7 +121,12 @@ fn treatment(
                     .id_salt(("treatment_messages", i))
                     .open(errors.any_under(&format!("{key}messages.")).then_some(true))
                     .show(ui, |ui| {
-                        let _ = messages::show(
+                        let templates = &mut t.delivery.templates;
+                        let mut under_tabs = |ui: &mut egui::Ui, member: &str| {
+                            let context = (message, preview);
+                            message_template::show(ui, member, templates, context, library)
+                        };
+                        actions.extend(messages::show(
                             ui,
                             &format!("{key}messages."),
                             &mut t.messages,
@@ -115,8 +138,8 @@ fn treatment(
                                 error: None,
                                 busy: false,
                             },
-                            &mut |_, _| Vec::new(),
-                        );
+                            &mut under_tabs,
+                        ));
                     });
                 egui::CollapsingHeader::new(format!(
                     "Templates and custom delivery of treatment {}",

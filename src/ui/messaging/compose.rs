@@ -272,6 +272,7 @@ fn templates(ui: &mut egui::Ui, d: &mut ComposerDraft, library: &TemplateLibrary
             (TemplateKind::Email, "Email template", ChannelKind::Email),
             (TemplateKind::Sms, "SMS template", ChannelKind::Sms),
             (TemplateKind::Push, "Push template", ChannelKind::Gcm),
+            (TemplateKind::Voice, "Voice template", ChannelKind::Voice),
         ] {
             let r = &mut d.templates[index_of(kind)];
             pick(ui, label, kind, r, library);

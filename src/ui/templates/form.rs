@@ -59,15 +59,7 @@ pub(super) fn show(
         }
         TemplateKind::Push => push(ui, d, errors),
         TemplateKind::InApp => {
-            super::inapp::form(ui, d, errors);
-            section(ui, "Custom configuration");
-            pairs_editor(
-                ui,
-                "custom value",
-                &mut d.custom_config,
-                ["key", "value"],
-                ("custom", errors),
-            );
+            crate::ui::inapp_form::form(ui, &mut d.in_app, "", errors, false);
         }
         TemplateKind::Sms => {}
     }

@@ -1,6 +1,7 @@
 //! The template list: a filter by type (`TemplateType`) and name (`Prefix`), asked of the
 //! service (ListTemplates, every page), a table with type, name, description, active version and
-//! last change, New, Open and Delete (confirmed).
+//! last change, New, Open, Duplicate (a new unsaved template with the same kind and content)
+//! and Delete (confirmed).
 
 use egui::RichText;
 
@@ -134,16 +135,17 @@ pub(super) fn show(
     }
     let wide = theme::visible_width(ui) >= NARROW;
     let mut open = None;
+    let mut duplicate = None;
     let mut delete = None;
     egui::Grid::new("template_list")
         .striped(true)
-        .num_columns(if wide { 6 } else { 4 })
+        .num_columns(if wide { 7 } else { 5 })
         .spacing([14.0, 6.0])
         .show(ui, |ui| {
             let heads: &[&str] = if wide {
-                &["Name", "Type", "Description", "Active", "Last change", ""]
+                &["Name", "Type", "Description", "Active", "Last change", "", ""]
             } else {
-                &["Name", "Type", "Active", ""]
+                &["Name", "Type", "Active", "", ""]
             };
             for head in heads {
                 ui.label(RichText::new(*head).strong());
@@ -170,6 +172,15 @@ pub(super) fn show(
                 if wide {
                     ui.label(RichText::new(&row.last_modified).color(theme::MUTED));
                 }
+                let c = ui.button("Duplicate");
+                crate::ui::widgets::name_for_a11y(
+                    ui,
+                    &c,
+                    &format!("Duplicate template {}", row.name),
+                );
+                if c.clicked() {
+                    duplicate = Some(row.clone());
+                }
                 let d = ui.add(danger_button("Delete…"));
                 crate::ui::widgets::name_for_a11y(ui, &d, &format!("Delete template {}", row.name));
                 if d.clicked() {
@@ -178,6 +189,17 @@ pub(super) fn show(
                 ui.end_row();
             }
         });
+    if let Some(row) = duplicate {
+        screen.editor = Some(TemplateEditor::duplicating());
+        screen.note = None;
+        screen.error = None;
+        let version = None;
+        actions.push(Action::Templates(TemplateAction::Open {
+            name: row.name,
+            kind: row.kind,
+            version,
+        }));
+    }
     if let Some(row) = open {
         screen.editor = Some(TemplateEditor::opening(&row.version));
         screen.note = None;

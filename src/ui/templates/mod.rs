@@ -6,7 +6,6 @@
 
 mod editor;
 mod form;
-mod inapp;
 mod list;
 mod preview;
 mod state;

@@ -78,6 +78,8 @@ pub struct TemplateEditor {
     pub tags: TagsDraft,
     /// Why the tags could not be read or saved.
     pub tags_error: Option<ApiError>,
+    /// The template being read is to be copied into a new, unsaved one.
+    pub duplicating: bool,
 }
 
 impl TemplateEditor {
@@ -85,6 +87,12 @@ impl TemplateEditor {
     #[must_use]
     pub fn new(kind: TemplateKind) -> Self {
         Self { draft: Some(TemplateDraft::new(kind)), new_version: true, ..Self::default() }
+    }
+
+    /// An editor waiting for a template to load, to copy it into a new one (unsaved).
+    #[must_use]
+    pub fn duplicating() -> Self {
+        Self { duplicating: true, new_version: true, ..Self::default() }
     }
 
     /// An editor waiting for `name` to load.
@@ -108,6 +116,14 @@ impl TemplateEditor {
     }
 
     fn load(&mut self, loaded: LoadedTemplate) {
+        if std::mem::take(&mut self.duplicating) {
+            // Same kind and content under a new name; created as version 1 when saved.
+            let mut copy = TemplateDraft::from_json(loaded.kind, &loaded.name, &loaded.body);
+            copy.name = format!("{}-copy", loaded.name);
+            self.note = Some(format!("A copy of “{}”: name it and create it.", loaded.name));
+            self.draft = Some(copy);
+            return;
+        }
         self.draft = Some(TemplateDraft::from_json(loaded.kind, &loaded.name, &loaded.body));
         if self.tags.arn != loaded.meta.arn {
             self.tags = TagsDraft::for_arn(&loaded.meta.arn);

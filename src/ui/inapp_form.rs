@@ -1,22 +1,28 @@
-//! An in-app template's layout and content blocks (header, body, image, background, two
-//! buttons and their colours), and the message drawn as a device would show it, with the
-//! painter: the layout's position (top, middle, bottom banner; overlay; feed; carousel of the
-//! blocks side by side), colours, alignment, and buttons.
+//! An in-app message's form and its drawing, shared by the in-app template editor and the
+//! campaign editor's in-app message: the layout, the content blocks (header, body, image,
+//! background, two buttons with their colours and platform overrides), the custom
+//! configuration, and the message drawn as a device would show it, with the painter: the
+//! layout's position (top, middle, bottom banner; overlay; feed; carousel of the blocks side by
+//! side), colours, alignment, and buttons.
 
 use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
 use crate::drafts::FieldErrors;
-use crate::drafts::template::inapp::{ALIGNMENTS, BUTTON_ACTIONS, LAYOUTS, parse_color};
-use crate::drafts::template::{ButtonDraft, InAppBlock, TemplateDraft};
-use crate::ui::widgets::{choice_row, form_row, section, text_area_row};
+use crate::drafts::inapp::{
+    ALIGNMENTS, BUTTON_ACTIONS, ButtonDraft, InAppBlock, InAppDraft, LAYOUTS, MAX_BLOCKS,
+    PLATFORMS, parse_color,
+};
+use crate::ui::widgets::{choice_row, form_row, pairs_editor, section, text_area_row};
 
-/// The block form.
-pub(super) fn form(ui: &mut egui::Ui, d: &mut TemplateDraft, errors: &FieldErrors) {
-    choice_row(ui, "Layout", &mut d.layout, &LAYOUTS, None, errors.get("Layout"));
+/// The message's form; messages are read under `prefix` (see `InAppDraft::validate`). `body`:
+/// the message has a `Body` (a campaign's does, a template's does not).
+pub fn form(ui: &mut egui::Ui, d: &mut InAppDraft, prefix: &str, errors: &FieldErrors, body: bool) {
+    let key = |m: &str| format!("{prefix}{m}");
+    choice_row(ui, "Layout", &mut d.layout, &LAYOUTS, None, errors.get(&key("Layout")));
     let mut remove = None;
     let count = d.blocks.len();
     for (i, b) in d.blocks.iter_mut().enumerate() {
-        let err = |m: &str| errors.get(&format!("blocks.{i}.{m}"));
+        let err = |m: &str| errors.get(&key(&format!("blocks.{i}.{m}")));
         section(ui, &format!("Block {}", i + 1));
         ui.push_id(("block", i), |ui| {
             form_row(ui, "Header", &mut b.header, "", err("header"));
@@ -31,7 +37,9 @@ pub(super) fn form(ui: &mut egui::Ui, d: &mut TemplateDraft, errors: &FieldError
                 ("primary", "Primary button", &mut b.primary),
                 ("secondary", "Secondary button", &mut b.secondary),
             ] {
-                button_form(ui, label, button, |m| errors.get(&format!("blocks.{i}.{which}.{m}")));
+                button_form(ui, label, button, |m| {
+                    errors.get(&key(&format!("blocks.{i}.{which}.{m}")))
+                });
             }
             if count > 1 && ui.button(format!("Remove block {}", i + 1)).clicked() {
                 remove = Some(i);
@@ -41,10 +49,21 @@ pub(super) fn form(ui: &mut egui::Ui, d: &mut TemplateDraft, errors: &FieldError
     if let Some(i) = remove {
         d.blocks.remove(i);
     }
-    crate::ui::widgets::field_error(ui, errors.get("blocks"));
-    if d.blocks.len() < 5 && ui.button("+ Add block").clicked() {
+    crate::ui::widgets::field_error(ui, errors.get(&key("blocks")));
+    if d.blocks.len() < MAX_BLOCKS && ui.button("+ Add block").clicked() {
         d.blocks.push(InAppBlock::default());
     }
+    if body {
+        text_area_row(ui, "Message body", &mut d.body, 2, errors.get(&key("Body")));
+    }
+    section(ui, "Custom configuration");
+    pairs_editor(
+        ui,
+        "custom value",
+        &mut d.custom_config,
+        ["key", "value"],
+        (&key("custom"), errors),
+    );
 }
 
 fn button_form<'e>(
@@ -72,6 +91,17 @@ fn button_form<'e>(
             err("text_color"),
         );
         form_row(ui, &format!("{label} corner radius"), &mut b.radius, "0", err("radius"));
+        // Short labels (the heading names the button), in the button's own id scope.
+        ui.push_id(label, |ui| {
+            for ((platform, member), o) in PLATFORMS.iter().zip(&mut b.overrides) {
+                let action = format!("{platform} action");
+                choice_row(ui, &action, &mut o.action, &BUTTON_ACTIONS, Some("(as above)"), None);
+                if !o.action.is_empty() {
+                    let link = err(&format!("{member}.link"));
+                    form_row(ui, &format!("{platform} link"), &mut o.link, "", link);
+                }
+            }
+        });
     });
 }
 
@@ -186,8 +216,13 @@ fn paint_block(
 }
 
 /// Draws the message on a phone-sized screen, placeholders filled by `fill`.
-pub(super) fn preview(ui: &mut egui::Ui, d: &TemplateDraft, fill: &dyn Fn(&str) -> String) {
-    let size = vec2(260.0, 460.0).min(vec2(ui.available_width().max(160.0), 460.0));
+pub fn preview(ui: &mut egui::Ui, d: &InAppDraft, fill: &dyn Fn(&str) -> String) {
+    preview_sized(ui, d, fill, vec2(260.0, 460.0));
+}
+
+/// [`preview`] on a screen of at most `size` (narrower when the space is).
+pub fn preview_sized(ui: &mut egui::Ui, d: &InAppDraft, fill: &dyn Fn(&str) -> String, size: Vec2) {
+    let size = size.min(vec2(ui.available_width().max(160.0), size.y));
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     crate::ui::widgets::name_for_a11y(ui, &response, "In-app preview");
     let painter = ui.painter_at(rect);
