@@ -229,6 +229,13 @@ async fn an_endpoint_gets_its_in_app_campaigns_by_priority_and_schedule() {
 
     assert!(w.messages("e2").await.is_empty(), "an Android endpoint is not in the segment");
 
+    // An in-app campaign waits for the app's requests: the engine never completes it.
+    w.server.backend().run_due();
+    let got = w.client.get_campaign().application_id(&w.app).campaign_id(&sale).send().await;
+    let got = got.unwrap();
+    let state = got.campaign_response().unwrap().state().unwrap().campaign_status();
+    assert_eq!(state, Some(&aws_sdk_pinpoint::types::CampaignStatus::Scheduled));
+
     w.clock.set(t("2026-12-06T00:00:00Z"));
     assert_eq!(ids(&w.messages("e1").await), [carousel.clone(), later.clone(), sale]);
     w.clock.set(t("2027-01-01T00:00:00Z"));

@@ -339,10 +339,7 @@ fn settle(app: &mut ProjectRecord, id: &str, now: DateTime<Utc>) -> Need {
         } else {
             next_run(&campaign, runtime.next.or(Some(now)))
         };
-        if runtime.runs == 0
-            && runtime.next.is_none()
-            && text(&campaign, "/Schedule/Frequency") != Some("EVENT")
-        {
+        if runtime.runs == 0 && runtime.next.is_none() && !is_event_driven(&campaign) {
             runtime.finished = true;
         }
     }
@@ -378,15 +375,22 @@ fn settle(app: &mut ProjectRecord, id: &str, now: DateTime<Utc>) -> Need {
         }
         _ => Need::Nothing,
     };
-    let status = match (runtime.finished, text(&campaign, "/Schedule/Frequency")) {
-        (_, Some("EVENT")) => "SCHEDULED",
-        (true, _) => "COMPLETED",
-        (false, _) if runtime.runs > 0 => "PENDING_NEXT_RUN",
-        (false, _) => "SCHEDULED",
+    let status = match runtime.finished {
+        _ if is_event_driven(&campaign) => "SCHEDULED",
+        true => "COMPLETED",
+        false if runtime.runs > 0 => "PENDING_NEXT_RUN",
+        false => "SCHEDULED",
     };
     set_state(app, id, status);
     save(app, id, runtime);
     need
+}
+
+/// Whether a campaign is sent when events happen (EVENT: on `PutEvents`; IN_APP_EVENT: the app
+/// asks with `GetInAppMessages`) rather than on a schedule: it waits for events, never completes
+/// by itself, and reads SCHEDULED.
+fn is_event_driven(campaign: &Value) -> bool {
+    matches!(text(campaign, "/Schedule/Frequency"), Some("EVENT" | "IN_APP_EVENT"))
 }
 
 /// Delivers the next part of the first due zone of a campaign's open run, with its outbox
