@@ -260,13 +260,13 @@ async fn delete(client: &Client, kind: TemplateKind, name: &str) -> Result<(), A
     Ok(())
 }
 
-/// Every version of a template with its body, newest first.
-pub async fn versions(
+/// Every version of a template (id, last change), newest first: the listing only.
+async fn listed_versions(
     client: &Client,
     kind: TemplateKind,
     name: &str,
-) -> Result<Vec<TemplateVersion>, ApiError> {
-    let listed: Vec<(String, String)> = all_pages(|token| async move {
+) -> Result<Vec<(String, String)>, ApiError> {
+    let mut listed: Vec<(String, String)> = all_pages(|token| async move {
         let out = client
             .list_template_versions()
             .template_name(name)
@@ -288,12 +288,23 @@ pub async fn versions(
         Ok((items.unwrap_or_default(), page.and_then(|p| p.next_token()).map(str::to_owned)))
     })
     .await?;
+    listed.sort_by_key(|(version, _)| std::cmp::Reverse(version.parse::<u64>().unwrap_or(0)));
+    Ok(listed)
+}
+
+/// Every version of a template with its body, newest first. ListTemplateVersions carries no
+/// body, so each version is read (GetXTemplate with `version`); only the Versions tab asks.
+pub async fn versions(
+    client: &Client,
+    kind: TemplateKind,
+    name: &str,
+) -> Result<Vec<TemplateVersion>, ApiError> {
+    let listed = listed_versions(client, kind, name).await?;
     let mut out = Vec::with_capacity(listed.len());
     for (version, last_modified) in listed {
         let body = get(client, kind, name, Some(&version)).await?.body;
         out.push(TemplateVersion { version, last_modified, body });
     }
-    out.sort_by_key(|v| std::cmp::Reverse(v.version.parse::<u64>().unwrap_or(0)));
     Ok(out)
 }
 
@@ -335,7 +346,8 @@ pub async fn call(client: &Client, request: TemplatesRequest) -> Result<ApiRespo
         TemplatesRequest::Save { name, kind, body, create, new_version } => {
             save(client, &name, sdk::request(kind, &body, None), create, new_version).await?;
             // The latest version is the one just written (the active one may be older).
-            let latest = versions(client, kind, &name).await?.into_iter().next().map(|v| v.version);
+            let latest =
+                listed_versions(client, kind, &name).await?.into_iter().next().map(|v| v.0);
             let loaded = get(client, kind, &name, latest.as_deref()).await?;
             Ok(ApiResponse::TemplateSaved(Box::new(loaded)))
         }
