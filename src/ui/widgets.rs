@@ -253,7 +253,13 @@ pub fn under_field<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> R
 /// A value shown in monospace within `max_width`: elided with "…" when longer, the whole value
 /// on hover, copied to the clipboard on click.
 pub fn copyable(ui: &mut Ui, value: &str, max_width: f32) -> Response {
-    let width = max_width.min(ui.available_width()).max(40.0);
+    // In a wrapping row, what is left of the row (a label wider than that would run past the
+    // edge); a row with too little left starts the value on the next one.
+    let left = ui.available_size_before_wrap().x;
+    if left < max_width.min(120.0) && ui.layout().main_wrap {
+        ui.end_row();
+    }
+    let width = max_width.min(ui.available_size_before_wrap().x).max(40.0);
     let response = ui
         .scope(|ui| {
             ui.set_max_width(width);
