@@ -6,6 +6,7 @@ pub mod campaign;
 pub mod channels;
 pub mod diff;
 pub mod endpoint;
+pub mod journey;
 pub mod json;
 pub mod message;
 pub mod otp;

@@ -11,6 +11,7 @@
 //! show and send what a save sends.
 
 pub mod campaign;
+pub mod journey;
 pub mod segment;
 
 #[cfg(test)]
