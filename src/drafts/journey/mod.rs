@@ -11,6 +11,7 @@ pub mod history;
 pub mod layout;
 mod request;
 mod rules;
+pub mod words;
 
 #[cfg(test)]
 pub(crate) mod fixtures;

@@ -13,7 +13,7 @@ mod editor_state;
 mod history;
 mod json_view;
 mod kpis;
-mod launch;
+pub(crate) mod launch;
 mod limits;
 mod list;
 mod message_template;
