@@ -38,7 +38,7 @@ fn bar(ui: &mut egui::Ui, editor: &mut Editor, cx: &Context<'_>) -> (bool, Vec<A
     let mut actions = Vec::new();
     let problems = editor.problems().len();
     ui.horizontal_wrapped(|ui| {
-        if ui.button("← Journeys").clicked() {
+        if ui.button("All journeys").clicked() {
             back = true;
         }
         ui.label(RichText::new(&editor.draft.name).heading());
@@ -118,10 +118,7 @@ fn bar(ui: &mut egui::Ui, editor: &mut Editor, cx: &Context<'_>) -> (bool, Vec<A
     if let Some(note) = &editor.note {
         ui.label(RichText::new(note).color(theme::OK));
     }
-    if let Some((error, refused)) = &editor.refused
-        && *refused == editor.draft
-        && crate::drafts::journey::activity_of_path(&error.message).is_none()
-    {
+    if let Some(error) = editor.refusal_elsewhere() {
         api_error(ui, error);
     }
     (back, actions)
@@ -211,7 +208,7 @@ pub(super) fn show(
     ui.horizontal(|ui| {
         for (tab, label) in [
             (Tab::Canvas, "Canvas"),
-            (Tab::Settings, "Settings"),
+            (Tab::Settings, "Journey settings"),
             (Tab::Runs, "Runs"),
             (Tab::Kpis, "KPIs"),
             (Tab::Json, "JSON"),

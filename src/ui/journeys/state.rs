@@ -210,11 +210,24 @@ impl Editor {
         {
             let key = match activity_of_path(&error.message) {
                 Some(id) => format!("Activities.{id}.service"),
+                None if error.message.contains("StartCondition") => {
+                    "StartCondition.service".to_owned()
+                }
                 None => "service".to_owned(),
             };
             errors.add(key, format!("The service refused it: {}", error.message));
         }
         errors
+    }
+
+    /// The refusal to show in the bar: one that names no activity and not the entry (those
+    /// are shown on their node).
+    #[must_use]
+    pub fn refusal_elsewhere(&self) -> Option<&ApiError> {
+        let (error, refused) = self.refused.as_ref()?;
+        let placed =
+            activity_of_path(&error.message).is_some() || error.message.contains("StartCondition");
+        (*refused == self.draft && !placed).then_some(error)
     }
 
     /// The slot a new activity's place names, for the panel's sentence.

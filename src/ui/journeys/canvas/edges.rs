@@ -10,7 +10,6 @@ use crate::drafts::journey::JourneyDraft;
 use crate::drafts::journey::graph::{Slot, outs};
 use crate::drafts::journey::history::Place;
 use crate::ui::theme;
-use crate::ui::widgets::name_for_a11y;
 
 /// Length of a free branch's stub.
 const STUB: f32 = 34.0;
@@ -46,12 +45,19 @@ fn arrow(ui: &Ui, a: Pos2, b: Pos2, colour: Color32) {
     ));
 }
 
-/// The "+" at `at`; answers true when clicked.
+/// The "+" at `at` (a widget of a stable id named by its place); answers true when clicked.
 fn plus(ui: &mut Ui, at: Pos2, place: &Place) -> bool {
     let rect = Rect::from_center_size(at, vec2(20.0, 20.0));
-    let response = ui.put(rect, egui::Button::new(RichText::new("+").strong()).small());
-    name_for_a11y(ui, &response, &place_words(place));
-    response.clicked()
+    let words = place_words(place);
+    let response =
+        ui.interact(rect, egui::Id::unique(("journey_plus", &words)), egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &words));
+    let visuals = ui.style().interact(&response);
+    ui.painter().rect(rect, 4.0, visuals.bg_fill, visuals.bg_stroke, egui::StrokeKind::Inside);
+    let s = egui::Stroke::new(1.8, visuals.fg_stroke.color);
+    ui.painter().line_segment([at - vec2(5.0, 0.0), at + vec2(5.0, 0.0)], s);
+    ui.painter().line_segment([at - vec2(0.0, 5.0), at + vec2(0.0, 5.0)], s);
+    response.on_hover_text(words).clicked()
 }
 
 fn label(ui: &Ui, at: Pos2, text: &str) {

@@ -28,14 +28,14 @@ const NARROW: f32 = 780.0;
 fn toolbar(ui: &mut egui::Ui, editor: &mut Editor, g: &Geometry) {
     ui.horizontal_wrapped(|ui| {
         if ui
-            .add_enabled(editor.history.can_undo(), egui::Button::new("↶ Undo"))
+            .add_enabled(editor.history.can_undo(), egui::Button::new("Undo"))
             .on_hover_text("Ctrl+Z")
             .clicked()
         {
             editor.history.undo(&mut editor.draft);
         }
         if ui
-            .add_enabled(editor.history.can_redo(), egui::Button::new("↷ Redo"))
+            .add_enabled(editor.history.can_redo(), egui::Button::new("Redo"))
             .on_hover_text("Ctrl+Shift+Z")
             .clicked()
         {
@@ -122,7 +122,7 @@ fn draw(ui: &mut egui::Ui, editor: &mut Editor, g: &Geometry, problems: &FieldEr
     let mut moved: Vec<(String, Vec2)> = Vec::new();
     let mut add = None;
     egui::Frame::canvas(ui.style()).show(ui, |ui| {
-        egui::Scene::new().zoom_range(0.2..=1.5).show(ui, &mut view, |ui| {
+        egui::Scene::new().zoom_range(0.2..=1.0).show(ui, &mut view, |ui| {
             add = edges::show(ui, &editor.draft, g, fixed);
             let entered = editor
                 .metrics
@@ -189,10 +189,11 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, cx: &Context<'_>) -> Vec<Act
         actions.extend(panel::show(ui, editor, cx, &problems));
     } else {
         ui.horizontal_top(|ui| {
-            ui.allocate_ui(vec2(width - PANEL_WIDTH - 12.0, visible), |ui| {
-                draw(ui, editor, &g, &problems)
+            let down = egui::Layout::top_down(egui::Align::Min);
+            ui.allocate_ui_with_layout(vec2(width - PANEL_WIDTH - 12.0, visible), down, |ui| {
+                draw(ui, editor, &g, &problems);
             });
-            ui.allocate_ui(vec2(PANEL_WIDTH, visible), |ui| {
+            ui.allocate_ui_with_layout(vec2(PANEL_WIDTH, visible), down, |ui| {
                 ui.set_width(PANEL_WIDTH);
                 egui::ScrollArea::vertical()
                     .id_salt("journey_panel")

@@ -9,22 +9,91 @@ use crate::drafts::journey::words::{NodeCounts, summary};
 use crate::drafts::journey::{Channel, Kind};
 use crate::ui::theme;
 
-/// A kind's icon, name and colour.
+/// A kind's name and colour.
 #[must_use]
-pub fn look(kind: &Kind) -> (&'static str, &'static str, Color32) {
+pub fn look(kind: &Kind) -> (&'static str, Color32) {
     match kind {
         Kind::Message(m) => match m.channel {
-            Channel::Email => ("✉", "Email", theme::SPLIT[0]),
-            Channel::Sms => ("🗨", "SMS", theme::SPLIT[1]),
-            Channel::Push => ("🔔", "Push", theme::SPLIT[3]),
-            Channel::Custom => ("⚙", "Custom", theme::SPLIT[5]),
+            Channel::Email => ("Email", theme::SPLIT[0]),
+            Channel::Sms => ("SMS", theme::SPLIT[1]),
+            Channel::Push => ("Push", theme::SPLIT[3]),
+            Channel::Custom => ("Custom", theme::SPLIT[5]),
         },
-        Kind::Wait { .. } => ("⏳", "Wait", theme::HOLDOUT),
-        Kind::Holdout { .. } => ("⛔", "Holdout", theme::HOLDOUT),
-        Kind::RandomSplit(_) => ("🔀", "Random split", theme::SPLIT[2]),
-        Kind::ConditionalSplit { .. } => ("❓", "Yes/no split", theme::SPLIT[4]),
-        Kind::MultiCondition { .. } => ("☰", "Multivariate split", theme::SPLIT[4]),
-        Kind::ContactCenter { .. } => ("☎", "Contact center", theme::SPLIT[5]),
+        Kind::Wait { .. } => ("Wait", theme::HOLDOUT),
+        Kind::Holdout { .. } => ("Holdout", theme::HOLDOUT),
+        Kind::RandomSplit(_) => ("Random split", theme::SPLIT[2]),
+        Kind::ConditionalSplit { .. } => ("Yes/no split", theme::SPLIT[4]),
+        Kind::MultiCondition { .. } => ("Multivariate split", theme::SPLIT[4]),
+        Kind::ContactCenter { .. } => ("Contact center", theme::SPLIT[5]),
+    }
+}
+
+/// A kind's icon, drawn in `r` (16 points square) with lines, so no font needs the glyph.
+fn icon(ui: &Ui, r: Rect, kind: &Kind, c: Color32) {
+    let p = ui.painter();
+    let s = Stroke::new(1.6, c);
+    let at = |x: f32, y: f32| egui::pos2(r.left() + x * r.width(), r.top() + y * r.height());
+    match kind {
+        Kind::Message(m) => match m.channel {
+            Channel::Email => {
+                p.rect_stroke(
+                    Rect::from_min_max(at(0.0, 0.2), at(1.0, 0.85)),
+                    1.0,
+                    s,
+                    StrokeKind::Inside,
+                );
+                p.line(vec![at(0.0, 0.2), at(0.5, 0.55), at(1.0, 0.2)], s);
+            }
+            Channel::Sms => {
+                p.rect_stroke(
+                    Rect::from_min_max(at(0.0, 0.1), at(1.0, 0.7)),
+                    3.0,
+                    s,
+                    StrokeKind::Inside,
+                );
+                p.line(vec![at(0.25, 0.7), at(0.2, 0.95), at(0.5, 0.7)], s);
+            }
+            Channel::Push => {
+                p.line(
+                    vec![
+                        at(0.2, 0.75),
+                        at(0.25, 0.3),
+                        at(0.5, 0.1),
+                        at(0.75, 0.3),
+                        at(0.8, 0.75),
+                        at(0.2, 0.75),
+                    ],
+                    s,
+                );
+                p.circle_filled(at(0.5, 0.9), 1.8, c);
+            }
+            Channel::Custom => {
+                p.line(vec![at(0.35, 0.2), at(0.05, 0.5), at(0.35, 0.8)], s);
+                p.line(vec![at(0.65, 0.2), at(0.95, 0.5), at(0.65, 0.8)], s);
+            }
+        },
+        Kind::Wait { .. } => {
+            p.circle_stroke(r.center(), r.width() * 0.45, s);
+            p.line(vec![at(0.5, 0.2), at(0.5, 0.5), at(0.75, 0.6)], s);
+        }
+        Kind::Holdout { .. } => {
+            p.circle_stroke(r.center(), r.width() * 0.45, s);
+            p.line_segment([at(0.2, 0.2), at(0.8, 0.8)], s);
+        }
+        Kind::RandomSplit(_) | Kind::MultiCondition { .. } => {
+            p.line_segment([at(0.5, 0.0), at(0.5, 0.45)], s);
+            p.line(vec![at(0.1, 1.0), at(0.5, 0.45), at(0.9, 1.0)], s);
+            if matches!(kind, Kind::MultiCondition { .. }) {
+                p.line_segment([at(0.5, 0.45), at(0.5, 1.0)], s);
+            }
+        }
+        Kind::ConditionalSplit { .. } => {
+            p.line(vec![at(0.5, 0.0), at(1.0, 0.5), at(0.5, 1.0), at(0.0, 0.5), at(0.5, 0.0)], s);
+        }
+        Kind::ContactCenter { .. } => {
+            p.circle_stroke(at(0.5, 0.35), r.width() * 0.22, s);
+            p.line(vec![at(0.1, 1.0), at(0.2, 0.7), at(0.8, 0.7), at(0.9, 1.0)], s);
+        }
     }
 }
 
@@ -91,7 +160,7 @@ pub fn activity(
     marks: Marks,
     counts: Option<NodeCounts>,
 ) -> Response {
-    let (icon, name, colour) = look(kind);
+    let (name, colour) = look(kind);
     let response = frame(
         ui,
         rect,
@@ -102,8 +171,14 @@ pub fn activity(
     );
     let inner = rect.shrink2(egui::vec2(12.0, 6.0));
     let w = inner.width();
-    let title = RichText::new(format!("{icon} {name} · {id}")).strong().color(colour);
-    text(ui, inner.min, title, w);
+    icon(
+        ui,
+        Rect::from_min_size(inner.min + egui::vec2(0.0, 1.0), egui::vec2(16.0, 16.0)),
+        kind,
+        colour,
+    );
+    let title = RichText::new(format!("{name} · {id}")).strong().color(colour);
+    text(ui, inner.min + egui::vec2(22.0, 0.0), title, w - 22.0);
     let second = if marks.orphan {
         RichText::new("Orphan: nothing leads here").color(theme::WARN)
     } else {
@@ -143,7 +218,15 @@ pub fn entry(
         frame(ui, rect, egui::Id::unique("journey_entry"), "Journey entry", theme::ACCENT, marks);
     let inner = rect.shrink2(egui::vec2(12.0, 6.0));
     let w = inner.width();
-    text(ui, inner.min, RichText::new("▶ Entry").strong().color(theme::ACCENT), w);
+    let play = |x: f32, y: f32| inner.min + egui::vec2(x, y);
+    let triangle = vec![play(2.0, 2.0), play(14.0, 9.0), play(2.0, 16.0)];
+    ui.painter().add(egui::Shape::convex_polygon(triangle, theme::ACCENT, Stroke::NONE));
+    text(
+        ui,
+        inner.min + egui::vec2(22.0, 0.0),
+        RichText::new("Entry").strong().color(theme::ACCENT),
+        w - 22.0,
+    );
     text(ui, inner.min + egui::vec2(0.0, 21.0), RichText::new(words).small(), w);
     if let Some(n) = entered {
         text(

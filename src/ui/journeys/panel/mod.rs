@@ -21,11 +21,19 @@ use crate::ui::action::Action;
 use crate::ui::theme;
 use crate::ui::widgets::{danger_button, error_label, form_row, name_for_a11y, section};
 
-/// The problems of one activity (`Activities.{id}…`), as sentences.
+/// The problems of one activity that no field of the panel shows (its id, a cycle, where its
+/// branches lead, the service's refusal), as sentences; the others sit by their fields.
 fn problems_of<'a>(problems: &'a FieldErrors, id: &str) -> Vec<&'a str> {
     let prefix = format!("Activities.{id}.");
     let exact = format!("Activities.{id}");
-    problems.iter().filter(|(k, _)| k.starts_with(&prefix) || *k == exact).map(|(_, m)| m).collect()
+    problems
+        .iter()
+        .filter(|(k, _)| {
+            *k == exact
+                || (k.starts_with(&prefix) && (k.ends_with("Activity") || k.ends_with(".service")))
+        })
+        .map(|(_, m)| m)
+        .collect()
 }
 
 fn adding(ui: &mut egui::Ui, editor: &mut Editor) {
@@ -46,7 +54,9 @@ fn adding(ui: &mut egui::Ui, editor: &mut Editor) {
     if ui.button("Cancel").clicked() {
         editor.adding = None;
     }
-    if let (Some(kind), Some(place)) = (chosen, editor.adding.take()) {
+    if let Some(kind) = chosen
+        && let Some(place) = editor.adding.take()
+    {
         let made = editor.history.apply(&mut editor.draft, Edit::Insert(place, kind));
         editor.selected = made.map(Selected::Activity);
     }
@@ -102,8 +112,8 @@ fn activity(
         editor.selected = None;
         return actions;
     };
-    let (icon, name, colour) = look(&a.kind);
-    ui.heading(RichText::new(format!("{icon} {name} · {id}")).color(colour));
+    let (name, colour) = look(&a.kind);
+    ui.heading(RichText::new(format!("{name} · {id}")).color(colour));
     for m in problems_of(problems, id) {
         error_label(ui, m);
     }
@@ -166,6 +176,9 @@ pub fn show(
         Some(Selected::Activity(id)) => activity(ui, editor, cx, &id, problems),
         Some(Selected::Entry) => {
             ui.heading("Entry");
+            for (_, m) in problems.iter().filter(|(k, _)| k.starts_with("StartCondition")) {
+                error_label(ui, m);
+            }
             let before = editor.draft.clone();
             let fixed = editor.graph_fixed() || editor.finished();
             ui.add_enabled_ui(!fixed, |ui| entry(ui, &mut editor.draft, problems, cx));
