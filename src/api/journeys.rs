@@ -357,7 +357,7 @@ pub async fn call(client: &Client, request: JourneysRequest) -> Result<ApiRespon
                     }
                     // An activity added since the last save has no metrics yet: not an error.
                     Ok((activity, Err(error))) => {
-                        tracing::debug!(%activity, %error, "no activity metrics")
+                        tracing::debug!(%activity, %error, "no activity metrics");
                     }
                     Err(error) => tracing::error!(%error, "an activity metrics task stopped"),
                 }
@@ -384,7 +384,9 @@ pub async fn call(client: &Client, request: JourneysRequest) -> Result<ApiRespon
                         .iter()
                         .map(|r| RunRow {
                             id: text(r.run_id()),
-                            status: text(r.status().map(|s| s.as_str())),
+                            status: text(
+                                r.status().map(aws_sdk_pinpoint::types::JourneyRunStatus::as_str),
+                            ),
                             created: text(r.creation_time()),
                             updated: text(r.last_update_time()),
                             metrics: Metrics::new(),

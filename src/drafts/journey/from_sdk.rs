@@ -58,7 +58,9 @@ fn simple(c: &SimpleCondition) -> SimpleDraft {
 
 fn condition(c: Option<&Condition>) -> ConditionDraft {
     ConditionDraft {
-        operator: text(c.and_then(Condition::operator).map(|o| o.as_str())),
+        operator: text(
+            c.and_then(Condition::operator).map(aws_sdk_pinpoint::types::Operator::as_str),
+        ),
         conditions: c.map(|c| c.conditions().iter().map(simple).collect()).unwrap_or_default(),
     }
 }
@@ -88,7 +90,8 @@ fn kind(a: &Activity) -> Option<Kind> {
         let mut d =
             message(Channel::Sms, m.next_activity(), (m.template_name(), m.template_version()));
         if let Some(c) = m.message_config() {
-            d.message_type = text(c.message_type().map(|t| t.as_str()));
+            d.message_type =
+                text(c.message_type().map(aws_sdk_pinpoint::types::MessageType::as_str));
             d.origination_number = text(c.origination_number());
             d.sender_id = text(c.sender_id());
             d.entity_id = text(c.entity_id());
@@ -224,7 +227,9 @@ impl From<&JourneyResponse> for JourneyDraft {
             (None, Some(e)) => Entry::Event {
                 event: event(e.event_filter().and_then(|f| f.dimensions())),
                 filter_type: text(
-                    e.event_filter().and_then(|f| f.filter_type()).map(|t| t.as_str()),
+                    e.event_filter()
+                        .and_then(|f| f.filter_type())
+                        .map(aws_sdk_pinpoint::types::FilterType::as_str),
                 ),
                 segment: text(e.segment_id()),
             },
@@ -247,13 +252,25 @@ impl From<&JourneyResponse> for JourneyDraft {
             end_time: time(schedule.and_then(|s| s.end_time())),
             timezone: text(schedule.and_then(|s| s.timezone())),
             limits: LimitsDraft {
-                daily_cap: number(limits.and_then(|l| l.daily_cap())),
-                total_cap: number(limits.and_then(|l| l.total_cap())),
-                reentry_cap: number(limits.and_then(|l| l.endpoint_reentry_cap())),
+                daily_cap: number(
+                    limits.and_then(aws_sdk_pinpoint::types::JourneyLimits::daily_cap),
+                ),
+                total_cap: number(
+                    limits.and_then(aws_sdk_pinpoint::types::JourneyLimits::total_cap),
+                ),
+                reentry_cap: number(
+                    limits.and_then(aws_sdk_pinpoint::types::JourneyLimits::endpoint_reentry_cap),
+                ),
                 reentry_interval: text(limits.and_then(|l| l.endpoint_reentry_interval())),
-                messages_per_second: number(limits.and_then(|l| l.messages_per_second())),
-                timeframe_cap: number(timeframe.and_then(|t| t.cap())),
-                timeframe_days: number(timeframe.and_then(|t| t.days())),
+                messages_per_second: number(
+                    limits.and_then(aws_sdk_pinpoint::types::JourneyLimits::messages_per_second),
+                ),
+                timeframe_cap: number(
+                    timeframe.and_then(aws_sdk_pinpoint::types::JourneyTimeframeCap::cap),
+                ),
+                timeframe_days: number(
+                    timeframe.and_then(aws_sdk_pinpoint::types::JourneyTimeframeCap::days),
+                ),
             },
             quiet_start: text(j.quiet_time().and_then(|q| q.start())),
             quiet_end: text(j.quiet_time().and_then(|q| q.end())),
@@ -271,7 +288,7 @@ impl From<&JourneyResponse> for JourneyDraft {
                 .collect(),
             connect_campaign_arn: text(channel.and_then(|c| c.connect_campaign_arn())),
             connect_role_arn: text(channel.and_then(|c| c.connect_campaign_execution_role_arn())),
-            state: text(j.state().map(|s| s.as_str())),
+            state: text(j.state().map(aws_sdk_pinpoint::types::State::as_str)),
             creation_date: text(j.creation_date()),
             last_modified_date: text(j.last_modified_date()),
         }

@@ -73,11 +73,11 @@ impl History {
         if before == *draft {
             return;
         }
-        if self.typing.as_deref() != Some(about) {
+        if self.typing.as_deref() == Some(about) {
+            self.redo.clear();
+        } else {
             self.push(before);
             self.typing = Some(about.to_owned());
-        } else {
-            self.redo.clear();
         }
     }
 

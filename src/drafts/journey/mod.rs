@@ -513,7 +513,8 @@ impl JourneyDraft {
     /// A fresh id for a new activity of `kind` (`sms1`, `sms2`, …).
     #[must_use]
     pub fn fresh_id(&self, kind: NewKind) -> String {
-        (1..)
+        // One more than there are activities always leaves a free number.
+        (1..=self.activities.len() + 1)
             .map(|n| format!("{}{n}", kind.stem()))
             .find(|id| !self.activities.contains_key(id))
             .unwrap_or_default()

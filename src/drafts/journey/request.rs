@@ -71,7 +71,7 @@ fn wait_time(errors: &mut FieldErrors, path: &str, w: &super::WaitDraft) -> Wait
     let (wait_for, until) = (opt(&w.wait_for), opt(&w.wait_until));
     match (&wait_for, &until) {
         (Some(_), Some(_)) => {
-            errors.add(path, format!("{path} takes WaitFor or WaitUntil, not both"))
+            errors.add(path, format!("{path} takes WaitFor or WaitUntil, not both"));
         }
         (None, None) => errors.add(
             path,
@@ -236,7 +236,8 @@ fn message(errors: &mut FieldErrors, path: &str, m: &super::MessageDraft, a: Act
                     ),
                 ),
                 Some(u) if u.starts_with("http://") => {
-                    errors.add(format!("{path}.DeliveryUri"), "A web destination must use https://")
+                    errors
+                        .add(format!("{path}.DeliveryUri"), "A web destination must use https://");
                 }
                 Some(u) if !u.starts_with("https://") => errors.check(
                     format!("{path}.DeliveryUri"),
@@ -570,7 +571,8 @@ fn closed_days(errors: &mut FieldErrors, d: &JourneyDraft) -> Option<ClosedDays>
         match (at(&r.start), at(&r.end)) {
             (Some(s), Some(e)) if s < e => {}
             (Some(_), Some(_)) => {
-                errors.add(format!("ClosedDays[{i}]"), "The closed period must end after it starts")
+                errors
+                    .add(format!("ClosedDays[{i}]"), "The closed period must end after it starts");
             }
             _ => errors.add(
                 format!("ClosedDays[{i}]"),

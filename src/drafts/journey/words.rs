@@ -26,10 +26,10 @@ impl JourneyDraft {
             (s, e) => format!("{s} – {e}"),
         };
         if !self.timezone.trim().is_empty() {
-            out.push_str(&format!(" ({})", self.timezone.trim()));
+            out = format!("{out} ({})", self.timezone.trim());
         }
         if !self.refresh_frequency.trim().is_empty() {
-            out.push_str(&format!(", refreshed every {}", self.refresh_frequency.trim()));
+            out = format!("{out}, refreshed every {}", self.refresh_frequency.trim());
         }
         out
     }

@@ -38,7 +38,7 @@ pub fn write_journey_request(r: &WriteJourneyRequest) -> Value {
         .boolean("SendingSchedule", r.sending_schedule)
         .string("StartActivity", r.start_activity.as_deref())
         .member("StartCondition", r.start_condition.as_ref(), start_condition)
-        .string("State", r.state.as_ref().map(|s| s.as_str()))
+        .string("State", r.state.as_ref().map(aws_sdk_pinpoint::types::State::as_str))
         .list("TimezoneEstimationMethods", r.timezone_estimation_methods.as_ref(), |m| {
             Value::from(m.as_str())
         })
@@ -113,7 +113,10 @@ fn sms(m: &SmsMessageActivity) -> Value {
     let o = Object::new().member("MessageConfig", m.message_config.as_ref(), |c| {
         Object::new()
             .string("EntityId", c.entity_id.as_deref())
-            .string("MessageType", c.message_type.as_ref().map(|t| t.as_str()))
+            .string(
+                "MessageType",
+                c.message_type.as_ref().map(aws_sdk_pinpoint::types::MessageType::as_str),
+            )
             .string("OriginationNumber", c.origination_number.as_deref())
             .string("SenderId", c.sender_id.as_deref())
             .string("TemplateId", c.template_id.as_deref())
@@ -185,7 +188,7 @@ fn simple_condition(c: &SimpleCondition) -> Value {
 fn condition(c: &Condition) -> Value {
     Object::new()
         .list("Conditions", c.conditions.as_ref(), simple_condition)
-        .string("Operator", c.operator.as_ref().map(|o| o.as_str()))
+        .string("Operator", c.operator.as_ref().map(aws_sdk_pinpoint::types::Operator::as_str))
         .done()
 }
 
@@ -247,7 +250,12 @@ fn start_condition(s: &StartCondition) -> Value {
                     .member("EventFilter", e.event_filter.as_ref(), |f: &EventFilter| {
                         Object::new()
                             .member("Dimensions", f.dimensions.as_ref(), event_dimensions)
-                            .string("FilterType", f.filter_type.as_ref().map(|t| t.as_str()))
+                            .string(
+                                "FilterType",
+                                f.filter_type
+                                    .as_ref()
+                                    .map(aws_sdk_pinpoint::types::FilterType::as_str),
+                            )
                             .done()
                     })
                     .string("SegmentId", e.segment_id.as_deref())

@@ -174,7 +174,7 @@ impl JourneysScreen {
                 editor.refused = Some((error, editor.draft.clone()));
             }
             (Task::JourneyMetrics | Task::JourneyRuns, Some(editor)) => {
-                editor.metrics_error = Some(error)
+                editor.metrics_error = Some(error);
             }
             (Task::JourneyAudience, Some(editor)) => {
                 if let Some((_, audience)) = &mut editor.confirm {

@@ -146,7 +146,7 @@ pub fn entry(ui: &mut egui::Ui, d: &mut JourneyDraft, errors: &FieldErrors, cx: 
     }
     match &mut d.entry {
         Entry::None => {
-            field_note(ui, "Publishing needs an entry: a segment, or an event endpoints send.")
+            field_note(ui, "Publishing needs an entry: a segment, or an event endpoints send.");
         }
         Entry::Segment(id) => {
             segment_pick(
@@ -206,7 +206,7 @@ fn schedule_and_limits(ui: &mut egui::Ui, d: &mut JourneyDraft, errors: &FieldEr
     form_row(ui, "End time", &mut d.end_time, "empty: no end", errors.get("Schedule.EndTime"));
     form_row(ui, "Time zone", &mut d.timezone, "UTC+01 (with local time)", None);
     under_field(ui, |ui| {
-        flag(ui, &mut d.local_time, "Local time: read times in each endpoint's zone")
+        flag(ui, &mut d.local_time, "Local time: read times in each endpoint's zone");
     });
     form_row(
         ui,
@@ -216,7 +216,7 @@ fn schedule_and_limits(ui: &mut egui::Ui, d: &mut JourneyDraft, errors: &FieldEr
         errors.get("RefreshFrequency"),
     );
     under_field(ui, |ui| {
-        flag(ui, &mut d.refresh_on_segment_update, "Let new endpoints in when the segment changes")
+        flag(ui, &mut d.refresh_on_segment_update, "Let new endpoints in when the segment changes");
     });
     section(ui, "Limits and re-entry");
     let l = &mut d.limits;
@@ -276,7 +276,11 @@ fn sending_times(ui: &mut egui::Ui, d: &mut JourneyDraft, errors: &FieldErrors) 
     form_row(ui, "Quiet from", &mut d.quiet_start, "21:00", errors.get("QuietTime.Start"));
     form_row(ui, "Quiet until", &mut d.quiet_end, "08:00", errors.get("QuietTime.End"));
     under_field(ui, |ui| {
-        flag(ui, &mut d.wait_for_quiet_time, "Hold messages until quiet time ends (else skip them)")
+        flag(
+            ui,
+            &mut d.wait_for_quiet_time,
+            "Hold messages until quiet time ends (else skip them)",
+        );
     });
     section(ui, "Open hours and closed days");
     under_field(ui, |ui| {
@@ -284,7 +288,7 @@ fn sending_times(ui: &mut egui::Ui, d: &mut JourneyDraft, errors: &FieldErrors) 
             ui,
             &mut d.sending_schedule,
             "Sending schedule: send only in open hours, never on closed days",
-        )
+        );
     });
     for member in ["OpenHours", "ClosedDays"] {
         if let Some(m) = errors.get(member) {
@@ -417,7 +421,7 @@ pub fn record(ui: &egui::Ui, editor: &mut Editor, before: JourneyDraft, place: &
     if before == editor.draft {
         return;
     }
-    let about = ui.ctx().memory(|m| m.focused()).map_or_else(
+    let about = ui.ctx().memory(egui::Memory::focused).map_or_else(
         || format!("{place}-click-{}", ui.input(|i| i.time)),
         |id| format!("{place}-{id:?}"),
     );

@@ -29,6 +29,10 @@ pub fn look(kind: &Kind) -> (&'static str, Color32) {
 }
 
 /// A kind's icon, drawn in `r` (16 points square) with lines, so no font needs the glyph.
+#[allow(
+    clippy::many_single_char_names,
+    reason = "a drawing: p(ainter), s(troke), r(ect), c(olour), at"
+)]
 fn icon(ui: &Ui, r: Rect, kind: &Kind, c: Color32) {
     let p = ui.painter();
     let s = Stroke::new(1.6, c);
@@ -99,6 +103,7 @@ fn icon(ui: &Ui, r: Rect, kind: &Kind, c: Color32) {
 
 /// How a box is marked.
 #[derive(Debug, Clone, Copy, Default)]
+#[allow(clippy::struct_excessive_bools, reason = "four independent marks of one box")]
 pub struct Marks {
     /// Selected in the side panel.
     pub selected: bool,

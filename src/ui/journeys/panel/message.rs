@@ -20,8 +20,8 @@ fn template(ui: &mut egui::Ui, m: &mut MessageDraft, cx: &Context<'_>) -> Option
     let kind = m.channel.template_kind()?;
     let mut r = TemplateRef { name: m.template_name.clone(), version: m.template_version.clone() };
     pick(ui, "Message template", kind, &mut r, cx.library);
-    m.template_name = r.name.clone();
-    m.template_version = r.version.clone();
+    m.template_name.clone_from(&r.name);
+    m.template_version.clone_from(&r.version);
     if m.template_name.is_empty() {
         field_note(ui, "A journey's message comes from a template: choose one.");
         return None;
