@@ -526,6 +526,20 @@ fn quiet_time(errors: &mut FieldErrors, d: &JourneyDraft) -> Option<QuietTime> {
         .then(|| QuietTime::builder().set_start(start).set_end(end).build())
 }
 
+/// A shape with a member per channel (`OpenHours`, `ClosedDays`) from its values by channel.
+macro_rules! per_channel {
+    ($builder:expr, $by:expr) => {{
+        let mut take = |c: &str| $by.remove(c);
+        $builder
+            .set_email(take("EMAIL"))
+            .set_sms(take("SMS"))
+            .set_push(take("PUSH"))
+            .set_voice(take("VOICE"))
+            .set_custom(take("CUSTOM"))
+            .build()
+    }};
+}
+
 fn open_hours(errors: &mut FieldErrors, d: &JourneyDraft) -> Option<OpenHours> {
     let mut by: HashMap<&str, HashMap<DayOfWeek, Vec<OpenHoursRule>>> = HashMap::new();
     for (i, r) in d.open_hours.iter().enumerate() {
@@ -552,16 +566,7 @@ fn open_hours(errors: &mut FieldErrors, d: &JourneyDraft) -> Option<OpenHours> {
             .or_default()
             .push(rule);
     }
-    (!d.open_hours.is_empty()).then(|| {
-        let mut take = |c: &str| by.remove(c);
-        OpenHours::builder()
-            .set_email(take("EMAIL"))
-            .set_sms(take("SMS"))
-            .set_push(take("PUSH"))
-            .set_voice(take("VOICE"))
-            .set_custom(take("CUSTOM"))
-            .build()
-    })
+    (!d.open_hours.is_empty()).then(|| per_channel!(OpenHours::builder(), by))
 }
 
 fn closed_days(errors: &mut FieldErrors, d: &JourneyDraft) -> Option<ClosedDays> {
@@ -586,16 +591,7 @@ fn closed_days(errors: &mut FieldErrors, d: &JourneyDraft) -> Option<ClosedDays>
             .build();
         by.entry(r.channel.as_str()).or_default().push(rule);
     }
-    (!d.closed_days.is_empty()).then(|| {
-        let mut take = |c: &str| by.remove(c);
-        ClosedDays::builder()
-            .set_email(take("EMAIL"))
-            .set_sms(take("SMS"))
-            .set_push(take("PUSH"))
-            .set_voice(take("VOICE"))
-            .set_custom(take("CUSTOM"))
-            .build()
-    })
+    (!d.closed_days.is_empty()).then(|| per_channel!(ClosedDays::builder(), by))
 }
 
 impl JourneyDraft {

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use super::graph::outs;
 use super::{JourneyDraft, Kind, MAX_ACTIVITIES, SimpleDraft};
 use crate::drafts::FieldErrors;
+use crate::pinpoint::graph::find_cycle;
 
 /// Records every problem of the activities as a whole.
 pub(super) fn check(d: &JourneyDraft, errors: &mut FieldErrors) {
@@ -109,45 +110,6 @@ fn check_message_activities(d: &JourneyDraft, id: &str, kind: &Kind, errors: &mu
             }
         }
     }
-}
-
-/// A cycle, as the ids around it, if any (depth first, in id order).
-fn find_cycle(edges: &BTreeMap<&str, Vec<&str>>) -> Option<Vec<String>> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        Open,
-        Done,
-    }
-    fn visit<'a>(
-        node: &'a str,
-        edges: &BTreeMap<&'a str, Vec<&'a str>>,
-        marks: &mut BTreeMap<&'a str, Mark>,
-        stack: &mut Vec<&'a str>,
-    ) -> Option<Vec<String>> {
-        match marks.get(node) {
-            Some(Mark::Done) => return None,
-            Some(Mark::Open) => {
-                let from = stack.iter().position(|n| *n == node).unwrap_or(0);
-                let mut cycle: Vec<String> =
-                    stack[from..].iter().map(|s| (*s).to_owned()).collect();
-                cycle.push(node.to_owned());
-                return Some(cycle);
-            }
-            None => {}
-        }
-        marks.insert(node, Mark::Open);
-        stack.push(node);
-        for next in edges.get(node).into_iter().flatten() {
-            if let Some(cycle) = visit(next, edges, marks, stack) {
-                return Some(cycle);
-            }
-        }
-        stack.pop();
-        marks.insert(node, Mark::Done);
-        None
-    }
-    let mut marks = BTreeMap::new();
-    edges.keys().find_map(|node| visit(node, edges, &mut marks, &mut Vec::new()))
 }
 
 #[cfg(test)]

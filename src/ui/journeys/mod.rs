@@ -185,20 +185,7 @@ impl JourneysScreen {
                     }));
                 }
             }
-            (Task::JourneyKpis, Some(editor)) => {
-                let Some(level) = editor.kpis.level.clone() else { return };
-                let today = chrono::Utc::now().date_naive();
-                let results = editor
-                    .kpis
-                    .prefs
-                    .chosen(&level)
-                    .iter()
-                    .map(|k| (k.name.to_owned(), Err(error.clone())))
-                    .collect();
-                if let Ok(range) = editor.kpis.prefs.range(today) {
-                    editor.kpis.set(range, results);
-                }
-            }
+            (Task::JourneyKpis, Some(editor)) => editor.kpis.fail_all(&error),
             _ => self.error = Some(error),
         }
     }

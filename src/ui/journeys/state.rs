@@ -62,21 +62,7 @@ impl Lifecycle {
     }
 }
 
-/// Who a publish lets in, as far as it is known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Audience {
-    /// Being estimated (mock).
-    Estimating,
-    /// The mock's estimate.
-    Estimated {
-        /// Endpoints in the segment.
-        matching: u64,
-        /// Of those, the ones a message can reach.
-        messageable: u64,
-    },
-    /// Not known, and why.
-    Unknown(String),
-}
+pub use crate::ui::campaigns::Audience;
 
 /// One journey being edited.
 #[derive(Debug, Clone)]
