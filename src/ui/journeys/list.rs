@@ -70,7 +70,7 @@ pub(super) fn show(
         return actions;
     }
     let rows = shown(rows, &screen.filter);
-    let narrow = ui.available_width() < 760.0;
+    let narrow = theme::visible_width(ui) < 760.0;
     let mut open = None;
     let mut duplicate = None;
     let mut delete = None;

@@ -179,7 +179,8 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, cx: &Context<'_>) -> Vec<Act
     let g = Geometry::of(&editor.draft, &editor.moved);
     toolbar(ui, editor, &g);
     keyboard(ui, editor);
-    let width = ui.available_width();
+    // What the section really shows (its max rect can reach past the window).
+    let width = theme::visible_width(ui);
     // The height left in view (the section scrolls; the canvas fills what is visible).
     let visible = (ui.clip_rect().bottom() - ui.cursor().top() - 8.0).max(320.0);
     let mut actions = Vec::new();
