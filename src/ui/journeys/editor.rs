@@ -33,10 +33,14 @@ fn save(editor: &Editor) -> Option<Action> {
 }
 
 /// The bar above the tabs.
-fn bar(ui: &mut egui::Ui, editor: &mut Editor, cx: &Context<'_>) -> (bool, Vec<Action>) {
+fn bar(
+    ui: &mut egui::Ui,
+    editor: &mut Editor,
+    cx: &Context<'_>,
+    problems: usize,
+) -> (bool, Vec<Action>) {
     let mut back = false;
     let mut actions = Vec::new();
-    let problems = editor.problems().len();
     ui.horizontal_wrapped(|ui| {
         if ui.button("All journeys").clicked() {
             back = true;
@@ -204,7 +208,9 @@ pub(super) fn show(
     editor: &mut Editor,
     cx: &Context<'_>,
 ) -> (bool, Vec<Action>) {
-    let (back, mut actions) = bar(ui, editor, cx);
+    // Checked once a frame: the bar, the tabs and the canvas all show the same problems.
+    let problems = editor.problems();
+    let (back, mut actions) = bar(ui, editor, cx, problems.len());
     ui.horizontal(|ui| {
         for (tab, label) in [
             (Tab::Canvas, "Canvas"),
@@ -213,7 +219,7 @@ pub(super) fn show(
             (Tab::Kpis, "KPIs"),
             (Tab::Json, "JSON"),
         ] {
-            let settings_red = tab == Tab::Settings && settings::has_problems(editor);
+            let settings_red = tab == Tab::Settings && settings::has_problems(&problems);
             let text = if settings_red {
                 RichText::new(label).color(theme::ERROR)
             } else {
@@ -227,8 +233,8 @@ pub(super) fn show(
     ui.separator();
     actions.extend(refresh(ui, editor, cx));
     match editor.tab {
-        Tab::Canvas => actions.extend(canvas::show(ui, editor, cx)),
-        Tab::Settings => settings::show(ui, editor, cx),
+        Tab::Canvas => actions.extend(canvas::show(ui, editor, cx, &problems)),
+        Tab::Settings => settings::show(ui, editor, cx, &problems),
         Tab::Runs => actions.extend(runs::show(ui, editor, cx)),
         Tab::Kpis => actions.extend(kpis(ui, editor, cx)),
         Tab::Json => {

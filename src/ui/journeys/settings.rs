@@ -33,9 +33,8 @@ const MEMBERS: [&str; 10] = [
 
 /// True when a problem belongs to the settings.
 #[must_use]
-pub fn has_problems(editor: &Editor) -> bool {
-    let p = editor.problems();
-    p.iter().any(|(k, _)| MEMBERS.iter().any(|m| k.starts_with(m)) && k != "StartActivity")
+pub fn has_problems(problems: &FieldErrors) -> bool {
+    problems.iter().any(|(k, _)| MEMBERS.iter().any(|m| k.starts_with(m)) && k != "StartActivity")
 }
 
 /// A yes/no member left unset until changed.
@@ -393,8 +392,7 @@ fn other(ui: &mut egui::Ui, d: &mut JourneyDraft) {
 }
 
 /// Draws the tab; typing is recorded in the history, one step per field.
-pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, cx: &Context<'_>) {
-    let errors = editor.problems();
+pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, cx: &Context<'_>, errors: &FieldErrors) {
     let before = editor.draft.clone();
     let fixed = editor.graph_fixed();
     ui.add_enabled_ui(!editor.finished(), |ui| {
@@ -403,14 +401,14 @@ pub(super) fn show(ui: &mut egui::Ui, editor: &mut Editor, cx: &Context<'_>) {
             under_field(ui, |ui| error_label(ui, m));
         }
         section(ui, "Entry");
-        ui.add_enabled_ui(!fixed, |ui| entry(ui, &mut editor.draft, &errors, cx));
+        ui.add_enabled_ui(!fixed, |ui| entry(ui, &mut editor.draft, errors, cx));
         if fixed {
             ui.label(
                 RichText::new("A published journey keeps its entry.").small().color(theme::MUTED),
             );
         }
-        schedule_and_limits(ui, &mut editor.draft, &errors);
-        sending_times(ui, &mut editor.draft, &errors);
+        schedule_and_limits(ui, &mut editor.draft, errors);
+        sending_times(ui, &mut editor.draft, errors);
         other(ui, &mut editor.draft);
     });
     record(ui, editor, before, "settings");

@@ -174,8 +174,12 @@ fn draw(ui: &mut egui::Ui, editor: &mut Editor, g: &Geometry, problems: &FieldEr
 }
 
 /// Draws the canvas tab.
-pub fn show(ui: &mut egui::Ui, editor: &mut Editor, cx: &Context<'_>) -> Vec<Action> {
-    let problems = editor.problems();
+pub fn show(
+    ui: &mut egui::Ui,
+    editor: &mut Editor,
+    cx: &Context<'_>,
+    problems: &FieldErrors,
+) -> Vec<Action> {
     let g = Geometry::of(&editor.draft, &editor.moved);
     toolbar(ui, editor, &g);
     keyboard(ui, editor);
@@ -185,14 +189,14 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, cx: &Context<'_>) -> Vec<Act
     let visible = (ui.clip_rect().bottom() - ui.cursor().top() - 8.0).max(320.0);
     let mut actions = Vec::new();
     if width < NARROW {
-        ui.allocate_ui(vec2(width, visible.min(460.0)), |ui| draw(ui, editor, &g, &problems));
+        ui.allocate_ui(vec2(width, visible.min(460.0)), |ui| draw(ui, editor, &g, problems));
         ui.separator();
-        actions.extend(panel::show(ui, editor, cx, &problems));
+        actions.extend(panel::show(ui, editor, cx, problems));
     } else {
         ui.horizontal_top(|ui| {
             let down = egui::Layout::top_down(egui::Align::Min);
             ui.allocate_ui_with_layout(vec2(width - PANEL_WIDTH - 12.0, visible), down, |ui| {
-                draw(ui, editor, &g, &problems);
+                draw(ui, editor, &g, problems);
             });
             ui.allocate_ui_with_layout(vec2(PANEL_WIDTH, visible), down, |ui| {
                 ui.set_width(PANEL_WIDTH);
@@ -200,7 +204,7 @@ pub fn show(ui: &mut egui::Ui, editor: &mut Editor, cx: &Context<'_>) -> Vec<Act
                     .id_salt("journey_panel")
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        actions.extend(panel::show(ui, editor, cx, &problems));
+                        actions.extend(panel::show(ui, editor, cx, problems));
                     });
             });
         });
