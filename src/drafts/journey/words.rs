@@ -9,9 +9,17 @@ impl JourneyDraft {
     /// How endpoints enter: "Segment seg1", "Event purchase", "—".
     #[must_use]
     pub fn entry_words(&self) -> String {
+        self.entry_named(&|_| None)
+    }
+
+    /// [`Self::entry_words`] with segments by name where `name` knows them.
+    #[must_use]
+    pub fn entry_named(&self, name: &dyn Fn(&str) -> Option<String>) -> String {
         match &self.entry {
             Entry::None => "—".into(),
-            Entry::Segment(id) => format!("Segment {id}"),
+            Entry::Segment(id) => {
+                name(id).map_or_else(|| format!("Segment {id}"), |n| format!("Segment “{n}”"))
+            }
             Entry::Event { event, .. } => format!("Event {}", event.types.trim()),
         }
     }
@@ -35,10 +43,12 @@ impl JourneyDraft {
     }
 }
 
-fn condition_words(c: &SimpleDraft) -> String {
+fn condition_words(c: &SimpleDraft, name: &dyn Fn(&str) -> Option<String>) -> String {
     match c {
         SimpleDraft::Segment(id) if id.trim().is_empty() => "in a segment (choose one)".into(),
-        SimpleDraft::Segment(id) => format!("in segment {id}"),
+        SimpleDraft::Segment(id) => {
+            name(id).map_or_else(|| format!("in segment {id}"), |n| format!("in “{n}”"))
+        }
         SimpleDraft::Event { event, .. } => format!("sent {}", event.types.trim()),
         SimpleDraft::Dimensions(rows) => rows
             .iter()
@@ -48,9 +58,9 @@ fn condition_words(c: &SimpleDraft) -> String {
     }
 }
 
-/// One line saying what an activity does, for its node.
+/// One line saying what an activity does, for its node (segments by `name` where it knows them).
 #[must_use]
-pub fn summary(kind: &Kind) -> String {
+pub fn summary(kind: &Kind, name: &dyn Fn(&str) -> Option<String>) -> String {
     let wait = |w: &super::WaitDraft| {
         if w.wait_until.trim().is_empty() {
             format!("for {}", w.wait_for.trim())
@@ -72,7 +82,8 @@ pub fn summary(kind: &Kind) -> String {
         Kind::Holdout { percentage, .. } => format!("Hold out {} %", percentage.trim()),
         Kind::RandomSplit(paths) => format!("{} random paths", paths.len()),
         Kind::ConditionalSplit { condition, .. } => {
-            let first = condition.conditions.first().map(condition_words).unwrap_or_default();
+            let first =
+                condition.conditions.first().map(|c| condition_words(c, name)).unwrap_or_default();
             let more = condition.conditions.len().saturating_sub(1);
             if more > 0 { format!("If {first} (+{more})") } else { format!("If {first}") }
         }

@@ -93,9 +93,15 @@ pub(super) fn show(
                     open = Some(r.id.clone());
                 }
                 ui.label(&r.state);
-                ui.add(egui::Label::new(&r.entry).truncate());
+                // The entry's segment by its name where the project has it.
+                let entry = cx
+                    .segments
+                    .iter()
+                    .find(|s| r.entry == format!("Segment {}", s.id))
+                    .map_or_else(|| r.entry.clone(), |s| format!("Segment “{}”", s.name));
+                ui.add_sized([170.0, 18.0], egui::Label::new(entry).truncate());
                 if !narrow {
-                    ui.add(egui::Label::new(&r.schedule).truncate());
+                    ui.add_sized([190.0, 18.0], egui::Label::new(&r.schedule).truncate());
                     ui.label(RichText::new(&r.last_modified).color(theme::MUTED));
                 }
                 ui.label(r.entered.map_or_else(|| "—".to_owned(), |n| n.to_string()));

@@ -52,7 +52,8 @@ impl Geometry {
         for n in self.nodes.values() {
             r = r.union(*n);
         }
-        r.expand(48.0)
+        // Free branches hang 44 points below their box.
+        r.expand(48.0).union(r.translate(egui::vec2(0.0, 72.0)))
     }
 
     /// Where the arrow of slot `index` of `count` leaves a box.

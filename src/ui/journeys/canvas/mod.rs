@@ -111,10 +111,30 @@ fn keyboard(ui: &egui::Ui, editor: &mut Editor) {
     }
 }
 
+/// Below this zoom the boxes' text is hard to read: a first view shows the top of a big journey.
+const READABLE: f32 = 0.8;
+
+/// What the canvas shows first: the whole journey, or its top at a readable zoom.
+fn first_view(bounds: egui::Rect, size: Vec2) -> egui::Rect {
+    let scale = (size.x / bounds.width()).min(size.y / bounds.height());
+    if scale >= READABLE || !scale.is_finite() {
+        return bounds;
+    }
+    let seen = size / READABLE;
+    egui::Rect::from_min_size(egui::pos2(bounds.center().x - seen.x / 2.0, bounds.top()), seen)
+}
+
 /// The graph in its scene.
-fn draw(ui: &mut egui::Ui, editor: &mut Editor, g: &Geometry, problems: &FieldErrors) {
+fn draw(
+    ui: &mut egui::Ui,
+    editor: &mut Editor,
+    g: &Geometry,
+    problems: &FieldErrors,
+    cx: &Context<'_>,
+) {
+    let name = |id: &str| cx.segments.iter().find(|s| s.id == id).map(|s| s.name.clone());
     if !editor.view.is_positive() {
-        editor.view = g.bounds();
+        editor.view = first_view(g.bounds(), ui.available_size());
     }
     let fixed = editor.graph_fixed() || editor.finished();
     let mut view = editor.view;
@@ -134,7 +154,8 @@ fn draw(ui: &mut egui::Ui, editor: &mut Editor, g: &Geometry, problems: &FieldEr
                 problem: problems.any_under("StartCondition"),
                 ..Marks::default()
             };
-            if node::entry(ui, g.entry, &editor.draft.entry_words(), marks, entered).clicked() {
+            if node::entry(ui, g.entry, &editor.draft.entry_named(&name), marks, entered).clicked()
+            {
                 clicked = Some(Selected::Entry);
             }
             for (id, a) in &editor.draft.activities {
@@ -150,7 +171,7 @@ fn draw(ui: &mut egui::Ui, editor: &mut Editor, g: &Geometry, problems: &FieldEr
                     editor.metrics.as_ref().filter(|_| editor.has_run()).map(|m| {
                         m.activities.get(id).map(|m| counts(&a.kind, m)).unwrap_or_default()
                     });
-                let response = node::activity(ui, *rect, id, &a.kind, marks, node_counts);
+                let response = node::activity(ui, *rect, (id, &a.kind), marks, node_counts, &name);
                 if response.clicked() {
                     clicked = Some(Selected::Activity(id.clone()));
                 }
@@ -189,14 +210,14 @@ pub fn show(
     let visible = (ui.clip_rect().bottom() - ui.cursor().top() - 8.0).max(320.0);
     let mut actions = Vec::new();
     if width < NARROW {
-        ui.allocate_ui(vec2(width, visible.min(460.0)), |ui| draw(ui, editor, &g, problems));
+        ui.allocate_ui(vec2(width, visible.min(460.0)), |ui| draw(ui, editor, &g, problems, cx));
         ui.separator();
         actions.extend(panel::show(ui, editor, cx, problems));
     } else {
         ui.horizontal_top(|ui| {
             let down = egui::Layout::top_down(egui::Align::Min);
             ui.allocate_ui_with_layout(vec2(width - PANEL_WIDTH - 12.0, visible), down, |ui| {
-                draw(ui, editor, &g, problems);
+                draw(ui, editor, &g, problems, cx);
             });
             ui.allocate_ui_with_layout(vec2(PANEL_WIDTH, visible), down, |ui| {
                 ui.set_width(PANEL_WIDTH);

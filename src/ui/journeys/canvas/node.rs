@@ -160,10 +160,10 @@ fn text(ui: &Ui, at: egui::Pos2, line: RichText, width: f32) {
 pub fn activity(
     ui: &mut Ui,
     rect: Rect,
-    id: &str,
-    kind: &Kind,
+    (id, kind): (&str, &Kind),
     marks: Marks,
     counts: Option<NodeCounts>,
+    segment_name: &dyn Fn(&str) -> Option<String>,
 ) -> Response {
     let (name, colour) = look(kind);
     let response = frame(
@@ -187,7 +187,7 @@ pub fn activity(
     let second = if marks.orphan {
         RichText::new("Orphan: nothing leads here").color(theme::WARN)
     } else {
-        RichText::new(summary(kind))
+        RichText::new(summary(kind, segment_name))
     };
     text(ui, inner.min + egui::vec2(0.0, 21.0), second.small(), w);
     if let Some(c) = counts {
