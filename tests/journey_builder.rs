@@ -197,12 +197,20 @@ fn outbox(w: &World, journey: &str, activity: &str) -> u64 {
         as u64
 }
 
+/// The counts the canvas shows on each node.
+fn shown(
+    harness: &Harness<'_, ConsoleApp>,
+) -> Option<std::collections::BTreeMap<String, pinpoint_console::drafts::journey::words::NodeCounts>>
+{
+    let e = editor(harness);
+    let m = e.metrics.as_ref()?;
+    let entered = m.totals.get("ENDPOINT_ENTERED")?.parse().ok()?;
+    Some(pinpoint_console::drafts::journey::words::flows(&e.draft, &m.activities, entered))
+}
+
 /// The "sent" count the canvas shows on `activity`.
 fn shown_sent(harness: &Harness<'_, ConsoleApp>, activity: &str) -> Option<u64> {
-    let e = editor(harness);
-    let metrics = e.metrics.as_ref()?.activities.get(activity)?;
-    let kind = &e.draft.activities.get(activity)?.kind;
-    Some(pinpoint_console::drafts::journey::words::counts(kind, metrics).sent)
+    Some(shown(harness)?.get(activity)?.sent)
 }
 
 #[test]
@@ -299,6 +307,10 @@ fn a_journey_built_on_the_canvas_runs_and_its_nodes_count_what_the_outbox_holds(
 
     // The mock's tick lets everyone in and sends path 1's SMS; a day later path 2's email.
     wait_until(&mut harness, "the SMS sent", WAIT, |_| outbox(&w, &journey, "sms1") > 0);
+    // Before the day is over, the wait's node counts who is in it.
+    wait_until(&mut harness, "the wait's count", WAIT, |h| {
+        shown(h).is_some_and(|n| n["wait1"].waiting > 0 && n["wait1"].waiting == n["wait1"].entered)
+    });
     w.clock.advance(chrono::Duration::days(1) + chrono::Duration::minutes(1));
     w.backend.run_due();
     let (sms, email) = (outbox(&w, &journey, "sms1"), outbox(&w, &journey, "email1"));
@@ -311,10 +323,11 @@ fn a_journey_built_on_the_canvas_runs_and_its_nodes_count_what_the_outbox_holds(
     println!("outbox: {sms} SMS from sms1, {email} emails from email1; the nodes show the same");
     let counts = editor(&harness).metrics.clone().unwrap();
     assert_eq!(counts.totals.get("ENDPOINT_ENTERED").map(String::as_str), Some("20"));
-    let split = &editor(&harness).draft.activities["split1"].kind;
-    let through =
-        pinpoint_console::drafts::journey::words::counts(split, &counts.activities["split1"]);
-    assert_eq!(through.entered, 20, "the split node counts everyone through it");
+    let nodes = shown(&harness).unwrap();
+    assert_eq!(nodes["split1"].entered, 20, "the split node counts everyone into it");
+    let (wait, email_node) = (nodes["wait1"], nodes["email1"]);
+    assert_eq!(wait.waiting, 0, "nobody is left waiting a day later");
+    assert_eq!(email_node.entered, wait.entered, "the wait's endpoints reach the email");
     // The SMS node says it on the canvas.
     assert!(harness.query_by_label("Activity sms1").is_some());
 }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::graph::{Slot, outs};
 use super::{Entry, JourneyDraft, Kind, SimpleDraft};
 
 impl JourneyDraft {
@@ -95,59 +96,124 @@ pub fn summary(kind: &Kind, name: &dyn Fn(&str) -> Option<String>) -> String {
 /// What a node shows of its activity's execution metrics.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct NodeCounts {
-    /// Endpoints through the activity (every outcome counted).
+    /// Endpoints that came to the activity (along its incoming arrows, or by entering).
     pub entered: u64,
     /// Messages sent (`SUCCESS` of a message activity).
     pub sent: u64,
-    /// Messages not sent (caps, quiet time, closed, template or channel missing…).
+    /// Messages not sent (caps, quiet time, closed, template or channel missing, the endpoint
+    /// gone or opted out).
     pub failed: u64,
-    /// Endpoints held for later (quiet time, open hours, throttling).
+    /// Endpoints in it now: come and not yet through (a wait, a split's evaluation wait, a
+    /// message held for quiet time or open hours).
     pub waiting: u64,
 }
 
-/// Holds: the metric names the engine counts while it keeps an endpoint for later.
+/// Holds: the metric names the engine counts when it keeps an endpoint for later (the
+/// endpoint's outcome is counted again when it goes on).
 const HOLDS: [&str; 3] = ["QUIET_TIME_WAIT", "OPEN_HOURS_WAIT", "THROTTLED"];
+/// Outcomes of a message after which the endpoint leaves the journey.
+const LEAVES: [&str; 3] = ["ENDPOINT_DELETED", "ENDPOINT_OPT_OUT", "ENDPOINT_INACTIVE"];
 
-/// The counts of an activity from its metrics (counts as the service's strings).
-#[must_use]
-pub fn counts(kind: &Kind, metrics: &BTreeMap<String, String>) -> NodeCounts {
-    let mut c = NodeCounts::default();
-    for (name, value) in metrics {
-        let n: u64 = value.parse().unwrap_or(0);
-        if HOLDS.contains(&name.as_str()) {
-            c.waiting += n;
-            continue;
+/// Metric name → count, as the service answers them (strings).
+pub type Metrics = BTreeMap<String, String>;
+
+fn count(m: &Metrics, name: &str) -> u64 {
+    m.get(name).and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
+/// Endpoints the activity is through with (every outcome, holds left out).
+fn through(m: &Metrics) -> u64 {
+    m.iter()
+        .filter(|(k, _)| !HOLDS.contains(&k.as_str()))
+        .map(|(_, v)| v.parse::<u64>().unwrap_or(0))
+        .sum()
+}
+
+/// How many went along `slot` of an activity of `kind`, by its metrics.
+fn along(kind: &Kind, slot: Slot, m: &Metrics) -> u64 {
+    match (kind, slot) {
+        (Kind::Message(_), _) => {
+            through(m) - LEAVES.iter().map(|l| count(m, l)).sum::<u64>().min(through(m))
         }
-        c.entered += n;
-        if let Kind::Message(_) = kind {
-            if name == "SUCCESS" {
-                c.sent += n;
-            } else {
-                c.failed += n;
+        (Kind::Wait { .. }, _) => count(m, "COMPLETED"),
+        (Kind::Holdout { .. } | Kind::ContactCenter { .. }, _) => count(m, "SUCCESS"),
+        (_, Slot::Path(i)) => count(m, &format!("Branch_{i}")),
+        (_, Slot::Yes) => count(m, "Branch_0"),
+        (_, Slot::No) => count(m, "Branch_1"),
+        (_, Slot::Else) => count(m, "Branch_Else"),
+        (_, Slot::Next) => 0,
+    }
+}
+
+/// Every activity's counts: what came in along the arrows (the start activity: `entered`, the
+/// journey's or run's `ENDPOINT_ENTERED`), what it sent or failed, who is in it now.
+#[must_use]
+pub fn flows(
+    draft: &JourneyDraft,
+    metrics: &BTreeMap<String, Metrics>,
+    entered: u64,
+) -> BTreeMap<String, NodeCounts> {
+    let empty = Metrics::new();
+    let mut inflow: BTreeMap<&str, u64> = BTreeMap::new();
+    if draft.activities.contains_key(&draft.start_activity) {
+        inflow.insert(draft.start_activity.as_str(), entered);
+    }
+    for (id, a) in &draft.activities {
+        let m = metrics.get(id).unwrap_or(&empty);
+        for o in outs(&a.kind) {
+            if let Some((to, _)) = draft.activities.get_key_value(&o.target) {
+                *inflow.entry(to.as_str()).or_default() += along(&a.kind, o.slot, m);
             }
         }
     }
-    c
+    draft
+        .activities
+        .iter()
+        .map(|(id, a)| {
+            let m = metrics.get(id).unwrap_or(&empty);
+            let came = inflow.get(id.as_str()).copied().unwrap_or(0);
+            let done = through(m);
+            let (sent, failed) = match a.kind {
+                Kind::Message(_) => (count(m, "SUCCESS"), done - count(m, "SUCCESS").min(done)),
+                _ => (0, 0),
+            };
+            let counts = NodeCounts {
+                entered: came.max(done),
+                sent,
+                failed,
+                waiting: came.saturating_sub(done),
+            };
+            (id.clone(), counts)
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::drafts::journey::{Channel, MessageDraft};
+    use crate::drafts::journey::fixtures;
+
+    fn m(pairs: &[(&str, u64)]) -> Metrics {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), v.to_string())).collect()
+    }
 
     #[test]
-    fn a_message_node_counts_sent_failed_and_held() {
-        let m: BTreeMap<String, String> =
-            [("SUCCESS", "7"), ("DAILY_CAP", "2"), ("QUIET_TIME_WAIT", "3")]
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v.to_owned()))
-                .collect();
-        let c = counts(&Kind::Message(MessageDraft::new(Channel::Sms)), &m);
-        assert_eq!(c, NodeCounts { entered: 9, sent: 7, failed: 2, waiting: 3 });
-        let split: BTreeMap<String, String> =
-            [("Branch_0".to_owned(), "4".to_owned()), ("Branch_1".to_owned(), "6".to_owned())]
-                .into();
-        let c = counts(&Kind::RandomSplit(Vec::new()), &split);
-        assert_eq!((c.entered, c.sent), (10, 0));
+    fn counts_flow_along_the_arrows_and_a_wait_holds_who_is_in_it() {
+        let d = fixtures::built();
+        let metrics: BTreeMap<String, Metrics> = [
+            ("split1".to_owned(), m(&[("Branch_0", 9), ("Branch_1", 11)])),
+            (
+                "sms1".to_owned(),
+                m(&[("SUCCESS", 7), ("ENDPOINT_CHANNEL_MISMATCH", 2), ("QUIET_TIME_WAIT", 3)]),
+            ),
+            ("wait1".to_owned(), m(&[("COMPLETED", 4)])),
+            ("email1".to_owned(), m(&[("SUCCESS", 4)])),
+        ]
+        .into();
+        let c = flows(&d, &metrics, 20);
+        assert_eq!(c["split1"], NodeCounts { entered: 20, ..NodeCounts::default() });
+        assert_eq!(c["sms1"], NodeCounts { entered: 9, sent: 7, failed: 2, waiting: 0 });
+        assert_eq!(c["wait1"], NodeCounts { entered: 11, waiting: 7, ..NodeCounts::default() });
+        assert_eq!(c["email1"], NodeCounts { entered: 4, sent: 4, failed: 0, waiting: 0 });
     }
 }

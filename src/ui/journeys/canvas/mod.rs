@@ -14,7 +14,7 @@ use super::state::{Editor, Selected};
 use super::{Context, panel};
 use crate::drafts::FieldErrors;
 use crate::drafts::journey::history::Edit;
-use crate::drafts::journey::words::counts;
+use crate::drafts::journey::words::flows;
 use crate::ui::action::Action;
 use crate::ui::theme;
 use geometry::Geometry;
@@ -141,6 +141,10 @@ fn draw(
     let mut clicked: Option<Selected> = None;
     let mut moved: Vec<(String, Vec2)> = Vec::new();
     let mut add = None;
+    let flows = editor.metrics.as_ref().filter(|_| editor.has_run()).map(|m| {
+        let entered = m.totals.get("ENDPOINT_ENTERED").and_then(|v| v.parse().ok()).unwrap_or(0);
+        flows(&editor.draft, &m.activities, entered)
+    });
     egui::Frame::canvas(ui.style()).show(ui, |ui| {
         egui::Scene::new().zoom_range(0.2..=1.0).show(ui, &mut view, |ui| {
             add = edges::show(ui, &editor.draft, g, fixed);
@@ -167,10 +171,7 @@ fn draw(
                     orphan: g.layout.places.get(id).is_some_and(|p| p.orphan),
                     start: *id == editor.draft.start_activity,
                 };
-                let node_counts =
-                    editor.metrics.as_ref().filter(|_| editor.has_run()).map(|m| {
-                        m.activities.get(id).map(|m| counts(&a.kind, m)).unwrap_or_default()
-                    });
+                let node_counts = flows.as_ref().map(|f| f.get(id).copied().unwrap_or_default());
                 let response = node::activity(ui, *rect, (id, &a.kind), marks, node_counts, &name);
                 if response.clicked() {
                     clicked = Some(Selected::Activity(id.clone()));

@@ -197,7 +197,7 @@ pub fn activity(
                 c.entered, c.sent, c.failed, c.waiting
             )
         } else {
-            format!("{} through · {} waiting", c.entered, c.waiting)
+            format!("{} in · {} waiting", c.entered, c.waiting)
         };
         text(ui, inner.min + egui::vec2(0.0, 40.0), RichText::new(line).small().strong(), w);
     } else if marks.start {

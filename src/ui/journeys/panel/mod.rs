@@ -16,7 +16,7 @@ use crate::drafts::FieldErrors;
 use crate::drafts::journey::NewKind;
 use crate::drafts::journey::graph::outs;
 use crate::drafts::journey::history::Edit;
-use crate::drafts::journey::words::counts;
+use crate::drafts::journey::words::flows;
 use crate::ui::action::Action;
 use crate::ui::theme;
 use crate::ui::widgets::{danger_button, error_label, form_row, name_for_a11y, section};
@@ -117,18 +117,18 @@ fn activity(
     for m in problems_of(problems, id) {
         error_label(ui, m);
     }
-    if let Some(m) =
-        editor.metrics.as_ref().filter(|_| editor.has_run()).and_then(|m| m.activities.get(id))
-    {
-        let c = counts(&a.kind, m);
+    if let Some(m) = editor.metrics.as_ref().filter(|_| editor.has_run()) {
+        let entered = m.totals.get("ENDPOINT_ENTERED").and_then(|v| v.parse().ok()).unwrap_or(0);
+        let c = flows(&editor.draft, &m.activities, entered).get(id).copied().unwrap_or_default();
         ui.label(
             RichText::new(format!(
-                "{} through · {} sent · {} failed · {} waiting",
+                "{} in · {} sent · {} failed · {} waiting",
                 c.entered, c.sent, c.failed, c.waiting
             ))
             .strong(),
         );
-        let raw: Vec<String> = m.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        let raw: Vec<String> =
+            m.activities.get(id).into_iter().flatten().map(|(k, v)| format!("{k} {v}")).collect();
         ui.label(RichText::new(raw.join(" · ")).small().color(theme::MUTED));
     }
     let before = editor.draft.clone();
