@@ -24,6 +24,15 @@ fn shown<'a>(rows: &'a [JourneyRow], filter: &str) -> Vec<&'a JourneyRow> {
         .collect()
 }
 
+/// A cell of at most `width`, its text elided (whole on hover).
+fn cell(ui: &mut egui::Ui, text: RichText, width: f32) {
+    let size = egui::vec2(width, ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+        ui.set_max_width(width);
+        ui.add(egui::Label::new(text).truncate());
+    });
+}
+
 /// Draws the list.
 pub(super) fn show(
     ui: &mut egui::Ui,
@@ -99,10 +108,13 @@ pub(super) fn show(
                     .iter()
                     .find(|s| r.entry == format!("Segment {}", s.id))
                     .map_or_else(|| r.entry.clone(), |s| format!("Segment “{}”", s.name));
-                ui.add_sized([170.0, 18.0], egui::Label::new(entry).truncate());
+                cell(ui, RichText::new(entry), 150.0);
                 if !narrow {
-                    ui.add_sized([190.0, 18.0], egui::Label::new(&r.schedule).truncate());
-                    ui.label(RichText::new(&r.last_modified).color(theme::MUTED));
+                    cell(ui, RichText::new(&r.schedule), 150.0);
+                    // To the minute: "2026-12-03 17:30".
+                    let changed =
+                        r.last_modified.get(..16).unwrap_or(&r.last_modified).replace('T', " ");
+                    cell(ui, RichText::new(changed).color(theme::MUTED), 120.0);
                 }
                 ui.label(r.entered.map_or_else(|| "—".to_owned(), |n| n.to_string()));
                 ui.horizontal(|ui| {
