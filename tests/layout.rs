@@ -193,7 +193,11 @@ fn check_size(size: [f32; 2]) -> Vec<String> {
         click_tab(&mut harness, tab);
         found.extend(problems(&harness, size, &format!("Journey editor · {tab}")));
     }
+    // The new journey is not saved: leaving asks first.
     click_tab(&mut harness, "All journeys");
+    found.extend(problems(&harness, size, "Journey editor · leave without saving"));
+    click_tab(&mut harness, "Discard changes");
+    assert!(harness.state().project.journeys.editor.is_none(), "back to the list");
 
     click_tab(&mut harness, "Message templates");
     wait_until(&mut harness, "the templates", WAIT, |h| h.state().templates.loaded);

@@ -43,7 +43,12 @@ fn bar(
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
         if ui.button("All journeys").clicked() {
-            back = true;
+            // Unsaved changes are not dropped without asking.
+            if editor.is_dirty() && !editor.finished() {
+                editor.leaving = true;
+            } else {
+                back = true;
+            }
         }
         ui.label(RichText::new(&editor.draft.name).heading());
         ui.label(RichText::new(&editor.state).color(if editor.state == "ACTIVE" {

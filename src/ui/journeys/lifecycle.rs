@@ -109,3 +109,25 @@ pub(super) fn confirmation(
     }
     action
 }
+
+/// "Leave without saving?", while asked; answers true when the changes are to be dropped.
+pub(super) fn leave_confirmation(ctx: &egui::Context, editor: &mut Editor) -> bool {
+    if !editor.leaving {
+        return false;
+    }
+    let mut leave = false;
+    egui::Modal::new(egui::Id::unique("journey_leave")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading(format!("Leave “{}” without saving?", editor.draft.name));
+        ui.label("The changes made since the last save are lost.");
+        ui.horizontal(|ui| {
+            if ui.button("Keep editing").clicked() {
+                editor.leaving = false;
+            }
+            if ui.add(crate::ui::widgets::danger_button("Discard changes")).clicked() {
+                leave = true;
+            }
+        });
+    });
+    leave
+}

@@ -61,6 +61,10 @@ pub fn show(ui: &mut egui::Ui, screen: &mut JourneysScreen, cx: &Context<'_>) ->
     actions.extend(list::delete_confirmation(&ctx, screen, (cx.busy)(Task::JourneySave)));
     if let Some(editor) = &mut screen.editor {
         actions.extend(lifecycle::confirmation(&ctx, editor, cx));
+        if lifecycle::leave_confirmation(&ctx, editor) {
+            screen.editor = None;
+            actions.push(Action::Journeys(JourneyAction::Reload));
+        }
     }
     actions
 }

@@ -106,6 +106,8 @@ pub struct Editor {
     pub run: Option<String>,
     /// The KPI tab.
     pub kpis: KpiView,
+    /// Going back to the list with unsaved changes waits for a confirmation.
+    pub leaving: bool,
 }
 
 impl Editor {
@@ -158,6 +160,7 @@ impl Editor {
             runs: None,
             run: None,
             kpis: KpiView::new(KpiLevel::App, AnalyticsPrefs::default()),
+            leaving: false,
         }
     }
 
