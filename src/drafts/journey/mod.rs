@@ -9,8 +9,10 @@ mod from_sdk;
 pub mod graph;
 pub mod history;
 pub mod layout;
+mod message;
 mod request;
 mod rules;
+mod settings;
 pub mod words;
 
 #[cfg(test)]

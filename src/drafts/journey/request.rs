@@ -6,21 +6,16 @@
 use std::collections::HashMap;
 
 use aws_sdk_pinpoint::types::{
-    Activity, ClosedDays, ClosedDaysRule, Condition, ConditionalSplitActivity,
-    ContactCenterActivity, CustomMessageActivity, DayOfWeek, EmailMessageActivity,
-    EndpointTypesElement, EventCondition, EventDimensions, EventFilter, EventStartCondition,
-    FilterType, HoldoutActivity, JourneyChannelSettings, JourneyCustomMessage, JourneyEmailMessage,
-    JourneyLimits, JourneyPushMessage, JourneySchedule, JourneySmsMessage, JourneyTimeframeCap,
-    MessageType, MultiConditionalBranch, MultiConditionalSplitActivity, OpenHours, OpenHoursRule,
-    Operator, PushMessageActivity, QuietTime, RandomSplitActivity, RandomSplitEntry,
-    SegmentCondition, SetDimension, SimpleCondition, SmsMessageActivity, StartCondition, State,
-    TimezoneEstimationMethodsElement, WaitActivity, WaitTime, WriteJourneyRequest,
+    Activity, Condition, ConditionalSplitActivity, ContactCenterActivity, EventCondition,
+    EventDimensions, HoldoutActivity, JourneyChannelSettings, MultiConditionalBranch,
+    MultiConditionalSplitActivity, Operator, RandomSplitActivity, RandomSplitEntry,
+    SegmentCondition, SetDimension, SimpleCondition, State, TimezoneEstimationMethodsElement,
+    WaitActivity, WaitTime, WriteJourneyRequest,
 };
-use aws_smithy_types::DateTime;
-use aws_smithy_types::date_time::Format;
 use serde_json::Value;
 
-use super::{ActivityDraft, ConditionDraft, Entry, EventDraft, JourneyDraft, Kind, SimpleDraft};
+use super::settings;
+use super::{ActivityDraft, ConditionDraft, EventDraft, JourneyDraft, Kind, SimpleDraft};
 use crate::drafts::campaign::{event_attributes, event_metrics};
 use crate::drafts::{FieldErrors, split_values};
 use crate::pinpoint::rules;
@@ -34,13 +29,18 @@ pub fn activity_of_path(text: &str) -> Option<&str> {
     (end > 0).then(|| &rest[..end])
 }
 
-fn opt(s: &str) -> Option<String> {
+pub(super) fn opt(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_owned())
 }
 
 /// A whole number as typed (`None` when blank), its problem recorded at `path`.
-fn whole(errors: &mut FieldErrors, path: &str, text: &str, range: (i32, i32)) -> Option<i32> {
+pub(super) fn whole(
+    errors: &mut FieldErrors,
+    path: &str,
+    text: &str,
+    range: (i32, i32),
+) -> Option<i32> {
     let t = text.trim();
     if t.is_empty() {
         return None;
@@ -59,7 +59,7 @@ fn whole(errors: &mut FieldErrors, path: &str, text: &str, range: (i32, i32)) ->
 }
 
 /// An ISO-8601 duration as typed, its problem recorded at `path`.
-fn duration(errors: &mut FieldErrors, path: &str, text: &str) -> Option<String> {
+pub(super) fn duration(errors: &mut FieldErrors, path: &str, text: &str) -> Option<String> {
     let t = opt(text)?;
     if rules::iso_duration(&t).is_none() {
         errors.add(path, format!("{path} '{t}' is not an ISO-8601 duration such as PT1H or P3D"));
@@ -163,137 +163,11 @@ fn condition(errors: &mut FieldErrors, path: &str, c: &ConditionDraft) -> Condit
         .build()
 }
 
-fn message(errors: &mut FieldErrors, path: &str, m: &super::MessageDraft, a: Activity) -> Activity {
-    let (next, name, version) = (opt(&m.next), opt(&m.template_name), opt(&m.template_version));
-    match m.channel {
-        super::Channel::Email => {
-            let config = opt(&m.from_address)
-                .map(|f| JourneyEmailMessage::builder().from_address(f).build());
-            a.to_builder_email(
-                EmailMessageActivity::builder()
-                    .set_message_config(config)
-                    .set_next_activity(next)
-                    .set_template_name(name)
-                    .set_template_version(version)
-                    .build(),
-            )
-        }
-        super::Channel::Sms => {
-            let fields = [
-                &m.message_type,
-                &m.origination_number,
-                &m.sender_id,
-                &m.entity_id,
-                &m.template_id,
-            ];
-            let config = fields.iter().any(|f| !f.trim().is_empty()).then(|| {
-                JourneySmsMessage::builder()
-                    .set_message_type(opt(&m.message_type).map(|t| MessageType::from(t.as_str())))
-                    .set_origination_number(opt(&m.origination_number))
-                    .set_sender_id(opt(&m.sender_id))
-                    .set_entity_id(opt(&m.entity_id))
-                    .set_template_id(opt(&m.template_id))
-                    .build()
-            });
-            a.to_builder_sms(
-                SmsMessageActivity::builder()
-                    .set_message_config(config)
-                    .set_next_activity(next)
-                    .set_template_name(name)
-                    .set_template_version(version)
-                    .build(),
-            )
-        }
-        super::Channel::Push => {
-            let ttl = opt(&m.time_to_live);
-            if let Some(t) = &ttl
-                && t.parse::<u64>().is_err()
-            {
-                errors.add(
-                    format!("{path}.MessageConfig.TimeToLive"),
-                    format!(
-                        "{path}.MessageConfig.TimeToLive must be a number of seconds (got '{t}')"
-                    ),
-                );
-            }
-            let config = ttl.map(|t| JourneyPushMessage::builder().time_to_live(t).build());
-            a.to_builder_push(
-                PushMessageActivity::builder()
-                    .set_message_config(config)
-                    .set_next_activity(next)
-                    .set_template_name(name)
-                    .set_template_version(version)
-                    .build(),
-            )
-        }
-        super::Channel::Custom => {
-            let uri = opt(&m.delivery_uri);
-            match &uri {
-                None => errors.add(
-                    format!("{path}.DeliveryUri"),
-                    format!(
-                        "{path}.DeliveryUri is required: a Lambda function or an https:// address"
-                    ),
-                ),
-                Some(u) if u.starts_with("http://") => {
-                    errors
-                        .add(format!("{path}.DeliveryUri"), "A web destination must use https://");
-                }
-                Some(u) if !u.starts_with("https://") => errors.check(
-                    format!("{path}.DeliveryUri"),
-                    rules::lambda_function_name("DeliveryUri", u),
-                ),
-                Some(_) => {}
-            }
-            let types: Vec<EndpointTypesElement> =
-                m.endpoint_types.iter().map(|t| EndpointTypesElement::from(t.as_str())).collect();
-            let config = opt(&m.data).map(|d| JourneyCustomMessage::builder().data(d).build());
-            a.to_builder_custom(
-                CustomMessageActivity::builder()
-                    .set_delivery_uri(uri)
-                    .set_endpoint_types((!types.is_empty()).then_some(types))
-                    .set_message_config(config)
-                    .set_next_activity(next)
-                    .set_template_name(name)
-                    .set_template_version(version)
-                    .build(),
-            )
-        }
-    }
-}
-
-/// Setting one member on an `Activity` that already carries its description.
-trait WithKind {
-    fn to_builder_email(self, v: EmailMessageActivity) -> Activity;
-    fn to_builder_sms(self, v: SmsMessageActivity) -> Activity;
-    fn to_builder_push(self, v: PushMessageActivity) -> Activity;
-    fn to_builder_custom(self, v: CustomMessageActivity) -> Activity;
-}
-
-impl WithKind for Activity {
-    fn to_builder_email(mut self, v: EmailMessageActivity) -> Activity {
-        self.email = Some(v);
-        self
-    }
-    fn to_builder_sms(mut self, v: SmsMessageActivity) -> Activity {
-        self.sms = Some(v);
-        self
-    }
-    fn to_builder_push(mut self, v: PushMessageActivity) -> Activity {
-        self.push = Some(v);
-        self
-    }
-    fn to_builder_custom(mut self, v: CustomMessageActivity) -> Activity {
-        self.custom = Some(v);
-        self
-    }
-}
-
 fn activity(errors: &mut FieldErrors, id: &str, a: &ActivityDraft) -> Activity {
     let path = format!("Activities.{id}.{}", a.kind.member());
     let mut out = Activity::builder().set_description(opt(&a.description)).build();
     match &a.kind {
-        Kind::Message(m) => return message(errors, &path, m, out),
+        Kind::Message(m) => return super::message::message(errors, &path, m, out),
         Kind::Wait { wait, next } => {
             out.wait = Some(
                 WaitActivity::builder()
@@ -399,201 +273,6 @@ fn activity(errors: &mut FieldErrors, id: &str, a: &ActivityDraft) -> Activity {
     out
 }
 
-fn start_condition(errors: &mut FieldErrors, d: &JourneyDraft) -> Option<StartCondition> {
-    let b = StartCondition::builder().set_description(opt(&d.entry_description));
-    match &d.entry {
-        Entry::None => {
-            d.entry_description.trim().is_empty().then_some(()).map_or(Some(b.build()), |()| None)
-        }
-        Entry::Segment(id) => {
-            if id.trim().is_empty() {
-                errors.add(
-                    "StartCondition.SegmentStartCondition.SegmentId",
-                    "Choose the segment whose endpoints enter",
-                );
-            }
-            Some(
-                b.segment_start_condition(
-                    SegmentCondition::builder().segment_id(id.trim()).build(),
-                )
-                .build(),
-            )
-        }
-        Entry::Event { event, filter_type, segment } => {
-            let path = "StartCondition.EventStartCondition.EventFilter.Dimensions";
-            if split_values(&event.types).is_empty() {
-                errors.add(
-                    format!("{path}.EventType.Values"),
-                    "Name at least one event type that starts the journey",
-                );
-            }
-            let filter = EventFilter::builder()
-                .dimensions(event_dimensions(errors, path, event))
-                .set_filter_type(opt(filter_type).map(|t| FilterType::from(t.as_str())))
-                .build();
-            Some(
-                b.event_start_condition(
-                    EventStartCondition::builder()
-                        .event_filter(filter)
-                        .set_segment_id(opt(segment))
-                        .build(),
-                )
-                .build(),
-            )
-        }
-    }
-}
-
-fn limits(errors: &mut FieldErrors, l: &super::LimitsDraft) -> Option<JourneyLimits> {
-    let cap = (0, rules::MAX_ENDPOINT_CAP);
-    let daily = whole(errors, "Limits.DailyCap", &l.daily_cap, cap);
-    let total = whole(errors, "Limits.TotalCap", &l.total_cap, cap);
-    let reentry = whole(errors, "Limits.EndpointReentryCap", &l.reentry_cap, cap);
-    let mps = whole(
-        errors,
-        "Limits.MessagesPerSecond",
-        &l.messages_per_second,
-        (rules::MIN_MESSAGES_PER_SECOND, rules::MAX_MESSAGES_PER_SECOND),
-    );
-    let interval = duration(errors, "Limits.EndpointReentryInterval", &l.reentry_interval);
-    let tf_cap = whole(errors, "Limits.TimeframeCap.Cap", &l.timeframe_cap, cap);
-    let tf_days = whole(errors, "Limits.TimeframeCap.Days", &l.timeframe_days, (0, 30));
-    let timeframe = (tf_cap.is_some() || tf_days.is_some())
-        .then(|| JourneyTimeframeCap::builder().set_cap(tf_cap).set_days(tf_days).build());
-    let any = [
-        &l.daily_cap,
-        &l.total_cap,
-        &l.reentry_cap,
-        &l.messages_per_second,
-        &l.reentry_interval,
-        &l.timeframe_cap,
-        &l.timeframe_days,
-    ]
-    .iter()
-    .any(|t| !t.trim().is_empty());
-    any.then(|| {
-        JourneyLimits::builder()
-            .set_daily_cap(daily)
-            .set_total_cap(total)
-            .set_endpoint_reentry_cap(reentry)
-            .set_messages_per_second(mps)
-            .set_endpoint_reentry_interval(interval)
-            .set_timeframe_cap(timeframe)
-            .build()
-    })
-}
-
-fn schedule(errors: &mut FieldErrors, d: &JourneyDraft) -> Option<JourneySchedule> {
-    let mut at = |member: &str, text: &str| -> Option<DateTime> {
-        let t = opt(text)?;
-        let path = format!("Schedule.{member}");
-        match rules::iso_timestamp(&path, &t) {
-            Ok(_) => DateTime::from_str(&t, Format::DateTime).ok(),
-            Err(message) => {
-                errors.add(path, message);
-                None
-            }
-        }
-    };
-    let (start, end) = (at("StartTime", &d.start_time), at("EndTime", &d.end_time));
-    if let (Some(s), Some(e)) = (&start, &end)
-        && e <= s
-    {
-        errors.add("Schedule.EndTime", "Schedule.EndTime must be after Schedule.StartTime");
-    }
-    let zone = opt(&d.timezone);
-    (start.is_some() || end.is_some() || zone.is_some()).then(|| {
-        JourneySchedule::builder()
-            .set_start_time(start)
-            .set_end_time(end)
-            .set_timezone(zone)
-            .build()
-    })
-}
-
-fn quiet_time(errors: &mut FieldErrors, d: &JourneyDraft) -> Option<QuietTime> {
-    let (start, end) = (opt(&d.quiet_start), opt(&d.quiet_end));
-    for (member, v) in [("Start", &start), ("End", &end)] {
-        if let Some(v) = v {
-            errors.check(
-                format!("QuietTime.{member}"),
-                rules::quiet_time_bound(&format!("QuietTime.{member}"), v),
-            );
-        }
-    }
-    errors.check("QuietTime.End", rules::quiet_time_pair(start.as_deref(), end.as_deref()));
-    (start.is_some() || end.is_some())
-        .then(|| QuietTime::builder().set_start(start).set_end(end).build())
-}
-
-/// A shape with a member per channel (`OpenHours`, `ClosedDays`) from its values by channel.
-macro_rules! per_channel {
-    ($builder:expr, $by:expr) => {{
-        let mut take = |c: &str| $by.remove(c);
-        $builder
-            .set_email(take("EMAIL"))
-            .set_sms(take("SMS"))
-            .set_push(take("PUSH"))
-            .set_voice(take("VOICE"))
-            .set_custom(take("CUSTOM"))
-            .build()
-    }};
-}
-
-fn open_hours(errors: &mut FieldErrors, d: &JourneyDraft) -> Option<OpenHours> {
-    let mut by: HashMap<&str, HashMap<DayOfWeek, Vec<OpenHoursRule>>> = HashMap::new();
-    for (i, r) in d.open_hours.iter().enumerate() {
-        let path = format!("OpenHours[{i}]");
-        let (s, e) = (rules::parse_hh_mm(r.start.trim()), rules::parse_hh_mm(r.end.trim()));
-        match (s, e) {
-            (Some(s), Some(e)) if s < e => {}
-            (Some(_), Some(_)) => errors.add(
-                &path,
-                format!("OpenHours.{}.{}: the end must be after the start", r.channel, r.day),
-            ),
-            _ => errors.add(
-                &path,
-                format!("OpenHours.{}.{} needs a start and an end as HH:MM", r.channel, r.day),
-            ),
-        }
-        let rule = OpenHoursRule::builder()
-            .set_start_time(opt(&r.start))
-            .set_end_time(opt(&r.end))
-            .build();
-        by.entry(r.channel.as_str())
-            .or_default()
-            .entry(DayOfWeek::from(r.day.as_str()))
-            .or_default()
-            .push(rule);
-    }
-    (!d.open_hours.is_empty()).then(|| per_channel!(OpenHours::builder(), by))
-}
-
-fn closed_days(errors: &mut FieldErrors, d: &JourneyDraft) -> Option<ClosedDays> {
-    let mut by: HashMap<&str, Vec<ClosedDaysRule>> = HashMap::new();
-    for (i, r) in d.closed_days.iter().enumerate() {
-        let at = |t: &str| rules::iso_timestamp("", t.trim()).ok();
-        match (at(&r.start), at(&r.end)) {
-            (Some(s), Some(e)) if s < e => {}
-            (Some(_), Some(_)) => {
-                errors
-                    .add(format!("ClosedDays[{i}]"), "The closed period must end after it starts");
-            }
-            _ => errors.add(
-                format!("ClosedDays[{i}]"),
-                "A closed period needs a start and an end as ISO-8601 times",
-            ),
-        }
-        let rule = ClosedDaysRule::builder()
-            .set_name(opt(&r.name))
-            .set_start_date_time(opt(&r.start))
-            .set_end_date_time(opt(&r.end))
-            .build();
-        by.entry(r.channel.as_str()).or_default().push(rule);
-    }
-    (!d.closed_days.is_empty()).then(|| per_channel!(ClosedDays::builder(), by))
-}
-
 impl JourneyDraft {
     /// The request and every problem found (none: the service should take it).
     #[must_use]
@@ -608,10 +287,10 @@ impl JourneyDraft {
             .map(|(id, a)| (id.clone(), activity(&mut errors, id, a)))
             .collect();
         super::rules::check(self, &mut errors);
-        let start = start_condition(&mut errors, self);
-        let limits = limits(&mut errors, &self.limits);
-        let schedule = schedule(&mut errors, self);
-        let quiet = quiet_time(&mut errors, self);
+        let start = settings::start_condition(&mut errors, self);
+        let limits = settings::limits(&mut errors, &self.limits);
+        let schedule = settings::schedule(&mut errors, self);
+        let quiet = settings::quiet_time(&mut errors, self);
         let refresh = duration(&mut errors, "RefreshFrequency", &self.refresh_frequency);
         let scheduled = self.sending_schedule == Some(true);
         for (member, set) in [
@@ -622,8 +301,8 @@ impl JourneyDraft {
                 errors.add(member, format!("{member} takes effect only with the sending schedule on: turn it on to use them"));
             }
         }
-        let open = open_hours(&mut errors, self);
-        let closed = closed_days(&mut errors, self);
+        let open = settings::open_hours(&mut errors, self);
+        let closed = settings::closed_days(&mut errors, self);
         let channel = (!self.connect_campaign_arn.trim().is_empty()
             || !self.connect_role_arn.trim().is_empty())
         .then(|| {
