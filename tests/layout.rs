@@ -1,4 +1,4 @@
-//! Every section of the console holds up at 900×600, 1280×800 and 2560×1440 with the demo
+//! Every section of the console (the journey builder's canvas, side panel and tabs too) holds up at 900×600, 1280×800 and 2560×1440 with the demo
 //! data: no interactive widget is laid out past the window's left or right edge, and no two
 //! interactive widgets overlap (egui's accessibility tree gives each widget's rect).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -53,8 +53,19 @@ fn widgets(harness: &Harness<'_, ConsoleApp>) -> Vec<Widget> {
             name: n.accesskit_node().label().unwrap_or_default(),
             rect: n.rect(),
         })
-        .filter(|w| w.rect.is_positive())
+        .filter(|w| w.rect.is_positive() && !on_canvas(&w.name))
         .collect()
+}
+
+/// The journey canvas's boxes and "+" buttons: they live in an `egui::Scene` (pan and zoom),
+/// whose accessibility rects are in canvas coordinates, not the window's, and are clipped to
+/// the canvas anyway; the checker leaves them out.
+fn on_canvas(name: &str) -> bool {
+    name == "Journey entry"
+        || name.starts_with("Activity ")
+        || name == "Add at the start"
+        || name.starts_with("Add after ")
+        || name.starts_with("Add on ")
 }
 
 /// What is wrong with the layout on screen now, one line per problem.
@@ -178,6 +189,33 @@ fn check_size(size: [f32; 2]) -> Vec<String> {
     found.extend(problems(&harness, size, "Analytics"));
     click_tab(&mut harness, "Choose KPIs");
     found.extend(problems(&harness, size, "Analytics · Choose KPIs"));
+
+    click_tab(&mut harness, "Journeys");
+    wait_until(&mut harness, "the journeys", WAIT, |h| h.state().project.journeys.rows.is_some());
+    found.extend(problems(&harness, size, "Journeys · list"));
+    click_tab(&mut harness, "+ New journey");
+    for (plus, kind) in
+        [("Add at the start", "Add Random split"), ("Add on path 1 of split1", "Add SMS")]
+    {
+        harness.get_by_label(plus).click_accesskit();
+        harness.run_ok();
+        found.extend(problems(&harness, size, "Journey canvas · adding"));
+        harness.get_by_label(kind).click_accesskit();
+        harness.run_ok();
+    }
+    found.extend(problems(&harness, size, "Journey canvas · an SMS in the side panel"));
+    harness.get_by_label("Activity split1").click_accesskit();
+    harness.run_ok();
+    found.extend(problems(&harness, size, "Journey canvas · a random split in the side panel"));
+    for tab in ["Journey settings", "Runs", "KPIs", "JSON"] {
+        click_tab(&mut harness, tab);
+        found.extend(problems(&harness, size, &format!("Journey editor · {tab}")));
+    }
+    // The new journey is not saved: leaving asks first.
+    click_tab(&mut harness, "All journeys");
+    found.extend(problems(&harness, size, "Journey editor · leave without saving"));
+    click_tab(&mut harness, "Discard changes");
+    assert!(harness.state().project.journeys.editor.is_none(), "back to the list");
 
     click_tab(&mut harness, "Message templates");
     wait_until(&mut harness, "the templates", WAIT, |h| h.state().templates.loaded);

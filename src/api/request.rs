@@ -72,6 +72,8 @@ pub enum ApiRequest {
     Demo(DemoRequest),
     /// KPIs over a date range.
     Analytics(AnalyticsRequest),
+    /// Journeys, their states and metrics.
+    Journeys(super::journeys::JourneysRequest),
 }
 
 /// KPIs over a date range.

@@ -323,6 +323,8 @@ pub enum ApiResponse {
     OtpSent(ResultRow),
     /// VerifyOTPMessage answered.
     OtpVerified(bool),
+    /// A journey call answered.
+    Journeys(super::journeys::JourneysResponse),
     /// RemoveAttributes answered: the names the attribute type still has.
     AttributesRemoved {
         /// The attribute type.

@@ -234,6 +234,7 @@ async fn call(
         ApiRequest::Templates(r) => templates::call(client, r).await,
         ApiRequest::Local(r) => local::call(r).await,
         ApiRequest::Analytics(r) => analytics::call(client, r).await,
+        ApiRequest::Journeys(r) => super::journeys::call(client, r).await,
         ApiRequest::Demo(_) => Err(ApiError::configuration("Demo data is only there in demo mode")),
     }
 }

@@ -7,6 +7,7 @@ pub mod channels;
 pub mod diff;
 pub mod endpoint;
 pub mod inapp;
+pub mod journey;
 pub mod json;
 pub mod message;
 pub mod otp;

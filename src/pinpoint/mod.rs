@@ -5,6 +5,7 @@
 
 pub mod channel;
 pub mod endpoint_row;
+pub mod graph;
 pub mod html_text;
 pub mod outbox;
 pub mod render;

@@ -107,6 +107,8 @@ pub enum Action {
     },
     /// An Analytics-section request.
     Analytics(AnalyticsAction),
+    /// A Journeys-section request.
+    Journeys(JourneyAction),
     /// Send a one-time password (after its review).
     SendOtp(Box<aws_sdk_pinpoint::types::SendOtpMessageRequestParameters>),
     /// Verify a one-time password.
@@ -163,6 +165,36 @@ pub enum Section {
     Segments,
     /// The KPI dashboard.
     Analytics,
+    /// Journeys: the list and the visual builder.
+    Journeys,
+}
+
+/// What the Journeys section asks the shell for.
+#[derive(Debug, Clone)]
+pub enum JourneyAction {
+    /// Reload the list (and the segments the entry picks from).
+    Reload,
+    /// Read a journey.
+    Open(String),
+    /// Create (no id) or update.
+    Save(Option<String>, Box<aws_sdk_pinpoint::types::WriteJourneyRequest>),
+    /// Delete (confirmed).
+    Delete(String),
+    /// Change the state: `ACTIVE`, `PAUSED`, `CANCELLED` (confirmed).
+    SetState(String, String),
+    /// The journey's (or a run's) metrics with each activity's.
+    Metrics {
+        /// The journey.
+        journey_id: String,
+        /// A run, or the whole journey.
+        run_id: Option<String>,
+        /// Its activities.
+        activities: Vec<String>,
+    },
+    /// The runs with their metrics.
+    Runs(String),
+    /// Estimate who enters (mock): a segment definition.
+    Audience(serde_json::Value),
 }
 
 /// What the Audience section asks the shell to do.

@@ -85,6 +85,21 @@ impl KpiView {
         self.set(range, results);
     }
 
+    /// Shows `error` in place of every chosen chart (the request for them all failed).
+    pub fn fail_all(&mut self, error: &ApiError) {
+        let Some(level) = self.level.clone() else { return };
+        let today = chrono::Utc::now().date_naive();
+        let results = self
+            .prefs
+            .chosen(&level)
+            .iter()
+            .map(|k| (k.name.to_owned(), Err(error.clone())))
+            .collect();
+        if let Ok(range) = self.prefs.range(today) {
+            self.set(range, results);
+        }
+    }
+
     /// Shows these results over `range` (the benchmark and tests call it directly).
     pub fn set(&mut self, range: DateRange, results: Vec<(String, Result<KpiSeries, ApiError>)>) {
         self.range = Some(range);

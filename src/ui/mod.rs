@@ -14,6 +14,7 @@ pub mod endpoints_table;
 pub mod error_view;
 pub mod icon;
 pub mod inapp_form;
+pub mod journeys;
 pub mod json_view;
 pub mod kept;
 pub mod kpi_view;

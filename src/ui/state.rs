@@ -98,6 +98,8 @@ pub struct ProjectScreen {
     pub tags_error: Option<ApiError>,
     /// The Analytics section.
     pub analytics: AnalyticsScreen,
+    /// The Journeys section.
+    pub journeys: super::journeys::JourneysScreen,
 }
 
 impl ProjectScreen {

@@ -126,6 +126,22 @@ pub enum Task {
     InAppMessages,
     /// The endpoint ids "what would this endpoint see" suggests.
     InAppEndpoints,
+    /// Loading the journey list.
+    JourneyList,
+    /// Reading a journey.
+    JourneyLoad,
+    /// Saving or deleting a journey.
+    JourneySave,
+    /// Publishing, pausing, resuming or cancelling a journey.
+    JourneyState,
+    /// A journey's execution metrics (one in flight at a time).
+    JourneyMetrics,
+    /// A journey's runs.
+    JourneyRuns,
+    /// Who a journey would let in (mock estimate), for its publish review.
+    JourneyAudience,
+    /// A journey's KPIs.
+    JourneyKpis,
 }
 
 /// Who an answer goes back to: the shell or one section's screen.
@@ -147,6 +163,8 @@ pub enum Owner {
     Templates,
     /// The Analytics section.
     Analytics,
+    /// The Journeys section.
+    Journeys,
 }
 
 impl Task {
@@ -196,6 +214,14 @@ impl Task {
             | Self::InAppMessages
             | Self::InAppEndpoints => Owner::Campaigns,
             Self::AppKpis | Self::PickCsv | Self::WriteCsv => Owner::Analytics,
+            Self::JourneyList
+            | Self::JourneyLoad
+            | Self::JourneySave
+            | Self::JourneyState
+            | Self::JourneyMetrics
+            | Self::JourneyRuns
+            | Self::JourneyAudience
+            | Self::JourneyKpis => Owner::Journeys,
             Self::SegmentList
             | Self::SegmentSave
             | Self::SegmentVersions
@@ -212,9 +238,17 @@ impl Task {
 
     /// The tasks whose answers belong to the project that asked: when another project is
     /// selected, they are stale.
-    pub const PROJECT_SCOPED: [Self; 24] = [
+    pub const PROJECT_SCOPED: [Self; 32] = [
         Self::InAppMessages,
         Self::InAppEndpoints,
+        Self::JourneyList,
+        Self::JourneyLoad,
+        Self::JourneySave,
+        Self::JourneyState,
+        Self::JourneyMetrics,
+        Self::JourneyRuns,
+        Self::JourneyAudience,
+        Self::JourneyKpis,
         Self::ProjectTags,
         Self::CampaignTags,
         Self::SegmentTags,

@@ -38,7 +38,7 @@ pub(super) fn non_empty_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty())
 }
 
-pub(super) fn event_attributes(
+pub(crate) fn event_attributes(
     text: &str,
     key: &str,
     errors: &mut FieldErrors,
@@ -65,7 +65,7 @@ pub(super) fn event_attributes(
     out
 }
 
-pub(super) fn event_metrics(
+pub(crate) fn event_metrics(
     text: &str,
     key: &str,
     errors: &mut FieldErrors,
@@ -85,7 +85,7 @@ pub(super) fn event_metrics(
     out
 }
 
-pub(super) fn attribute_lines(map: &HashMap<String, AttributeDimension>) -> String {
+pub(crate) fn attribute_lines(map: &HashMap<String, AttributeDimension>) -> String {
     let mut lines: Vec<String> = map
         .iter()
         .map(|(name, d)| {
@@ -98,7 +98,7 @@ pub(super) fn attribute_lines(map: &HashMap<String, AttributeDimension>) -> Stri
     lines.join("\n")
 }
 
-pub(super) fn metric_lines(map: &HashMap<String, MetricDimension>) -> String {
+pub(crate) fn metric_lines(map: &HashMap<String, MetricDimension>) -> String {
     let mut lines: Vec<String> = map
         .iter()
         .map(|(name, d)| {

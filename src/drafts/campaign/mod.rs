@@ -16,6 +16,7 @@ mod schedule;
 #[cfg(test)]
 pub(crate) mod fixtures;
 
+pub(crate) use event_filter::{attribute_lines, event_attributes, event_metrics, metric_lines};
 pub use launch::{SOON, default_start};
 pub use messages::sms_count;
 pub use request::CUSTOM_ENDPOINT_TYPES;

@@ -130,7 +130,7 @@ fn schedule(s: &Schedule) -> Value {
         .done()
 }
 
-fn quiet_time(q: &QuietTime) -> Value {
+pub(super) fn quiet_time(q: &QuietTime) -> Value {
     Object::new().string("End", q.end.as_deref()).string("Start", q.start.as_deref()).done()
 }
 
@@ -141,7 +141,7 @@ fn event_filter(f: &CampaignEventFilter) -> Value {
         .done()
 }
 
-fn event_dimensions(d: &EventDimensions) -> Value {
+pub(super) fn event_dimensions(d: &EventDimensions) -> Value {
     Object::new()
         .map("Attributes", d.attributes.as_ref(), attribute_dimension)
         .member("EventType", d.event_type.as_ref(), set_dimension)

@@ -12,6 +12,7 @@
 
 pub mod campaign;
 pub mod inapp;
+pub mod journey;
 pub mod segment;
 
 #[cfg(test)]

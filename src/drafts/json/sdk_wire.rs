@@ -200,3 +200,18 @@ async fn each_template_json_is_what_the_sdk_sends() {
         assert_eq!(sent(&capture), body, "{:?}", draft.kind);
     }
 }
+
+#[tokio::test]
+async fn the_journey_json_is_what_the_sdk_sends() {
+    let capture = Capture::default();
+    let draft = crate::drafts::journey::fixtures::full();
+    let request = draft.to_request().unwrap();
+    let result = client(&capture)
+        .create_journey()
+        .application_id("app")
+        .write_journey_request(request.clone())
+        .send()
+        .await;
+    assert!(result.is_err(), "stopped before sending");
+    assert_eq!(sent(&capture), super::journey::write_journey_request(&request));
+}

@@ -42,7 +42,7 @@ fn segment_reference(r: &SegmentReference) -> Value {
     Object::new().string("Id", r.id.as_deref()).integer("Version", r.version).done()
 }
 
-fn segment_dimensions(d: &SegmentDimensions) -> Value {
+pub(super) fn segment_dimensions(d: &SegmentDimensions) -> Value {
     Object::new()
         .map("Attributes", d.attributes.as_ref(), attribute_dimension)
         .member("Behavior", d.behavior.as_ref(), segment_behaviors)

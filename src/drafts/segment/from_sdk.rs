@@ -20,7 +20,7 @@ fn set_values(d: &SetDimension) -> (String, String) {
     (op, crate::drafts::join_values(d.values()))
 }
 
-fn criteria_of(d: &SegmentDimensions) -> Vec<Criterion> {
+pub(crate) fn criteria_of(d: &SegmentDimensions) -> Vec<Criterion> {
     let mut out = Vec::new();
     let mut set = |kind: Kind, dim: Option<&SetDimension>| {
         if let Some(dim) = dim {

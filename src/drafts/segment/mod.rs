@@ -14,6 +14,8 @@ pub(crate) mod fixtures;
 pub use criterion::{
     ATTRIBUTE_TYPES, Criterion, DURATIONS, Kind, METRIC_OPERATORS, duration_words, operator_words,
 };
+pub(crate) use from_sdk::criteria_of;
+pub(crate) use request::dimensions;
 
 use serde::{Deserialize, Serialize};
 

@@ -126,7 +126,11 @@ impl Dimensions {
 
 /// One dimension set (keys `g0.d1`): every row checked, and one tested twice refused; the rows
 /// without a message make the set.
-fn dimensions(set: &[Criterion], key: &str, errors: &mut FieldErrors) -> SegmentDimensions {
+pub(crate) fn dimensions(
+    set: &[Criterion],
+    key: &str,
+    errors: &mut FieldErrors,
+) -> SegmentDimensions {
     let mut out = Dimensions::new();
     let mut seen: Vec<(Kind, String)> = Vec::new();
     for (i, c) in set.iter().enumerate() {

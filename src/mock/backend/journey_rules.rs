@@ -10,13 +10,14 @@
 //! bounds. (The 40 is from memory of the Amazon Pinpoint quotas page, "Journey quotas",
 //! which the mock's authors could not re-read: a named constant, `MAX_ACTIVITIES`.)
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
 use super::{MockError, MockResult, ProjectRecord};
 use crate::mock::engine::journeys::graph::{is_message, kind, kinds_of, targets};
 use crate::mock::engine::journeys::timing::iso_duration;
+use crate::pinpoint::graph::find_cycle;
 use crate::pinpoint::rules;
 
 /// Most activities in one journey.
@@ -211,52 +212,6 @@ fn check_activity(
     }
 }
 
-/// Finds a cycle: the path of activity ids around it, if any.
-fn find_cycle(edges: &HashMap<&str, Vec<&str>>) -> Option<Vec<String>> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        Open,
-        Done,
-    }
-    fn visit<'a>(
-        node: &'a str,
-        edges: &HashMap<&'a str, Vec<&'a str>>,
-        marks: &mut HashMap<&'a str, Mark>,
-        stack: &mut Vec<&'a str>,
-    ) -> Option<Vec<String>> {
-        match marks.get(node) {
-            Some(Mark::Done) => return None,
-            Some(Mark::Open) => {
-                let from = stack.iter().position(|n| *n == node).unwrap_or(0);
-                let mut cycle: Vec<String> =
-                    stack[from..].iter().map(|s| (*s).to_owned()).collect();
-                cycle.push(node.to_owned());
-                return Some(cycle);
-            }
-            None => {}
-        }
-        marks.insert(node, Mark::Open);
-        stack.push(node);
-        for next in edges.get(node).into_iter().flatten() {
-            if let Some(cycle) = visit(next, edges, marks, stack) {
-                return Some(cycle);
-            }
-        }
-        stack.pop();
-        marks.insert(node, Mark::Done);
-        None
-    }
-    let mut marks = HashMap::new();
-    let mut names: Vec<&&str> = edges.keys().collect();
-    names.sort();
-    for node in names {
-        if let Some(cycle) = visit(node, edges, &mut marks, &mut Vec::new()) {
-            return Some(cycle);
-        }
-    }
-    None
-}
-
 /// Checks the activities: a kind each, their members, targets that exist, no cycle.
 fn check_activities(app: &ProjectRecord, journey: &Value) -> MockResult<()> {
     let empty = serde_json::Map::new();
@@ -267,7 +222,7 @@ fn check_activities(app: &ProjectRecord, journey: &Value) -> MockResult<()> {
             activities.len()
         ));
     }
-    let mut edges: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut edges: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (id, activity) in activities {
         if id.is_empty()
             || id.len() > 100

@@ -7,8 +7,8 @@ use crate::api::{
     FilePurpose, LocalRequest, MessagingRequest,
 };
 use crate::ui::action::{
-    Action, AnalyticsAction, AudienceAction, CampaignAction, Section, SegmentAction, TagTarget,
-    TemplateAction,
+    Action, AnalyticsAction, AudienceAction, CampaignAction, JourneyAction, Section, SegmentAction,
+    TagTarget, TemplateAction,
 };
 use crate::ui::state::{ConnectionState, ProjectScreen, ProjectsState};
 use crate::ui::tasks::Task;
@@ -44,6 +44,7 @@ impl ConsoleApp {
                 match self.project.section {
                     Section::Campaigns => self.campaign_action(CampaignAction::Reload),
                     Section::Segments => self.segment_action(SegmentAction::Reload),
+                    Section::Journeys => self.journey_action(JourneyAction::Reload),
                     _ => {}
                 }
             }
@@ -211,13 +212,14 @@ impl ConsoleApp {
                 self.send(Task::Audience, request);
             }
             Action::Campaigns(request) => self.campaign_action(request),
+            Action::Journeys(request) => self.journey_action(request),
             Action::Segments(request) => self.segment_action(request),
             Action::Kpis { level, names, range } => {
                 let Some(app_id) = self.projects.selected.clone() else { return };
-                let task = if level == crate::drafts::analytics::KpiLevel::App {
-                    Task::AppKpis
-                } else {
-                    Task::CampaignKpis
+                let task = match level {
+                    crate::drafts::analytics::KpiLevel::App => Task::AppKpis,
+                    crate::drafts::analytics::KpiLevel::Journey(_) => Task::JourneyKpis,
+                    crate::drafts::analytics::KpiLevel::Campaign(_) => Task::CampaignKpis,
                 };
                 let (start_time, end_time) = (range.start_time(), range.end_time());
                 // A new range replaces the one asked before: its answer is stale.
@@ -422,5 +424,43 @@ impl ConsoleApp {
                 self.send(Task::PickImport, LocalRequest::PickFile { purpose });
             }
         }
+    }
+
+    fn journey_action(&mut self, request: JourneyAction) {
+        use crate::api::journeys::JourneysRequest;
+        let Some(app_id) = self.projects.selected.clone() else { return };
+        let (task, request) = match request {
+            JourneyAction::Reload => {
+                self.send(
+                    Task::SegmentList,
+                    EngagementRequest::ListSegments { app_id: app_id.clone() },
+                );
+                (Task::JourneyList, JourneysRequest::List { app_id }.into())
+            }
+            JourneyAction::Open(journey_id) => {
+                (Task::JourneyLoad, JourneysRequest::Get { app_id, journey_id }.into())
+            }
+            JourneyAction::Save(journey_id, request) => {
+                (Task::JourneySave, JourneysRequest::Save { app_id, journey_id, request }.into())
+            }
+            JourneyAction::Delete(journey_id) => {
+                (Task::JourneySave, JourneysRequest::Delete { app_id, journey_id }.into())
+            }
+            JourneyAction::SetState(journey_id, state) => {
+                (Task::JourneyState, JourneysRequest::SetState { app_id, journey_id, state }.into())
+            }
+            JourneyAction::Metrics { journey_id, run_id, activities } => {
+                let request = JourneysRequest::Metrics { app_id, journey_id, run_id, activities };
+                (Task::JourneyMetrics, request.into())
+            }
+            JourneyAction::Runs(journey_id) => {
+                (Task::JourneyRuns, JourneysRequest::Runs { app_id, journey_id }.into())
+            }
+            JourneyAction::Audience(definition) => {
+                (Task::JourneyAudience, EngagementRequest::Estimate { app_id, definition }.into())
+            }
+        };
+        let request: ApiRequest = request;
+        self.send(task, request);
     }
 }

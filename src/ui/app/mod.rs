@@ -190,6 +190,8 @@ impl ConsoleApp {
                     | Task::TemplateList
                     | Task::TemplateLoad
                     | Task::TemplatePreview
+                    | Task::JourneyAudience
+                    | Task::JourneyLoad
             )
         {
             // A second click on a busy button does nothing.
@@ -236,7 +238,7 @@ impl ConsoleApp {
     fn load_section(&mut self) {
         let Some(app_id) = self.projects.selected.clone() else { return };
         let section = self.project.section;
-        if matches!(section, Section::Campaigns | Section::Segments)
+        if matches!(section, Section::Campaigns | Section::Segments | Section::Journeys)
             && self.project.segments.app_id.as_ref() != Some(&app_id)
         {
             self.project.segments = SegmentsScreen::for_project(&app_id);
@@ -254,6 +256,13 @@ impl ConsoleApp {
                 EngagementRequest::ListCampaigns { app_id: app_id.clone() },
             );
             self.read_drafts(Task::CampaignDrafts, DraftKind::Campaign, &app_id);
+        }
+        if section == Section::Journeys && self.project.journeys.app_id.as_ref() != Some(&app_id) {
+            self.project.journeys = crate::ui::journeys::JourneysScreen::for_project(&app_id);
+            self.send(
+                Task::JourneyList,
+                crate::api::journeys::JourneysRequest::List { app_id: app_id.clone() },
+            );
         }
         if self.project.section == Section::Channels
             && self.project.channels.app_id.as_ref() != Some(&app_id)

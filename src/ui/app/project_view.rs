@@ -60,6 +60,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
             (Section::Audience, "Audience"),
             (Section::Campaigns, "Campaigns"),
             (Section::Segments, "Segments"),
+            (Section::Journeys, "Journeys"),
             (Section::Analytics, "Analytics"),
         ] {
             if ui.selectable_label(app.project.section == section, label).clicked() {
@@ -160,6 +161,33 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                     app.drafts.as_ref(),
                     &busy,
                 ));
+            }
+            Section::Journeys => {
+                let busy = busy_of(
+                    app,
+                    &[
+                        Task::JourneyList,
+                        Task::JourneyLoad,
+                        Task::JourneySave,
+                        Task::JourneyState,
+                        Task::JourneyMetrics,
+                        Task::JourneyRuns,
+                        Task::JourneyKpis,
+                    ],
+                );
+                let segments = app.project.segments.choices();
+                let target = app.target();
+                actions.extend(app.library.wanted());
+                let cx = crate::ui::journeys::Context {
+                    app_id: &summary.id,
+                    segments: &segments,
+                    is_mock,
+                    busy: &busy,
+                    library: &app.library,
+                    target: &target,
+                    values: app.project.segments.values.as_ref(),
+                };
+                actions.extend(crate::ui::journeys::show(ui, &mut app.project.journeys, &cx));
             }
             Section::Analytics => {
                 let busy = busy_of(app, &[Task::AppKpis, Task::PickCsv, Task::WriteCsv]);

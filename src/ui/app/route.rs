@@ -42,6 +42,7 @@ impl ConsoleApp {
                 self.project.analytics.apply(response);
                 Vec::new()
             }
+            Owner::Journeys => self.project.journeys.apply(task, response),
         };
         for action in actions {
             self.handle(action);
@@ -196,6 +197,7 @@ impl ConsoleApp {
                 Owner::Segments => self.project.segments.fail(task, error),
                 Owner::Templates => self.templates.fail(task, error),
                 Owner::Analytics => self.project.analytics.fail(task, &error),
+                Owner::Journeys => self.project.journeys.fail(task, error),
                 Owner::Shell => self.toasts.push(ToastKind::Error, error.plain()),
             },
         }

@@ -77,7 +77,7 @@ pub struct Review {
 
 /// The definition the mock estimates for a campaign's audience: the segment itself, at the
 /// version the campaign uses.
-fn audience_definition(segment_id: &str, version: &str) -> Value {
+pub(crate) fn audience_definition(segment_id: &str, version: &str) -> Value {
     let mut reference = json!({ "Id": segment_id });
     if let Ok(v) = version.trim().parse::<i64>() {
         reference["Version"] = json!(v);

@@ -14,7 +14,7 @@ mod history;
 mod inapp_view;
 mod json_view;
 mod kpis;
-mod launch;
+pub(crate) mod launch;
 mod limits;
 mod list;
 mod message_template;

@@ -5,7 +5,7 @@
 //! builder's shell: header, name and tags, tabs, buttons), then the builder's parts `groups`,
 //! `criteria`, `estimate`, and the tabs `json_view`, `versions`; `jobs` for import and export.
 
-mod criteria;
+pub(crate) mod criteria;
 mod editor;
 mod estimate;
 mod groups;

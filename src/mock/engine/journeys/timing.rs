@@ -12,41 +12,7 @@ use serde_json::Value;
 
 use crate::pinpoint::rules;
 
-/// Reads an ISO-8601 duration (`P1D`, `PT1H30M`, `P2W`, `P1DT12H`); years and months count as
-/// 365 and 30 days. `None` for text that is not one, or a zero duration.
-#[must_use]
-pub fn iso_duration(text: &str) -> Option<Duration> {
-    let rest = text.strip_prefix('P')?;
-    let (date, time) = match rest.split_once('T') {
-        Some((d, t)) if !t.is_empty() => (d, Some(t)),
-        Some(_) => return None,
-        None => (rest, None),
-    };
-    let mut seconds: i64 = 0;
-    let mut any = false;
-    let mut take = |part: &str, units: &[(char, i64)]| -> Option<()> {
-        let mut number = String::new();
-        let mut next = 0;
-        for c in part.chars() {
-            if c.is_ascii_digit() {
-                number.push(c);
-                continue;
-            }
-            let position = units[next..].iter().position(|(u, _)| *u == c)? + next;
-            let n: i64 = number.parse().ok()?;
-            seconds = seconds.checked_add(n.checked_mul(units[position].1)?)?;
-            number.clear();
-            next = position + 1;
-            any = true;
-        }
-        number.is_empty().then_some(())
-    };
-    take(date, &[('Y', 365 * 86_400), ('M', 30 * 86_400), ('W', 7 * 86_400), ('D', 86_400)])?;
-    if let Some(time) = time {
-        take(time, &[('H', 3_600), ('M', 60), ('S', 1)])?;
-    }
-    (any && seconds > 0).then(|| Duration::seconds(seconds))
-}
+pub use crate::pinpoint::rules::iso_duration;
 
 /// The endpoint's zone, UTC when it has none (or an unknown one).
 #[must_use]

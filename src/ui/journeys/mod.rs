@@ -1,0 +1,211 @@
+//! The Journeys section of a project: the list (`list`), and the visual builder of one journey
+//! (`editor`: the canvas with its side panel, the settings form, runs, KPIs and JSON), its
+//! lifecycle behind confirmations (`lifecycle`), and live metrics on every node. Answers come
+//! back through `apply` and `fail`.
+
+pub mod canvas;
+mod editor;
+mod lifecycle;
+mod list;
+pub mod panel;
+mod runs;
+mod settings;
+mod state;
+
+pub use state::{Audience, Editor, JourneysScreen, Lifecycle, Selected, Tab};
+
+use serde_json::Value;
+
+use crate::api::journeys::JourneysResponse;
+use crate::api::{ApiError, ApiResponse, ErrorKind};
+use crate::ui::action::{Action, JourneyAction};
+use crate::ui::segments::SegmentChoice;
+use crate::ui::tasks::Task;
+use crate::ui::template_picker::TemplateLibrary;
+
+/// Seconds between metric refreshes of a journey that has run.
+pub const METRICS_SECONDS: f64 = 3.0;
+
+/// What the section is drawn with.
+pub struct Context<'a> {
+    /// The project.
+    pub app_id: &'a str,
+    /// The project's segments (entry and conditions pick from them).
+    pub segments: &'a [SegmentChoice],
+    /// True on a mock connection (the publish review estimates who enters).
+    pub is_mock: bool,
+    /// Which tasks run.
+    pub busy: &'a dyn Fn(Task) -> bool,
+    /// The account's templates (message activities pick from them).
+    pub library: &'a TemplateLibrary,
+    /// The connection, as error messages name it.
+    pub target: &'a str,
+    /// Values seen in the project (the condition rows suggest them).
+    pub values: Option<&'a Value>,
+}
+
+/// Draws the section.
+pub fn show(ui: &mut egui::Ui, screen: &mut JourneysScreen, cx: &Context<'_>) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if let Some(editor) = &mut screen.editor {
+        let (back, more) = editor::show(ui, editor, cx);
+        actions.extend(more);
+        if back {
+            screen.editor = None;
+            actions.push(Action::Journeys(JourneyAction::Reload));
+        }
+    } else {
+        actions.extend(list::show(ui, screen, cx));
+    }
+    let ctx = ui.ctx().clone();
+    actions.extend(list::delete_confirmation(&ctx, screen, (cx.busy)(Task::JourneySave)));
+    if let Some(editor) = &mut screen.editor {
+        actions.extend(lifecycle::confirmation(&ctx, editor, cx));
+        if lifecycle::leave_confirmation(&ctx, editor) {
+            screen.editor = None;
+            actions.push(Action::Journeys(JourneyAction::Reload));
+        }
+    }
+    actions
+}
+
+impl JourneysScreen {
+    /// Applies an answer of `task`.
+    pub fn apply(&mut self, task: Task, response: ApiResponse) -> Vec<Action> {
+        match response {
+            ApiResponse::Journeys(r) => self.apply_journeys(task, r),
+            ApiResponse::Estimate(answer) => {
+                if let Some((_, audience)) = self.editor.as_mut().and_then(|e| e.confirm.as_mut()) {
+                    let n = |k: &str| answer.get(k).and_then(Value::as_u64).unwrap_or(0);
+                    *audience = Some(Audience::Estimated {
+                        matching: n("Matching"),
+                        messageable: n("Messageable"),
+                    });
+                }
+                Vec::new()
+            }
+            ApiResponse::Kpis { level, start_time, results } => {
+                if let Some(editor) = &mut self.editor {
+                    let today = chrono::Utc::now().date_naive();
+                    if let Ok(range) = editor.kpis.prefs.range(today) {
+                        editor.kpis.apply(&level, &start_time, results, range);
+                    }
+                }
+                Vec::new()
+            }
+            other => {
+                tracing::warn!(?task, answer = ?other, "an answer the Journeys section did not ask for");
+                Vec::new()
+            }
+        }
+    }
+
+    fn apply_journeys(&mut self, task: Task, r: JourneysResponse) -> Vec<Action> {
+        match r {
+            JourneysResponse::List(rows) => {
+                self.rows = Some(rows);
+                self.list_error = None;
+            }
+            JourneysResponse::Loaded(j) => {
+                let duplicate = std::mem::take(&mut self.duplicating);
+                self.editor =
+                    Some(if duplicate { Editor::copy_of(*j) } else { Editor::loaded(*j) });
+            }
+            JourneysResponse::Saved(j) => {
+                let published = task == Task::JourneyState;
+                let Some(editor) = &mut self.editor else { return Vec::new() };
+                editor.refused = None;
+                editor.confirm = None;
+                editor.note = Some(if published {
+                    format!("The journey is {} now", j.state)
+                } else {
+                    format!("Saved · last modified {}", j.draft.last_modified_date)
+                });
+                // The stored definition replaces the draft when the draft was what was saved;
+                // edits made since stay.
+                let kept = (!published && editor.is_dirty()).then(|| editor.draft.clone());
+                editor.journey_id = Some(j.id.clone());
+                editor.state.clone_from(&j.state);
+                editor.baseline = Some(j.draft.clone());
+                match kept {
+                    Some(draft) if !same_definition(&draft, &j.draft) => {}
+                    _ => editor.draft = j.draft,
+                }
+                editor.metrics_asked = None;
+            }
+            JourneysResponse::Deleted(id) => {
+                self.confirm_delete = None;
+                if let Some(rows) = &mut self.rows {
+                    rows.retain(|r| r.id != id);
+                }
+                self.note = Some(format!("Deleted journey {id}"));
+                if self.editor.as_ref().and_then(|e| e.journey_id.as_deref()) == Some(id.as_str()) {
+                    self.editor = None;
+                }
+            }
+            JourneysResponse::Metrics(m) => {
+                if let Some(editor) = &mut self.editor
+                    && editor.journey_id.as_deref() == Some(m.journey_id.as_str())
+                    && editor.run == m.run_id
+                {
+                    editor.metrics = Some(*m);
+                    editor.metrics_error = None;
+                }
+            }
+            JourneysResponse::Runs { journey_id, runs } => {
+                if let Some(editor) = &mut self.editor
+                    && editor.journey_id.as_deref() == Some(journey_id.as_str())
+                {
+                    editor.runs = Some(runs);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Shows a failed `task` where it happened.
+    pub fn fail(&mut self, task: Task, error: ApiError) {
+        match (task, &mut self.editor) {
+            (Task::JourneyList, _) => self.list_error = Some(error),
+            (Task::JourneySave, None) => {
+                self.confirm_delete = None;
+                self.error = Some(error);
+            }
+            (Task::JourneySave | Task::JourneyState, Some(editor)) => {
+                self.confirm_delete = None;
+                editor.confirm = None;
+                editor.note = None;
+                editor.refused = Some((error, editor.draft.clone()));
+            }
+            (Task::JourneyMetrics | Task::JourneyRuns, Some(editor)) => {
+                editor.metrics_error = Some(error);
+            }
+            (Task::JourneyAudience, Some(editor)) => {
+                if let Some((_, audience)) = &mut editor.confirm {
+                    *audience = Some(Audience::Unknown(if error.kind == ErrorKind::NotAMock {
+                        "Pinpoint reports a segment's size only after an export".to_owned()
+                    } else {
+                        format!("the estimate failed: {}", error.plain())
+                    }));
+                }
+            }
+            (Task::JourneyKpis, Some(editor)) => editor.kpis.fail_all(&error),
+            _ => self.error = Some(error),
+        }
+    }
+}
+
+/// True when two definitions send the same request (what a save compares).
+fn same_definition(
+    a: &crate::drafts::journey::JourneyDraft,
+    b: &crate::drafts::journey::JourneyDraft,
+) -> bool {
+    let strip = |d: &crate::drafts::journey::JourneyDraft| {
+        let mut d = d.clone();
+        d.state.clear();
+        d.creation_date.clear();
+        d.last_modified_date.clear();
+        d.to_json()
+    };
+    strip(a) == strip(b)
+}
