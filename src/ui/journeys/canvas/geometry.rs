@@ -9,11 +9,11 @@ use crate::drafts::journey::JourneyDraft;
 use crate::drafts::journey::layout::{Layout, layout};
 
 /// A node's size.
-pub const NODE: Vec2 = vec2(196.0, 74.0);
+pub const NODE: Vec2 = vec2(196.0, 88.0);
 /// Distance between columns.
 const COLUMN: f32 = 236.0;
 /// Distance between layers.
-const ROW: f32 = 132.0;
+const ROW: f32 = 146.0;
 
 /// The boxes of one frame.
 #[derive(Debug, Clone)]

@@ -182,34 +182,38 @@ pub fn activity(
         kind,
         colour,
     );
-    let title = RichText::new(format!("{name} · {id}")).strong().color(colour);
+    let title = RichText::new(format!("{name} · {id}")).size(TITLE).strong().color(colour);
     text(ui, inner.min + egui::vec2(22.0, 0.0), title, w - 22.0);
     let second = if marks.orphan {
         RichText::new("Orphan: nothing leads here").color(theme::WARN)
     } else {
         RichText::new(summary(kind, segment_name))
     };
-    text(ui, inner.min + egui::vec2(0.0, 21.0), second.small(), w);
+    text(ui, inner.min + egui::vec2(0.0, 20.0), second.size(DETAIL), w);
     if let Some(c) = counts {
-        let line = if matches!(kind, Kind::Message(_)) {
-            format!(
-                "{} in · {} sent · {} failed · {} waiting",
-                c.entered, c.sent, c.failed, c.waiting
-            )
-        } else {
-            format!("{} in · {} waiting", c.entered, c.waiting)
+        let line = |y: f32, words: String| {
+            text(ui, inner.min + egui::vec2(0.0, y), RichText::new(words).size(DETAIL).strong(), w);
         };
-        text(ui, inner.min + egui::vec2(0.0, 40.0), RichText::new(line).small().strong(), w);
+        line(38.0, format!("{} in · {} waiting", c.entered, c.waiting));
+        if matches!(kind, Kind::Message(_)) {
+            line(55.0, format!("{} sent · {} failed", c.sent, c.failed));
+        }
     } else if marks.start {
         text(
             ui,
-            inner.min + egui::vec2(0.0, 40.0),
+            inner.min + egui::vec2(0.0, 38.0),
             RichText::new("Start").small().color(theme::MUTED),
             w,
         );
     }
     response
 }
+
+/// The size of a box's second and count lines: readable at the canvas's first zoom (0.8),
+/// where egui's small text was not.
+const DETAIL: f32 = 12.5;
+/// The size of a box's title line.
+const TITLE: f32 = 14.0;
 
 /// Draws the entry's box.
 pub fn entry(
@@ -229,15 +233,15 @@ pub fn entry(
     text(
         ui,
         inner.min + egui::vec2(22.0, 0.0),
-        RichText::new("Entry").strong().color(theme::ACCENT),
+        RichText::new("Entry").size(TITLE).strong().color(theme::ACCENT),
         w - 22.0,
     );
-    text(ui, inner.min + egui::vec2(0.0, 21.0), RichText::new(words).small(), w);
+    text(ui, inner.min + egui::vec2(0.0, 20.0), RichText::new(words).size(DETAIL), w);
     if let Some(n) = entered {
         text(
             ui,
-            inner.min + egui::vec2(0.0, 40.0),
-            RichText::new(format!("{n} entered")).small().strong(),
+            inner.min + egui::vec2(0.0, 38.0),
+            RichText::new(format!("{n} entered")).size(DETAIL).strong(),
             w,
         );
     }
