@@ -260,7 +260,7 @@ fn a_journey_built_on_the_canvas_runs_and_its_nodes_count_what_the_outbox_holds(
     let problems = editor(&harness).problems();
     let message =
         problems.get("Activities.split1.RandomSplit.Branches").expect("the split is at fault");
-    assert!(message.contains("add up to 90, not 100"), "{message}");
+    assert!(message.contains("add up to 90: make them add up to 100"), "{message}");
     assert!(harness.query_by_label(message).is_some(), "the sentence is in the side panel");
     click(&mut harness, "Create journey");
     assert!(editor(&harness).journey_id.is_none(), "nothing was sent");

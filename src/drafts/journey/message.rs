@@ -67,9 +67,7 @@ pub(super) fn message(
             {
                 errors.add(
                     format!("{path}.MessageConfig.TimeToLive"),
-                    format!(
-                        "{path}.MessageConfig.TimeToLive must be a number of seconds (got '{t}')"
-                    ),
+                    format!("'{t}' is not a number of seconds: type one such as 3600"),
                 );
             }
             let config = ttl.map(|t| JourneyPushMessage::builder().time_to_live(t).build());
@@ -87,9 +85,7 @@ pub(super) fn message(
             match &uri {
                 None => errors.add(
                     format!("{path}.DeliveryUri"),
-                    format!(
-                        "{path}.DeliveryUri is required: a Lambda function or an https:// address"
-                    ),
+                    "Type the Lambda function or the https:// address that delivers it".to_owned(),
                 ),
                 Some(u) if u.starts_with("http://") => {
                     errors

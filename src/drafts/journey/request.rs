@@ -48,11 +48,11 @@ pub(super) fn whole(
     match t.parse::<i32>() {
         Ok(n) if (range.0..=range.1).contains(&n) => Some(n),
         Ok(_) => {
-            errors.add(path, format!("{path} must be between {} and {}", range.0, range.1));
+            errors.add(path, format!("Type a whole number from {} to {}", range.0, range.1));
             None
         }
         Err(_) => {
-            errors.add(path, format!("{path} must be a whole number (got '{t}')"));
+            errors.add(path, format!("'{t}' is not a whole number: type one such as 10"));
             None
         }
     }
@@ -62,7 +62,10 @@ pub(super) fn whole(
 pub(super) fn duration(errors: &mut FieldErrors, path: &str, text: &str) -> Option<String> {
     let t = opt(text)?;
     if rules::iso_duration(&t).is_none() {
-        errors.add(path, format!("{path} '{t}' is not an ISO-8601 duration such as PT1H or P3D"));
+        errors.add(
+            path,
+            format!("'{t}' is not a duration: type one such as PT1H (an hour) or P3D (three days)"),
+        );
     }
     Some(t)
 }
@@ -71,12 +74,14 @@ fn wait_time(errors: &mut FieldErrors, path: &str, w: &super::WaitDraft) -> Wait
     let (wait_for, until) = (opt(&w.wait_for), opt(&w.wait_until));
     match (&wait_for, &until) {
         (Some(_), Some(_)) => {
-            errors.add(path, format!("{path} takes WaitFor or WaitUntil, not both"));
+            errors.add(
+                path,
+                "Wait for a duration or until a time, not both: empty one of them".to_owned(),
+            );
         }
-        (None, None) => errors.add(
-            path,
-            format!("{path} needs WaitFor (an ISO-8601 duration) or WaitUntil (a time)"),
-        ),
+        (None, None) => {
+            errors.add(path, "Type how long to wait (such as P1D) or until when".to_owned());
+        }
         (Some(_), None) => {
             duration(errors, &format!("{path}.WaitFor"), &w.wait_for);
         }
@@ -128,7 +133,7 @@ fn simple(errors: &mut FieldErrors, path: &str, c: &SimpleDraft) -> SimpleCondit
             if id.trim().is_empty() {
                 errors.add(
                     format!("{path}.SegmentCondition.SegmentId"),
-                    format!("{path}.SegmentCondition.SegmentId is required: choose a segment"),
+                    "Choose the segment the condition asks about".to_owned(),
                 );
             }
             b.segment_condition(SegmentCondition::builder().segment_id(id.trim()).build()).build()
@@ -146,10 +151,7 @@ fn simple(errors: &mut FieldErrors, path: &str, c: &SimpleDraft) -> SimpleCondit
 
 fn condition(errors: &mut FieldErrors, path: &str, c: &ConditionDraft) -> Condition {
     if c.conditions.is_empty() {
-        errors.add(
-            format!("{path}.Conditions"),
-            format!("{path}.Conditions needs at least one condition"),
-        );
+        errors.add(format!("{path}.Conditions"), "Add at least one condition".to_owned());
     }
     let list = c
         .conditions
@@ -180,7 +182,7 @@ fn activity(errors: &mut FieldErrors, id: &str, a: &ActivityDraft) -> Activity {
             if percentage.trim().is_empty() {
                 errors.add(
                     format!("{path}.Percentage"),
-                    format!("{path}.Percentage is required (0 to 100)"),
+                    "Type the percentage held out (0 to 100)".to_owned(),
                 );
             }
             let p = whole(errors, &format!("{path}.Percentage"), percentage, (0, 100));
@@ -211,15 +213,15 @@ fn activity(errors: &mut FieldErrors, id: &str, a: &ActivityDraft) -> Activity {
                 errors.add(
                     format!("{path}.Branches"),
                     format!(
-                        "{path}.Branches has {} paths; a random split takes 1 to {}",
-                        paths.len(),
-                        super::MAX_RANDOM_BRANCHES
+                        "A random split has 1 to {} paths (this one has {})",
+                        super::MAX_RANDOM_BRANCHES,
+                        paths.len()
                     ),
                 );
             } else if total != 100 {
                 errors.add(
                     format!("{path}.Branches"),
-                    format!("{path}.Branches percentages add up to {total}, not 100"),
+                    format!("The paths' percentages add up to {total}: make them add up to 100"),
                 );
             }
             out.random_split =

@@ -17,7 +17,8 @@ pub(super) fn check(d: &JourneyDraft, errors: &mut FieldErrors) {
         errors.add(
             "Activities",
             format!(
-                "Activities has {} activities; a journey takes at most {MAX_ACTIVITIES}",
+                "This journey has {} activities; a journey takes at most {MAX_ACTIVITIES}: \
+                 remove some",
                 d.activities.len()
             ),
         );
@@ -45,8 +46,8 @@ pub(super) fn check(d: &JourneyDraft, errors: &mut FieldErrors) {
                 errors.add(
                     format!("Activities.{id}.{member}.{}", o.slot.member()),
                     format!(
-                        "Activities.{id}.{member}.{} names '{}', which is not an activity",
-                        o.slot.member(),
+                        "This leads to '{}', which is not an activity of this journey: choose \
+                         where it leads",
                         o.target
                     ),
                 );
@@ -59,7 +60,8 @@ pub(super) fn check(d: &JourneyDraft, errors: &mut FieldErrors) {
         errors.add(
             format!("Activities.{first}"),
             format!(
-                "Activities form a cycle ({}); a journey's activities must not lead back to one another",
+                "These activities lead back to one another ({}): a journey cannot loop; \
+                 reconnect one of them",
                 cycle.join(" → ")
             ),
         );
@@ -71,7 +73,10 @@ pub(super) fn check(d: &JourneyDraft, errors: &mut FieldErrors) {
     } else if !d.activities.contains_key(&d.start_activity) {
         errors.add(
             "StartActivity",
-            format!("StartActivity names '{}', which is not an activity", d.start_activity),
+            format!(
+                "The journey starts at '{}', which is not an activity: choose where it starts",
+                d.start_activity
+            ),
         );
     }
 }
@@ -134,7 +139,7 @@ mod tests {
         let errors = d.to_request().unwrap_err();
         let (key, message) = errors.iter().next().unwrap();
         assert_eq!(key, "Activities.split1.RandomSplit.Branches");
-        assert!(message.contains("add up to 90, not 100"), "{message}");
+        assert!(message.contains("add up to 90: make them add up to 100"), "{message}");
         assert_eq!(activity_of_path(key), Some("split1"));
     }
 
@@ -157,7 +162,9 @@ mod tests {
         }
         let errors = d.to_request().unwrap_err();
         assert!(
-            errors.iter().any(|(_, m)| m.contains("cycle (email1 → wait1 → email1)")),
+            errors
+                .iter()
+                .any(|(_, m)| m.contains("lead back to one another (email1 → wait1 → email1)")),
             "{errors:?}"
         );
     }

@@ -120,7 +120,7 @@ pub(super) fn schedule(errors: &mut FieldErrors, d: &JourneyDraft) -> Option<Jou
     if let (Some(s), Some(e)) = (&start, &end)
         && e <= s
     {
-        errors.add("Schedule.EndTime", "Schedule.EndTime must be after Schedule.StartTime");
+        errors.add("Schedule.EndTime", "The end must be after the start");
     }
     let zone = opt(&d.timezone);
     (start.is_some() || end.is_some() || zone.is_some()).then(|| {
@@ -168,14 +168,8 @@ pub(super) fn open_hours(errors: &mut FieldErrors, d: &JourneyDraft) -> Option<O
         let (s, e) = (rules::parse_hh_mm(r.start.trim()), rules::parse_hh_mm(r.end.trim()));
         match (s, e) {
             (Some(s), Some(e)) if s < e => {}
-            (Some(_), Some(_)) => errors.add(
-                &path,
-                format!("OpenHours.{}.{}: the end must be after the start", r.channel, r.day),
-            ),
-            _ => errors.add(
-                &path,
-                format!("OpenHours.{}.{} needs a start and an end as HH:MM", r.channel, r.day),
-            ),
+            (Some(_), Some(_)) => errors.add(&path, "The end must be after the start".to_owned()),
+            _ => errors.add(&path, "Type a start and an end as HH:MM".to_owned()),
         }
         let rule = OpenHoursRule::builder()
             .set_start_time(opt(&r.start))
