@@ -64,7 +64,7 @@ fn label(ui: &Ui, at: Pos2, text: &str) {
     if text.is_empty() {
         return;
     }
-    let galley = egui::WidgetText::from(RichText::new(text).small()).into_galley(
+    let galley = egui::WidgetText::from(RichText::new(text).size(super::node::DETAIL)).into_galley(
         ui,
         Some(egui::TextWrapMode::Extend),
         f32::INFINITY,

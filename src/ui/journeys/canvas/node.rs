@@ -202,7 +202,7 @@ pub fn activity(
         text(
             ui,
             inner.min + egui::vec2(0.0, 38.0),
-            RichText::new("Start").small().color(theme::MUTED),
+            RichText::new("Start").size(DETAIL).color(theme::MUTED),
             w,
         );
     }
@@ -211,7 +211,7 @@ pub fn activity(
 
 /// The size of a box's second and count lines: readable at the canvas's first zoom (0.8),
 /// where egui's small text was not.
-const DETAIL: f32 = 12.5;
+pub(super) const DETAIL: f32 = 12.5;
 /// The size of a box's title line.
 const TITLE: f32 = 14.0;
 
