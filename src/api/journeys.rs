@@ -4,11 +4,12 @@
 //! activity's (GetJourneyExecutionMetrics, GetJourneyExecutionActivityMetrics,
 //! GetJourneyRuns, GetJourneyRunExecutionMetrics, GetJourneyRunExecutionActivityMetrics).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use aws_sdk_pinpoint::Client;
 use aws_sdk_pinpoint::types::{JourneyResponse, JourneyStateRequest, State, WriteJourneyRequest};
 
+use super::journey_metrics::{activity_metrics, futures_entered, journey_totals, run_totals};
 use super::paging::all_pages;
 use super::{ApiError, ApiResponse};
 use crate::drafts::journey::JourneyDraft;
@@ -191,73 +192,6 @@ fn row(j: &JourneyResponse) -> JourneyRow {
     }
 }
 
-fn metrics(m: Option<&HashMap<String, String>>) -> Metrics {
-    m.into_iter().flatten().map(|(k, v)| (k.clone(), v.clone())).collect()
-}
-
-async fn journey_totals(
-    client: &Client,
-    app_id: &str,
-    id: &str,
-) -> Result<(Metrics, String), ApiError> {
-    let out =
-        client.get_journey_execution_metrics().application_id(app_id).journey_id(id).send().await?;
-    let r = out.journey_execution_metrics_response();
-    Ok((
-        metrics(r.and_then(|r| r.metrics())),
-        r.and_then(|r| r.last_evaluated_time()).unwrap_or_default().to_owned(),
-    ))
-}
-
-async fn run_totals(
-    client: &Client,
-    app_id: &str,
-    id: &str,
-    run: &str,
-) -> Result<(Metrics, String), ApiError> {
-    let out = client
-        .get_journey_run_execution_metrics()
-        .application_id(app_id)
-        .journey_id(id)
-        .run_id(run)
-        .send()
-        .await?;
-    let r = out.journey_run_execution_metrics_response();
-    Ok((
-        metrics(r.and_then(|r| r.metrics())),
-        r.and_then(|r| r.last_evaluated_time()).unwrap_or_default().to_owned(),
-    ))
-}
-
-async fn activity_metrics(
-    client: &Client,
-    app_id: &str,
-    id: &str,
-    run: Option<&str>,
-    activity: &str,
-) -> Result<Metrics, ApiError> {
-    if let Some(run) = run {
-        let out = client
-            .get_journey_run_execution_activity_metrics()
-            .application_id(app_id)
-            .journey_id(id)
-            .run_id(run)
-            .journey_activity_id(activity)
-            .send()
-            .await?;
-        Ok(metrics(out.journey_run_execution_activity_metrics_response().and_then(|r| r.metrics())))
-    } else {
-        let out = client
-            .get_journey_execution_activity_metrics()
-            .application_id(app_id)
-            .journey_id(id)
-            .journey_activity_id(activity)
-            .send()
-            .await?;
-        Ok(metrics(out.journey_execution_activity_metrics_response().and_then(|r| r.metrics())))
-    }
-}
-
 /// Runs one journeys request.
 pub async fn call(client: &Client, request: JourneysRequest) -> Result<ApiResponse, ApiError> {
     match request {
@@ -408,23 +342,4 @@ pub async fn call(client: &Client, request: JourneysRequest) -> Result<ApiRespon
             Ok(JourneysResponse::Runs { journey_id, runs }.into())
         }
     }
-}
-
-/// Each journey's `ENDPOINT_ENTERED`, asked at once (`None` where the call failed).
-async fn futures_entered(client: &Client, app_id: &str, rows: &[JourneyRow]) -> Vec<Option<u64>> {
-    let mut set = tokio::task::JoinSet::new();
-    for (i, row) in rows.iter().enumerate() {
-        let (client, app_id, id) = (client.clone(), app_id.to_owned(), row.id.clone());
-        set.spawn(async move {
-            let m = journey_totals(&client, &app_id, &id).await.ok();
-            (i, m.and_then(|(m, _)| m.get("ENDPOINT_ENTERED").and_then(|v| v.parse().ok())))
-        });
-    }
-    let mut out = vec![None; rows.len()];
-    while let Some(joined) = set.join_next().await {
-        if let Ok((i, n)) = joined {
-            out[i] = n;
-        }
-    }
-    out
 }

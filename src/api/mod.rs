@@ -16,6 +16,7 @@ pub mod engagement;
 pub mod error;
 pub mod explain;
 pub mod jobs;
+mod journey_metrics;
 pub mod journeys;
 pub mod keyring;
 pub mod local;
