@@ -241,11 +241,17 @@ pub fn field_error(ui: &mut Ui, error: Option<&str>) {
     }
 }
 
-/// A row that starts where the fields start (under a field, past the labels).
+/// A row that starts where the fields start (under a field, past the labels); its text wraps
+/// within what the panel shows (a note in a narrow side panel ran past its edge).
 pub fn under_field<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> R {
     ui.horizontal(|ui| {
         ui.add_space(theme::LABEL_WIDTH + ui.spacing().item_spacing.x);
-        add_contents(ui)
+        let width = theme::visible_width(ui);
+        ui.vertical(|ui| {
+            ui.set_max_width(width);
+            add_contents(ui)
+        })
+        .inner
     })
     .inner
 }
