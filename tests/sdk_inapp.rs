@@ -6,21 +6,19 @@
 
 mod common;
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
 use aws_sdk_pinpoint::Client;
 use aws_sdk_pinpoint::error::ProvideErrorMetadata;
 use aws_sdk_pinpoint::types::{
     Alignment, ButtonAction, CampaignEventFilter, CampaignInAppMessage, CampaignLimits,
-    CreateApplicationRequest, DefaultButtonConfiguration, EventDimensions, FilterType, Frequency,
-    InAppMessageBodyConfig, InAppMessageButton, InAppMessageContent, InAppMessageHeaderConfig,
-    Layout, MessageConfiguration, Schedule, SetDimension, WriteCampaignRequest,
+    DefaultButtonConfiguration, EventDimensions, FilterType, Frequency, InAppMessageBodyConfig,
+    InAppMessageButton, InAppMessageContent, InAppMessageHeaderConfig, Layout,
+    MessageConfiguration, Schedule, SetDimension, WriteCampaignRequest,
 };
 use chrono::{DateTime, Utc};
-use common::sdk_client;
+use common::clocked_project;
 use pinpoint_console::mock::MockServer;
-use pinpoint_console::mock::backend::Backend;
 use pinpoint_console::mock::clock::ManualClock;
 use serde_json::{Value, json};
 
@@ -37,18 +35,7 @@ struct World {
 }
 
 async fn world() -> World {
-    let clock = Arc::new(ManualClock::new(t("2026-12-01T09:00:00Z")));
-    let backend = Arc::new(Backend::new(clock.clone(), "us-east-1"));
-    let server =
-        MockServer::start(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), backend).await.unwrap();
-    let client = sdk_client(&server).await;
-    let app = client
-        .create_app()
-        .create_application_request(CreateApplicationRequest::builder().name("In-app").build())
-        .send()
-        .await
-        .unwrap();
-    let app = app.application_response().unwrap().id().unwrap().to_owned();
+    let (server, client, clock, app) = clocked_project(t("2026-12-01T09:00:00Z"), "In-app").await;
     let b = server.backend();
     for (id, platform) in [("e1", "iOS"), ("e2", "Android")] {
         let body = json!({"ChannelType": "IN_APP", "Address": format!("device-{id}"),

@@ -6,15 +6,14 @@
 
 mod common;
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
 use aws_sdk_pinpoint::Client;
 use aws_sdk_pinpoint::error::ProvideErrorMetadata;
-use aws_sdk_pinpoint::types::{CreateApplicationRequest, ResultRow};
+use aws_sdk_pinpoint::types::ResultRow;
 use aws_smithy_types::DateTime as SdkTime;
 use chrono::{DateTime, Duration, Utc};
-use common::sdk_client;
+use common::clocked_project;
 use pinpoint_console::mock::MockServer;
 use pinpoint_console::mock::backend::{Backend, ChannelKind};
 use pinpoint_console::mock::clock::ManualClock;
@@ -40,18 +39,7 @@ struct World {
 /// A project with three SMS endpoints and one email endpoint, all iOS, and an SMS + email
 /// campaign to iOS that ran once at 2026-12-01T09:00Z.
 async fn world() -> World {
-    let clock = Arc::new(ManualClock::new(t("2026-12-01T09:00:00Z")));
-    let backend = Arc::new(Backend::new(clock.clone(), "us-east-1"));
-    let server =
-        MockServer::start(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), backend).await.unwrap();
-    let client = sdk_client(&server).await;
-    let app = client
-        .create_app()
-        .create_application_request(CreateApplicationRequest::builder().name("KPIs").build())
-        .send()
-        .await
-        .unwrap();
-    let app = app.application_response().unwrap().id().unwrap().to_owned();
+    let (server, client, clock, app) = clocked_project(t("2026-12-01T09:00:00Z"), "KPIs").await;
     let b = server.backend();
     b.update_channel(&app, ChannelKind::Sms, json!({"Enabled": true})).unwrap();
     let email = json!({"Enabled": true, "FromAddress": "news@example.com",

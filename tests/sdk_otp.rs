@@ -5,19 +5,17 @@
 
 mod common;
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
 use aws_sdk_pinpoint::Client;
 use aws_sdk_pinpoint::error::ProvideErrorMetadata;
 use aws_sdk_pinpoint::types::{
-    CreateApplicationRequest, SendOtpMessageRequestParameters, SmsChannelRequest,
-    VerifyOtpMessageRequestParameters,
+    SendOtpMessageRequestParameters, SmsChannelRequest, VerifyOtpMessageRequestParameters,
 };
 use chrono::{DateTime, Duration, Utc};
-use common::sdk_client;
+use common::clocked_project;
 use pinpoint_console::mock::MockServer;
-use pinpoint_console::mock::backend::{Backend, OutboxFilter};
+use pinpoint_console::mock::backend::OutboxFilter;
 use pinpoint_console::mock::clock::ManualClock;
 
 const PHONE: &str = "+12065550142";
@@ -31,18 +29,7 @@ struct World {
 
 async fn world(sms_enabled: bool) -> World {
     let start = DateTime::parse_from_rfc3339("2026-12-01T09:00:00Z").unwrap().with_timezone(&Utc);
-    let clock = Arc::new(ManualClock::new(start));
-    let backend = Arc::new(Backend::new(clock.clone(), "us-east-1"));
-    let server =
-        MockServer::start(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), backend).await.unwrap();
-    let client = sdk_client(&server).await;
-    let app = client
-        .create_app()
-        .create_application_request(CreateApplicationRequest::builder().name("OTP").build())
-        .send()
-        .await
-        .unwrap();
-    let app = app.application_response().unwrap().id().unwrap().to_owned();
+    let (server, client, clock, app) = clocked_project(start, "OTP").await;
     client
         .update_sms_channel()
         .application_id(&app)

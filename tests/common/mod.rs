@@ -9,6 +9,7 @@ use pinpoint_console::api::connection::build_client;
 use pinpoint_console::api::{ConnectionSpec, Timeouts};
 use pinpoint_console::mock::MockServer;
 use pinpoint_console::mock::backend::Backend;
+use pinpoint_console::mock::clock::ManualClock;
 use pinpoint_console::mock::demo::{self, Seed};
 
 /// Timeouts short enough for tests, long enough for a loaded two-core machine.
@@ -33,6 +34,23 @@ pub async fn sdk_client(server: &MockServer) -> aws_sdk_pinpoint::Client {
     let spec =
         ConnectionSpec::Custom { endpoint_url: server.endpoint_url(), region: None, profile: None };
     build_client(&spec, None, test_timeouts(), None).await.unwrap().0
+}
+
+/// A mock on a socket at a manual clock set to `at`, an SDK client for it and a new project
+/// named `name` (its id), for the SDK tests that move the mock's time.
+pub async fn clocked_project(
+    at: chrono::DateTime<chrono::Utc>,
+    name: &str,
+) -> (MockServer, aws_sdk_pinpoint::Client, Arc<ManualClock>, String) {
+    let clock = Arc::new(ManualClock::new(at));
+    let backend = Arc::new(Backend::new(clock.clone(), "us-east-1"));
+    let server =
+        MockServer::start(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), backend).await.unwrap();
+    let client = sdk_client(&server).await;
+    let request = aws_sdk_pinpoint::types::CreateApplicationRequest::builder().name(name).build();
+    let created = client.create_app().create_application_request(request).send().await.unwrap();
+    let app = created.application_response().unwrap().id().unwrap().to_owned();
+    (server, client, clock, app)
 }
 
 /// Steps the harness until `done` holds, failing after `limit`.
