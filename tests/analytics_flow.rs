@@ -5,7 +5,7 @@
 //! suggestions; the voice channel saves and shows in the GetChannels overview.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

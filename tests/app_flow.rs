@@ -1,7 +1,7 @@
 //! Whole-app flows with egui_kittest: UI → worker → aws-sdk-pinpoint → HTTP → embedded mock.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -3,7 +3,7 @@
 //! configure the event stream; find and delete a user's endpoints.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

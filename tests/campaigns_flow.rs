@@ -4,7 +4,7 @@
 //! completed campaign's activities, and get an unsaved draft back after a restart.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::Duration;

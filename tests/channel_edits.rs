@@ -4,7 +4,7 @@
 //! discarded; and a missing keyring is said in plain words only where a secret is involved.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::time::Duration;

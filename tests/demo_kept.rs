@@ -4,7 +4,7 @@
 //! is not a state file is refused in the dialog and loses nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::Duration;

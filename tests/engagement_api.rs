@@ -3,7 +3,7 @@
 //! update, histories come newest first, and a draft round-trips through the service.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::large_futures)]
 
-mod common;
+use crate::common;
 
 use aws_sdk_pinpoint::types::CreateApplicationRequest;
 use common::{sdk_client, start_mock};

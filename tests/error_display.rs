@@ -3,7 +3,7 @@
 //! where the failure happened, and Retry works once the fault is spent.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

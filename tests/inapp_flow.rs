@@ -5,7 +5,7 @@
 //! outside it (a sentence saying why nothing).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -10,7 +10,7 @@
     clippy::needless_pass_by_value
 )]
 
-mod journey_world;
+use crate::journey_world;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

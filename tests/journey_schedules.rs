@@ -4,7 +4,7 @@
 //! dimensions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)]
 
-mod journey_world;
+use crate::journey_world;
 
 use chrono::Duration;
 use journey_world::{segment_start, sms, wait_for, world};

@@ -3,7 +3,7 @@
 //! interactive widgets overlap (egui's accessibility tree gives each widget's rect).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -3,7 +3,7 @@
 //! sentence with Retry, and Retry loads it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

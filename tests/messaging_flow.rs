@@ -5,7 +5,7 @@
 //! and the phone-number check.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -439,6 +439,6 @@ fn the_readme_lists_every_operation() {
     assert_eq!(
         &readme[start..end],
         table,
-        "README is stale: run UPDATE_README=1 cargo test --test operation_coverage"
+        "README is stale: run UPDATE_README=1 cargo test --test suite operation_coverage"
     );
 }

@@ -2,7 +2,7 @@
 //! apps and settings slice, each error, and pagination across pages.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use aws_sdk_pinpoint::error::ProvideErrorMetadata;
 use aws_sdk_pinpoint::types::{

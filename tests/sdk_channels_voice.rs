@@ -2,7 +2,7 @@
 //! client against the mock on 127.0.0.1:0.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::large_futures)]
 
-mod common;
+use crate::common;
 
 use aws_sdk_pinpoint::Client;
 use aws_sdk_pinpoint::error::ProvideErrorMetadata;

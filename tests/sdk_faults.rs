@@ -4,7 +4,7 @@
 //! each can be tested against the mock.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use aws_sdk_pinpoint::error::ProvideErrorMetadata;
 use common::{sdk_client, start_mock};

@@ -4,7 +4,7 @@
 //! schedule, following the mock's clock; the in-app campaign rules; an unknown endpoint.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)]
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

@@ -3,8 +3,7 @@
 //! journey's ARN, splits on segment dimensions and events.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::large_futures)]
 
-mod common;
-mod sdk_journey_world;
+use crate::sdk_journey_world;
 
 use std::sync::Arc;
 

@@ -3,8 +3,7 @@
 //! activity and member at fault, state moves the service refuses, unknown journeys).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::large_futures)]
 
-mod common;
-mod sdk_journey_world;
+use crate::sdk_journey_world;
 
 use aws_sdk_pinpoint::error::ProvideErrorMetadata;
 use aws_sdk_pinpoint::types::{

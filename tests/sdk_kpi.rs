@@ -4,7 +4,7 @@
 //! mock's clock; and the refusals (unknown name, campaign or journey, bad ranges).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)]
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

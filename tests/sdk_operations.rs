@@ -2,7 +2,7 @@
 //! against the mock on 127.0.0.1:0: success and at least one error each.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines, clippy::large_futures)]
 
-mod common;
+use crate::common;
 
 use aws_sdk_pinpoint::Client;
 use aws_sdk_pinpoint::error::ProvideErrorMetadata;

@@ -3,7 +3,7 @@
 //! outbox, a wrong code, a used code, an expired code, too many tries, and the refusals.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

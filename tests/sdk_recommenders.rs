@@ -2,7 +2,7 @@
 //! mock: create, get, list (paged), update, delete, and the service's validation.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::large_futures)]
 
-mod common;
+use crate::common;
 
 use aws_sdk_pinpoint::error::ProvideErrorMetadata;
 use aws_sdk_pinpoint::types::{

@@ -3,7 +3,7 @@
 //! ARNs and tags that break AWS's rules are refused.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::large_futures)]
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

@@ -4,7 +4,7 @@
 //! 404 cases, and templates used: a campaign and direct sends rendered into the outbox.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines, clippy::large_futures)]
 
-mod common;
+use crate::common;
 
 use aws_sdk_pinpoint::Client;
 use aws_sdk_pinpoint::error::ProvideErrorMetadata;

@@ -5,7 +5,7 @@
 //! list that cannot load says so with Retry.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

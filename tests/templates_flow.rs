@@ -7,7 +7,7 @@
 //! and duplicated from the list into a new one.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
