@@ -1,10 +1,12 @@
 //! What an activity is: its kind with every member of that kind's shape (messages per channel,
 //! wait, holdout, the three splits, contact center), as typed; and the kinds the canvas adds.
 
+use serde::{Deserialize, Serialize};
+
 use crate::drafts::segment::Criterion;
 
 /// A message activity's channel (the activity member it is written under).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Channel {
     /// `EMAIL`.
     Email,
@@ -45,7 +47,8 @@ impl Channel {
 }
 
 /// A `WaitTime`: a duration or a moment (both typed so the rule can say "not both").
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct WaitDraft {
     /// `WaitFor`, an ISO-8601 duration (`PT1H`, `P3D`).
     pub wait_for: String,
@@ -54,7 +57,8 @@ pub struct WaitDraft {
 }
 
 /// An event's dimensions (`EventDimensions`), as lines the campaign's event filter uses too.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct EventDraft {
     /// Event types, comma separated.
     pub types: String,
@@ -67,7 +71,7 @@ pub struct EventDraft {
 }
 
 /// One `SimpleCondition`: exactly one of its three members.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum SimpleDraft {
     /// `EventCondition`: the endpoint sent an event with these dimensions.
     Event {
@@ -89,7 +93,8 @@ impl Default for SimpleDraft {
 }
 
 /// A conditional split's `Condition`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ConditionDraft {
     /// `Operator`: `ALL` or `ANY` (empty: unset).
     pub operator: String,
@@ -104,7 +109,7 @@ impl Default for ConditionDraft {
 }
 
 /// A message activity: the members of every channel's shape (only its channel's are written).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageDraft {
     /// Which member the activity is.
     pub channel: Channel,
@@ -160,7 +165,8 @@ impl MessageDraft {
 }
 
 /// One path of a random split.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SplitPath {
     /// `Percentage`, as typed.
     pub percentage: String,
@@ -169,7 +175,8 @@ pub struct SplitPath {
 }
 
 /// One path of a multivariate split.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MultiPath {
     /// `Condition`.
     pub condition: SimpleDraft,
@@ -178,7 +185,7 @@ pub struct MultiPath {
 }
 
 /// What an activity does: one member of `Activity`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Kind {
     /// `EMAIL`, `SMS`, `PUSH`, `CUSTOM`.
     Message(MessageDraft),
@@ -343,7 +350,7 @@ impl Kind {
 }
 
 /// One activity.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActivityDraft {
     /// `Description`.
     pub description: String,

@@ -6,6 +6,7 @@
 //! `drafts::json::journey` its one serializer; `graph` the activities as nodes and labelled
 //! edges; `rules` the inline checks that mirror the service's; `layout` where the canvas draws
 //! each node; `history` edits with undo/redo; `words` a journey in words and its node counts.
+//! The types are serde (an unsaved journey is kept on disk as JSON, `ui::journeys::kept`).
 
 mod from_sdk;
 pub mod graph;
@@ -22,6 +23,8 @@ pub mod words;
 pub(crate) mod fixtures;
 
 use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 
 pub use kinds::{
     ActivityDraft, Channel, ConditionDraft, EventDraft, Kind, MessageDraft, MultiPath, NewKind,
@@ -44,7 +47,7 @@ pub const MAX_RANDOM_BRANCHES: usize = 5;
 pub const MAX_MULTI_BRANCHES: usize = 4;
 
 /// How endpoints enter.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Entry {
     /// No start condition yet.
     #[default]
@@ -63,7 +66,8 @@ pub enum Entry {
 }
 
 /// One `OpenHoursRule` of a channel and day.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct OpenHoursRow {
     /// `EMAIL`, `SMS`, `PUSH`, `VOICE` or `CUSTOM`.
     pub channel: String,
@@ -76,7 +80,8 @@ pub struct OpenHoursRow {
 }
 
 /// One `ClosedDaysRule` of a channel.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ClosedDayRow {
     /// `EMAIL`, `SMS`, `PUSH`, `VOICE` or `CUSTOM`.
     pub channel: String,
@@ -89,7 +94,8 @@ pub struct ClosedDayRow {
 }
 
 /// `JourneyLimits`, as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LimitsDraft {
     /// `DailyCap`.
     pub daily_cap: String,
@@ -108,7 +114,8 @@ pub struct LimitsDraft {
 }
 
 /// The whole journey as typed.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct JourneyDraft {
     /// `Name`.
     pub name: String,
