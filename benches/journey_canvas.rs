@@ -89,6 +89,7 @@ fn main() {
             library: &library,
             target: "the bench",
             values: None,
+            store: None,
         };
         let mut editor = shared.borrow_mut();
         let problems = editor.problems();

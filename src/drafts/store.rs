@@ -21,6 +21,8 @@ pub enum DraftKind {
     Campaign,
     /// Segment builder drafts.
     Segment,
+    /// Journey editor drafts.
+    Journey,
 }
 
 impl DraftKind {
@@ -30,6 +32,7 @@ impl DraftKind {
         match self {
             Self::Campaign => "campaign",
             Self::Segment => "segment",
+            Self::Journey => "journey",
         }
     }
 }

@@ -142,6 +142,8 @@ pub enum Task {
     JourneyAudience,
     /// A journey's KPIs.
     JourneyKpis,
+    /// Reading the project's kept journey drafts.
+    JourneyDrafts,
 }
 
 /// Who an answer goes back to: the shell or one section's screen.
@@ -221,7 +223,8 @@ impl Task {
             | Self::JourneyMetrics
             | Self::JourneyRuns
             | Self::JourneyAudience
-            | Self::JourneyKpis => Owner::Journeys,
+            | Self::JourneyKpis
+            | Self::JourneyDrafts => Owner::Journeys,
             Self::SegmentList
             | Self::SegmentSave
             | Self::SegmentVersions
@@ -238,7 +241,7 @@ impl Task {
 
     /// The tasks whose answers belong to the project that asked: when another project is
     /// selected, they are stale.
-    pub const PROJECT_SCOPED: [Self; 32] = [
+    pub const PROJECT_SCOPED: [Self; 33] = [
         Self::InAppMessages,
         Self::InAppEndpoints,
         Self::JourneyList,
@@ -271,6 +274,7 @@ impl Task {
         Self::JobPoll,
         Self::CampaignDrafts,
         Self::SegmentDrafts,
+        Self::JourneyDrafts,
     ];
 }
 

@@ -40,7 +40,7 @@ pub struct AppOptions {
     pub started: Option<std::time::Instant>,
     /// Where channel secrets live (the OS keyring in the app); `None` means no store.
     pub secrets: Option<Arc<dyn SecretStore>>,
-    /// Where unsaved campaign and segment drafts are kept; `None` keeps none.
+    /// Where unsaved campaign, segment and journey drafts are kept; `None` keeps none.
     pub drafts_dir: Option<std::path::PathBuf>,
 }
 
@@ -71,7 +71,7 @@ pub struct ConsoleApp {
     pub project: ProjectScreen,
     /// Toasts.
     pub toasts: Toasts,
-    /// Unsaved campaign and segment drafts on disk.
+    /// Unsaved campaign, segment and journey drafts on disk.
     pub drafts: Option<DraftStore>,
     /// The Demo data menu (demo connections only).
     pub demo_data: demo_data::DemoDataState,
@@ -263,6 +263,7 @@ impl ConsoleApp {
                 Task::JourneyList,
                 crate::api::journeys::JourneysRequest::List { app_id: app_id.clone() },
             );
+            self.read_drafts(Task::JourneyDrafts, DraftKind::Journey, &app_id);
         }
         if self.project.section == Section::Channels
             && self.project.channels.app_id.as_ref() != Some(&app_id)

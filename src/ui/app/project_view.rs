@@ -186,6 +186,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ConsoleApp) -> Vec<Action> {
                     library: &app.library,
                     target: &target,
                     values: app.project.segments.values.as_ref(),
+                    store: app.drafts.as_ref(),
                 };
                 actions.extend(crate::ui::journeys::show(ui, &mut app.project.journeys, &cx));
             }

@@ -42,7 +42,7 @@ impl ConsoleApp {
                 self.project.analytics.apply(response);
                 Vec::new()
             }
-            Owner::Journeys => self.project.journeys.apply(task, response),
+            Owner::Journeys => self.project.journeys.apply(task, response, self.drafts.as_ref()),
         };
         for action in actions {
             self.handle(action);

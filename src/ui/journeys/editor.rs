@@ -4,7 +4,7 @@
 
 use egui::RichText;
 
-use super::state::{Editor, Lifecycle, Tab};
+use super::state::{Editor, Lifecycle, Tab, unstored};
 use super::{Context, METRICS_SECONDS, canvas, runs, settings};
 use crate::drafts::analytics::{AnalyticsPrefs, KpiLevel, Preset};
 use crate::ui::action::{Action, JourneyAction};
@@ -18,12 +18,8 @@ use crate::ui::widgets::{busy_button, danger_button};
 /// The save of the draft: the request (what a published journey keeps left out), or `None`
 /// while problems are left (they are shown on their nodes and fields).
 fn save(editor: &Editor) -> Option<Action> {
-    let mut d = editor.draft.clone();
     // The state moves through UpdateJourneyState; the dates are the service's.
-    d.state.clear();
-    d.creation_date.clear();
-    d.last_modified_date.clear();
-    let mut request = d.to_request().ok()?;
+    let mut request = unstored(editor.draft.clone()).to_request().ok()?;
     if editor.graph_fixed() {
         request.activities = None;
         request.start_activity = None;
@@ -126,6 +122,10 @@ fn bar(
     }
     if let Some(note) = &editor.note {
         ui.label(RichText::new(note).color(theme::OK));
+    }
+    // A draft kept from before says so while it differs from the service.
+    if let Some(restored) = editor.restored.as_ref().filter(|_| editor.is_dirty()) {
+        ui.label(RichText::new(restored).color(theme::WARN));
     }
     if let Some(error) = editor.refusal_elsewhere() {
         api_error(ui, error);

@@ -1,5 +1,6 @@
 //! The journey list: name, state, entry, schedule, last change and endpoints entered, filtered
-//! by any column; create, open, duplicate, delete (after a confirmation naming it).
+//! by any column; create, open, duplicate, delete (after a confirmation naming it); and the
+//! kept drafts offered above it.
 
 use egui::RichText;
 
@@ -9,7 +10,7 @@ use crate::ui::action::{Action, JourneyAction};
 use crate::ui::error_view::{ErrorChoice, Offer, api_error, error_panel};
 use crate::ui::tasks::Task;
 use crate::ui::theme;
-use crate::ui::widgets::{busy_button, danger_button, name_for_a11y};
+use crate::ui::widgets::{DraftChoice, busy_button, danger_button, kept_drafts, name_for_a11y};
 
 /// The rows the filter keeps (any column, case-insensitive).
 fn shown<'a>(rows: &'a [JourneyRow], filter: &str) -> Vec<&'a JourneyRow> {
@@ -33,6 +34,26 @@ fn cell(ui: &mut egui::Ui, text: RichText, width: f32) {
     });
 }
 
+/// The drafts kept from before, each with Restore and Discard.
+fn offered_drafts(
+    ui: &mut egui::Ui,
+    screen: &mut JourneysScreen,
+    cx: &Context<'_>,
+) -> Option<Action> {
+    let drafts: Vec<(String, String)> =
+        screen.offered.iter().map(|o| (o.key.clone(), o.kept.draft.name.clone())).collect();
+    // Restoring needs the list, to tell whether the journey still exists.
+    let loaded = screen.rows.is_some();
+    match kept_drafts(ui, "journey", &drafts, loaded, ["Restore draft", "Discard draft"])? {
+        DraftChoice::Restore(i) => screen.restore(i, cx.store),
+        DraftChoice::Discard(i) => {
+            let offered = screen.offered.remove(i);
+            screen.discard(cx.store, &offered.key);
+            None
+        }
+    }
+}
+
 /// Draws the list.
 pub(super) fn show(
     ui: &mut egui::Ui,
@@ -52,6 +73,10 @@ pub(super) fn show(
         ui.add(egui::TextEdit::singleline(&mut screen.filter).desired_width(180.0))
             .labelled_by(label.id);
     });
+    actions.extend(offered_drafts(ui, screen, cx));
+    if screen.editor.is_some() {
+        return actions;
+    }
     if let Some(note) = &screen.note {
         ui.label(RichText::new(note).color(theme::OK));
     }
@@ -134,12 +159,19 @@ pub(super) fn show(
         },
     );
     if let Some(id) = open {
-        screen.duplicating = false;
-        actions.push(Action::Journeys(JourneyAction::Open(id)));
+        // Unsaved changes kept for this journey come back with it (not overwritten).
+        if let Some(i) = screen.offered.iter().position(|o| o.key == id) {
+            actions.extend(screen.restore(i, cx.store));
+        } else {
+            screen.duplicating = false;
+            screen.restoring = None;
+            actions.push(Action::Journeys(JourneyAction::Open(id)));
+        }
     }
     if let Some(id) = duplicate {
         // Read it, then open the copy as a new journey (`apply` sees `duplicating`).
         screen.duplicating = true;
+        screen.restoring = None;
         actions.push(Action::Journeys(JourneyAction::Open(id)));
     }
     if delete.is_some() {

@@ -1,10 +1,12 @@
 //! The Journeys section of a project: the list (`list`), and the visual builder of one journey
 //! (`editor`: the canvas with its side panel, the settings form, runs, KPIs and JSON), its
-//! lifecycle behind confirmations (`lifecycle`), and live metrics on every node. Answers come
-//! back through `apply` and `fail`.
+//! lifecycle behind confirmations (`lifecycle`), and live metrics on every node. Unsaved
+//! drafts are kept on disk and offered back in the list (`kept`). Answers come back through
+//! `apply` and `fail`.
 
 pub mod canvas;
 mod editor;
+pub mod kept;
 mod lifecycle;
 mod list;
 pub mod panel;
@@ -14,11 +16,15 @@ mod state;
 
 pub use state::{Audience, Editor, JourneysScreen, Lifecycle, Selected, Tab};
 
+use kept::KeptJourney;
+
 use serde_json::Value;
 
 use crate::api::journeys::JourneysResponse;
 use crate::api::{ApiError, ApiResponse, ErrorKind};
+use crate::drafts::store::DraftStore;
 use crate::ui::action::{Action, JourneyAction};
+use crate::ui::kept::{InFlight, Kept};
 use crate::ui::segments::SegmentChoice;
 use crate::ui::tasks::Task;
 use crate::ui::template_picker::TemplateLibrary;
@@ -42,6 +48,8 @@ pub struct Context<'a> {
     pub target: &'a str,
     /// Values seen in the project (the condition rows suggest them).
     pub values: Option<&'a Value>,
+    /// Where unsaved drafts are kept (none: nowhere).
+    pub store: Option<&'a DraftStore>,
 }
 
 /// Draws the section.
@@ -49,6 +57,10 @@ pub fn show(ui: &mut egui::Ui, screen: &mut JourneysScreen, cx: &Context<'_>) ->
     let mut actions = Vec::new();
     if let Some(editor) = &mut screen.editor {
         let (back, more) = editor::show(ui, editor, cx);
+        if more.iter().any(|a| matches!(a, Action::Journeys(JourneyAction::Save(..)))) {
+            let key = editor.kept.key().to_owned();
+            screen.saving = Some(InFlight { key, sent_from: KeptJourney::of(editor) });
+        }
         actions.extend(more);
         if back {
             screen.editor = None;
@@ -62,18 +74,31 @@ pub fn show(ui: &mut egui::Ui, screen: &mut JourneysScreen, cx: &Context<'_>) ->
     if let Some(editor) = &mut screen.editor {
         actions.extend(lifecycle::confirmation(&ctx, editor, cx));
         if lifecycle::leave_confirmation(&ctx, editor) {
+            // The person dropped the changes: the kept draft goes too.
+            let key = editor.kept.key().to_owned();
+            screen.discard(cx.store, &key);
             screen.editor = None;
             actions.push(Action::Journeys(JourneyAction::Reload));
         }
     }
+    screen.persist(cx.store);
     actions
 }
 
 impl JourneysScreen {
-    /// Applies an answer of `task`.
-    pub fn apply(&mut self, task: Task, response: ApiResponse) -> Vec<Action> {
+    /// Applies an answer of `task`; `store` holds the kept drafts.
+    pub fn apply(
+        &mut self,
+        task: Task,
+        response: ApiResponse,
+        store: Option<&DraftStore>,
+    ) -> Vec<Action> {
         match response {
-            ApiResponse::Journeys(r) => self.apply_journeys(task, r),
+            ApiResponse::Journeys(r) => self.apply_journeys(task, r, store),
+            ApiResponse::Drafts { app_id, drafts, .. } => {
+                self.offer(&app_id, drafts);
+                Vec::new()
+            }
             ApiResponse::Estimate(answer) => {
                 if let Some((_, audience)) = self.editor.as_mut().and_then(|e| e.confirm.as_mut()) {
                     let n = |k: &str| answer.get(k).and_then(Value::as_u64).unwrap_or(0);
@@ -100,7 +125,12 @@ impl JourneysScreen {
         }
     }
 
-    fn apply_journeys(&mut self, task: Task, r: JourneysResponse) -> Vec<Action> {
+    fn apply_journeys(
+        &mut self,
+        task: Task,
+        r: JourneysResponse,
+        store: Option<&DraftStore>,
+    ) -> Vec<Action> {
         match r {
             JourneysResponse::List(rows) => {
                 self.rows = Some(rows);
@@ -108,13 +138,25 @@ impl JourneysScreen {
             }
             JourneysResponse::Loaded(j) => {
                 let duplicate = std::mem::take(&mut self.duplicating);
-                self.editor =
-                    Some(if duplicate { Editor::copy_of(*j) } else { Editor::loaded(*j) });
+                self.editor = Some(if duplicate { Editor::copy_of(*j) } else { self.opened(*j) });
             }
             JourneysResponse::Saved(j) => {
                 let published = task == Task::JourneyState;
-                let Some(editor) = &mut self.editor else { return Vec::new() };
+                let sent = if published { None } else { self.saving.take() };
+                // The draft kept for what was sent goes; edits made since are kept again below.
+                if let Some(sent) = &sent {
+                    self.discard(store, &sent.key);
+                }
+                // Only the editor that sent it takes the answer.
+                let Some(editor) = self.editor.as_mut().filter(|e| match &sent {
+                    Some(sent) => e.kept.key() == sent.key,
+                    None => e.journey_id.as_deref() == Some(j.id.as_str()),
+                }) else {
+                    return Vec::new();
+                };
                 editor.refused = None;
+                editor.restored = None;
+                editor.kept = Kept::existing(&j.id);
                 editor.confirm = None;
                 editor.note = Some(if published {
                     format!("The journey is {} now", j.state)
@@ -140,6 +182,7 @@ impl JourneysScreen {
                 }
                 self.note = Some(format!("Deleted journey {id}"));
                 if self.editor.as_ref().and_then(|e| e.journey_id.as_deref()) == Some(id.as_str()) {
+                    self.discard(store, &id);
                     self.editor = None;
                 }
             }
@@ -168,10 +211,14 @@ impl JourneysScreen {
         match (task, &mut self.editor) {
             (Task::JourneyList, _) => self.list_error = Some(error),
             (Task::JourneySave, None) => {
+                self.saving = None;
                 self.confirm_delete = None;
                 self.error = Some(error);
             }
             (Task::JourneySave | Task::JourneyState, Some(editor)) => {
+                if task == Task::JourneySave {
+                    self.saving = None;
+                }
                 self.confirm_delete = None;
                 editor.confirm = None;
                 editor.note = None;
@@ -200,12 +247,6 @@ fn same_definition(
     a: &crate::drafts::journey::JourneyDraft,
     b: &crate::drafts::journey::JourneyDraft,
 ) -> bool {
-    let strip = |d: &crate::drafts::journey::JourneyDraft| {
-        let mut d = d.clone();
-        d.state.clear();
-        d.creation_date.clear();
-        d.last_modified_date.clear();
-        d.to_json()
-    };
+    let strip = |d: &crate::drafts::journey::JourneyDraft| state::unstored(d.clone()).to_json();
     strip(a) == strip(b)
 }

@@ -10,7 +10,10 @@ use crate::drafts::analytics::{AnalyticsPrefs, KpiLevel};
 use crate::drafts::journey::graph::Slot;
 use crate::drafts::journey::history::{History, Place};
 use crate::drafts::journey::{JourneyDraft, activity_of_path};
+use crate::ui::kept::{InFlight, Kept};
 use crate::ui::kpi_view::KpiView;
+
+use super::kept::{KeptJourney, Offered};
 
 /// The editor's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -108,6 +111,10 @@ pub struct Editor {
     pub kpis: KpiView,
     /// Going back to the list with unsaved changes waits for a confirmation.
     pub leaving: bool,
+    /// The unsaved draft on disk (under the journey's id, or a `new-…` key before it exists).
+    pub kept: Kept<KeptJourney>,
+    /// A draft kept from before is open: what to say about it while it is unsaved.
+    pub restored: Option<String>,
 }
 
 impl Editor {
@@ -122,10 +129,7 @@ impl Editor {
     pub fn copy_of(j: LoadedJourney) -> Self {
         let mut draft = j.draft;
         draft.name = format!("Copy of {}", draft.name);
-        draft.state.clear();
-        draft.creation_date.clear();
-        draft.last_modified_date.clear();
-        Self::with(None, "DRAFT", None, draft)
+        Self::with(None, "DRAFT", None, unstored(draft))
     }
 
     /// An editor of a journey as read.
@@ -140,6 +144,10 @@ impl Editor {
         baseline: Option<JourneyDraft>,
         draft: JourneyDraft,
     ) -> Self {
+        let kept = match &id {
+            Some(id) => Kept::existing(id),
+            None => Kept::fresh(&KeptJourney { draft: draft.clone(), moved: BTreeMap::new() }),
+        };
         Self {
             journey_id: id,
             state: state.to_owned(),
@@ -161,6 +169,8 @@ impl Editor {
             run: None,
             kpis: KpiView::new(KpiLevel::App, AnalyticsPrefs::default()),
             leaving: false,
+            kept,
+            restored: None,
         }
     }
 
@@ -235,6 +245,15 @@ impl Editor {
     }
 }
 
+/// `draft` as a journey not created yet: the state and the dates are the service's.
+#[must_use]
+pub fn unstored(mut draft: JourneyDraft) -> JourneyDraft {
+    draft.state.clear();
+    draft.creation_date.clear();
+    draft.last_modified_date.clear();
+    draft
+}
+
 /// State of the Journeys section.
 #[derive(Debug, Default)]
 pub struct JourneysScreen {
@@ -256,10 +275,16 @@ pub struct JourneysScreen {
     pub error: Option<ApiError>,
     /// The journey being read is to be duplicated, not edited.
     pub duplicating: bool,
+    /// Drafts found on disk, offered back.
+    pub offered: Vec<Offered>,
+    /// The journey being read is to be opened with this kept draft on top.
+    pub restoring: Option<Offered>,
+    /// The save on its way.
+    pub saving: Option<InFlight<KeptJourney>>,
 }
 
 impl JourneysScreen {
-    /// A fresh screen for a project.
+    /// A fresh screen for a project (its kept drafts arrive as an `ApiResponse::Drafts`).
     #[must_use]
     pub fn for_project(app_id: &str) -> Self {
         Self { app_id: Some(app_id.to_owned()), ..Self::default() }
