@@ -9,36 +9,18 @@ use crate::common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{test_timeouts, wait_until};
+use common::{wait_for_release, wait_until};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use pinpoint_console::api::DemoSetup;
 use pinpoint_console::mock::demo::Seed;
+use pinpoint_console::ui::ConsoleApp;
 use pinpoint_console::ui::app::demo_data::Replace;
-use pinpoint_console::ui::{AppOptions, ConsoleApp};
 
 const WAIT: Duration = Duration::from_secs(30);
 
 fn kept_app(dir: &Path, seed: Seed) -> Harness<'static, ConsoleApp> {
-    let dir = dir.to_path_buf();
-    Harness::builder().with_size([1200.0, 760.0]).build_eframe(move |cc| {
-        let options = AppOptions {
-            timeouts: test_timeouts(),
-            demo: DemoSetup { seed, data_dir: Some(dir.clone()) },
-            ..AppOptions::default()
-        };
-        ConsoleApp::new(&cc.egui_ctx, options).unwrap()
-    })
-}
-
-/// A closed console's worker lets go of the database shortly after its window closes.
-fn wait_for_release(dir: &Path) {
-    let start = std::time::Instant::now();
-    while pinpoint_console::mock::store::sqlite::SqliteBacking::open(dir).is_err() {
-        assert!(start.elapsed() < WAIT, "the closed console still holds the demo data");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    common::kept_demo_app(dir, seed, None)
 }
 
 fn has_button(harness: &Harness<'_, ConsoleApp>, label: &str) -> bool {

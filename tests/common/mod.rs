@@ -109,6 +109,38 @@ pub fn demo_app(
     })
 }
 
+/// The whole app in demo mode keeping its world in `dir` (as the console does in the user's
+/// data folder), and drafts under `drafts` if given.
+pub fn kept_demo_app(
+    dir: &std::path::Path,
+    seed: Seed,
+    drafts: Option<&std::path::Path>,
+) -> egui_kittest::Harness<'static, pinpoint_console::ui::ConsoleApp> {
+    let dir = dir.to_path_buf();
+    let drafts_dir = drafts.map(std::path::Path::to_path_buf);
+    egui_kittest::Harness::builder().with_size([1200.0, 760.0]).build_eframe(move |cc| {
+        let options = pinpoint_console::ui::AppOptions {
+            timeouts: test_timeouts(),
+            demo: pinpoint_console::api::DemoSetup { seed, data_dir: Some(dir.clone()) },
+            drafts_dir: drafts_dir.clone(),
+            ..pinpoint_console::ui::AppOptions::default()
+        };
+        pinpoint_console::ui::ConsoleApp::new(&cc.egui_ctx, options).unwrap()
+    })
+}
+
+/// A closed console's worker lets go of the demo's database shortly after its window closes.
+pub fn wait_for_release(dir: &std::path::Path) {
+    let start = Instant::now();
+    while pinpoint_console::mock::store::sqlite::SqliteBacking::open(dir).is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the closed console still holds the demo data"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// Waits for the demo projects, selects `project` and waits for its section tabs.
 pub fn open_demo_project(
     harness: &mut egui_kittest::Harness<'_, pinpoint_console::ui::ConsoleApp>,
