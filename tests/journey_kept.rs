@@ -1,7 +1,8 @@
 //! A half-built journey survives closing the console: the demo's draft journey "Win back
 //! lapsed shoppers" changed in the side panel, the app closed with it unsaved; the next
 //! console (same demo data dir, same drafts folder) offers the draft in the journey list,
-//! Restore opens it on the canvas with the change and says it is a restored, unsaved draft;
+//! Restore opens it on the canvas with the change and says it is a restored, unsaved draft
+//! (the offer's line wraps on a 900-point window);
 //! saved, the draft file goes, and the console after that offers nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -76,6 +77,15 @@ fn a_journey_left_unsaved_is_offered_after_a_restart_restored_and_saved() {
         let mut second = at_journeys(&data, &drafts);
         let offer = format!("{OFFER} {journey_id}, kept from before.");
         assert!(second.query_by_label(&offer).is_some(), "the draft is offered: {offer}");
+        // On a narrow window the line wraps: its buttons stay inside.
+        second.set_size(egui::vec2(900.0, 600.0));
+        second.run_ok();
+        for button in ["Restore draft", "Discard draft"] {
+            let right = second.get_by_label(button).rect().right();
+            assert!(right <= 900.0, "{button} ends at {right}, past the 900-point window");
+        }
+        second.set_size(egui::vec2(1200.0, 760.0));
+        second.run_ok();
         second.get_by_label("Restore draft").click();
         wait_until(&mut second, "the journey with the draft on top", WAIT, |h| {
             h.state().project.journeys.editor.as_ref().is_some_and(|e| e.journey_id.is_some())

@@ -196,7 +196,8 @@ pub fn kept_drafts(
 ) -> Option<DraftChoice> {
     let mut choice = None;
     for (i, (key, name)) in drafts.iter().enumerate() {
-        ui.horizontal(|ui| {
+        // Wrapped: with a resource's id the line is wider than a narrow window.
+        ui.horizontal_wrapped(|ui| {
             let what = if super::kept::is_new(key) {
                 format!("a new {noun}")
             } else {
