@@ -132,6 +132,15 @@ impl JourneysScreen {
         editor
     }
 
+    /// The journey a draft was to be restored over could not be read: the draft is offered
+    /// again.
+    pub(super) fn restore_failed(&mut self) {
+        if let Some(offered) = self.restoring.take() {
+            self.offered.push(offered);
+            self.offered.sort_by(|a, b| a.key.cmp(&b.key));
+        }
+    }
+
     /// Writes the editor's draft to disk when it changed (removes it when it matches the
     /// service again, or the journey takes no more changes).
     pub(super) fn persist(&mut self, store: Option<&DraftStore>) {
@@ -331,12 +340,35 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_whose_journey_cannot_be_read_is_offered_again() {
+        let dir = dir();
+        let store = DraftStore::new(&dir);
+        let kept = KeptJourney { draft: stored("DRAFT"), moved: BTreeMap::new() };
+        store.save(DRAFT_KIND, "app", "j1", &kept).unwrap();
+        let mut screen = screen(&store, &[("j1", "DRAFT")]);
+        assert!(screen.restore(0, Some(&store)).is_some());
+        assert!(screen.offered.is_empty());
+        let error = crate::api::ApiError::local(crate::api::ErrorKind::Drafts, "unreachable");
+        screen.fail(Task::JourneyLoad, error);
+        assert_eq!(screen.offered.len(), 1);
+        assert!(screen.restoring.is_none() && screen.editor.is_none());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
     fn a_finished_journey_keeps_nothing() {
         let dir = dir();
         let store = DraftStore::new(&dir);
         let mut screen = screen(&store, &[]);
-        let (task, loaded) = answer(Task::JourneyLoad, "j1", "COMPLETED", stored("COMPLETED"));
+        // A published journey's settings are kept while they differ from the service's.
+        let (task, loaded) = answer(Task::JourneyLoad, "j1", "ACTIVE", stored("ACTIVE"));
         let _ = screen.apply(task, loaded, Some(&store));
+        screen.editor.as_mut().unwrap().draft.quiet_start = "22:00".into();
+        screen.persist(Some(&store));
+        assert_eq!(store.keys(DRAFT_KIND, "app"), ["j1"]);
+        // Cancelled: it takes no more changes, and its draft goes.
+        let (task, cancelled) = answer(Task::JourneyState, "j1", "CANCELLED", stored("CANCELLED"));
+        let _ = screen.apply(task, cancelled, Some(&store));
         screen.editor.as_mut().unwrap().draft.name = "Typed".into();
         screen.persist(Some(&store));
         assert!(store.keys(DRAFT_KIND, "app").is_empty());

@@ -156,7 +156,11 @@ impl JourneysScreen {
                 };
                 editor.refused = None;
                 editor.restored = None;
-                editor.kept = Kept::existing(&j.id);
+                // A created journey's draft is kept under its id from now on (a state change
+                // keeps the key it has: the journey existed).
+                if !published {
+                    editor.kept = Kept::existing(&j.id);
+                }
                 editor.confirm = None;
                 editor.note = Some(if published {
                     format!("The journey is {} now", j.state)
@@ -208,6 +212,9 @@ impl JourneysScreen {
 
     /// Shows a failed `task` where it happened.
     pub fn fail(&mut self, task: Task, error: ApiError) {
+        if task == Task::JourneyLoad {
+            self.restore_failed();
+        }
         match (task, &mut self.editor) {
             (Task::JourneyList, _) => self.list_error = Some(error),
             (Task::JourneySave, None) => {
