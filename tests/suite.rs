@@ -30,6 +30,7 @@ mod error_display;
 mod inapp_flow;
 mod journey_builder;
 mod journey_engine;
+mod journey_reconnect;
 mod journey_schedules;
 mod keyring_secret_service;
 mod layout;

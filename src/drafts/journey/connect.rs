@@ -37,8 +37,10 @@ impl Refusal {
         match self {
             Self::Itself => "A branch cannot lead back to its own box".to_owned(),
             Self::Entry => "Nothing can lead to the entry: endpoints come in there".to_owned(),
+            // Words, not arrows: egui's own fonts have no "→".
             Self::Loop(ids) => {
-                format!("That would make a loop ({}): a journey cannot loop", ids.join(" → "))
+                let way = ids.get(..ids.len().saturating_sub(1)).unwrap_or_default().join(" to ");
+                format!("That would make a loop ({way} and back): a journey cannot loop")
             }
         }
     }
@@ -167,7 +169,7 @@ mod tests {
         );
         assert_eq!(
             refusal.sentence(),
-            "That would make a loop (email1 → split1 → wait1 → email1): a journey cannot loop"
+            "That would make a loop (email1 to split1 to wait1 and back): a journey cannot loop"
         );
         assert!(Refusal::Entry.sentence().contains("entry"));
     }

@@ -21,10 +21,7 @@ pub fn place_words(place: &Place) -> String {
     match place {
         Place::Start => "Add at the start".to_owned(),
         Place::After(from, Slot::Next) => format!("Add after {from}"),
-        Place::After(from, Slot::Path(i)) => format!("Add on path {} of {from}", i + 1),
-        Place::After(from, Slot::Yes) => format!("Add on the yes path of {from}"),
-        Place::After(from, Slot::No) => format!("Add on the no path of {from}"),
-        Place::After(from, Slot::Else) => format!("Add on the else path of {from}"),
+        Place::After(..) => format!("Add on {}", branch_words(place)),
     }
 }
 
