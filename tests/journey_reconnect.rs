@@ -2,8 +2,9 @@
 //! draft journey "Win back lapsed shoppers"): the yes/no split's No handle dragged over a box
 //! that would close a loop (refused by the pointer, nothing changes), onto empty canvas (nothing
 //! changes), cancelled with Escape, then dropped on another box: the draft and the JSON tab say
-//! where it leads, and Undo puts it back. The "×" frees a branch (its follower an orphan) in one
-//! undo step; a published journey has no handles.
+//! where it leads, and Undo puts it back. The entry's arrow is dragged too; the "×" frees a
+//! branch (its follower an orphan) in one undo step; empty canvas still pans and a box still
+//! moves; a published journey has no handles.
 //!
 //! The canvas is an `egui::Scene`, whose accessibility rects are not transformed: the drag uses
 //! real screen positions, from the canvas's geometry and the scene's transform of the last frame.
@@ -197,6 +198,18 @@ fn dragging_a_branch_to_another_box_reconnects_it_and_undo_puts_it_back() {
     assert_eq!(editor(&harness).draft.activities.len(), 10);
     harness.get_by_label("Undo").click();
     harness.run_ok();
+    assert_eq!(editor(&harness).draft, before);
+
+    // Dragging empty canvas still pans and dragging a box still moves it; neither edits.
+    let view = editor(&harness).view;
+    let panned = empty + egui::vec2(40.0, 30.0);
+    press_and_move(&mut harness, empty, panned);
+    release(&mut harness, panned);
+    assert_ne!(editor(&harness).view, view, "the canvas panned");
+    let box_now = centre(&harness, "thanks");
+    press_and_move(&mut harness, box_now, box_now + egui::vec2(30.0, 0.0));
+    release(&mut harness, box_now + egui::vec2(30.0, 0.0));
+    assert!(editor(&harness).moved.contains_key("thanks"), "the box moved");
     assert_eq!(editor(&harness).draft, before);
 
     // A published journey shows no handles (and no "×").

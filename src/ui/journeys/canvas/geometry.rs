@@ -105,14 +105,15 @@ impl Geometry {
 }
 
 /// A branch handle's drawn radius and the radius that catches the pointer, in canvas points, at
-/// `zoom` on a box with `count` branches: at least 4 and 9 screen points whatever the zoom, the
-/// catching one no wider than half the room between two handles (so neighbours never overlap).
+/// `zoom` on a box with `count` branches: at least 3 and 7 screen points whatever the zoom (egui
+/// adds its own interaction radius to the second), the catching one no wider than half the room
+/// between two handles (so neighbours never overlap).
 #[must_use]
 pub fn handle_radii(zoom: f32, count: usize) -> (f32, f32) {
     let zoom = if zoom.is_finite() && zoom > 0.0 { zoom } else { 1.0 };
     let room = NODE.x / (count.max(1) as f32 + 1.0);
-    let catch = (9.0 / zoom).max(9.0).min(room * 0.48);
-    let drawn = (4.0 / zoom).max(5.0).min(catch);
+    let catch = (7.0 / zoom).max(9.0).min(room * 0.48);
+    let drawn = (3.0 / zoom).max(5.0).min(catch);
     (drawn, catch)
 }
 
@@ -150,9 +151,9 @@ mod tests {
     fn handles_stay_catchable_when_zoomed_out_and_never_overlap() {
         let (drawn, catch) = handle_radii(1.0, 1);
         assert!((drawn - 5.0).abs() < 1e-3 && (catch - 9.0).abs() < 1e-3);
-        // At the smallest zoom a handle still catches 9 screen points around it…
-        let (_, catch) = handle_radii(0.4, 2);
-        assert!((catch * 0.4 - 9.0).abs() < 1e-3, "{catch}");
+        // Zoomed out, a handle still catches 7 screen points around it and shows 3…
+        let (drawn, catch) = handle_radii(0.4, 2);
+        assert!((catch * 0.4 - 7.0).abs() < 1e-3 && (drawn * 0.4 - 3.0).abs() < 1e-3);
         // …unless that would reach its neighbour's: five branches share 196 points.
         let (drawn, catch) = handle_radii(0.2, 5);
         let room = NODE.x / 6.0;
