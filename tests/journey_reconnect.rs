@@ -21,8 +21,8 @@ use egui_kittest::kittest::Queryable;
 use pinpoint_console::drafts::journey::graph::{Slot, orphans, outs};
 use pinpoint_console::drafts::journey::history::Place;
 use pinpoint_console::ui::ConsoleApp;
-use pinpoint_console::ui::journeys::Editor;
 use pinpoint_console::ui::journeys::canvas::geometry::Geometry;
+use pinpoint_console::ui::journeys::{Editor, Selected};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -187,9 +187,15 @@ fn dragging_a_branch_to_another_box_reconnects_it_and_undo_puts_it_back() {
     harness.run_ok();
     assert_eq!(editor(&harness).draft, before);
 
-    // "×" on the selected box's arrow frees the branch: one step, nothing dropped.
-    harness.get_by_label("Activity bought").click_accesskit();
+    // A handle activated (a click, or a screen reader) opens its box in the side panel, whose
+    // "Leads to" is the list to choose from.
+    harness.get_by_label("Reconnect the no path of bought").click_accesskit();
     harness.run_ok();
+    assert_eq!(editor(&harness).selected, Some(Selected::Activity("bought".into())));
+    assert!(harness.query_by_label("Leads to").is_some());
+    assert_eq!(editor(&harness).draft, before);
+
+    // "×" on the selected box's arrow frees the branch: one step, nothing dropped.
     harness.get_by_label("Disconnect the no path of bought").click_accesskit();
     harness.run_ok();
     assert_eq!(leads(&harness, "bought", Slot::No), "");

@@ -2,7 +2,9 @@
 //! too). Dragging one draws a rubber-band arrow to the pointer; the box under it is outlined
 //! green when the branch may lead there and red when not, with the reason by the pointer;
 //! dropping on a box that may take it makes the side panel's edit (one undo step), dropping
-//! anywhere else or Escape changes nothing. A published journey shows no handles.
+//! anywhere else or Escape changes nothing. Clicking a handle (or activating it with a screen
+//! reader) opens its box in the side panel, whose "Leads to" chooses the target from a list.
+//! A published journey shows no handles.
 
 use egui::emath::TSTransform;
 use egui::{Id, Pos2, Rect, Response, Sense, Stroke, StrokeKind, Ui, vec2};
@@ -79,7 +81,7 @@ fn handle(ui: &mut Ui, at: Pos2, branch: Branch<'_>, (drawn, catch): (f32, f32))
         Branch::Entry => Id::unique(("journey_handle", "", None::<Slot>)),
         Branch::Slot(from, slot) => Id::unique(("journey_handle", from, Some(slot))),
     };
-    let response = ui.interact(rect, id, Sense::drag());
+    let response = ui.interact(rect, id, Sense::click_and_drag());
     response.widget_info(|| {
         let words = format!("Reconnect {}", branch_words(&branch.place()));
         egui::WidgetInfo::labeled(egui::Role::Button, true, words)
@@ -94,21 +96,31 @@ fn handle(ui: &mut Ui, at: Pos2, branch: Branch<'_>, (drawn, catch): (f32, f32))
     ui.painter().circle(at, radius, fill, ring);
     response.on_hover_ui(|ui| {
         ui.label(format!(
-            "Drag onto another box to make {} lead there",
+            "Drag onto another box to make {} lead there, or click to choose where in the \
+             side panel",
             branch_words(&branch.place())
         ));
     })
 }
 
-/// Draws the handles (none when `fixed`) and the drag under way; answers the edit of a drop
-/// on a box that may take the branch.
+/// What the handles did this frame.
+pub(super) enum Handled {
+    /// A branch dropped on a box that may take it: the edit to make.
+    Reconnect(Edit),
+    /// A handle clicked (or activated by a screen reader): its box opens in the side panel,
+    /// whose "Leads to" chooses the target.
+    Open(Place),
+}
+
+/// Draws the handles (none when `fixed`) and the drag under way; answers a drop on a box that
+/// may take the branch, or a handle clicked.
 pub(super) fn show(
     ui: &mut Ui,
     draft: &JourneyDraft,
     g: &Geometry,
     state: &mut CanvasState,
     fixed: bool,
-) -> Option<Edit> {
+) -> Option<Handled> {
     if let Some(t) = ui.ctx().layer_transform_to_global(ui.layer_id()) {
         state.to_screen = t;
     }
@@ -120,10 +132,13 @@ pub(super) fn show(
     let mut pointer = None;
     let mut dropped = None;
     let mut started = None;
+    let mut opened = None;
     let mut seen = false;
     let mut one = |ui: &mut Ui, at: Pos2, branch: Branch<'_>, count: usize| {
         let r = handle(ui, at, branch, handle_radii(zoom, count));
-        if r.drag_started() {
+        if r.clicked() {
+            opened = Some(branch.place());
+        } else if r.drag_started() {
             started = Some(branch.place());
         } else if branch.is(state.dragging.as_ref()) {
             seen |= r.dragged() || r.drag_stopped();
@@ -146,6 +161,9 @@ pub(super) fn show(
             );
         }
     }
+    if let Some(place) = opened {
+        return Some(Handled::Open(place));
+    }
     if let Some(place) = started {
         state.dragging = Some(place);
         return None;
@@ -158,13 +176,10 @@ pub(super) fn show(
     }
     if let Some(at) = dropped {
         state.dragging = None;
-        return match g.target_at(at) {
-            Some(target @ Target::Activity(_)) if check(draft, &from, &target).is_ok() => {
-                let Target::Activity(to) = target else { return None };
-                Some(edit(&from, &to))
-            }
-            _ => None,
-        };
+        let target = g.target_at(at)?;
+        check(draft, &from, &target).ok()?;
+        let Target::Activity(to) = target else { return None };
+        return Some(Handled::Reconnect(edit(&from, &to)));
     }
     if let (Some(at), Some(start)) = (pointer, g.handle(draft, &from)) {
         rubber_band(ui, draft, g, (&from, start), at);

@@ -19,7 +19,7 @@ use super::state::{Editor, Selected};
 use super::{Context, panel};
 use crate::drafts::FieldErrors;
 use crate::drafts::journey::connect;
-use crate::drafts::journey::history::Edit;
+use crate::drafts::journey::history::{Edit, Place};
 use crate::drafts::journey::words::flows;
 use crate::ui::action::Action;
 use crate::ui::theme;
@@ -211,8 +211,18 @@ fn draw(
         }
         None => {}
     }
-    if let Some(edit) = reconnect {
-        editor.history.apply(&mut editor.draft, edit);
+    match reconnect {
+        Some(handles::Handled::Reconnect(edit)) => {
+            editor.history.apply(&mut editor.draft, edit);
+        }
+        Some(handles::Handled::Open(place)) => {
+            editor.selected = Some(match place {
+                Place::Start => Selected::Entry,
+                Place::After(id, _) => Selected::Activity(id),
+            });
+            editor.adding = None;
+        }
+        None => {}
     }
 }
 
