@@ -31,6 +31,7 @@ mod inapp_flow;
 mod journey_builder;
 mod journey_engine;
 mod journey_kept;
+mod journey_reconnect;
 mod journey_schedules;
 mod keyring_secret_service;
 mod layout;

@@ -5,9 +5,11 @@
 //! lenient `build` keeps going and collects every problem, strict `to_request`), and
 //! `drafts::json::journey` its one serializer; `graph` the activities as nodes and labelled
 //! edges; `rules` the inline checks that mirror the service's; `layout` where the canvas draws
-//! each node; `history` edits with undo/redo; `words` a journey in words and its node counts.
+//! each node; `history` edits with undo/redo; `connect` whether a branch dragged on the canvas
+//! may lead to a box, and the edit it makes; `words` a journey in words and its node counts.
 //! The types are serde (an unsaved journey is kept on disk as JSON, `ui::journeys::kept`).
 
+pub mod connect;
 mod from_sdk;
 pub mod graph;
 pub mod history;

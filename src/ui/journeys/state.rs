@@ -90,6 +90,8 @@ pub struct Editor {
     pub moved: BTreeMap<String, egui::Vec2>,
     /// The canvas's visible part, in canvas coordinates (pan and zoom).
     pub view: egui::Rect,
+    /// The branch being dragged on the canvas, and where the canvas was on screen.
+    pub canvas: super::canvas::CanvasState,
     /// The service's refusal of the last save or state change, with the draft it refused
     /// (shown until the draft changes).
     pub refused: Option<(ApiError, JourneyDraft)>,
@@ -159,6 +161,7 @@ impl Editor {
             adding: None,
             moved: BTreeMap::new(),
             view: egui::Rect::NOTHING,
+            canvas: super::canvas::CanvasState::default(),
             refused: None,
             note: None,
             confirm: None,

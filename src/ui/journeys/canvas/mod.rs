@@ -1,19 +1,25 @@
 //! The canvas: the journey as a graph in an `egui::Scene` (drag the background to pan, Ctrl
 //! and the wheel or a pinch to zoom), the entry at the top and every activity a box drawn by
-//! its kind, the arrows labelled, "+" on every arrow and free branch; boxes move by hand. The
-//! side panel (`panel`) sits beside it (below it on a narrow window). Undo and redo as
-//! buttons and Ctrl+Z / Ctrl+Shift+Z; Delete removes the selected activity, Escape lets go.
+//! its kind, the arrows labelled, "+" on every arrow and free branch; boxes move by hand, and
+//! a branch is reconnected by dragging the handle where its arrow leaves the box (`handles`),
+//! or freed with the "×" on the selected box's arrows. The side panel (`panel`) sits beside it
+//! (below it on a narrow window). Undo and redo as buttons and Ctrl+Z / Ctrl+Shift+Z; Delete
+//! removes the selected activity, Escape lets go (of a drag first).
 
 mod edges;
 pub mod geometry;
+mod handles;
 pub mod node;
+
+pub use handles::CanvasState;
 
 use egui::{RichText, Vec2, vec2};
 
 use super::state::{Editor, Selected};
 use super::{Context, panel};
 use crate::drafts::FieldErrors;
-use crate::drafts::journey::history::Edit;
+use crate::drafts::journey::connect;
+use crate::drafts::journey::history::{Edit, Place};
 use crate::drafts::journey::words::flows;
 use crate::ui::action::Action;
 use crate::ui::theme;
@@ -105,7 +111,7 @@ fn keyboard(ui: &egui::Ui, editor: &mut Editor) {
         editor.history.apply(&mut editor.draft, Edit::Delete(id));
         editor.selected = None;
     }
-    if escape {
+    if escape && !editor.canvas.cancel() {
         editor.selected = None;
         editor.adding = None;
     }
@@ -140,14 +146,20 @@ fn draw(
     let mut view = editor.view;
     let mut clicked: Option<Selected> = None;
     let mut moved: Vec<(String, Vec2)> = Vec::new();
-    let mut add = None;
+    let mut clicked_arrow = None;
+    let mut reconnect = None;
     let flows = editor.metrics.as_ref().filter(|_| editor.has_run()).map(|m| {
         let entered = m.totals.get("ENDPOINT_ENTERED").and_then(|v| v.parse().ok()).unwrap_or(0);
         flows(&editor.draft, &m.activities, entered)
     });
     egui::Frame::canvas(ui.style()).show(ui, |ui| {
         egui::Scene::new().zoom_range(0.2..=1.0).show(ui, &mut view, |ui| {
-            add = edges::show(ui, &editor.draft, g, fixed);
+            let selected = match &editor.selected {
+                Some(Selected::Activity(id)) => Some(id.as_str()),
+                _ => None,
+            };
+            let arrows = edges::Arrows { fixed, selected, dragging: editor.canvas.dragging() };
+            clicked_arrow = edges::show(ui, &editor.draft, g, &arrows);
             let entered = editor
                 .metrics
                 .as_ref()
@@ -180,6 +192,8 @@ fn draw(
                     moved.push((id.clone(), response.drag_delta()));
                 }
             }
+            // After the boxes, so a handle on a box's edge catches the pointer before the box.
+            reconnect = handles::show(ui, &editor.draft, g, &mut editor.canvas, fixed);
         });
     });
     editor.view = view;
@@ -190,8 +204,25 @@ fn draw(
         editor.selected = Some(selected);
         editor.adding = None;
     }
-    if let Some(place) = add {
-        editor.adding = Some(place);
+    match clicked_arrow {
+        Some(edges::Clicked::Add(place)) => editor.adding = Some(place),
+        Some(edges::Clicked::Disconnect(place)) => {
+            editor.history.apply(&mut editor.draft, connect::edit(&place, ""));
+        }
+        None => {}
+    }
+    match reconnect {
+        Some(handles::Handled::Reconnect(edit)) => {
+            editor.history.apply(&mut editor.draft, edit);
+        }
+        Some(handles::Handled::Open(place)) => {
+            editor.selected = Some(match place {
+                Place::Start => Selected::Entry,
+                Place::After(id, _) => Selected::Activity(id),
+            });
+            editor.adding = None;
+        }
+        None => {}
     }
 }
 

@@ -1,6 +1,7 @@
 //! The canvas's side panel: what the selected box is and does, every member of its kind's
 //! shape, its problems in plain sentences, its counts, where each branch leads (reconnect by
-//! picking the target), start here and delete; or the kinds to add at a "+"; or the entry.
+//! picking the target, or by dragging on the canvas), start here and delete; or the kinds to
+//! add at a "+"; or the entry.
 
 mod conditions;
 mod kinds;
@@ -192,8 +193,9 @@ pub fn show(
             ui.heading("Journey");
             ui.label(
                 "Click a box to see and change it. “+” on an arrow or a free branch adds an \
-                 activity there; drag a box to move it, drag the background to pan, Ctrl and \
-                 the wheel to zoom.",
+                 activity there; drag the dot where an arrow leaves a box onto another box to \
+                 reconnect it, and “×” on a selected box's arrow frees that branch. Drag a box \
+                 to move it, drag the background to pan, Ctrl and the wheel to zoom.",
             );
             let journey: Vec<&str> = problems
                 .iter()
