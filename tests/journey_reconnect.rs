@@ -15,9 +15,10 @@ use crate::common;
 use std::time::Duration;
 
 use common::{open_demo_project, wait_until};
+use egui::accesskit::Role;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use pinpoint_console::drafts::journey::graph::{Slot, orphans, outs};
 use pinpoint_console::drafts::journey::history::Place;
 use pinpoint_console::ui::ConsoleApp;
@@ -193,6 +194,20 @@ fn dragging_a_branch_to_another_box_reconnects_it_and_undo_puts_it_back() {
     harness.run_ok();
     assert_eq!(editor(&harness).selected, Some(Selected::Activity("bought".into())));
     assert!(harness.query_by_label("Leads to").is_some());
+    assert_eq!(editor(&harness).draft, before);
+    // There, a target that would close a loop is offered greyed out (the drag's check).
+    harness.get_by_role_and_label(Role::ComboBox, "No").click();
+    harness.run_ok();
+    let item = |h: &Harness<'_, ConsoleApp>, name: &str| {
+        h.query_all_by_label(name).any(|n| {
+            let node = n.accesskit_node();
+            node.role() != Role::ComboBox && node.is_disabled()
+        })
+    };
+    assert!(item(&harness, "wait-3-days"), "a loop target is greyed out in Leads to");
+    assert!(!item(&harness, "thanks"), "a target without a loop is offered");
+    harness.get_by_role_and_label(Role::ComboBox, "No").click();
+    harness.run_ok();
     assert_eq!(editor(&harness).draft, before);
 
     // "×" on the selected box's arrow frees the branch: one step, nothing dropped.

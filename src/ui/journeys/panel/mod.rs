@@ -15,8 +15,9 @@ use super::settings::{entry, record};
 use super::state::{Editor, Selected};
 use crate::drafts::FieldErrors;
 use crate::drafts::journey::NewKind;
+use crate::drafts::journey::connect::{Target, check};
 use crate::drafts::journey::graph::outs;
-use crate::drafts::journey::history::Edit;
+use crate::drafts::journey::history::{Edit, Place};
 use crate::drafts::journey::words::flows;
 use crate::ui::action::Action;
 use crate::ui::theme;
@@ -63,7 +64,8 @@ fn adding(ui: &mut egui::Ui, editor: &mut Editor) {
     }
 }
 
-/// Where each branch leads, as a picker of the other activities.
+/// Where each branch leads, as a picker of the other activities; one that would close a loop is
+/// offered greyed out with the reason (the same check as dragging the arrow on the canvas).
 fn targets(ui: &mut egui::Ui, editor: &mut Editor, id: &str, fixed: bool) {
     let Some(a) = editor.draft.activities.get(id) else { return };
     let slots = outs(&a.kind);
@@ -83,8 +85,17 @@ fn targets(ui: &mut egui::Ui, editor: &mut Editor, id: &str, fixed: bool) {
                     .selected_text(shown)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut target, String::new(), "(ends here)");
+                        let from = Place::After(id.to_owned(), o.slot);
                         for other in &others {
-                            ui.selectable_value(&mut target, other.clone(), other);
+                            let to = Target::Activity(other.clone());
+                            let refusal = check(&editor.draft, &from, &to).err();
+                            ui.add_enabled_ui(refusal.is_none(), |ui| {
+                                ui.selectable_value(&mut target, other.clone(), other)
+                            })
+                            .inner
+                            .on_disabled_hover_text(
+                                refusal.map(|r| r.sentence()).unwrap_or_default(),
+                            );
                         }
                     })
                     .response
