@@ -60,9 +60,10 @@ pub(super) fn check(d: &JourneyDraft, errors: &mut FieldErrors) {
         errors.add(
             format!("Activities.{first}"),
             format!(
-                "These activities lead back to one another ({}): a journey cannot loop; \
-                 reconnect one of them",
-                cycle.join(" → ")
+                "These activities lead back to one another ({} and back): a journey cannot \
+                 loop; reconnect one of them",
+                // Words, not arrows: egui's own fonts have no "→".
+                cycle.get(..cycle.len().saturating_sub(1)).unwrap_or_default().join(" to ")
             ),
         );
     }
@@ -164,7 +165,7 @@ mod tests {
         assert!(
             errors
                 .iter()
-                .any(|(_, m)| m.contains("lead back to one another (email1 → wait1 → email1)")),
+                .any(|(_, m)| m.contains("lead back to one another (email1 to wait1 and back)")),
             "{errors:?}"
         );
     }
