@@ -257,7 +257,7 @@ pub(super) fn card(ui: &mut egui::Ui, member: &str, m: &MessagesDraft, endpoint:
             };
             ui.label(f(&body));
         }
-        "InAppMessage" => crate::ui::inapp_form::preview(ui, &m.in_app_message, &f),
+        "InAppMessage" => crate::ui::inapp_form::preview(ui, &m.in_app_message),
         "CustomMessage" => {
             ui.label(RichText::new("Payload to the custom delivery").color(theme::MUTED));
             ui.label(RichText::new(f(&m.custom)).monospace());

@@ -174,7 +174,7 @@ fn body(ui: &mut egui::Ui, d: &TemplateDraft, f: &dyn Fn(&str) -> String) -> Opt
                 rendered(ui, "Body", &text);
             }
         }
-        TemplateKind::InApp => crate::ui::inapp_form::preview(ui, &d.in_app, f),
+        TemplateKind::InApp => crate::ui::inapp_form::preview(ui, &d.in_app),
     }
     action
 }
