@@ -62,7 +62,8 @@ pub fn show(ui: &mut egui::Ui, rows: &[&EndpointRow]) -> Option<String> {
                 });
                 for (_, _, cell) in &columns {
                     row.col(|ui| {
-                        ui.label(cell(r));
+                        // One line a row: a long address is elided, whole on hover.
+                        ui.add(egui::Label::new(cell(r)).truncate());
                     });
                 }
                 row.col(|ui| {
