@@ -1,6 +1,8 @@
-//! Every section of the console (the journey builder's canvas, side panel and tabs too) holds up at 900×600, 1280×800 and 2560×1440 with the demo
-//! data: no interactive widget is laid out past the window's left or right edge, and no two
-//! interactive widgets overlap (egui's accessibility tree gives each widget's rect).
+//! Every section of the console (the journey builder's canvas, side panel and tabs too) holds
+//! up at 900×600, 1280×800 and 2560×1440 with the demo data: no interactive widget is laid out
+//! past the window's left or right edge, no two interactive widgets overlap (egui's
+//! accessibility tree gives each widget's rect), and no text is cut off or out of its box
+//! (`text_overflow`, from the frame's painted shapes).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common;
@@ -73,7 +75,12 @@ fn on_canvas(name: &str) -> bool {
 /// What is wrong with the layout on screen now, one line per problem.
 fn problems(harness: &Harness<'_, ConsoleApp>, size: [f32; 2], what: &str) -> Vec<String> {
     let all = widgets(harness);
-    let mut found = Vec::new();
+    let fields: Vec<Rect> = all
+        .iter()
+        .filter(|w| matches!(w.role, Role::TextInput | Role::MultilineTextInput))
+        .map(|w| w.rect)
+        .collect();
+    let mut found = crate::text_overflow::problems(harness, &fields, size, what);
     for w in &all {
         if w.rect.min.x < -1.0 || w.rect.max.x > size[0] + 1.0 {
             found.push(format!(

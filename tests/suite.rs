@@ -58,4 +58,5 @@ mod segments_flow;
 mod store_durable;
 mod store_postgres;
 mod templates_flow;
+mod text_overflow;
 mod unresponsive_server;

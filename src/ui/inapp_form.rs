@@ -3,7 +3,8 @@
 //! background, two buttons with their colours and platform overrides), the custom
 //! configuration, and the message drawn as a device would show it, with the painter: the
 //! layout's position (top, middle, bottom banner; overlay; feed; carousel of the blocks side by
-//! side), colours, alignment, and buttons.
+//! side), colours, alignment, and buttons. Apps do not fill `{{…}}` placeholders in in-app
+//! messages, so the drawing shows the text as written and says so under the phone.
 
 use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
@@ -12,6 +13,7 @@ use crate::drafts::inapp::{
     ALIGNMENTS, BUTTON_ACTIONS, ButtonDraft, InAppBlock, InAppDraft, LAYOUTS, MAX_BLOCKS,
     PLATFORMS, parse_color,
 };
+use crate::ui::theme;
 use crate::ui::widgets::{choice_row, form_row, pairs_editor, section, text_area_row};
 
 /// The message's form; messages are read under `prefix` (see `InAppDraft::validate`). `body`:
@@ -159,13 +161,7 @@ fn paint_button(ui: &egui::Ui, painter: &egui::Painter, rect: Rect, b: &ButtonDr
 }
 
 /// One block painted in `card`; answers the height it used.
-fn paint_block(
-    ui: &egui::Ui,
-    painter: &egui::Painter,
-    card: Rect,
-    b: &InAppBlock,
-    fill: &dyn Fn(&str) -> String,
-) -> f32 {
+fn paint_block(ui: &egui::Ui, painter: &egui::Painter, card: Rect, b: &InAppBlock) -> f32 {
     painter.rect_filled(card, CornerRadius::same(8), color(&b.background, Color32::WHITE));
     let inner = card.shrink(12.0);
     let mut y = inner.top();
@@ -187,7 +183,7 @@ fn paint_block(
             painter,
             inner,
             y,
-            &fill(&b.header),
+            &b.header,
             (16.0, color(&b.header_color, Color32::BLACK), &b.header_align),
         ) + 6.0;
     }
@@ -197,7 +193,7 @@ fn paint_block(
             painter,
             inner,
             y,
-            &fill(&b.body),
+            &b.body,
             (13.0, color(&b.body_color, Color32::DARK_GRAY), &b.body_align),
         ) + 8.0;
     }
@@ -215,14 +211,34 @@ fn paint_block(
     y - card.top() + 4.0
 }
 
-/// Draws the message on a phone-sized screen, placeholders filled by `fill`.
-pub fn preview(ui: &mut egui::Ui, d: &InAppDraft, fill: &dyn Fn(&str) -> String) {
-    preview_sized(ui, d, fill, vec2(260.0, 460.0));
+/// Draws the message on a phone-sized screen as the app shows it (placeholders as written).
+pub fn preview(ui: &mut egui::Ui, d: &InAppDraft) {
+    preview_sized(ui, d, vec2(260.0, 460.0));
 }
 
 /// [`preview`] on a screen of at most `size` (narrower when the space is).
-pub fn preview_sized(ui: &mut egui::Ui, d: &InAppDraft, fill: &dyn Fn(&str) -> String, size: Vec2) {
+pub fn preview_sized(ui: &mut egui::Ui, d: &InAppDraft, size: Vec2) {
     let size = size.min(vec2(ui.available_width().max(160.0), size.y));
+    ui.vertical(|ui| {
+        ui.set_max_width(size.x);
+        phone(ui, d, size);
+        // Under the phone, not on its screen (where a bottom banner covered it).
+        let caption = d.layout.to_lowercase().replace('_', " ");
+        ui.label(egui::RichText::new(caption).small().color(theme::MUTED));
+        if let Some(placeholder) = d.first_placeholder() {
+            ui.label(
+                egui::RichText::new(format!(
+                    "Apps do not fill placeholders in in-app messages: {placeholder} shows as \
+                     written, as here."
+                ))
+                .color(theme::WARN),
+            );
+        }
+    });
+}
+
+/// The phone and the message on its screen.
+fn phone(ui: &mut egui::Ui, d: &InAppDraft, size: Vec2) {
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     crate::ui::widgets::name_for_a11y(ui, &response, "In-app preview");
     let painter = ui.painter_at(rect);
@@ -247,9 +263,7 @@ pub fn preview_sized(ui: &mut egui::Ui, d: &InAppDraft, fill: &dyn Fn(&str) -> S
     let probe = ui.painter_at(Rect::NOTHING);
     let heights: Vec<f32> = blocks
         .iter()
-        .map(|b| {
-            paint_block(ui, &probe, Rect::from_min_size(Pos2::ZERO, vec2(card_w, 400.0)), b, fill)
-        })
+        .map(|b| paint_block(ui, &probe, Rect::from_min_size(Pos2::ZERO, vec2(card_w, 400.0)), b))
         .collect();
     let h = heights.iter().copied().fold(0.0, f32::max).min(screen.height() - 16.0);
     let top = match layout {
@@ -260,13 +274,52 @@ pub fn preview_sized(ui: &mut egui::Ui, d: &InAppDraft, fill: &dyn Fn(&str) -> S
     for (i, b) in blocks.iter().enumerate() {
         let left = screen.left() + 8.0 + i as f32 * (card_w + 8.0);
         let card = Rect::from_min_size(pos2(left, top), Vec2::new(card_w, h));
-        paint_block(ui, &painter.with_clip_rect(screen), card, b, fill);
+        paint_block(ui, &painter.with_clip_rect(screen), card, b);
     }
-    painter.text(
-        pos2(screen.center().x, screen.bottom() - 4.0),
-        Align2::CENTER_BOTTOM,
-        layout.to_lowercase().replace('_', " "),
-        FontId::proportional(10.0),
-        Color32::from_gray(120),
-    );
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::epaint::Shape;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use crate::drafts::inapp::tests::full;
+
+    /// Every text the last frame painted.
+    fn painted_texts(harness: &Harness<'_>) -> Vec<String> {
+        fn walk(shape: &Shape, out: &mut Vec<String>) {
+            match shape {
+                Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+                Shape::Text(t) => out.push(t.galley.text().to_owned()),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        harness.output().shapes.iter().for_each(|s| walk(&s.shape, &mut out));
+        out
+    }
+
+    #[test]
+    fn a_placeholder_is_drawn_as_written_and_said_under_the_phone() {
+        let draft = full();
+        assert_eq!(draft.first_placeholder(), Some("{{User.UserAttributes.FirstName}}"));
+        let mut harness = Harness::new_ui(|ui| super::preview(ui, &draft));
+        harness.run();
+        let note = "Apps do not fill placeholders in in-app messages: \
+                    {{User.UserAttributes.FirstName}} shows as written, as here.";
+        assert!(harness.query_by_label(note).is_some());
+        let texts = painted_texts(&harness);
+        assert!(
+            texts.iter().any(|t| t == "Half off, {{User.UserAttributes.FirstName}}"),
+            "the body as the app shows it: {texts:?}"
+        );
+
+        let mut plain = full();
+        "Half off".clone_into(&mut plain.blocks[0].body);
+        assert_eq!(plain.first_placeholder(), None);
+        let mut harness = Harness::new_ui(|ui| super::preview(ui, &plain));
+        harness.run();
+        assert!(harness.query_by_label_contains("Apps do not fill").is_none());
+    }
 }

@@ -156,14 +156,16 @@ pub fn split_bar(ui: &mut Ui, parts: &[(String, i32, egui::Color32)]) {
         let part =
             egui::Rect::from_min_size(egui::pos2(x, rect.top()), egui::vec2(w, rect.height()));
         painter.rect_filled(part.shrink(1.0), 2.0, *color);
-        if w > 40.0 {
-            painter.text(
-                part.center(),
-                egui::Align2::CENTER_CENTER,
-                format!("{label} {percent}%"),
-                egui::FontId::proportional(11.0),
-                egui::Color32::BLACK,
-            );
+        // The name and share where they fit in the part, else the share alone, else nothing
+        // (the line under the bar names every part).
+        let font = egui::FontId::proportional(11.0);
+        let fits = [format!("{label} {percent}%"), format!("{percent}%")]
+            .into_iter()
+            .map(|text| painter.layout_no_wrap(text, font.clone(), egui::Color32::BLACK))
+            .find(|galley| galley.size().x + 6.0 <= w);
+        if let Some(galley) = fits {
+            let at = part.center() - galley.size() / 2.0;
+            painter.galley(at, galley, egui::Color32::BLACK);
         }
         x += w;
     }

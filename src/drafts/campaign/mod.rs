@@ -1,14 +1,18 @@
 //! The campaign editor's state: every member of `WriteCampaignRequest` the console edits, as
 //! typed (plain data, no egui). One file per concern: `from_sdk` reads a `CampaignResponse`
 //! into a draft; `request` is the one builder of the `WriteCampaignRequest` (lenient `build`,
-//! strict `to_request`, and `to_json` through `drafts::json`, the one serializer); `schedule`
+//! strict `to_request`, and `to_json` through `drafts::json`, the one serializer), with
+//! `delivery` (templates named, custom delivery) and `limits` (limits, hook, whole numbers)
+//! building their parts; `schedule`
 //! and `messages` hold the checks and SDK shapes of those parts (and the schedule's sentence);
 //! `event_filter` the event filter's lines (the in-app message is `drafts::inapp`'s); `launch` when a campaign sends (a new campaign's
 //! default start, whether a save sends now or soon) and which channel holds its message.
 
+mod delivery;
 mod event_filter;
 mod from_sdk;
 mod launch;
+mod limits;
 mod messages;
 pub mod request;
 mod schedule;

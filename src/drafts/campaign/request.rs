@@ -3,96 +3,18 @@
 //! name), [`CampaignDraft::to_request`] is the strict one a save sends, and
 //! [`CampaignDraft::to_json`] the lenient one through the serializer.
 
-use std::ops::RangeInclusive;
-
-use aws_sdk_pinpoint::types::{
-    CampaignHook, CampaignLimits, CustomDeliveryConfiguration, EndpointTypesElement, Mode,
-    Template, TemplateConfiguration, WriteCampaignRequest, WriteTreatmentResource,
-};
+use aws_sdk_pinpoint::types::{WriteCampaignRequest, WriteTreatmentResource};
 use serde_json::Value;
 
+pub use super::delivery::{CUSTOM_ENDPOINT_TYPES, template_configuration};
+
+use super::delivery::custom_delivery;
+use super::limits::{hook, limits, whole, within};
 use super::messages::message_configuration;
 use super::schedule::schedule;
-use super::{
-    CampaignDraft, DeliveryDraft, HOOK_MODES, HookDraft, LimitsDraft, TemplateRef, TreatmentDraft,
-    keep, list, opt,
-};
-use crate::drafts::{FieldErrors, parse_optional_int};
+use super::{CampaignDraft, TreatmentDraft, opt};
+use crate::drafts::FieldErrors;
 use crate::pinpoint::rules;
-
-/// The `TemplateConfiguration` of template references (in [`super::TEMPLATE_KINDS`] order), or
-/// none when no template is named: the one builder for campaigns and direct messages alike.
-#[must_use]
-pub fn template_configuration(refs: &[TemplateRef; 5]) -> Option<TemplateConfiguration> {
-    let t = |i: usize| {
-        let r = &refs[i];
-        opt(&r.name).map(|name| Template::builder().name(name).set_version(opt(&r.version)).build())
-    };
-    if refs.iter().all(|r| r.name.trim().is_empty()) {
-        return None;
-    }
-    Some(
-        TemplateConfiguration::builder()
-            .set_email_template(t(0))
-            .set_sms_template(t(1))
-            .set_push_template(t(2))
-            .set_voice_template(t(3))
-            .set_in_app_template(t(4))
-            .build(),
-    )
-}
-
-/// Endpoint types custom delivery may target: every value of the `ChannelType` enum.
-pub use crate::pinpoint::endpoint_row::CHANNEL_TYPES as CUSTOM_ENDPOINT_TYPES;
-
-/// Custom delivery: left out while its destination is blank or refused (the model requires
-/// it); endpoint types that are not ones are left out.
-fn custom_delivery(
-    d: &DeliveryDraft,
-    prefix: &str,
-    errors: &mut FieldErrors,
-) -> Option<CustomDeliveryConfiguration> {
-    let types: Vec<String> = list(&d.custom_types);
-    if let Some(bad) = types.iter().find(|t| !CUSTOM_ENDPOINT_TYPES.contains(&t.as_str())) {
-        errors.add(format!("{prefix}custom_types"), format!("'{bad}' is not an endpoint type"));
-    }
-    // The model: a Lambda function's name or ARN, or an HTTPS URL.
-    let uri = keep(errors, format!("{prefix}custom_uri"), opt(&d.custom_uri), |uri| {
-        if uri.starts_with("http://") {
-            Err("A web destination must use https://".to_owned())
-        } else if uri.starts_with("https://") {
-            Ok(())
-        } else {
-            rules::lambda_function_name("DeliveryUri", uri)
-        }
-    })?;
-    let types: Vec<EndpointTypesElement> = types
-        .iter()
-        .filter(|t| CUSTOM_ENDPOINT_TYPES.contains(&t.as_str()))
-        .map(|t| EndpointTypesElement::from(t.as_str()))
-        .collect();
-    CustomDeliveryConfiguration::builder()
-        .delivery_uri(uri)
-        .set_endpoint_types((!types.is_empty()).then_some(types))
-        .build()
-        .into()
-}
-
-/// A whole-number field checked by `rule`: left out when it does not parse or fails.
-fn whole(
-    errors: &mut FieldErrors,
-    field: &str,
-    text: &str,
-    rule: impl FnOnce(i32) -> Result<(), String>,
-) -> Option<i32> {
-    let n = parse_optional_int(errors, field, text);
-    keep(errors, field, n, |n| rule(*n))
-}
-
-/// A rule: the number lies in `range`.
-fn within(range: RangeInclusive<i32>, message: &str) -> impl FnOnce(i32) -> Result<(), String> {
-    move |n| if range.contains(&n) { Ok(()) } else { Err(message.to_owned()) }
-}
 
 /// An additional treatment (keys `t0.…`); its share is left out while missing or refused.
 fn treatment(t: &TreatmentDraft, i: usize, errors: &mut FieldErrors) -> WriteTreatmentResource {
@@ -121,50 +43,6 @@ fn treatment(t: &TreatmentDraft, i: usize, errors: &mut FieldErrors) -> WriteTre
         .set_template_configuration(template_configuration(&t.delivery.templates))
         .set_custom_delivery_configuration(custom_delivery(&t.delivery, &key, errors))
         .build()
-}
-
-fn limits(l: &LimitsDraft, errors: &mut FieldErrors) -> Option<CampaignLimits> {
-    let daily = whole(errors, "limits.daily", &l.daily, |v| rules::endpoint_cap("Daily", v));
-    let total = whole(errors, "limits.total", &l.total, |v| rules::endpoint_cap("Total", v));
-    let mps = whole(errors, "limits.mps", &l.messages_per_second, |v| {
-        rules::messages_per_second("MessagesPerSecond", v)
-    });
-    let duration = whole(errors, "limits.duration", &l.maximum_duration, |v| {
-        rules::maximum_duration("MaximumDuration", v)
-    });
-    let session =
-        whole(errors, "limits.session", &l.session, within(0..=i32::MAX, "Must not be negative"));
-    [daily, total, mps, duration, session].iter().any(Option::is_some).then(|| {
-        CampaignLimits::builder()
-            .set_daily(daily)
-            .set_total(total)
-            .set_messages_per_second(mps)
-            .set_maximum_duration(duration)
-            .set_session(session)
-            .build()
-    })
-}
-
-fn hook(h: &HookDraft, errors: &mut FieldErrors) -> Option<CampaignHook> {
-    let lambda = keep(errors, "hook.lambda", opt(&h.lambda), |name| {
-        rules::lambda_function_name("LambdaFunctionName", name)
-    });
-    let web_url =
-        keep(errors, "hook.web_url", opt(&h.web_url), |url| rules::hook_web_url("WebUrl", url));
-    let mode = keep(errors, "hook.mode", opt(&h.mode), |m| {
-        if HOOK_MODES.contains(&m.as_str()) {
-            Ok(())
-        } else {
-            Err("Choose FILTER or DELIVERY".to_owned())
-        }
-    });
-    (lambda.is_some() || web_url.is_some() || mode.is_some()).then(|| {
-        CampaignHook::builder()
-            .set_lambda_function_name(lambda)
-            .set_mode(mode.map(|m| Mode::from(m.as_str())))
-            .set_web_url(web_url)
-            .build()
-    })
 }
 
 impl CampaignDraft {
@@ -376,18 +254,6 @@ mod tests {
         ] {
             assert!(errors.get(key).is_some(), "{key}: {errors:?}");
         }
-    }
-
-    #[test]
-    fn delivery_takes_function_names_and_https_urls() {
-        let mut d = ab();
-        d.delivery.custom_uri = "my-delivery-function".into();
-        assert!(d.to_request().is_ok());
-        d.delivery.custom_uri = "http://example.com/hook".into();
-        assert!(d.to_request().unwrap_err().get("custom_uri").unwrap().contains("https://"));
-        d.delivery.custom_uri = "https://example.com/hook".into();
-        d.delivery.custom_types = "PUSH, FAX".into();
-        assert!(d.to_request().unwrap_err().get("custom_types").is_some());
     }
 
     #[test]

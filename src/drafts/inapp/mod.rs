@@ -138,6 +138,22 @@ impl InAppDraft {
         self == &Self::default()
     }
 
+    /// The first `{{…}}` placeholder in what the app draws (headers, bodies, button texts).
+    /// Apps show an in-app message as it was written: they do not fill placeholders, so this
+    /// one would reach the person as it is typed.
+    #[must_use]
+    pub fn first_placeholder(&self) -> Option<&str> {
+        let placeholder = |text: &str| -> Option<(usize, usize)> {
+            let start = text.find("{{")?;
+            let end = text[start..].find("}}")? + start + 2;
+            Some((start, end))
+        };
+        self.blocks
+            .iter()
+            .flat_map(|b| [&b.header, &b.body, &b.primary.text, &b.secondary.text])
+            .find_map(|text| placeholder(text).map(|(start, end)| &text[start..end]))
+    }
+
     /// Checks the message as the service would, messages under `{prefix}Layout`,
     /// `{prefix}blocks`, `{prefix}blocks.{i}.{member}` and `{prefix}custom.{i}`.
     pub fn validate(&self, prefix: &str, errors: &mut FieldErrors) {

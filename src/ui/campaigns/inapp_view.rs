@@ -188,12 +188,7 @@ fn message(
         };
         ui.label(RichText::new(caps).color(theme::MUTED));
         let draft = c.in_app_message().map(InAppDraft::from).unwrap_or_default();
-        crate::ui::inapp_form::preview_sized(
-            ui,
-            &draft,
-            &|t| t.to_owned(),
-            egui::vec2(220.0, 340.0),
-        );
+        crate::ui::inapp_form::preview_sized(ui, &draft, egui::vec2(220.0, 340.0));
     });
 }
 

@@ -9,7 +9,7 @@ use crate::drafts::campaign::TemplateRef;
 use crate::drafts::template::TemplateDraft;
 use crate::pinpoint::ChannelKind;
 use crate::pinpoint::TemplateKind;
-use crate::pinpoint::render::{Fields, Substitutions, fill};
+use crate::pinpoint::render::{Fields, Substitutions};
 use crate::ui::action::Action;
 use crate::ui::inapp_form::preview;
 use crate::ui::template_picker::{TemplateLibrary, body, index_of, kind_of_member, pick, rendered};
@@ -54,7 +54,7 @@ pub(super) fn show(
         if let Some(body) = body(ui, kind, r, library, &mut ask) {
             let draft = TemplateDraft::from_json(kind, &r.name, body);
             ui.label(RichText::new(format!("With template “{}”:", r.name.trim())).strong());
-            preview(ui, &draft.in_app, &|t| fill(t, Some(endpoint), &subs));
+            preview(ui, &draft.in_app);
         }
         return ask.into_iter().collect();
     }

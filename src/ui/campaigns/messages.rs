@@ -200,24 +200,31 @@ fn preview(
     let Preview { endpoint_id, loaded, error, busy } = source;
     let mut action = None;
     ui.label(RichText::new("Preview").strong());
-    if let Some(endpoint_id) = endpoint_id {
-        ui.horizontal(|ui| {
-            let label = ui.label("Endpoint");
-            ui.add(
-                egui::TextEdit::singleline(endpoint_id)
-                    .hint_text("sample values")
-                    .desired_width(140.0),
-            )
-            .labelled_by(label.id);
-            if busy_button(ui, "Use endpoint", busy) && !endpoint_id.trim().is_empty() {
-                let id = endpoint_id.trim().to_owned();
-                action = Some(Action::Campaigns(CampaignAction::PreviewEndpoint(id)));
-            }
-        });
-    } else {
-        ui.label(
-            RichText::new("The endpoint chosen on the Messages tab applies.").color(theme::MUTED),
-        );
+    // Apps do not fill an in-app message's placeholders: no endpoint to fill them from.
+    let in_app = member == "InAppMessage";
+    match endpoint_id {
+        _ if in_app => {}
+        Some(endpoint_id) => {
+            ui.horizontal(|ui| {
+                let label = ui.label("Endpoint");
+                ui.add(
+                    egui::TextEdit::singleline(endpoint_id)
+                        .hint_text("sample values")
+                        .desired_width(140.0),
+                )
+                .labelled_by(label.id);
+                if busy_button(ui, "Use endpoint", busy) && !endpoint_id.trim().is_empty() {
+                    let id = endpoint_id.trim().to_owned();
+                    action = Some(Action::Campaigns(CampaignAction::PreviewEndpoint(id)));
+                }
+            });
+        }
+        None => {
+            ui.label(
+                RichText::new("The endpoint chosen on the Messages tab applies.")
+                    .color(theme::MUTED),
+            );
+        }
     }
     if let Some(error) = error {
         crate::ui::widgets::error_label(ui, error);
@@ -231,13 +238,15 @@ fn preview(
         ui.set_width(ui.available_width().min(300.0));
         card(ui, member, m, endpoint);
     });
-    ui.label(
-        RichText::new(match loaded {
-            Some(e) => format!("Placeholders filled from endpoint {}", e.id().unwrap_or("?")),
-            None => "Placeholders filled with sample values".to_owned(),
-        })
-        .color(theme::MUTED),
-    );
+    if !in_app {
+        ui.label(
+            RichText::new(match loaded {
+                Some(e) => format!("Placeholders filled from endpoint {}", e.id().unwrap_or("?")),
+                None => "Placeholders filled with sample values".to_owned(),
+            })
+            .color(theme::MUTED),
+        );
+    }
     action
 }
 
@@ -257,7 +266,7 @@ pub(super) fn card(ui: &mut egui::Ui, member: &str, m: &MessagesDraft, endpoint:
             };
             ui.label(f(&body));
         }
-        "InAppMessage" => crate::ui::inapp_form::preview(ui, &m.in_app_message, &f),
+        "InAppMessage" => crate::ui::inapp_form::preview(ui, &m.in_app_message),
         "CustomMessage" => {
             ui.label(RichText::new("Payload to the custom delivery").color(theme::MUTED));
             ui.label(RichText::new(f(&m.custom)).monospace());

@@ -107,7 +107,10 @@ fn source(ui: &mut egui::Ui, e: &mut TemplateEditor, cx: Context<'_>) -> Option<
 
 /// Draws the tab.
 pub(super) fn show(ui: &mut egui::Ui, e: &mut TemplateEditor, cx: Context<'_>) -> Vec<Action> {
-    let mut actions: Vec<Action> = source(ui, e, cx).into_iter().collect();
+    // Apps do not fill an in-app message's placeholders: nothing to fill them from.
+    let in_app = e.draft.as_ref().is_some_and(|d| d.kind == TemplateKind::InApp);
+    let mut actions: Vec<Action> =
+        if in_app { Vec::new() } else { source(ui, e, cx).into_iter().collect() };
     let Some(d) = e.draft.as_ref() else { return actions };
     let values: HashMap<String, String> = match e.source {
         PreviewSource::Typed => e
@@ -174,7 +177,7 @@ fn body(ui: &mut egui::Ui, d: &TemplateDraft, f: &dyn Fn(&str) -> String) -> Opt
                 rendered(ui, "Body", &text);
             }
         }
-        TemplateKind::InApp => crate::ui::inapp_form::preview(ui, &d.in_app, f),
+        TemplateKind::InApp => crate::ui::inapp_form::preview(ui, &d.in_app),
     }
     action
 }
