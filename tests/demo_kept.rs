@@ -79,7 +79,10 @@ fn what_is_built_in_demo_mode_is_there_the_next_day() {
             file.clone(),
         )),
     ));
-    wait_until(&mut next, "the saved file", WAIT, |_| file.exists());
+    // The file is written before the answer comes back; the menu stays disabled until then.
+    wait_until(&mut next, "the saved file", WAIT, |h| {
+        file.exists() && !h.state().is_busy(pinpoint_console::ui::tasks::Task::DemoData)
+    });
 
     // Reset asks first; Cancel keeps everything.
     open_menu(&mut next);

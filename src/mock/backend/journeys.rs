@@ -78,7 +78,7 @@ impl Backend {
     }
 
     /// UpdateJourney: replaces the writable members (a published journey keeps its
-    /// activities and start; see `journey_rules::check_update`); `State` may publish a draft.
+    /// activities and start; see `journey_states::check_update`); `State` may publish a draft.
     pub fn update_journey(&self, app_id: &str, id: &str, request: Value) -> MockResult<Value> {
         let now = self.clock_now();
         let at = self.now();
