@@ -9,6 +9,13 @@ pub const MIN_MESSAGES_PER_SECOND: i32 = 1;
 pub const MAX_MESSAGES_PER_SECOND: i32 = 20_000;
 /// Smallest non-zero `MaximumDuration`, in seconds.
 pub const MIN_MAXIMUM_DURATION: i32 = 60;
+/// Most activities in one journey (the 40 is from memory of the Amazon Pinpoint quotas page,
+/// "Journey quotas", which could not be re-read: see `mock::backend::journey_rules`).
+pub const MAX_ACTIVITIES: usize = 40;
+/// Most paths of a random split.
+pub const MAX_RANDOM_BRANCHES: usize = 5;
+/// Most conditional paths of a multivariate split besides its default (else) path.
+pub const MAX_MULTI_BRANCHES: usize = 4;
 
 /// Checks a per-endpoint cap (`Daily`, `Total`): 0 (no cap) to 100.
 pub fn endpoint_cap(member: &str, value: i32) -> Result<(), String> {

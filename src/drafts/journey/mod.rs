@@ -41,12 +41,8 @@ pub const DAYS: [&str; 7] =
     ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 /// `TimezoneEstimationMethods` values.
 pub const TIMEZONE_METHODS: [&str; 2] = ["PHONE_NUMBER", "POSTAL_CODE"];
-/// Most activities in one journey (the service's quota, mirrored from the mock).
-pub const MAX_ACTIVITIES: usize = 40;
-/// Most paths of a random split.
-pub const MAX_RANDOM_BRANCHES: usize = 5;
-/// Most conditional paths of a multivariate split besides its else path.
-pub const MAX_MULTI_BRANCHES: usize = 4;
+/// The journey quotas, the same the mock enforces.
+pub use crate::pinpoint::rules::{MAX_ACTIVITIES, MAX_MULTI_BRANCHES, MAX_RANDOM_BRANCHES};
 
 /// How endpoints enter.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

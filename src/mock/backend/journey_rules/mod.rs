@@ -23,12 +23,8 @@ use super::{MockError, MockResult, ProjectRecord};
 use activities::check_activities;
 use sending::{check_limits, check_times};
 
-/// Most activities in one journey.
-pub const MAX_ACTIVITIES: usize = 40;
-/// Most paths of a random split.
-pub const MAX_RANDOM_BRANCHES: usize = 5;
-/// Most conditional paths of a multivariate split (its default path comes on top).
-pub const MAX_MULTI_BRANCHES: usize = 4;
+/// The journey quotas, shared with the console's drafts.
+pub use crate::pinpoint::rules::{MAX_ACTIVITIES, MAX_MULTI_BRANCHES, MAX_RANDOM_BRANCHES};
 /// Largest daily, total, re-entry and timeframe cap.
 pub const MAX_CAP: i64 = 100;
 /// Longest `TimeframeCap` in days.
