@@ -17,7 +17,7 @@ use aws_sdk_pinpoint::types::{
     EndpointBatchRequest, SegmentDimensions, SmsChannelRequest, SmsTemplateRequest,
     WriteSegmentRequest,
 };
-use common::{sdk_client, test_timeouts, wait_until};
+use common::{retype, sdk_client, test_timeouts, wait_until};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -146,16 +146,6 @@ fn console(url: &str) -> Harness<'static, ConsoleApp> {
         };
         ConsoleApp::new(&cc.egui_ctx, options).unwrap()
     })
-}
-
-/// Replaces a field's text: focus, select all, type over it.
-fn retype(harness: &mut Harness<'_, ConsoleApp>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run_ok();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run_ok();
-    harness.get_by_label(label).type_text(text);
-    harness.run_ok();
 }
 
 fn click(harness: &mut Harness<'_, ConsoleApp>, label: &str) {

@@ -51,6 +51,18 @@ impl TemplateKind {
         }
     }
 
+    /// The service model's request shape of the type's create and update bodies.
+    #[must_use]
+    pub fn request_shape(self) -> &'static str {
+        match self {
+            Self::Email => "EmailTemplateRequest",
+            Self::Sms => "SMSTemplateRequest",
+            Self::Push => "PushNotificationTemplateRequest",
+            Self::Voice => "VoiceTemplateRequest",
+            Self::InApp => "InAppTemplateRequest",
+        }
+    }
+
     /// The type named by a `TemplateType` value or a path segment, in any case.
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {

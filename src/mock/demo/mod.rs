@@ -176,17 +176,10 @@ fn load_template(backend: &Backend, template: DemoTemplate) -> MockResult<()> {
     let first = versions.next().ok_or_else(|| {
         MockError::bad_request(format!("demo data: template {} has no version", template.name))
     })?;
-    let shape = match kind {
-        TemplateKind::Email => "EmailTemplateRequest",
-        TemplateKind::Sms => "SMSTemplateRequest",
-        TemplateKind::Push => "PushNotificationTemplateRequest",
-        TemplateKind::Voice => "VoiceTemplateRequest",
-        TemplateKind::InApp => "InAppTemplateRequest",
-    };
-    model().validate(shape, &first)?;
+    model().validate(kind.request_shape(), &first)?;
     backend.create_template(kind, &template.name, &first, "demo-data")?;
     for next in versions {
-        model().validate(shape, &next)?;
+        model().validate(kind.request_shape(), &next)?;
         backend.update_template(kind, &template.name, None, true, &next, "demo-data")?;
     }
     if let Some(version) = template.active_version {

@@ -41,14 +41,7 @@ fn kind(segment: &str) -> MockResult<TemplateKind> {
 
 /// The body checked against the type's request shape.
 fn checked(kind: TemplateKind, body: &Value) -> MockResult<()> {
-    let shape = match kind {
-        TemplateKind::Email => "EmailTemplateRequest",
-        TemplateKind::Sms => "SMSTemplateRequest",
-        TemplateKind::Push => "PushNotificationTemplateRequest",
-        TemplateKind::Voice => "VoiceTemplateRequest",
-        TemplateKind::InApp => "InAppTemplateRequest",
-    };
-    model().validate(shape, body)
+    model().validate(kind.request_shape(), body)
 }
 
 fn version(query: &HashMap<String, String>) -> Option<&str> {
